@@ -1,0 +1,477 @@
+/* sigap-cli-summary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `sigap summary`: the headline figures, or one breakdown, as text, JSON or CSV. The figures
+ * are those of src/core/sigap-figures.c; nothing here computes one.
+ */
+
+#include <glib/gi18n.h>
+#include <csv.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/sigap-database.h"
+#include "core/sigap-figures.h"
+#include "core/sigap-format.h"
+#include "sigap-cli-private.h"
+
+typedef enum
+{
+  OUTPUT_TEXT,
+  OUTPUT_JSON,
+  OUTPUT_CSV,
+} OutputFormat;
+
+typedef struct
+{
+  SigapFilter    *filter;
+  gboolean        has_by;
+  SigapBreakdown  by;
+  OutputFormat    format;
+  SigapLang       lang;
+} Request;
+
+/* ---------------------------------------------------------------------------------------- */
+/* JSON                                                                                     */
+
+static void
+json_add_count (JsonBuilder *builder,
+                const char  *name,
+                gint64       value,
+                gboolean     defined)
+{
+  json_builder_set_member_name (builder, name);
+  if (defined)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_percent (JsonBuilder *builder,
+                  const char  *name,
+                  double       value,
+                  gboolean     defined)
+{
+  json_builder_set_member_name (builder, name);
+  if (defined && isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_string (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+json_add_filter (JsonBuilder       *builder,
+                 const SigapFilter *filter)
+{
+  g_autofree char *as_of = sigap_date_to_iso (&filter->as_of);
+
+  json_add_string (builder, "as_of", as_of);
+  json_add_string (builder, "segment", sigap_segment_to_string (filter->segment));
+  json_add_string (builder, "scope", filter->scope);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+print_summary_json (const Request      *request,
+                    const SigapSummary *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_add_filter (builder, request->filter);
+  json_add_count (builder, "year", summary->year, TRUE);
+  json_add_count (builder, "registered", summary->registered, TRUE);
+  json_add_count (builder, "active", summary->active, TRUE);
+  json_add_count (builder, "ended", summary->ended, TRUE);
+  json_add_count (builder, "target", summary->target, summary->has_target);
+  json_add_percent (builder, "coverage_pct", summary->coverage_pct, summary->has_coverage);
+  json_add_count (builder, "pagu", summary->pagu, summary->has_pagu);
+  json_add_count (builder, "realised", summary->realised, TRUE);
+  json_add_percent (builder, "absorption_pct", summary->absorption_pct, summary->has_absorption);
+  json_add_count (builder, "remaining", summary->remaining, summary->has_pagu);
+  json_add_count (builder, "premium_monthly", summary->premium_monthly, TRUE);
+  json_add_count (builder, "projected_year_end", summary->projected_year_end, TRUE);
+  json_add_count (builder, "quota", summary->quota, summary->has_quota);
+  json_builder_end_object (builder);
+
+  print_json (builder);
+}
+
+static void
+print_breakdown_json (const Request   *request,
+                      const GPtrArray *rows)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_add_filter (builder, request->filter);
+  json_add_string (builder, "by", sigap_breakdown_to_string (request->by));
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "code", row->code);
+      json_add_string (builder, "name", row->name);
+      json_add_count (builder, "registered", row->registered, TRUE);
+      json_add_count (builder, "active", row->active, TRUE);
+      json_add_count (builder, "ended", row->ended, TRUE);
+      json_add_count (builder, "target", row->target, row->has_target);
+      json_add_percent (builder, "coverage_pct", row->coverage_pct, row->has_coverage);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_json (builder);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* CSV: machine-readable, so numbers are plain digits with '.' as decimal point.            */
+
+static void
+csv_field (const char *text,
+           gboolean    last)
+{
+  csv_fwrite (stdout, text, strlen (text));
+  fputs (last ? "\r\n" : ",", stdout);
+}
+
+static void
+csv_count (gint64   value,
+           gboolean defined,
+           gboolean last)
+{
+  if (defined)
+    printf ("%" G_GINT64_FORMAT, value);
+  fputs (last ? "\r\n" : ",", stdout);
+}
+
+static void
+csv_percent (double   value,
+             gboolean defined,
+             gboolean last)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (defined && isfinite (value))
+    fputs (g_ascii_dtostr (buffer, sizeof buffer, value), stdout);
+  fputs (last ? "\r\n" : ",", stdout);
+}
+
+static void
+print_summary_csv (const Request      *request,
+                   const SigapSummary *summary)
+{
+  static const char *columns[] = {
+    "as_of", "segment", "scope", "year", "registered", "active", "ended", "target",
+    "coverage_pct", "pagu", "realised", "absorption_pct", "remaining", "premium_monthly",
+    "projected_year_end", "quota",
+  };
+  g_autofree char *as_of = sigap_date_to_iso (&request->filter->as_of);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    csv_field (columns[i], i + 1 == G_N_ELEMENTS (columns));
+
+  csv_field (as_of, FALSE);
+  csv_field (sigap_segment_to_string (request->filter->segment), FALSE);
+  csv_field (request->filter->scope, FALSE);
+  csv_count (summary->year, TRUE, FALSE);
+  csv_count (summary->registered, TRUE, FALSE);
+  csv_count (summary->active, TRUE, FALSE);
+  csv_count (summary->ended, TRUE, FALSE);
+  csv_count (summary->target, summary->has_target, FALSE);
+  csv_percent (summary->coverage_pct, summary->has_coverage, FALSE);
+  csv_count (summary->pagu, summary->has_pagu, FALSE);
+  csv_count (summary->realised, TRUE, FALSE);
+  csv_percent (summary->absorption_pct, summary->has_absorption, FALSE);
+  csv_count (summary->remaining, summary->has_pagu, FALSE);
+  csv_count (summary->premium_monthly, TRUE, FALSE);
+  csv_count (summary->projected_year_end, TRUE, FALSE);
+  csv_count (summary->quota, summary->has_quota, TRUE);
+}
+
+static void
+print_breakdown_csv (const GPtrArray *rows)
+{
+  static const char *columns[] = {
+    "code", "name", "registered", "active", "ended", "target", "coverage_pct",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    csv_field (columns[i], i + 1 == G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
+
+      csv_field (row->code, FALSE);
+      csv_field (row->name, FALSE);
+      csv_count (row->registered, TRUE, FALSE);
+      csv_count (row->active, TRUE, FALSE);
+      csv_count (row->ended, TRUE, FALSE);
+      csv_count (row->target, row->has_target, FALSE);
+      csv_percent (row->coverage_pct, row->has_coverage, TRUE);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Text, for people: the locale's language and number style.                               */
+
+static char *
+text_count (const Request *request,
+            gint64         value,
+            gboolean       defined)
+{
+  return defined ? sigap_format_count (value, request->lang) : g_strdup (SIGAP_FORMAT_NO_VALUE);
+}
+
+static char *
+text_percent (const Request *request,
+              double         value,
+              gboolean       defined)
+{
+  return defined ? sigap_format_percent (value, 1, request->lang)
+                 : g_strdup (SIGAP_FORMAT_NO_VALUE);
+}
+
+static char *
+text_rupiah (const Request *request,
+             gint64         value,
+             gboolean       defined)
+{
+  return defined ? sigap_format_rupiah (value, request->lang) : g_strdup (SIGAP_FORMAT_NO_VALUE);
+}
+
+static void
+print_line (const char *label,
+            char       *value)
+{
+  g_autofree char *owned = value;
+  glong width = g_utf8_strlen (label, -1);
+
+  /* Pad by characters, not bytes, so that translated labels line up. */
+  printf ("  %s%*s %s\n", label, (int) MAX (1, 26 - width), "", owned);
+}
+
+static void
+print_heading (const Request *request,
+               const char    *scope_name,
+               const char    *scope_code)
+{
+  g_autofree char *as_of = sigap_format_date (&request->filter->as_of, request->lang, FALSE);
+
+  printf ("SIGAP — %s (%s)\n", scope_name, scope_code);
+  /* TRANSLATORS: "Vulnerable workers (rentan), as of 31 October 2026" */
+  printf (_("%s (%s), as of %s"), sigap_segment_get_label (request->filter->segment),
+          sigap_segment_to_string (request->filter->segment), as_of);
+  printf ("\n\n");
+}
+
+static void
+print_summary_text (const Request      *request,
+                    const SigapSummary *summary)
+{
+  print_heading (request, summary->scope_name, summary->scope_code);
+
+  printf ("%s\n", _("Participants"));
+  print_line (_("Registered"), text_count (request, summary->registered, TRUE));
+  print_line (_("Active"), text_count (request, summary->active, TRUE));
+  print_line (_("Ended"), text_count (request, summary->ended, TRUE));
+  print_line (_("Target"), text_count (request, summary->target, summary->has_target));
+  print_line (_("Coverage (active / target)"),
+              text_percent (request, summary->coverage_pct, summary->has_coverage));
+
+  printf ("\n");
+  /* TRANSLATORS: %d is the budget year */
+  printf (_("Budget %d (whole city)"), summary->year);
+  printf ("\n");
+  print_line (_("Pagu"), text_rupiah (request, summary->pagu, summary->has_pagu));
+  print_line (_("Realised"), text_rupiah (request, summary->realised, TRUE));
+  print_line (_("Absorption"),
+              text_percent (request, summary->absorption_pct, summary->has_absorption));
+  print_line (_("Remaining"), text_rupiah (request, summary->remaining, summary->has_pagu));
+  print_line (_("Premium per worker a month"),
+              text_rupiah (request, summary->premium_monthly, TRUE));
+  print_line (_("Projected year-end spending"),
+              text_rupiah (request, summary->projected_year_end, TRUE));
+  print_line (_("Quota (more workers)"), text_count (request, summary->quota, summary->has_quota));
+}
+
+static void
+print_breakdown_text (const Request   *request,
+                      const GPtrArray *rows)
+{
+  g_autofree char *as_of = sigap_format_date (&request->filter->as_of, request->lang, FALSE);
+
+  printf ("SIGAP — %s\n", request->filter->scope);
+  printf (_("%s (%s), as of %s"), sigap_segment_get_label (request->filter->segment),
+          sigap_segment_to_string (request->filter->segment), as_of);
+  printf ("\n\n");
+
+  printf ("%-14s %-26s %12s %12s %12s %10s\n", _("Code"), _("Name"), _("Registered"),
+          _("Active"), _("Target"), _("Coverage"));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *registered = text_count (request, row->registered, TRUE);
+      g_autofree char *active = text_count (request, row->active, TRUE);
+      g_autofree char *target = text_count (request, row->target, row->has_target);
+      g_autofree char *coverage = text_percent (request, row->coverage_pct, row->has_coverage);
+      int name_pad = 26 - (int) g_utf8_strlen (row->name, -1);
+
+      printf ("%-14s %s%*s %12s %12s %12s %10s\n", row->code, row->name, MAX (0, name_pad), "",
+              registered, active, target, coverage);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static gboolean
+parse_format (const char   *text,
+              OutputFormat *out)
+{
+  if (g_strcmp0 (text, "text") == 0)
+    *out = OUTPUT_TEXT;
+  else if (g_strcmp0 (text, "json") == 0)
+    *out = OUTPUT_JSON;
+  else if (g_strcmp0 (text, "csv") == 0)
+    *out = OUTPUT_CSV;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+run_request (SigapDatabase *db,
+             Request       *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (request->has_by)
+    {
+      g_autoptr(GPtrArray) rows = sigap_figures_breakdown (db, request->filter, request->by, &error);
+
+      if (rows == NULL)
+        return _sigap_cli_fail_error (error);
+
+      if (request->format == OUTPUT_JSON)
+        print_breakdown_json (request, rows);
+      else if (request->format == OUTPUT_CSV)
+        print_breakdown_csv (rows);
+      else
+        print_breakdown_text (request, rows);
+    }
+  else
+    {
+      g_autoptr(SigapSummary) summary = sigap_figures_summary (db, request->filter, &error);
+
+      if (summary == NULL)
+        return _sigap_cli_fail_error (error);
+
+      if (request->format == OUTPUT_JSON)
+        print_summary_json (request, summary);
+      else if (request->format == OUTPUT_CSV)
+        print_summary_csv (request, summary);
+      else
+        print_summary_text (request, summary);
+    }
+
+  return fflush (stdout) == 0 ? 0 : _sigap_cli_fail (_("cannot write the output"));
+}
+
+int
+_sigap_cli_summary (int    argc,
+                    char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *segment_text = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *by_text = NULL;
+  g_autofree char *format_text = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database file"), N_("FILE") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Figures as of this date (default: the data cut-off)"), N_("YYYY-MM-DD") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_text,
+      N_("rentan, ekosistem or all (default: rentan)"), N_("SEGMENT") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
+      N_("Region code: 32.75 (the city, default), a kecamatan or a kelurahan"), N_("CODE") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text,
+      N_("Break down by kecamatan, kelurahan, sector or desil"), N_("WHAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("Output as text (default), json or csv"), N_("FORMAT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(SigapFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  Request request = { 0 };
+  SigapSegment segment = SIGAP_SEGMENT_RENTAN;
+  GDate as_of;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Print the programme's figures."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return _sigap_cli_fail_error (error);
+
+  if (argc > 1)
+    return _sigap_cli_fail (_("unexpected argument “%s”"), argv[1]);
+  if (db_path == NULL)
+    return _sigap_cli_fail (_("missing --db FILE"));
+  if (segment_text != NULL && !sigap_segment_parse (segment_text, &segment))
+    return _sigap_cli_fail (_("unknown segment “%s”: use rentan, ekosistem or all"), segment_text);
+  if (by_text != NULL && !sigap_breakdown_parse (by_text, &request.by))
+    return _sigap_cli_fail (_("unknown breakdown “%s”: use kecamatan, kelurahan, sector or desil"),
+                            by_text);
+  if (format_text != NULL && !parse_format (format_text, &request.format))
+    return _sigap_cli_fail (_("unknown format “%s”: use text, json or csv"), format_text);
+  if (as_of_text != NULL && !sigap_date_parse_iso (as_of_text, &as_of))
+    return _sigap_cli_fail (_("bad date “%s”: write it as YYYY-MM-DD"), as_of_text);
+
+  db = sigap_database_open (db_path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return _sigap_cli_fail_error (error);
+
+  if (as_of_text == NULL && !sigap_database_get_cutoff (db, &as_of))
+    return _sigap_cli_fail (_("the database holds no data yet, so it has no cut-off date: "
+                              "give --as-of YYYY-MM-DD"));
+
+  filter = sigap_filter_new (&as_of, scope, segment);
+  request.filter = filter;
+  request.has_by = by_text != NULL;
+  request.lang = sigap_lang_from_locale ();
+
+  return run_request (db, &request);
+}

@@ -1,0 +1,642 @@
+/* sigap-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SigapDatabase owns one SQLite connection to a SIGAP database file. Opening checks that the
+ * file really is a SIGAP database before anything is written to it (a spreadsheet renamed to
+ * .sigap, another program's SQLite file or a corrupt file is refused untouched), then brings
+ * its schema up to date with the forward-only migrations stored in the GResource under
+ * sql/NNNN-name.sql. The schema version is PRAGMA user_version; PRAGMA application_id marks
+ * the file as ours.
+ *
+ * A connection belongs to one thread at a time: worker threads open their own.
+ */
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sigap-database.h"
+#include "sigap-resources.h"
+
+/* 'SGAP' in the database header, so `file` and we can tell a SIGAP database at a glance. */
+#define SIGAP_APPLICATION_ID 0x53474150
+#define MIGRATIONS_PATH RESOURCE_PREFIX "/sql"
+#define SQLITE_HEADER "SQLite format 3"
+
+struct _SigapDatabase
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *handle;
+  int      schema_version;
+  guint    read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SigapDatabase, sigap_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sigap-database-error-quark, sigap_database_error)
+
+static char *
+display_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_filename_display_name (base);
+}
+
+static SigapDatabaseError
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return SIGAP_DATABASE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return SIGAP_DATABASE_ERROR_NOT_SIGAP;
+    case SQLITE_READONLY:
+      return SIGAP_DATABASE_ERROR_READ_ONLY;
+    default:
+      return SIGAP_DATABASE_ERROR_FAILED;
+    }
+}
+
+gboolean
+sigap_database_set_error (SigapDatabase  *self,
+                          GError        **error,
+                          const char     *what)
+{
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_extended_errcode (self->handle);
+  g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
+               "%s: %s", what, sqlite3_errmsg (self->handle));
+  return FALSE;
+}
+
+/* Reads the first bytes of an existing file: NULL error and TRUE when it is empty or starts
+ * with the SQLite header, so that a CSV or spreadsheet is refused before SQLite touches it. */
+static gboolean
+check_file_header (const char  *path,
+                   gboolean    *out_empty,
+                   GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  char header[sizeof SQLITE_HEADER] = { 0 };
+  FILE *file;
+  size_t n_read;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  *out_empty = n_read == 0;
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, SQLITE_HEADER, sizeof header) != 0)
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
+                   _("“%s” is not a SIGAP database (it is not an SQLite file)"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (SigapDatabase  *self,
+           const char     *sql,
+           int            *out_value,
+           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = sigap_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return sigap_database_set_error (self, error, sql);
+
+  *out_value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* Tells a fresh file (no tables, no version) from one written by us or by another program.
+ * Everything here only reads. */
+static gboolean
+identify (SigapDatabase  *self,
+          gboolean       *out_fresh,
+          GError        **error)
+{
+  g_autofree char *name = display_name (self->path);
+  g_autoptr(GError) local_error = NULL;
+  int application_id = 0;
+  int n_objects = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (self, "PRAGMA user_version", &self->schema_version, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
+    {
+      if (g_error_matches (local_error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_CORRUPT) ||
+          g_error_matches (local_error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP))
+        g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be read; restore it from a backup"), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *out_fresh = application_id == 0 && self->schema_version == 0 && n_objects == 0;
+  if (*out_fresh)
+    return TRUE;
+
+  if (application_id != SIGAP_APPLICATION_ID)
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
+                   _("“%s” is the database of another program, not a SIGAP database"), name);
+      return FALSE;
+    }
+
+  if (self->schema_version > sigap_database_latest_schema_version ())
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of SIGAP Dasbor (schema %d; this "
+                     "version reads up to %d): update SIGAP Dasbor to open it"),
+                   name, self->schema_version, sigap_database_latest_schema_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The migrations in version order: sql/0001-schema.sql is version 1, and so on. */
+static GStrv
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Referencing the bundle keeps its object file, and so its registration, in every binary
+   * that links the static core library. */
+  g_assert (sigap_get_resource () != NULL);
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (names == NULL)
+    g_error ("Migrations missing from the resources: %s", error->message);
+
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      /* A gap or a duplicate number is a packaging bug, caught by the first test run. */
+      if (g_ascii_strtoull (names[i], NULL, 10) != i + 1)
+        g_error ("Migration %s is out of sequence", names[i]);
+    }
+
+  return g_steal_pointer (&names);
+}
+
+int
+sigap_database_latest_schema_version (void)
+{
+  static gsize latest;
+
+  /* Stored plus one, because g_once_init_enter() treats 0 as "not yet". */
+  if (g_once_init_enter (&latest))
+    {
+      g_auto(GStrv) names = list_migrations ();
+
+      g_once_init_leave (&latest, g_strv_length (names) + 1);
+    }
+
+  return (int) latest - 1;
+}
+
+static gboolean
+apply_migration (SigapDatabase  *self,
+                 int             version,
+                 const char     *name,
+                 GError        **error)
+{
+  g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autofree char *pragmas = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  gconstpointer data;
+  gsize size;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  sql = g_strndup (data, size);
+  pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                             version, SIGAP_APPLICATION_ID);
+
+  if (!sigap_database_begin (self, error))
+    return FALSE;
+
+  if (!sigap_database_exec (self, sql, error) || !sigap_database_exec (self, pragmas, error))
+    {
+      sigap_database_rollback (self);
+      g_prefix_error (error, _("Upgrading the database to version %d failed: "), version);
+      return FALSE;
+    }
+
+  if (!sigap_database_commit (self, error))
+    return FALSE;
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (SigapDatabase  *self,
+         GError        **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int latest = (int) g_strv_length (names);
+
+  if (self->schema_version == latest)
+    return TRUE;
+
+  if (self->read_only)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_READ_ONLY,
+                   _("“%s” needs an upgrade to schema %d but cannot be written"), name, latest);
+      return FALSE;
+    }
+
+  for (int version = self->schema_version + 1; version <= latest; version++)
+    if (!apply_migration (self, version, names[version - 1], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (SigapDatabase  *self,
+                      GError        **error)
+{
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  if (!sigap_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (self->read_only)
+    return TRUE;
+
+  return sigap_database_exec (self,
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL;",
+                              error);
+}
+
+static void
+sigap_database_finalize (GObject *object)
+{
+  SigapDatabase *self = (SigapDatabase *)object;
+
+  g_clear_pointer (&self->handle, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (sigap_database_parent_class)->finalize (object);
+}
+
+static void
+sigap_database_class_init (SigapDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sigap_database_finalize;
+}
+
+static void
+sigap_database_init (SigapDatabase *self)
+{
+}
+
+/**
+ * sigap_database_open:
+ * @path: the database file
+ * @flags: whether to create it, or to open it read-only
+ * @error: return location for a #SIGAP_DATABASE_ERROR
+ *
+ * Opens a SIGAP database, upgrading its schema when it was written by an older version.
+ * A file that cannot be written is opened read-only when no upgrade is needed.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+SigapDatabase *
+sigap_database_open (const char              *path,
+                     SigapDatabaseOpenFlags   flags,
+                     GError                 **error)
+{
+  g_autoptr(SigapDatabase) self = NULL;
+  g_autofree char *name = NULL;
+  gboolean exists;
+  gboolean empty = TRUE;
+  gboolean fresh = FALSE;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && !(flags & SIGAP_DATABASE_OPEN_CREATE))
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_FOUND,
+                   _("Database “%s” does not exist"), name);
+      return NULL;
+    }
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
+                   _("“%s” is a folder, not a SIGAP database"), name);
+      return NULL;
+    }
+
+  if (exists && !check_file_header (path, &empty, error))
+    return NULL;
+
+  self = g_object_new (SIGAP_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0 ||
+                    (exists && g_access (path, W_OK) != 0);
+
+  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
+                   _("Cannot open database “%s”: %s"), name,
+                   self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  if (!identify (self, &fresh, error))
+    return NULL;
+
+  if (fresh && !empty)
+    {
+      /* An SQLite file with no tables at all: harmless to take, but say so if it is read-only. */
+      g_debug ("Taking empty SQLite file %s as a new database", path);
+    }
+
+  if (!configure_connection (self, error) || !migrate (self, error))
+    {
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+sigap_database_get_path (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+sigap_database_get_handle (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+int
+sigap_database_get_schema_version (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+sigap_database_is_read_only (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+gboolean
+sigap_database_exec (SigapDatabase  *self,
+                     const char     *sql,
+                     GError        **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc), "%s",
+                   message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+sigap_database_prepare (SigapDatabase  *self,
+                        const char     *sql,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sigap_database_set_error (self, error, _("Database query failed"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+sigap_database_begin (SigapDatabase  *self,
+                      GError        **error)
+{
+  /* IMMEDIATE takes the write lock now, so a concurrent writer fails here, not half-way. */
+  return sigap_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+sigap_database_commit (SigapDatabase  *self,
+                       GError        **error)
+{
+  if (sigap_database_exec (self, "COMMIT", error))
+    return TRUE;
+
+  sigap_database_rollback (self);
+  return FALSE;
+}
+
+void
+sigap_database_rollback (SigapDatabase *self)
+{
+  g_return_if_fail (SIGAP_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+sigap_database_get_meta (SigapDatabase *self,
+                         const char    *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = sigap_database_prepare (self, "SELECT value FROM sigap_meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+sigap_database_set_meta (SigapDatabase  *self,
+                         const char     *key,
+                         const char     *value,
+                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value == NULL)
+    stmt = sigap_database_prepare (self, "DELETE FROM sigap_meta WHERE key = ?1", error);
+  else
+    stmt = sigap_database_prepare (self,
+                                   "INSERT INTO sigap_meta (key, value) VALUES (?1, ?2) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sigap_database_set_error (self, error, _("Cannot save database settings"));
+
+  return TRUE;
+}
+
+static gboolean
+parse_iso_date (const char *text,
+                GDate      *out_date)
+{
+  int year, month, day;
+  char trailing;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &trailing) != 3)
+    return FALSE;
+
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, day, month, year);
+  return TRUE;
+}
+
+gboolean
+sigap_database_get_cutoff (SigapDatabase *self,
+                           GDate         *out_date)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  value = sigap_database_get_meta (self, "data_cutoff");
+  return parse_iso_date (value, out_date);
+}
+
+/* Recomputes the cut-off from the data itself; called at the end of every import. */
+gboolean
+sigap_database_update_cutoff (SigapDatabase  *self,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *cutoff;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  stmt = sigap_database_prepare (self,
+                                 "SELECT max (ifnull ((SELECT max (registered_on) FROM participant), ''),"
+                                 "            ifnull ((SELECT max (ended_on) FROM participant), ''),"
+                                 "            ifnull ((SELECT max (paid_on) FROM payment), ''))",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (self, error, _("Cannot compute the data cut-off"));
+
+  cutoff = (const char *) sqlite3_column_text (stmt, 0);
+  return sigap_database_set_meta (self, "data_cutoff",
+                                  cutoff != NULL && *cutoff != '\0' ? cutoff : NULL, error);
+}

@@ -1,0 +1,1140 @@
+/* sigap-figures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one source of figures. Every number the window, the briefing and the command line
+ * show comes from here, computed from the database for one SigapFilter.
+ *
+ * Counts as of a day D are read from the monthly tallies (tally_sector, tally_desil, kept
+ * by triggers) for the whole months before D, plus the participants registered or ended in
+ * D's own month up to D, read through covering indexes. When D is the last day of its month
+ * the tallies answer alone. Either way a participant is
+ *   registered on D  when registered_on <= D,
+ *   ended on D       when ended_on <= D (ended_on >= registered_on is a schema constraint),
+ *   active on D      when registered and not ended, i.e. registered − ended.
+ */
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sigap-figures.h"
+#include "sigap-format.h"
+
+G_DEFINE_QUARK (sigap-figures-error-quark, sigap_figures_error)
+
+/* ---------------------------------------------------------------------------------------- */
+/* The region tree: 69 rows, read once per computation.                                     */
+
+typedef struct _Region Region;
+
+struct _Region
+{
+  gint64     id;
+  char      *code;
+  char      *name;
+  char      *level;
+  Region    *parent;
+  GPtrArray *children;
+};
+
+typedef struct
+{
+  GPtrArray  *regions;    /* owns the Regions, in code order */
+  GHashTable *by_id;
+  GHashTable *by_code;
+} RegionTree;
+
+static void
+region_free (Region *region)
+{
+  g_free (region->code);
+  g_free (region->name);
+  g_free (region->level);
+  g_ptr_array_unref (region->children);
+  g_free (region);
+}
+
+static void
+region_tree_free (RegionTree *tree)
+{
+  g_clear_pointer (&tree->by_id, g_hash_table_unref);
+  g_clear_pointer (&tree->by_code, g_hash_table_unref);
+  g_clear_pointer (&tree->regions, g_ptr_array_unref);
+  g_free (tree);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegionTree, region_tree_free)
+
+static RegionTree *
+region_tree_load (SigapDatabase  *db,
+                  GError        **error)
+{
+  g_autoptr(RegionTree) tree = g_new0 (RegionTree, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  tree->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
+  tree->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  tree->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT id, code, name, level, ifnull (parent_id, 0) "
+                                 "FROM region ORDER BY code",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Region *region = g_new0 (Region, 1);
+      gint64 parent_id = sqlite3_column_int64 (stmt, 4);
+
+      region->id = sqlite3_column_int64 (stmt, 0);
+      region->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      region->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      region->level = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      region->children = g_ptr_array_new ();
+      g_ptr_array_add (tree->regions, region);
+      g_array_append_val (parent_ids, parent_id);
+      g_hash_table_insert (tree->by_id, &region->id, region);
+      g_hash_table_insert (tree->by_code, region->code, region);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the regions"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < tree->regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (tree->regions, i);
+      gint64 parent_id = g_array_index (parent_ids, gint64, i);
+
+      region->parent = g_hash_table_lookup (tree->by_id, &parent_id);
+      if (region->parent != NULL)
+        g_ptr_array_add (region->parent->children, region);
+    }
+
+  return g_steal_pointer (&tree);
+}
+
+static Region *
+region_tree_lookup_scope (RegionTree         *tree,
+                          const char         *code,
+                          GError            **error)
+{
+  Region *region = g_hash_table_lookup (tree->by_code, code);
+
+  if (region == NULL)
+    g_set_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_UNKNOWN_SCOPE,
+                 _("Unknown region code “%s”: use 32.75 for Kota Bekasi, 32.75.01 to 32.75.12 "
+                   "for a kecamatan, or a kelurahan code such as 32.75.01.1001"),
+                 code);
+
+  return region;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Counting participants as of a day.                                                       */
+
+typedef enum
+{
+  KEY_NONE,
+  KEY_KELURAHAN,
+  KEY_SECTOR,
+  KEY_DESIL,
+} CountKey;
+
+typedef struct
+{
+  gint64 registered;
+  gint64 ended;
+} Count;
+
+static char *
+month_string (int year,
+              int month)
+{
+  return g_strdup_printf ("%04d-%02d", year, month);
+}
+
+static gboolean
+is_month_end (const GDate *date)
+{
+  return g_date_get_day (date) == g_date_get_days_in_month (g_date_get_month (date),
+                                                             g_date_get_year (date));
+}
+
+static void
+date_set_month_end (GDate *date,
+                    int    year,
+                    int    month)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_get_days_in_month (month, year), month, year);
+}
+
+/* Counts registrations and endings up to @as_of in @scope for @segment, grouped by @key.
+ * Returns a table from the key (kelurahan id, sector id or desil; 0 for KEY_NONE) to a Count. */
+static GHashTable *
+count_as_of (SigapDatabase  *db,
+             const char     *scope,
+             SigapSegment    segment,
+             const GDate    *as_of,
+             CountKey        key,
+             GError        **error)
+{
+  static const char *template =
+    "WITH kel (id) AS ("
+    "    SELECT id FROM region WHERE level = 'kelurahan'"
+    "    AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.')),"
+    "  sec (id) AS (SELECT id FROM sector WHERE ?2 = 'all' OR segment = ?2),"
+    "  ev (kelurahan_id, sector_id, desil, reg, ended) AS ("
+    "    SELECT kelurahan_id, sector_id, %s, registered, ended FROM %s WHERE month < ?3"
+    "    UNION ALL"
+    "    SELECT kelurahan_id, sector_id, ifnull (desil, 0), 1, 0 FROM participant"
+    "    WHERE registered_on >= ?4 AND registered_on <= ?5"
+    "    UNION ALL"
+    "    SELECT kelurahan_id, sector_id, ifnull (desil, 0), 0, 1 FROM participant"
+    "    WHERE ended_on >= ?4 AND ended_on <= ?5)"
+    " SELECT %s, sum (reg), sum (ended) FROM ev"
+    " WHERE kelurahan_id IN kel AND sector_id IN sec GROUP BY 1";
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *bound = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const char *key_column;
+  int year = g_date_get_year (as_of);
+  int month = g_date_get_month (as_of);
+  int rc;
+
+  switch (key)
+    {
+    case KEY_KELURAHAN:
+      key_column = "kelurahan_id";
+      break;
+    case KEY_SECTOR:
+      key_column = "sector_id";
+      break;
+    case KEY_DESIL:
+      key_column = "desil";
+      break;
+    case KEY_NONE:
+    default:
+      key_column = "0";
+      break;
+    }
+
+  sql = g_strdup_printf (template,
+                         key == KEY_DESIL ? "desil" : "0",
+                         key == KEY_DESIL ? "tally_desil" : "tally_sector",
+                         key_column);
+
+  if (is_month_end (as_of))
+    {
+      /* The whole month is in the tallies; the participant ranges below are empty. */
+      bound = month == 12 ? month_string (year + 1, 1) : month_string (year, month + 1);
+      from = g_strdup ("9");
+      to = g_strdup ("0");
+    }
+  else
+    {
+      bound = month_string (year, month);
+      from = g_strdup_printf ("%s-01", bound);
+      to = sigap_date_to_iso (as_of);
+    }
+
+  stmt = sigap_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sigap_segment_to_string (segment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, bound, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, to, -1, SQLITE_STATIC);
+
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      Count *count = g_new (Count, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      count->registered = sqlite3_column_int64 (stmt, 1);
+      count->ended = sqlite3_column_int64 (stmt, 2);
+      g_hash_table_insert (counts, id, count);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot count participants"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
+}
+
+static Count
+count_lookup (GHashTable *counts,
+              gint64      id)
+{
+  Count *count = g_hash_table_lookup (counts, &id);
+
+  return count != NULL ? *count : (Count) { 0, 0 };
+}
+
+static Count
+count_total (GHashTable *counts)
+{
+  GHashTableIter iter;
+  gpointer value;
+  Count total = { 0, 0 };
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Count *count = value;
+
+      total.registered += count->registered;
+      total.ended += count->ended;
+    }
+
+  return total;
+}
+
+/* Sum of the kelurahan counts below (or at) @region. */
+static Count
+count_region (GHashTable   *by_kelurahan,
+              const Region *region)
+{
+  Count total;
+
+  if (region->children->len == 0)
+    return count_lookup (by_kelurahan, region->id);
+
+  total = (Count) { 0, 0 };
+  for (guint i = 0; i < region->children->len; i++)
+    {
+      Count child = count_region (by_kelurahan, g_ptr_array_index (region->children, i));
+
+      total.registered += child.registered;
+      total.ended += child.ended;
+    }
+
+  return total;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Targets.                                                                                 */
+
+typedef struct
+{
+  GHashTable *rows;   /* "region_id/segment/sector_id" -> count (sector 0: whole segment) */
+  int         year;
+} Targets;
+
+static void
+targets_free (Targets *targets)
+{
+  g_clear_pointer (&targets->rows, g_hash_table_unref);
+  g_free (targets);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Targets, targets_free)
+
+static char *
+target_key (gint64      region_id,
+            const char *segment,
+            gint64      sector_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT,
+                          region_id, segment, sector_id);
+}
+
+static Targets *
+targets_load (SigapDatabase  *db,
+              int             year,
+              GError        **error)
+{
+  g_autoptr(Targets) targets = g_new0 (Targets, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  targets->year = year;
+  targets->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT region_id, segment, ifnull (sector_id, 0), count "
+                                 "FROM target WHERE year = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, year);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *count = g_new (gint64, 1);
+
+      *count = sqlite3_column_int64 (stmt, 3);
+      g_hash_table_insert (targets->rows,
+                           target_key (sqlite3_column_int64 (stmt, 0),
+                                       (const char *) sqlite3_column_text (stmt, 1),
+                                       sqlite3_column_int64 (stmt, 2)),
+                           count);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the targets"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&targets);
+}
+
+/* The target of @region: its own row if it has one, otherwise the sum over its children of
+ * theirs (recursively), so that a city row and kecamatan rows never add up twice. FALSE when
+ * no row exists anywhere below. */
+static gboolean
+target_of_segment (const Targets *targets,
+                   const Region  *region,
+                   const char    *segment,
+                   gint64         sector_id,
+                   gint64        *out_count)
+{
+  g_autofree char *key = target_key (region->id, segment, sector_id);
+  const gint64 *own = g_hash_table_lookup (targets->rows, key);
+  gboolean found = FALSE;
+  gint64 sum = 0;
+
+  if (own != NULL)
+    {
+      *out_count = *own;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < region->children->len; i++)
+    {
+      gint64 child;
+
+      if (target_of_segment (targets, g_ptr_array_index (region->children, i),
+                             segment, sector_id, &child))
+        {
+          sum += child;
+          found = TRUE;
+        }
+    }
+
+  *out_count = sum;
+  return found;
+}
+
+static gboolean
+target_of (const Targets *targets,
+           const Region  *region,
+           SigapSegment   segment,
+           gint64        *out_count)
+{
+  gint64 rentan = 0, ekosistem = 0;
+  gboolean has_rentan = FALSE, has_ekosistem = FALSE;
+
+  if (segment != SIGAP_SEGMENT_EKOSISTEM)
+    has_rentan = target_of_segment (targets, region, "rentan", 0, &rentan);
+  if (segment != SIGAP_SEGMENT_RENTAN)
+    has_ekosistem = target_of_segment (targets, region, "ekosistem", 0, &ekosistem);
+
+  *out_count = rentan + ekosistem;
+  return has_rentan || has_ekosistem;
+}
+
+static void
+set_coverage (gint64    active,
+              gint64    target,
+              gboolean  has_target,
+              double   *out_pct,
+              gboolean *out_has)
+{
+  *out_has = has_target && target > 0;
+  *out_pct = *out_has ? 100.0 * (double) active / (double) target : NAN;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Budget.                                                                                  */
+
+typedef struct
+{
+  gint64   pagu;
+  gboolean has_pagu;
+  gint64   realised;
+  int      months_unpaid;
+} SegmentBudget;
+
+static gboolean
+query_segment_budget (SigapDatabase  *db,
+                      const char     *segment,
+                      const GDate    *as_of,
+                      SegmentBudget  *out,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *as_of_iso = sigap_date_to_iso (as_of);
+  g_autofree char *year_start = NULL;
+  int year = g_date_get_year (as_of);
+  const char *paid_through;
+
+  year_start = g_strdup_printf ("%04d-01-01", year);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT"
+                                 " (SELECT sum (pagu) FROM budget WHERE year = ?1 AND segment = ?2),"
+                                 " (SELECT ifnull (sum (amount), 0) FROM payment"
+                                 "  WHERE segment = ?2 AND paid_on >= ?3 AND paid_on <= ?4),"
+                                 " (SELECT max (period_end) FROM payment"
+                                 "  WHERE segment = ?2 AND paid_on <= ?4)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_text (stmt, 2, segment, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, year_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, as_of_iso, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (db, error, _("Cannot read the budget"));
+
+  out->has_pagu = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  out->pagu = sqlite3_column_int64 (stmt, 0);
+  out->realised = sqlite3_column_int64 (stmt, 1);
+
+  /* Months of the year after the last month paid for: all 12 when nothing has been paid for
+   * this year yet (a payment in December may already cover January), none when payments
+   * already reach past December. */
+  paid_through = (const char *) sqlite3_column_text (stmt, 2);
+  if (paid_through == NULL || g_ascii_strtoll (paid_through, NULL, 10) < year)
+    out->months_unpaid = 12;
+  else if (g_ascii_strtoll (paid_through, NULL, 10) > year)
+    out->months_unpaid = 0;
+  else
+    out->months_unpaid = 12 - (int) g_ascii_strtoll (paid_through + 5, NULL, 10);
+
+  return TRUE;
+}
+
+static gboolean
+query_premium (SigapDatabase  *db,
+               const GDate    *as_of,
+               gint64         *out_monthly,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *as_of_iso = sigap_date_to_iso (as_of);
+
+  /* The rate in force is, per programme, the row with the latest valid_from on or before D. */
+  stmt = sigap_database_prepare (db,
+                                 "SELECT ifnull (sum (monthly), 0) FROM premium_rate AS r"
+                                 " WHERE valid_from = (SELECT max (valid_from) FROM premium_rate"
+                                 "                     WHERE program = r.program AND valid_from <= ?1)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, as_of_iso, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (db, error, _("Cannot read the premium rates"));
+
+  *out_monthly = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Fills the budget part of @summary. With the pagu split by segment, each segment's
+ * projection and quota are computed on its own and then added up. */
+static gboolean
+compute_budget (SigapDatabase  *db,
+                const GDate    *as_of,
+                SigapSegment    segment,
+                SigapSummary   *summary,
+                GError        **error)
+{
+  static const SigapSegment concrete[] = { SIGAP_SEGMENT_RENTAN, SIGAP_SEGMENT_EKOSISTEM };
+
+  if (!query_premium (db, as_of, &summary->premium_monthly, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (concrete); i++)
+    {
+      g_autoptr(GHashTable) city = NULL;
+      SegmentBudget budget = { 0 };
+      Count count;
+      gint64 active, cost_per_worker, projected;
+
+      if (segment != SIGAP_SEGMENT_ALL && segment != concrete[i])
+        continue;
+
+      if (!query_segment_budget (db, sigap_segment_to_string (concrete[i]), as_of, &budget, error))
+        return FALSE;
+
+      city = count_as_of (db, SIGAP_CITY_CODE, concrete[i], as_of, KEY_NONE, error);
+      if (city == NULL)
+        return FALSE;
+      count = count_total (city);
+      active = count.registered - count.ended;
+
+      /* projected_year_end = realised + active × premium × months not yet paid for. */
+      projected = budget.realised + active * summary->premium_monthly * budget.months_unpaid;
+
+      summary->pagu += budget.pagu;
+      summary->has_pagu |= budget.has_pagu;
+      summary->realised += budget.realised;
+      summary->active_city += active;
+      summary->months_unpaid = MAX (summary->months_unpaid, budget.months_unpaid);
+      summary->projected_year_end += projected;
+
+      /* quota = how many more workers, enrolled for every unpaid month, the pagu left after
+       * the projection can pay for: floor ((pagu − projected) / (premium × months)). */
+      cost_per_worker = summary->premium_monthly * budget.months_unpaid;
+      if (budget.has_pagu && cost_per_worker > 0)
+        {
+          summary->quota += MAX (0, (budget.pagu - projected) / cost_per_worker);
+          summary->has_quota = TRUE;
+        }
+    }
+
+  summary->remaining = summary->pagu - summary->realised;
+  summary->has_absorption = summary->has_pagu && summary->pagu > 0;
+  summary->absorption_pct = summary->has_absorption
+                            ? 100.0 * (double) summary->realised / (double) summary->pagu
+                            : NAN;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Public API.                                                                              */
+
+SigapSummary *
+sigap_figures_summary (SigapDatabase      *db,
+                       const SigapFilter  *filter,
+                       GError            **error)
+{
+  g_autoptr(SigapSummary) summary = NULL;
+  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(Targets) targets = NULL;
+  Region *scope;
+  Count count;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  tree = region_tree_load (db, error);
+  if (tree == NULL)
+    return NULL;
+
+  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  if (scope == NULL)
+    return NULL;
+
+  summary = g_new0 (SigapSummary, 1);
+  summary->scope_code = g_strdup (scope->code);
+  summary->scope_name = g_strdup (scope->name);
+  summary->scope_level = g_strdup (scope->level);
+  summary->as_of = filter->as_of;
+  summary->year = sigap_filter_get_year (filter);
+  summary->segment = filter->segment;
+
+  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_NONE, error);
+  if (counts == NULL)
+    return NULL;
+
+  count = count_total (counts);
+  summary->registered = count.registered;
+  summary->ended = count.ended;
+  summary->active = count.registered - count.ended;
+
+  targets = targets_load (db, summary->year, error);
+  if (targets == NULL)
+    return NULL;
+
+  summary->has_target = target_of (targets, scope, filter->segment, &summary->target);
+  set_coverage (summary->active, summary->target, summary->has_target,
+                &summary->coverage_pct, &summary->has_coverage);
+
+  if (!compute_budget (db, &filter->as_of, filter->segment, summary, error))
+    return NULL;
+
+  return g_steal_pointer (&summary);
+}
+
+static SigapBreakdownRow *
+breakdown_row_new (const char *code,
+                   const char *name,
+                   Count       count,
+                   gint64      target,
+                   gboolean    has_target)
+{
+  SigapBreakdownRow *row = g_new0 (SigapBreakdownRow, 1);
+
+  row->code = g_strdup (code);
+  row->name = g_strdup (name);
+  row->registered = count.registered;
+  row->ended = count.ended;
+  row->active = count.registered - count.ended;
+  row->target = target;
+  row->has_target = has_target;
+  set_coverage (row->active, target, has_target, &row->coverage_pct, &row->has_coverage);
+  return row;
+}
+
+static void
+collect_regions (Region     *region,
+                 const char *level,
+                 GPtrArray  *out)
+{
+  if (g_strcmp0 (region->level, level) == 0)
+    {
+      g_ptr_array_add (out, region);
+      return;
+    }
+
+  for (guint i = 0; i < region->children->len; i++)
+    collect_regions (g_ptr_array_index (region->children, i), level, out);
+}
+
+static GPtrArray *
+breakdown_regions (SigapDatabase      *db,
+                   const SigapFilter  *filter,
+                   RegionTree         *tree,
+                   Region             *scope,
+                   const char         *level,
+                   GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(Targets) targets = NULL;
+
+  if (g_strcmp0 (scope->level, "kelurahan") == 0 && g_strcmp0 (level, "kecamatan") == 0)
+    {
+      g_set_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN,
+                   _("A breakdown by kecamatan needs the city or a kecamatan as its scope"));
+      return NULL;
+    }
+
+  collect_regions (scope, level, regions);
+
+  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_KELURAHAN, error);
+  if (counts == NULL)
+    return NULL;
+
+  targets = targets_load (db, sigap_filter_get_year (filter), error);
+  if (targets == NULL)
+    return NULL;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      Region *region = g_ptr_array_index (regions, i);
+      gint64 target = 0;
+      gboolean has_target = target_of (targets, region, filter->segment, &target);
+
+      g_ptr_array_add (rows, breakdown_row_new (region->code, region->name,
+                                                count_region (counts, region),
+                                                target, has_target));
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static GPtrArray *
+breakdown_sectors (SigapDatabase      *db,
+                   const SigapFilter  *filter,
+                   Region             *scope,
+                   GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(Targets) targets = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_SECTOR, error);
+  if (counts == NULL)
+    return NULL;
+
+  targets = targets_load (db, sigap_filter_get_year (filter), error);
+  if (targets == NULL)
+    return NULL;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT id, code, name, segment FROM sector"
+                                 " WHERE ?1 = 'all' OR segment = ?1"
+                                 " ORDER BY (segment <> 'rentan'), sort_order",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 target = 0;
+      gboolean has_target;
+
+      has_target = target_of_segment (targets, scope, (const char *) sqlite3_column_text (stmt, 3),
+                                      id, &target);
+      g_ptr_array_add (rows, breakdown_row_new ((const char *) sqlite3_column_text (stmt, 1),
+                                                (const char *) sqlite3_column_text (stmt, 2),
+                                                count_lookup (counts, id),
+                                                target, has_target));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the sectors"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static GPtrArray *
+breakdown_desil (SigapDatabase      *db,
+                 const SigapFilter  *filter,
+                 Region             *scope,
+                 GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
+  g_autoptr(GHashTable) counts = NULL;
+  Count unknown;
+
+  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_DESIL, error);
+  if (counts == NULL)
+    return NULL;
+
+  /* Desil has no targets: the programme targets desil 1–5 as a rule, not as numbers. */
+  for (int desil = 1; desil <= 10; desil++)
+    {
+      g_autofree char *code = g_strdup_printf ("%d", desil);
+      g_autofree char *name = g_strdup_printf (_("Desil %d"), desil);
+
+      g_ptr_array_add (rows, breakdown_row_new (code, name, count_lookup (counts, desil), 0, FALSE));
+    }
+
+  /* Participants whose desil the source list did not give: shown only when there are some. */
+  unknown = count_lookup (counts, 0);
+  if (unknown.registered > 0)
+    g_ptr_array_add (rows, breakdown_row_new ("unknown", _("Desil unknown"), unknown, 0, FALSE));
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * sigap_figures_breakdown:
+ *
+ * Returns: (transfer full) (element-type SigapBreakdownRow): one row per kecamatan,
+ *   kelurahan, sector or desil in the filter's scope, rows with no participants included
+ */
+GPtrArray *
+sigap_figures_breakdown (SigapDatabase      *db,
+                         const SigapFilter  *filter,
+                         SigapBreakdown      by,
+                         GError            **error)
+{
+  g_autoptr(RegionTree) tree = NULL;
+  Region *scope;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  tree = region_tree_load (db, error);
+  if (tree == NULL)
+    return NULL;
+
+  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  if (scope == NULL)
+    return NULL;
+
+  switch (by)
+    {
+    case SIGAP_BREAKDOWN_KECAMATAN:
+      return breakdown_regions (db, filter, tree, scope, "kecamatan", error);
+    case SIGAP_BREAKDOWN_KELURAHAN:
+      return breakdown_regions (db, filter, tree, scope, "kelurahan", error);
+    case SIGAP_BREAKDOWN_SECTOR:
+      return breakdown_sectors (db, filter, scope, error);
+    case SIGAP_BREAKDOWN_DESIL:
+      return breakdown_desil (db, filter, scope, error);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+typedef struct
+{
+  gint64 registered;
+  gint64 ended;
+} MonthFlow;
+
+/* Registrations and endings per month ("YYYY-MM" -> MonthFlow) for whole months. */
+static GHashTable *
+query_month_flows (SigapDatabase      *db,
+                   const SigapFilter  *filter,
+                   GError            **error)
+{
+  g_autoptr(GHashTable) flows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT month, sum (registered), sum (ended) FROM tally_sector"
+                                 " WHERE kelurahan_id IN (SELECT id FROM region WHERE level = 'kelurahan'"
+                                 "   AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))"
+                                 " AND sector_id IN (SELECT id FROM sector WHERE ?2 = 'all' OR segment = ?2)"
+                                 " GROUP BY month",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, filter->scope, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MonthFlow *flow = g_new (MonthFlow, 1);
+
+      flow->registered = sqlite3_column_int64 (stmt, 1);
+      flow->ended = sqlite3_column_int64 (stmt, 2);
+      g_hash_table_insert (flows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), flow);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot count participants by month"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&flows);
+}
+
+static gboolean
+query_realised_to (SigapDatabase  *db,
+                   SigapSegment    segment,
+                   const GDate    *end,
+                   gint64         *out_realised,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *end_iso = sigap_date_to_iso (end);
+  g_autofree char *year_start = g_strdup_printf ("%04d-01-01", g_date_get_year (end));
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT ifnull (sum (amount), 0) FROM payment"
+                                 " WHERE (?1 = 'all' OR segment = ?1) AND paid_on >= ?2 AND paid_on <= ?3",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (segment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, year_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, end_iso, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (db, error, _("Cannot read the payments"));
+
+  *out_realised = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * sigap_figures_monthly:
+ * @n_months: how many months, the last being the as-of date's month
+ *
+ * Returns: (transfer full) (element-type SigapMonthPoint): the series, oldest first; the last
+ *   point is as of the filter's date, the others at their month's end
+ */
+GArray *
+sigap_figures_monthly (SigapDatabase      *db,
+                       const SigapFilter  *filter,
+                       guint               n_months,
+                       GError            **error)
+{
+  g_autoptr(GArray) points = g_array_sized_new (FALSE, TRUE, sizeof (SigapMonthPoint), n_months);
+  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(GHashTable) flows = NULL;
+  g_autoptr(GHashTable) last_counts = NULL;
+  g_autoptr(GList) months = NULL;
+  Targets *targets = NULL;
+  g_autoptr(GHashTable) targets_by_year = NULL;
+  Region *scope;
+  int as_of_year = g_date_get_year (&filter->as_of);
+  int as_of_month = g_date_get_month (&filter->as_of);
+  int first_index, last_index;
+  gint64 registered = 0, ended = 0;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (n_months > 0, NULL);
+
+  tree = region_tree_load (db, error);
+  if (tree == NULL)
+    return NULL;
+
+  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  if (scope == NULL)
+    return NULL;
+
+  flows = query_month_flows (db, filter, error);
+  if (flows == NULL)
+    return NULL;
+
+  /* Stocks before the first month of the series come from every earlier month's flows. */
+  last_index = as_of_year * 12 + as_of_month - 1;
+  first_index = last_index - (int) n_months + 1;
+  months = g_hash_table_get_keys (flows);
+  for (GList *l = months; l != NULL; l = l->next)
+    {
+      const char *month = l->data;
+      int index = (int) g_ascii_strtoll (month, NULL, 10) * 12
+                  + (int) g_ascii_strtoll (month + 5, NULL, 10) - 1;
+
+      if (index < first_index)
+        {
+          const MonthFlow *flow = g_hash_table_lookup (flows, month);
+
+          registered += flow->registered;
+          ended += flow->ended;
+        }
+    }
+
+  targets_by_year = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                           (GDestroyNotify) targets_free);
+
+  for (int index = first_index; index <= last_index; index++)
+    {
+      SigapMonthPoint point = { 0 };
+      g_autofree char *month = NULL;
+
+      point.year = index / 12;
+      point.month = index % 12 + 1;
+      month = month_string (point.year, point.month);
+
+      if (index < last_index || is_month_end (&filter->as_of))
+        {
+          const MonthFlow *flow = g_hash_table_lookup (flows, month);
+
+          date_set_month_end (&point.end, point.year, point.month);
+          point.new_registrations = flow != NULL ? flow->registered : 0;
+          point.new_endings = flow != NULL ? flow->ended : 0;
+        }
+      else
+        {
+          Count count;
+
+          /* The as-of month, part-way: its flows are the as-of counts less the stocks so far. */
+          point.end = filter->as_of;
+          last_counts = count_as_of (db, filter->scope, filter->segment, &filter->as_of,
+                                     KEY_NONE, error);
+          if (last_counts == NULL)
+            return NULL;
+          count = count_total (last_counts);
+          point.new_registrations = count.registered - registered;
+          point.new_endings = count.ended - ended;
+        }
+
+      registered += point.new_registrations;
+      ended += point.new_endings;
+      point.registered = registered;
+      point.active = registered - ended;
+
+      targets = g_hash_table_lookup (targets_by_year, GINT_TO_POINTER (point.year));
+      if (targets == NULL)
+        {
+          targets = targets_load (db, point.year, error);
+          if (targets == NULL)
+            return NULL;
+          g_hash_table_insert (targets_by_year, GINT_TO_POINTER (point.year), targets);
+        }
+
+      point.has_target = target_of (targets, scope, filter->segment, &point.target);
+      set_coverage (point.active, point.target, point.has_target,
+                    &point.coverage_pct, &point.has_coverage);
+
+      if (!query_realised_to (db, filter->segment, &point.end, &point.realised_to_date, error))
+        return NULL;
+
+      g_array_append_val (points, point);
+    }
+
+  return g_steal_pointer (&points);
+}
+
+gboolean
+sigap_breakdown_parse (const char     *text,
+                       SigapBreakdown *out_by)
+{
+  static const SigapBreakdown all[] = {
+    SIGAP_BREAKDOWN_KECAMATAN, SIGAP_BREAKDOWN_KELURAHAN,
+    SIGAP_BREAKDOWN_SECTOR, SIGAP_BREAKDOWN_DESIL,
+  };
+
+  g_return_val_if_fail (out_by != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      if (g_strcmp0 (text, sigap_breakdown_to_string (all[i])) == 0)
+        {
+          *out_by = all[i];
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+sigap_breakdown_to_string (SigapBreakdown by)
+{
+  switch (by)
+    {
+    case SIGAP_BREAKDOWN_KECAMATAN:
+      return "kecamatan";
+    case SIGAP_BREAKDOWN_KELURAHAN:
+      return "kelurahan";
+    case SIGAP_BREAKDOWN_SECTOR:
+      return "sector";
+    case SIGAP_BREAKDOWN_DESIL:
+      return "desil";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+void
+sigap_summary_free (SigapSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->scope_code);
+  g_free (summary->scope_name);
+  g_free (summary->scope_level);
+  g_free (summary);
+}
+
+void
+sigap_breakdown_row_free (SigapBreakdownRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->code);
+  g_free (row->name);
+  g_free (row);
+}

@@ -1,0 +1,119 @@
+/* sigap-figures.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sigap-database.h"
+#include "sigap-filter.h"
+
+G_BEGIN_DECLS
+
+#define SIGAP_FIGURES_ERROR (sigap_figures_error_quark ())
+
+typedef enum
+{
+  SIGAP_FIGURES_ERROR_UNKNOWN_SCOPE,
+  SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN,
+} SigapFiguresError;
+
+typedef enum
+{
+  SIGAP_BREAKDOWN_KECAMATAN,
+  SIGAP_BREAKDOWN_KELURAHAN,
+  SIGAP_BREAKDOWN_SECTOR,
+  SIGAP_BREAKDOWN_DESIL,
+} SigapBreakdown;
+
+/* The headline figures for a filter. See the README's glossary for each definition; the
+ * has_* flags say whether a figure is defined (no target row, no pagu, nothing left to pay). */
+typedef struct
+{
+  char     *scope_code;
+  char     *scope_name;
+  char     *scope_level;           /* "kota", "kecamatan" or "kelurahan" */
+  GDate     as_of;
+  int       year;
+  SigapSegment segment;
+
+  gint64    registered;
+  gint64    active;
+  gint64    ended;
+  gint64    target;
+  gboolean  has_target;
+  double    coverage_pct;          /* defined when has_target and target > 0 */
+  gboolean  has_coverage;
+
+  /* Budget figures are city-wide: the pagu is not split by region. */
+  gint64    pagu;
+  gboolean  has_pagu;
+  gint64    realised;
+  double    absorption_pct;        /* defined when has_pagu and pagu > 0 */
+  gboolean  has_absorption;
+  gint64    remaining;
+  gint64    premium_monthly;
+  gint64    active_city;           /* active in the whole city: the basis of the projection */
+  int       months_unpaid;         /* months of the year not yet paid for, after the last SP2D */
+  gint64    projected_year_end;
+  gint64    quota;
+  gboolean  has_quota;
+} SigapSummary;
+
+typedef struct
+{
+  char     *code;
+  char     *name;
+  gint64    registered;
+  gint64    active;
+  gint64    ended;
+  gint64    target;
+  gboolean  has_target;
+  double    coverage_pct;
+  gboolean  has_coverage;
+} SigapBreakdownRow;
+
+/* One month of the series: stocks at the month end (or at the as-of date for its month),
+ * flows within the month, and the target and cumulative realisation of that month's year. */
+typedef struct
+{
+  int       year;
+  int       month;
+  GDate     end;
+  gint64    registered;
+  gint64    active;
+  gint64    new_registrations;
+  gint64    new_endings;
+  gint64    target;
+  gboolean  has_target;
+  double    coverage_pct;
+  gboolean  has_coverage;
+  gint64    realised_to_date;      /* realisation of the year up to the end of this month */
+} SigapMonthPoint;
+
+GQuark           sigap_figures_error_quark  (void);
+
+SigapSummary    *sigap_figures_summary      (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             GError            **error);
+GPtrArray       *sigap_figures_breakdown    (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             SigapBreakdown      by,
+                                             GError            **error);
+GArray          *sigap_figures_monthly      (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             guint               n_months,
+                                             GError            **error);
+
+gboolean         sigap_breakdown_parse      (const char         *text,
+                                             SigapBreakdown     *out_by);
+const char      *sigap_breakdown_to_string  (SigapBreakdown      by);
+
+void             sigap_summary_free         (SigapSummary       *summary);
+void             sigap_breakdown_row_free   (SigapBreakdownRow  *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapSummary, sigap_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapBreakdownRow, sigap_breakdown_row_free)
+
+G_END_DECLS

@@ -1,0 +1,343 @@
+/* test-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/sigap-database.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sigap-database-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.sigap", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gint64
+query_int (SigapDatabase *db,
+           const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Writes a raw SQLite file, without SigapDatabase. */
+static void
+write_sqlite (const char *path,
+              const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_database_get_schema_version (db), ==,
+                   sigap_database_latest_schema_version ());
+  g_assert_cmpint (sigap_database_latest_schema_version (), >=, 2);
+
+  /* Reference data: the city, 12 kecamatan, 56 kelurahan, each kelurahan under a kecamatan. */
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region WHERE level = 'kota'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region WHERE level = 'kecamatan'"), ==, 12);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region WHERE level = 'kelurahan'"), ==, 56);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region k JOIN region p ON p.id = k.parent_id"
+                                  " WHERE k.level = 'kelurahan' AND p.level = 'kecamatan'"
+                                  " AND substr (k.code, 1, 8) = p.code"), ==, 56);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region WHERE level = 'kecamatan'"
+                                  " AND latitude IS NOT NULL"), ==, 12);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region_alias a JOIN region r"
+                                  " ON r.id = a.region_id WHERE alias = 'Rawa Lumbu'"
+                                  " AND r.code = '32.75.05'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM sector"), ==, 22);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM sector WHERE segment = 'ekosistem'"), ==, 6);
+  g_assert_cmpint (query_int (db, "SELECT monthly FROM premium_rate WHERE program = 'JKK'"), ==, 10000);
+  g_assert_cmpint (query_int (db, "SELECT monthly FROM premium_rate WHERE program = 'JKM'"), ==, 6800);
+
+  /* Connection settings. */
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, 0x53474150);
+  {
+    g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, "PRAGMA journal_mode", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  }
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  sigap_database_set_meta (db, "note", "kept", &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *value = sigap_database_get_meta (db, "note");
+
+    g_assert_cmpstr (value, ==, "kept");
+  }
+  /* Migrations ran once: still one row per kecamatan. */
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM region WHERE level = 'kecamatan'"), ==, 12);
+}
+
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_FOUND);
+  g_assert_null (db);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_refused_untouched (Fixture *fixture,
+                          int      code)
+{
+  g_autofree char *before = file_checksum (fixture->path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_error (error, SIGAP_DATABASE_ERROR, code);
+  g_assert_null (db);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, "test.sigap"));
+
+  after = file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_sqlite (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->path,
+                                      "nik;nama;kelurahan\n3275014101900001;Siti;Margahayu\n",
+                                      -1, NULL));
+  assert_refused_untouched (fixture, SIGAP_DATABASE_ERROR_NOT_SIGAP);
+}
+
+static void
+test_other_program (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  write_sqlite (fixture->path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);"
+                               "INSERT INTO invoices VALUES (1, 2.5);");
+  assert_refused_untouched (fixture, SIGAP_DATABASE_ERROR_NOT_SIGAP);
+}
+
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
+                         "CREATE TABLE future (x);",
+                         0x53474150, sigap_database_latest_schema_version () + 1);
+  write_sqlite (fixture->path, sql);
+  assert_refused_untouched (fixture, SIGAP_DATABASE_ERROR_TOO_NEW);
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  sigap_database_exec (db, "PRAGMA wal_checkpoint (TRUNCATE); PRAGMA journal_mode = DELETE", &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* Keep the 100-byte header, destroy the schema page behind it. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0xA5, 4096 - 100);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  assert_refused_untouched (fixture, SIGAP_DATABASE_ERROR_CORRUPT);
+}
+
+static void
+test_foreign_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (sigap_database_exec (db,
+                                       "INSERT INTO participant (nik, name, kelurahan_id, sector_id,"
+                                       " registered_on) VALUES ('3275010101900001', 'X', 99999, 1,"
+                                       " '2026-01-01')",
+                                       &error));
+  g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Ended before registered is refused by the schema itself. */
+  g_assert_false (sigap_database_exec (db,
+                                       "INSERT INTO participant (nik, name, kelurahan_id, sector_id,"
+                                       " registered_on, ended_on) VALUES ('3275010101900001', 'X',"
+                                       " (SELECT id FROM region WHERE code = '32.75.01.1001'), 1,"
+                                       " '2026-01-01', '2025-12-31')",
+                                       &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_transaction_rollback (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  sigap_database_begin (db, &error);
+  g_assert_no_error (error);
+  sigap_database_exec (db, "INSERT INTO budget (year, segment, funding_source, pagu)"
+                           " VALUES (2026, 'rentan', 'APBD', 2000000000)", &error);
+  g_assert_no_error (error);
+  sigap_database_rollback (db);
+
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM budget"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM tally_sector"), ==, 0);
+}
+
+static void
+test_cutoff (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  GDate date;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  sigap_database_update_cutoff (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (sigap_database_get_cutoff (db, &date));
+
+  sigap_database_exec (db,
+                       "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on,"
+                       " ended_on) VALUES ('3275010101900001', 'X',"
+                       " (SELECT id FROM region WHERE code = '32.75.01.1001'), 1, '2026-01-01',"
+                       " '2026-02-03');"
+                       "INSERT INTO payment (paid_on, sp2d_number, segment, funding_source,"
+                       " period_start, period_end, participants, amount) VALUES ('2026-01-20', 'S1',"
+                       " 'rentan', 'APBD', '2026-01-01', '2026-01-31', 1, 16800);",
+                       &error);
+  g_assert_no_error (error);
+  sigap_database_update_cutoff (db, &error);
+  g_assert_no_error (error);
+
+  /* The latest of registration (1 Jan), end (3 Feb) and payment (20 Jan). */
+  g_assert_true (sigap_database_get_cutoff (db, &date));
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&date), ==, 2);
+  g_assert_cmpint (g_date_get_day (&date), ==, 3);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/sigap/database/create", test_create);
+  ADD ("/sigap/database/reopen", test_reopen);
+  ADD ("/sigap/database/missing", test_missing);
+  ADD ("/sigap/database/refuse/not-sqlite", test_not_sqlite);
+  ADD ("/sigap/database/refuse/other-program", test_other_program);
+  ADD ("/sigap/database/refuse/too-new", test_too_new);
+  ADD ("/sigap/database/refuse/corrupt", test_corrupt);
+  ADD ("/sigap/database/foreign-keys", test_foreign_keys);
+  ADD ("/sigap/database/rollback", test_transaction_rollback);
+  ADD ("/sigap/database/cutoff", test_cutoff);
+
+#undef ADD
+
+  return g_test_run ();
+}

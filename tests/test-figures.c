@@ -1,0 +1,647 @@
+/* test-figures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every expected value here was worked out by hand from the fixture below (see the comments
+ * next to each assertion), or counted straight from the participant table by a query that
+ * does not use the tallies.
+ */
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "core/sigap-database.h"
+#include "core/sigap-figures.h"
+#include "core/sigap-format.h"
+
+typedef struct
+{
+  char          *dir;
+  SigapDatabase *db;
+} Fixture;
+
+/* Kelurahan used: K1 = 32.75.01.1001 and K2 = 32.75.01.1002 in Bekasi Timur (32.75.01),
+ * K3 = 32.75.03.1001 in Bekasi Utara (32.75.03). */
+static const char *fixture_sql =
+  "INSERT INTO participant (nik, name, kelurahan_id, sector_id, desil, registered_on, ended_on) VALUES"
+  /* p1: K1, ojek online, desil 1, active from 10 Jan 2026 */
+  " ('3275010101900001', 'P1', (SELECT id FROM region WHERE code = '32.75.01.1001'),"
+  "  (SELECT id FROM sector WHERE code = 'ojek-online'), 1, '2026-01-10', NULL),"
+  /* p2: K1, PKL, desil 2, 15 Feb 2026 until 31 Mar 2026 */
+  " ('3275010101900002', 'P2', (SELECT id FROM region WHERE code = '32.75.01.1001'),"
+  "  (SELECT id FROM sector WHERE code = 'pkl'), 2, '2026-02-15', '2026-03-31'),"
+  /* p3: K2, ojek online, desil 6, registered on 31 Mar 2026 */
+  " ('3275010101900003', 'P3', (SELECT id FROM region WHERE code = '32.75.01.1002'),"
+  "  (SELECT id FROM sector WHERE code = 'ojek-online'), 6, '2026-03-31', NULL),"
+  /* p4: K3, ojek online, desil unknown, 5 Mar 2026 until 20 Mar 2026 */
+  " ('3275030101900004', 'P4', (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+  "  (SELECT id FROM sector WHERE code = 'ojek-online'), NULL, '2026-03-05', '2026-03-20'),"
+  /* p5: K3, non-ASN (ekosistem), desil 3, active from 1 Jun 2025 */
+  " ('3275030101900005', 'P5', (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+  "  (SELECT id FROM sector WHERE code = 'non-asn'), 3, '2025-06-01', NULL),"
+  /* p6: K1, ojek online, registered after the as-of dates used (2 Apr 2026) */
+  " ('3275010101900006', 'P6', (SELECT id FROM region WHERE code = '32.75.01.1001'),"
+  "  (SELECT id FROM sector WHERE code = 'ojek-online'), 1, '2026-04-02', NULL),"
+  /* p7: K2, PKL, 1 Dec 2025 until 15 Jan 2026 */
+  " ('3275010101900007', 'P7', (SELECT id FROM region WHERE code = '32.75.01.1002'),"
+  "  (SELECT id FROM sector WHERE code = 'pkl'), 2, '2025-12-01', '2026-01-15');"
+  /* Targets 2026, rentan: Bekasi Timur has its own row (10) and so does K1 (100), which must
+   * not add to Bekasi Timur; Bekasi Utara has none but its kelurahan K3 has 4; the city has
+   * no row, so it is 10 + 4 = 14. A city sector target for ojek online: 8. */
+  "INSERT INTO target (year, region_id, segment, sector_id, count) VALUES"
+  " (2026, (SELECT id FROM region WHERE code = '32.75.01'), 'rentan', NULL, 10),"
+  " (2026, (SELECT id FROM region WHERE code = '32.75.01.1001'), 'rentan', NULL, 100),"
+  " (2026, (SELECT id FROM region WHERE code = '32.75.03.1001'), 'rentan', NULL, 4),"
+  " (2026, (SELECT id FROM region WHERE code = '32.75'), 'rentan',"
+  "  (SELECT id FROM sector WHERE code = 'ojek-online'), 8);"
+  /* Pagu 2026, rentan: two sources, 1.000.000 + 200.000. */
+  "INSERT INTO budget (year, segment, funding_source, pagu) VALUES"
+  " (2026, 'rentan', 'APBD', 1000000), (2026, 'rentan', 'BANKEU', 200000);"
+  /* Payments, rentan: one in 2025 covering Nov 2025 to Jan 2026, Feb, Mar (paid on the as-of
+   * date) and Apr (after it). */
+  "INSERT INTO payment (paid_on, sp2d_number, segment, funding_source, period_start, period_end,"
+  "                     participants, amount) VALUES"
+  " ('2025-12-10', 'A', 'rentan', 'APBD', '2025-11-01', '2026-01-31', 1, 50400),"
+  " ('2026-02-10', 'B', 'rentan', 'APBD', '2026-02-01', '2026-02-28', 2, 33600),"
+  " ('2026-03-31', 'C', 'rentan', 'APBD', '2026-03-01', '2026-03-31', 2, 33600),"
+  " ('2026-04-10', 'D', 'rentan', 'APBD', '2026-04-01', '2026-04-30', 1, 16800);";
+
+static void
+fixture_set_up_empty (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sigap-figures-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.sigap", NULL);
+  fixture->db = sigap_database_open (path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up_empty (fixture, data);
+  sigap_database_exec (fixture->db, fixture_sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (sigap_database_get_path (fixture->db));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&fixture->db);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static SigapFilter *
+make_filter (const char   *as_of,
+             const char   *scope,
+             SigapSegment  segment)
+{
+  GDate date;
+
+  g_assert_true (sigap_date_parse_iso (as_of, &date));
+  return sigap_filter_new (&date, scope, segment);
+}
+
+static SigapSummary *
+summary_for (Fixture      *fixture,
+             const char   *as_of,
+             const char   *scope,
+             SigapSegment  segment)
+{
+  g_autoptr(SigapFilter) filter = make_filter (as_of, scope, segment);
+  g_autoptr(GError) error = NULL;
+  SigapSummary *summary;
+
+  summary = sigap_figures_summary (fixture->db, filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  return summary;
+}
+
+static void
+test_empty_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SigapSummary) s = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  GDate cutoff;
+
+  g_assert_false (sigap_database_get_cutoff (fixture->db, &cutoff));
+  g_assert_cmpint (s->registered, ==, 0);
+  g_assert_cmpint (s->active, ==, 0);
+  g_assert_cmpint (s->ended, ==, 0);
+  g_assert_false (s->has_target);
+  g_assert_false (s->has_coverage);
+  g_assert_false (s->has_pagu);
+  g_assert_false (s->has_absorption);
+  g_assert_false (s->has_quota);
+  g_assert_cmpint (s->realised, ==, 0);
+  /* The reference data alone gives the premium: JKK 10.000 + JKM 6.800. */
+  g_assert_cmpint (s->premium_monthly, ==, 16800);
+  g_assert_cmpint (s->months_unpaid, ==, 12);
+  g_assert_cmpint (s->projected_year_end, ==, 0);
+  g_assert_cmpstr (s->scope_name, ==, "Kota Bekasi");
+}
+
+static void
+test_counts_month_end (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SigapSummary) s = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+
+  /* Registered by 31 Mar: p1 p2 p3 p4 p7 (p5 is ekosistem, p6 comes later). Ended by then:
+   * p2 (on the as-of date itself), p4, p7. Active: p1 p3. */
+  g_assert_cmpint (s->registered, ==, 5);
+  g_assert_cmpint (s->ended, ==, 3);
+  g_assert_cmpint (s->active, ==, 2);
+  g_assert_true (s->has_target);
+  g_assert_cmpint (s->target, ==, 14);
+  g_assert_cmpfloat_with_epsilon (s->coverage_pct, 100.0 * 2 / 14, 1e-9);
+}
+
+static void
+test_counts_mid_month (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SigapSummary) s30 = summary_for (fixture, "2026-03-30", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) s20 = summary_for (fixture, "2026-03-20", "32.75", SIGAP_SEGMENT_RENTAN);
+
+  /* 30 Mar: p3 not yet registered; p2 ends tomorrow, so still active. */
+  g_assert_cmpint (s30->registered, ==, 4);
+  g_assert_cmpint (s30->ended, ==, 2);
+  g_assert_cmpint (s30->active, ==, 2);
+  /* 20 Mar: p4 ended on the as-of date, so it is no longer active. */
+  g_assert_cmpint (s20->registered, ==, 4);
+  g_assert_cmpint (s20->ended, ==, 2);
+  g_assert_cmpint (s20->active, ==, 2);
+}
+
+static void
+test_scopes_and_segments (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SigapSummary) kec = summary_for (fixture, "2026-03-31", "32.75.01", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) kel = summary_for (fixture, "2026-03-31", "32.75.01.1001", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) utara = summary_for (fixture, "2026-03-31", "32.75.03", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) eko = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_EKOSISTEM);
+  g_autoptr(SigapSummary) all = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_ALL);
+  g_autoptr(SigapSummary) empty_kel = summary_for (fixture, "2026-03-31", "32.75.12.1001", SIGAP_SEGMENT_RENTAN);
+
+  /* Bekasi Timur: p1 p2 p3 p7 registered, p2 p7 ended; its own target row 10. */
+  g_assert_cmpint (kec->registered, ==, 4);
+  g_assert_cmpint (kec->active, ==, 2);
+  g_assert_cmpint (kec->target, ==, 10);
+  g_assert_cmpfloat_with_epsilon (kec->coverage_pct, 20.0, 1e-9);
+  g_assert_cmpstr (kec->scope_level, ==, "kecamatan");
+
+  /* K1: p1 p2 registered (p6 later), p2 ended; target 100. */
+  g_assert_cmpint (kel->registered, ==, 2);
+  g_assert_cmpint (kel->active, ==, 1);
+  g_assert_cmpint (kel->target, ==, 100);
+  g_assert_cmpfloat_with_epsilon (kel->coverage_pct, 1.0, 1e-9);
+
+  /* Bekasi Utara: no row of its own, so the sum of its kelurahan rows: 4. p4 ended. */
+  g_assert_cmpint (utara->registered, ==, 1);
+  g_assert_cmpint (utara->active, ==, 0);
+  g_assert_cmpint (utara->target, ==, 4);
+  g_assert_cmpfloat_with_epsilon (utara->coverage_pct, 0.0, 1e-9);
+
+  /* Ekosistem: p5 alone, and no target at all. */
+  g_assert_cmpint (eko->registered, ==, 1);
+  g_assert_cmpint (eko->active, ==, 1);
+  g_assert_false (eko->has_target);
+  g_assert_false (eko->has_coverage);
+
+  /* All segments: 5 + 1 registered, 2 + 1 active; the target is the rentan one. */
+  g_assert_cmpint (all->registered, ==, 6);
+  g_assert_cmpint (all->active, ==, 3);
+  g_assert_cmpint (all->target, ==, 14);
+
+  /* A kelurahan with nobody and no target. */
+  g_assert_cmpint (empty_kel->registered, ==, 0);
+  g_assert_cmpint (empty_kel->active, ==, 0);
+  g_assert_false (empty_kel->has_target);
+}
+
+static void
+test_budget (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SigapSummary) s = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) kec = summary_for (fixture, "2026-03-31", "32.75.03", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) mid = summary_for (fixture, "2026-03-30", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) jan = summary_for (fixture, "2026-01-20", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) eko = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_EKOSISTEM);
+
+  /* 31 Mar: B + C paid in 2026 (A was paid in 2025, D after the as-of date). */
+  g_assert_true (s->has_pagu);
+  g_assert_cmpint (s->pagu, ==, 1200000);
+  g_assert_cmpint (s->realised, ==, 67200);
+  g_assert_cmpfloat_with_epsilon (s->absorption_pct, 5.6, 1e-9);
+  g_assert_cmpint (s->remaining, ==, 1132800);
+  g_assert_cmpint (s->premium_monthly, ==, 16800);
+  /* Paid through March: April..December unpaid = 9 months; 2 active workers.
+   * projected = 67.200 + 2 × 16.800 × 9 = 369.600;
+   * quota = floor ((1.200.000 − 369.600) / (16.800 × 9)) = floor (5,49) = 5. */
+  g_assert_cmpint (s->months_unpaid, ==, 9);
+  g_assert_cmpint (s->active_city, ==, 2);
+  g_assert_cmpint (s->projected_year_end, ==, 369600);
+  g_assert_true (s->has_quota);
+  g_assert_cmpint (s->quota, ==, 5);
+
+  /* The budget is the city's whatever the scope. */
+  g_assert_cmpint (kec->pagu, ==, 1200000);
+  g_assert_cmpint (kec->realised, ==, 67200);
+  g_assert_cmpint (kec->projected_year_end, ==, 369600);
+
+  /* 30 Mar: C not yet paid; paid through February: 10 months unpaid.
+   * projected = 33.600 + 2 × 16.800 × 10 = 369.600; quota = floor (830.400 / 168.000) = 4. */
+  g_assert_cmpint (mid->realised, ==, 33600);
+  g_assert_cmpint (mid->months_unpaid, ==, 10);
+  g_assert_cmpint (mid->projected_year_end, ==, 369600);
+  g_assert_cmpint (mid->quota, ==, 4);
+
+  /* 20 Jan: nothing paid in 2026 yet, but A (paid in 2025) covered January: 11 months unpaid.
+   * Active: p1 (p7 ended on 15 Jan). projected = 1 × 16.800 × 11 = 184.800. */
+  g_assert_cmpint (jan->realised, ==, 0);
+  g_assert_cmpint (jan->months_unpaid, ==, 11);
+  g_assert_cmpint (jan->active, ==, 1);
+  g_assert_cmpint (jan->projected_year_end, ==, 184800);
+
+  /* Ekosistem has no pagu and no payments. */
+  g_assert_false (eko->has_pagu);
+  g_assert_false (eko->has_absorption);
+  g_assert_false (eko->has_quota);
+  g_assert_cmpint (eko->realised, ==, 0);
+}
+
+static GPtrArray *
+breakdown_for (Fixture        *fixture,
+               const char     *as_of,
+               const char     *scope,
+               SigapSegment    segment,
+               SigapBreakdown  by)
+{
+  g_autoptr(SigapFilter) filter = make_filter (as_of, scope, segment);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = sigap_figures_breakdown (fixture->db, filter, by, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static const SigapBreakdownRow *
+find_row (GPtrArray  *rows,
+          const char *code)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->code, code) == 0)
+        return row;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_breakdown_regions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) kec = breakdown_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN,
+                                            SIGAP_BREAKDOWN_KECAMATAN);
+  g_autoptr(GPtrArray) kel = breakdown_for (fixture, "2026-03-31", "32.75.01", SIGAP_SEGMENT_RENTAN,
+                                            SIGAP_BREAKDOWN_KELURAHAN);
+  g_autoptr(GPtrArray) all_kel = breakdown_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN,
+                                                SIGAP_BREAKDOWN_KELURAHAN);
+  const SigapBreakdownRow *row;
+  gint64 registered = 0, active = 0;
+
+  /* All 12 kecamatan, the empty ones included; the sums equal the city. */
+  g_assert_cmpuint (kec->len, ==, 12);
+  for (guint i = 0; i < kec->len; i++)
+    {
+      row = g_ptr_array_index (kec, i);
+      registered += row->registered;
+      active += row->active;
+    }
+  g_assert_cmpint (registered, ==, 5);
+  g_assert_cmpint (active, ==, 2);
+
+  row = find_row (kec, "32.75.01");
+  g_assert_cmpstr (row->name, ==, "Bekasi Timur");
+  g_assert_cmpint (row->registered, ==, 4);
+  g_assert_cmpint (row->active, ==, 2);
+  g_assert_cmpint (row->target, ==, 10);
+  row = find_row (kec, "32.75.03");
+  g_assert_cmpint (row->registered, ==, 1);
+  g_assert_cmpint (row->ended, ==, 1);
+  g_assert_cmpint (row->target, ==, 4);
+  row = find_row (kec, "32.75.12");
+  g_assert_cmpint (row->registered, ==, 0);
+  g_assert_false (row->has_target);
+
+  /* Bekasi Timur's kelurahan: 1001..1004. */
+  g_assert_cmpuint (kel->len, ==, 4);
+  row = find_row (kel, "32.75.01.1001");
+  g_assert_cmpint (row->registered, ==, 2);
+  g_assert_cmpint (row->active, ==, 1);
+  g_assert_cmpint (row->target, ==, 100);
+  row = find_row (kel, "32.75.01.1002");
+  g_assert_cmpint (row->registered, ==, 2);
+  g_assert_cmpint (row->ended, ==, 1);
+  g_assert_false (row->has_target);
+  row = find_row (kel, "32.75.01.1004");
+  g_assert_cmpint (row->registered, ==, 0);
+
+  g_assert_cmpuint (all_kel->len, ==, 56);
+}
+
+static void
+test_breakdown_kecamatan_of_kelurahan (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(SigapFilter) filter = make_filter ("2026-03-31", "32.75.01.1001", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = sigap_figures_breakdown (fixture->db, filter, SIGAP_BREAKDOWN_KECAMATAN, &error);
+  g_assert_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN);
+  g_assert_null (rows);
+}
+
+static void
+test_breakdown_sector_desil (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sectors = breakdown_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN,
+                                                SIGAP_BREAKDOWN_SECTOR);
+  g_autoptr(GPtrArray) all_sectors = breakdown_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_ALL,
+                                                    SIGAP_BREAKDOWN_SECTOR);
+  g_autoptr(GPtrArray) desil = breakdown_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN,
+                                              SIGAP_BREAKDOWN_DESIL);
+  const SigapBreakdownRow *row;
+
+  /* The reference data has 16 rentan sectors and 6 ekosistem ones. */
+  g_assert_cmpuint (sectors->len, ==, 16);
+  g_assert_cmpuint (all_sectors->len, ==, 22);
+
+  /* Ojek online: p1 p3 p4 registered, p4 ended; city sector target 8. */
+  row = find_row (sectors, "ojek-online");
+  g_assert_cmpint (row->registered, ==, 3);
+  g_assert_cmpint (row->active, ==, 2);
+  g_assert_cmpint (row->target, ==, 8);
+  g_assert_cmpfloat_with_epsilon (row->coverage_pct, 25.0, 1e-9);
+  row = find_row (sectors, "pkl");
+  g_assert_cmpint (row->registered, ==, 2);
+  g_assert_cmpint (row->active, ==, 0);
+  g_assert_false (row->has_target);
+  row = find_row (all_sectors, "non-asn");
+  g_assert_cmpint (row->active, ==, 1);
+
+  /* Desil 1..10 always, plus "unknown" because p4 has none. */
+  g_assert_cmpuint (desil->len, ==, 11);
+  g_assert_cmpint (find_row (desil, "1")->active, ==, 1);
+  /* Desil 2: p2 and p7, both ended by 31 Mar. */
+  g_assert_cmpint (find_row (desil, "2")->registered, ==, 2);
+  g_assert_cmpint (find_row (desil, "2")->active, ==, 0);
+  g_assert_cmpint (find_row (desil, "6")->active, ==, 1);
+  g_assert_cmpint (find_row (desil, "3")->registered, ==, 0);
+  g_assert_cmpint (find_row (desil, "unknown")->registered, ==, 1);
+  g_assert_cmpint (find_row (desil, "unknown")->active, ==, 0);
+}
+
+static GArray *
+monthly_for (Fixture    *fixture,
+             const char *as_of,
+             guint       n_months)
+{
+  g_autoptr(SigapFilter) filter = make_filter (as_of, "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(GError) error = NULL;
+  GArray *points;
+
+  points = sigap_figures_monthly (fixture->db, filter, n_months, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, n_months);
+  return points;
+}
+
+static void
+test_monthly (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) points = monthly_for (fixture, "2026-03-31", 4);
+  g_autoptr(GArray) partial = monthly_for (fixture, "2026-03-20", 2);
+  const SigapMonthPoint *p;
+
+  /* Dec 2025: p7 joins. No 2025 target. */
+  p = &g_array_index (points, SigapMonthPoint, 0);
+  g_assert_cmpint (p->year, ==, 2025);
+  g_assert_cmpint (p->month, ==, 12);
+  g_assert_cmpint (g_date_get_day (&p->end), ==, 31);
+  g_assert_cmpint (p->new_registrations, ==, 1);
+  g_assert_cmpint (p->registered, ==, 1);
+  g_assert_cmpint (p->active, ==, 1);
+  g_assert_false (p->has_target);
+  /* Jan 2026: p1 joins, p7 leaves. */
+  p = &g_array_index (points, SigapMonthPoint, 1);
+  g_assert_cmpint (p->new_registrations, ==, 1);
+  g_assert_cmpint (p->new_endings, ==, 1);
+  g_assert_cmpint (p->registered, ==, 2);
+  g_assert_cmpint (p->active, ==, 1);
+  g_assert_cmpint (p->target, ==, 14);
+  g_assert_cmpint (p->realised_to_date, ==, 0);
+  /* Feb 2026: p2 joins; B paid. */
+  p = &g_array_index (points, SigapMonthPoint, 2);
+  g_assert_cmpint (g_date_get_day (&p->end), ==, 28);
+  g_assert_cmpint (p->registered, ==, 3);
+  g_assert_cmpint (p->active, ==, 2);
+  g_assert_cmpint (p->realised_to_date, ==, 33600);
+  /* Mar 2026: p3 p4 join, p2 p4 leave; C paid. */
+  p = &g_array_index (points, SigapMonthPoint, 3);
+  g_assert_cmpint (p->new_registrations, ==, 2);
+  g_assert_cmpint (p->new_endings, ==, 2);
+  g_assert_cmpint (p->registered, ==, 5);
+  g_assert_cmpint (p->active, ==, 2);
+  g_assert_cmpfloat_with_epsilon (p->coverage_pct, 100.0 * 2 / 14, 1e-9);
+  g_assert_cmpint (p->realised_to_date, ==, 67200);
+
+  /* As of 20 Mar: the last point stops at the as-of date. */
+  p = &g_array_index (partial, SigapMonthPoint, 1);
+  g_assert_cmpint (g_date_get_day (&p->end), ==, 20);
+  g_assert_cmpint (p->new_registrations, ==, 1);
+  g_assert_cmpint (p->new_endings, ==, 1);
+  g_assert_cmpint (p->registered, ==, 4);
+  g_assert_cmpint (p->active, ==, 2);
+  g_assert_cmpint (p->realised_to_date, ==, 33600);
+}
+
+static void
+test_unknown_scope (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SigapFilter) filter = make_filter ("2026-03-31", "32.76", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapSummary) summary = NULL;
+
+  summary = sigap_figures_summary (fixture->db, filter, &error);
+  g_assert_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_UNKNOWN_SCOPE);
+  g_assert_null (summary);
+}
+
+/* Changes to participants (update, delete) keep the tallies in step. */
+static void
+test_tallies_follow_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sigap_database_exec (fixture->db,
+                       "UPDATE participant SET kelurahan_id ="
+                       " (SELECT id FROM region WHERE code = '32.75.03.1001') WHERE nik = '3275010101900003';"
+                       "UPDATE participant SET ended_on = '2026-03-15' WHERE nik = '3275010101900001';"
+                       "DELETE FROM participant WHERE nik = '3275010101900007';",
+                       &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SigapSummary) city = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+    g_autoptr(SigapSummary) utara = summary_for (fixture, "2026-03-31", "32.75.03", SIGAP_SEGMENT_RENTAN);
+
+    /* p7 gone: p1 p2 p3 p4 registered; p1 p2 p4 ended; p3 active, now in Bekasi Utara. */
+    g_assert_cmpint (city->registered, ==, 4);
+    g_assert_cmpint (city->ended, ==, 3);
+    g_assert_cmpint (city->active, ==, 1);
+    g_assert_cmpint (utara->registered, ==, 2);
+    g_assert_cmpint (utara->active, ==, 1);
+  }
+}
+
+/* Random participants, checked against counts taken straight from the participant table
+ * (not through the tallies) on month ends and mid-month days. */
+static void
+test_against_direct_counts (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char *dates[] = {
+    "2024-12-31", "2025-02-14", "2025-06-30", "2025-07-01", "2025-11-05", "2025-12-31",
+    "2026-01-31", "2026-02-28", "2026-03-15",
+  };
+  static const char *scopes[] = { "32.75", "32.75.02", "32.75.07.1003", "32.75.12" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) direct = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sigap_database_begin (fixture->db, &error);
+  g_assert_no_error (error);
+  insert = sigap_database_prepare (fixture->db,
+                                   "INSERT INTO participant (nik, name, kelurahan_id, sector_id, desil,"
+                                   " registered_on, ended_on) VALUES (?1, 'X',"
+                                   " (SELECT id FROM region WHERE level = 'kelurahan' ORDER BY code LIMIT 1 OFFSET ?2),"
+                                   " (SELECT id FROM sector ORDER BY code LIMIT 1 OFFSET ?3), ?4, ?5, ?6)",
+                                   &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autofree char *nik = g_strdup_printf ("32750201019%05d", i + 1);
+      GDate registered, ended;
+
+      g_date_clear (&registered, 1);
+      g_date_set_dmy (&registered, 1, 1, 2024);
+      g_date_add_days (&registered, g_rand_int_range (rand, 0, 820));
+      ended = registered;
+      g_date_add_days (&ended, g_rand_int_range (rand, 0, 400));
+
+      {
+        g_autofree char *reg_iso = sigap_date_to_iso (&registered);
+        g_autofree char *end_iso = sigap_date_to_iso (&ended);
+
+        sqlite3_bind_text (insert, 1, nik, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int (insert, 2, g_rand_int_range (rand, 0, 56));
+        sqlite3_bind_int (insert, 3, g_rand_int_range (rand, 0, 22));
+        sqlite3_bind_int (insert, 4, g_rand_int_range (rand, 1, 11));
+        sqlite3_bind_text (insert, 5, reg_iso, -1, SQLITE_TRANSIENT);
+        if (g_rand_boolean (rand))
+          sqlite3_bind_text (insert, 6, end_iso, -1, SQLITE_TRANSIENT);
+        else
+          sqlite3_bind_null (insert, 6);
+        g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+        sqlite3_reset (insert);
+        sqlite3_clear_bindings (insert);
+      }
+    }
+  sigap_database_commit (fixture->db, &error);
+  g_assert_no_error (error);
+
+  direct = sigap_database_prepare (fixture->db,
+                                   "SELECT count (*), count (CASE WHEN ended_on <= ?1 THEN 1 END)"
+                                   " FROM participant p JOIN region r ON r.id = p.kelurahan_id"
+                                   " JOIN sector s ON s.id = p.sector_id"
+                                   " WHERE p.registered_on <= ?1 AND (?3 = 'all' OR s.segment = ?3)"
+                                   " AND (r.code = ?2 OR r.code LIKE ?2 || '.%')",
+                                   &error);
+  g_assert_no_error (error);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    for (guint sc = 0; sc < G_N_ELEMENTS (scopes); sc++)
+      for (SigapSegment seg = SIGAP_SEGMENT_RENTAN; seg <= SIGAP_SEGMENT_ALL; seg++)
+        {
+          g_autoptr(SigapSummary) s = summary_for (fixture, dates[d], scopes[sc], seg);
+
+          sqlite3_bind_text (direct, 1, dates[d], -1, SQLITE_STATIC);
+          sqlite3_bind_text (direct, 2, scopes[sc], -1, SQLITE_STATIC);
+          sqlite3_bind_text (direct, 3, sigap_segment_to_string (seg), -1, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (direct), ==, SQLITE_ROW);
+          g_assert_cmpint (s->registered, ==, sqlite3_column_int64 (direct, 0));
+          g_assert_cmpint (s->ended, ==, sqlite3_column_int64 (direct, 1));
+          sqlite3_reset (direct);
+        }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, setup, func) \
+  g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
+
+  ADD ("/sigap/figures/empty", fixture_set_up_empty, test_empty_database);
+  ADD ("/sigap/figures/counts/month-end", fixture_set_up, test_counts_month_end);
+  ADD ("/sigap/figures/counts/mid-month", fixture_set_up, test_counts_mid_month);
+  ADD ("/sigap/figures/scopes-segments", fixture_set_up, test_scopes_and_segments);
+  ADD ("/sigap/figures/budget", fixture_set_up, test_budget);
+  ADD ("/sigap/figures/breakdown/regions", fixture_set_up, test_breakdown_regions);
+  ADD ("/sigap/figures/breakdown/kecamatan-of-kelurahan", fixture_set_up,
+       test_breakdown_kecamatan_of_kelurahan);
+  ADD ("/sigap/figures/breakdown/sector-desil", fixture_set_up, test_breakdown_sector_desil);
+  ADD ("/sigap/figures/monthly", fixture_set_up, test_monthly);
+  ADD ("/sigap/figures/unknown-scope", fixture_set_up, test_unknown_scope);
+  ADD ("/sigap/figures/tallies-follow-changes", fixture_set_up, test_tallies_follow_changes);
+  ADD ("/sigap/figures/against-direct-counts", fixture_set_up_empty, test_against_direct_counts);
+
+#undef ADD
+
+  return g_test_run ();
+}
