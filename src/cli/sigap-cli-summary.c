@@ -270,15 +270,59 @@ text_rupiah (const Request *request,
   return defined ? sigap_format_rupiah (value, request->lang) : g_strdup (SIGAP_FORMAT_NO_VALUE);
 }
 
-static void
-print_line (const char *label,
-            char       *value)
+typedef struct
 {
-  g_autofree char *owned = value;
-  glong width = g_utf8_strlen (label, -1);
+  const char *label;   /* NULL for a section heading held in value */
+  char       *value;
+} TextLine;
 
-  /* Pad by characters, not bytes, so that translated labels line up. */
-  printf ("  %s%*s %s\n", label, (int) MAX (1, 26 - width), "", owned);
+static void
+text_line_clear (TextLine *line)
+{
+  g_free (line->value);
+}
+
+static void
+add_line (GArray     *lines,
+          const char *label,
+          char       *value)
+{
+  TextLine line = { label, value };
+
+  g_array_append_val (lines, line);
+}
+
+/* Labels padded by characters, not bytes, and values right-aligned, so that translated
+ * labels and both number styles line up. */
+static void
+print_lines (GArray *lines)
+{
+  glong label_width = 0, value_width = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TextLine *line = &g_array_index (lines, TextLine, i);
+
+      if (line->label == NULL)
+        continue;
+      label_width = MAX (label_width, g_utf8_strlen (line->label, -1));
+      value_width = MAX (value_width, g_utf8_strlen (line->value, -1));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TextLine *line = &g_array_index (lines, TextLine, i);
+
+      if (line->label == NULL)
+        {
+          printf ("%s%s\n", i > 0 ? "\n" : "", line->value);
+          continue;
+        }
+
+      printf ("  %s%*s  %*s%s\n", line->label,
+              (int) (label_width - g_utf8_strlen (line->label, -1)), "",
+              (int) (value_width - g_utf8_strlen (line->value, -1)), "", line->value);
+    }
 }
 
 static void
@@ -299,58 +343,133 @@ static void
 print_summary_text (const Request      *request,
                     const SigapSummary *summary)
 {
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (TextLine));
+
+  g_array_set_clear_func (lines, (GDestroyNotify) text_line_clear);
   print_heading (request, summary->scope_name, summary->scope_code);
 
-  printf ("%s\n", _("Participants"));
-  print_line (_("Registered"), text_count (request, summary->registered, TRUE));
-  print_line (_("Active"), text_count (request, summary->active, TRUE));
-  print_line (_("Ended"), text_count (request, summary->ended, TRUE));
-  print_line (_("Target"), text_count (request, summary->target, summary->has_target));
-  print_line (_("Coverage (active / target)"),
-              text_percent (request, summary->coverage_pct, summary->has_coverage));
+  add_line (lines, NULL, g_strdup (_("Participants")));
+  add_line (lines, _("Registered"), text_count (request, summary->registered, TRUE));
+  add_line (lines, _("Active"), text_count (request, summary->active, TRUE));
+  add_line (lines, _("Ended"), text_count (request, summary->ended, TRUE));
+  add_line (lines, _("Target"), text_count (request, summary->target, summary->has_target));
+  add_line (lines, _("Coverage (active / target)"),
+            text_percent (request, summary->coverage_pct, summary->has_coverage));
 
-  printf ("\n");
   /* TRANSLATORS: %d is the budget year */
-  printf (_("Budget %d (whole city)"), summary->year);
-  printf ("\n");
-  print_line (_("Pagu"), text_rupiah (request, summary->pagu, summary->has_pagu));
-  print_line (_("Realised"), text_rupiah (request, summary->realised, TRUE));
-  print_line (_("Absorption"),
-              text_percent (request, summary->absorption_pct, summary->has_absorption));
-  print_line (_("Remaining"), text_rupiah (request, summary->remaining, summary->has_pagu));
-  print_line (_("Premium per worker a month"),
-              text_rupiah (request, summary->premium_monthly, TRUE));
-  print_line (_("Projected year-end spending"),
-              text_rupiah (request, summary->projected_year_end, TRUE));
-  print_line (_("Quota (more workers)"), text_count (request, summary->quota, summary->has_quota));
+  add_line (lines, NULL, g_strdup_printf (_("Budget %d (whole city)"), summary->year));
+  add_line (lines, _("Pagu"), text_rupiah (request, summary->pagu, summary->has_pagu));
+  add_line (lines, _("Realised"), text_rupiah (request, summary->realised, TRUE));
+  add_line (lines, _("Absorption"),
+            text_percent (request, summary->absorption_pct, summary->has_absorption));
+  add_line (lines, _("Remaining"), text_rupiah (request, summary->remaining, summary->has_pagu));
+  add_line (lines, _("Premium per worker a month"),
+            text_rupiah (request, summary->premium_monthly, TRUE));
+  add_line (lines, _("Projected year-end spending"),
+            text_rupiah (request, summary->projected_year_end, TRUE));
+  add_line (lines, _("Quota (more workers)"),
+            text_count (request, summary->quota, summary->has_quota));
+
+  print_lines (lines);
+}
+
+/* Prints rows of cells (a GStrv each) in columns padded by characters, not bytes, so that
+ * "–" and translated names line up; @right_aligned says which columns hold numbers. */
+static void
+print_table (GPtrArray      *rows,
+             const gboolean *right_aligned,
+             guint           n_columns)
+{
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          glong pad = widths[c] - g_utf8_strlen (cells[c], -1);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (right_aligned[c])
+            g_string_append_printf (line, "%*s%s", (int) pad, "", cells[c]);
+          else
+            g_string_append_printf (line, "%s%*s", cells[c], (int) pad, "");
+        }
+
+      /* No trailing blanks from a left-aligned last column. */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      printf ("%s\n", line->str);
+    }
+}
+
+static char **
+breakdown_cells (const Request *request,
+                 const char    *code,
+                 const char    *name,
+                 gint64         registered,
+                 gint64         active,
+                 gint64         target,
+                 gboolean       has_target,
+                 double         coverage_pct,
+                 gboolean       has_coverage)
+{
+  char **cells = g_new0 (char *, 7);
+
+  cells[0] = g_strdup (code);
+  cells[1] = g_strdup (name);
+  cells[2] = text_count (request, registered, TRUE);
+  cells[3] = text_count (request, active, TRUE);
+  cells[4] = text_count (request, target, has_target);
+  cells[5] = text_percent (request, coverage_pct, has_coverage);
+  return cells;
 }
 
 static void
-print_breakdown_text (const Request   *request,
-                      const GPtrArray *rows)
+print_breakdown_text (const Request      *request,
+                      const GPtrArray    *rows,
+                      const SigapSummary *total)
 {
-  g_autofree char *as_of = sigap_format_date (&request->filter->as_of, request->lang, FALSE);
+  static const gboolean right_aligned[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  char **header = g_new0 (char *, 7);
 
-  printf ("SIGAP — %s\n", request->filter->scope);
-  printf (_("%s (%s), as of %s"), sigap_segment_get_label (request->filter->segment),
-          sigap_segment_to_string (request->filter->segment), as_of);
-  printf ("\n\n");
+  print_heading (request, total->scope_name, total->scope_code);
 
-  printf ("%-14s %-26s %12s %12s %12s %10s\n", _("Code"), _("Name"), _("Registered"),
-          _("Active"), _("Target"), _("Coverage"));
+  header[0] = g_strdup (_("Code"));
+  header[1] = g_strdup (_("Name"));
+  header[2] = g_strdup (_("Registered"));
+  header[3] = g_strdup (_("Active"));
+  header[4] = g_strdup (_("Target"));
+  header[5] = g_strdup (_("Coverage"));
+  g_ptr_array_add (table, header);
 
   for (guint i = 0; i < rows->len; i++)
     {
       const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *registered = text_count (request, row->registered, TRUE);
-      g_autofree char *active = text_count (request, row->active, TRUE);
-      g_autofree char *target = text_count (request, row->target, row->has_target);
-      g_autofree char *coverage = text_percent (request, row->coverage_pct, row->has_coverage);
-      int name_pad = 26 - (int) g_utf8_strlen (row->name, -1);
 
-      printf ("%-14s %s%*s %12s %12s %12s %10s\n", row->code, row->name, MAX (0, name_pad), "",
-              registered, active, target, coverage);
+      g_ptr_array_add (table, breakdown_cells (request, row->code, row->name, row->registered,
+                                               row->active, row->target, row->has_target,
+                                               row->coverage_pct, row->has_coverage));
     }
+
+  /* The scope's own figures: what the rows add up to (targets may not, see the glossary). */
+  g_ptr_array_add (table, breakdown_cells (request, "", _("Total"), total->registered,
+                                           total->active, total->target, total->has_target,
+                                           total->coverage_pct, total->has_coverage));
+
+  print_table (table, right_aligned, G_N_ELEMENTS (right_aligned));
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -388,7 +507,13 @@ run_request (SigapDatabase *db,
       else if (request->format == OUTPUT_CSV)
         print_breakdown_csv (rows);
       else
-        print_breakdown_text (request, rows);
+        {
+          g_autoptr(SigapSummary) total = sigap_figures_summary (db, request->filter, &error);
+
+          if (total == NULL)
+            return _sigap_cli_fail_error (error);
+          print_breakdown_text (request, rows, total);
+        }
     }
   else
     {

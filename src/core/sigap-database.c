@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sigap-database.h"
+#include "sigap-format.h"
 #include "sigap-resources.h"
 
 /* 'SGAP' in the database header, so `file` and we can tell a SIGAP database at a glance. */
@@ -584,24 +585,6 @@ sigap_database_set_meta (SigapDatabase  *self,
   return TRUE;
 }
 
-static gboolean
-parse_iso_date (const char *text,
-                GDate      *out_date)
-{
-  int year, month, day;
-  char trailing;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &trailing) != 3)
-    return FALSE;
-
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_clear (out_date, 1);
-  g_date_set_dmy (out_date, day, month, year);
-  return TRUE;
-}
-
 gboolean
 sigap_database_get_cutoff (SigapDatabase *self,
                            GDate         *out_date)
@@ -612,7 +595,7 @@ sigap_database_get_cutoff (SigapDatabase *self,
   g_return_val_if_fail (out_date != NULL, FALSE);
 
   value = sigap_database_get_meta (self, "data_cutoff");
-  return parse_iso_date (value, out_date);
+  return value != NULL && sigap_date_parse_iso (value, out_date);
 }
 
 /* Recomputes the cut-off from the data itself; called at the end of every import. */

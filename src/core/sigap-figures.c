@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "sigap-figures.h"
 #include "sigap-format.h"
@@ -554,6 +555,24 @@ query_premium (SigapDatabase  *db,
   return TRUE;
 }
 
+static gboolean
+query_active_city (SigapDatabase  *db,
+                   SigapSegment    segment,
+                   const GDate    *as_of,
+                   gint64         *out_active,
+                   GError        **error)
+{
+  g_autoptr(GHashTable) city = count_as_of (db, SIGAP_CITY_CODE, segment, as_of, KEY_NONE, error);
+  Count count;
+
+  if (city == NULL)
+    return FALSE;
+
+  count = count_total (city);
+  *out_active = count.registered - count.ended;
+  return TRUE;
+}
+
 /* Fills the budget part of @summary. With the pagu split by segment, each segment's
  * projection and quota are computed on its own and then added up. */
 static gboolean
@@ -570,22 +589,15 @@ compute_budget (SigapDatabase  *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (concrete); i++)
     {
-      g_autoptr(GHashTable) city = NULL;
       SegmentBudget budget = { 0 };
-      Count count;
       gint64 active, cost_per_worker, projected;
 
       if (segment != SIGAP_SEGMENT_ALL && segment != concrete[i])
         continue;
 
-      if (!query_segment_budget (db, sigap_segment_to_string (concrete[i]), as_of, &budget, error))
+      if (!query_segment_budget (db, sigap_segment_to_string (concrete[i]), as_of, &budget, error) ||
+          !query_active_city (db, concrete[i], as_of, &active, error))
         return FALSE;
-
-      city = count_as_of (db, SIGAP_CITY_CODE, concrete[i], as_of, KEY_NONE, error);
-      if (city == NULL)
-        return FALSE;
-      count = count_total (city);
-      active = count.registered - count.ended;
 
       /* projected_year_end = realised + active × premium × months not yet paid for. */
       projected = budget.realised + active * summary->premium_monthly * budget.months_unpaid;
@@ -613,6 +625,213 @@ compute_budget (SigapDatabase  *db,
                             ? 100.0 * (double) summary->realised / (double) summary->pagu
                             : NAN;
   return TRUE;
+}
+
+/* Adds one segment's months to @out: its pagu and realisation, and for every month after the
+ * last one paid for, the premiums of the workers active now plus, from @from_month, the
+ * @extra_workers. */
+static gboolean
+add_segment_months (SigapDatabase  *db,
+                    SigapSegment    segment,
+                    const GDate    *as_of,
+                    gint64          premium,
+                    gint64          extra_workers,
+                    SigapWhatIf    *out,
+                    GError        **error)
+{
+  SegmentBudget budget = { 0 };
+  gint64 active;
+  int first_unpaid;
+
+  if (!query_segment_budget (db, sigap_segment_to_string (segment), as_of, &budget, error) ||
+      !query_active_city (db, segment, as_of, &active, error))
+    return FALSE;
+
+  first_unpaid = 13 - budget.months_unpaid;
+  for (int month = first_unpaid; month <= 12; month++)
+    {
+      gint64 workers = active + (month >= out->from_month ? extra_workers : 0);
+
+      out->monthly_cost[month - 1] += workers * premium;
+    }
+
+  out->pagu += budget.pagu;
+  out->realised += budget.realised;
+  out->first_unpaid_month = MIN (out->first_unpaid_month, first_unpaid);
+  return TRUE;
+}
+
+/**
+ * sigap_figures_what_if:
+ * @extra_workers: workers enrolled on top of those active on the as-of date (0: current pace)
+ * @from_month: the first month (1..12) the extra workers are paid for
+ *
+ * Runs the year's budget to 31 December. With the filter's segment "all", the extra workers
+ * are counted with the pekerja rentan, the segment SIGAP enrols; the premium is the same.
+ * The budget is the city's, whatever the filter's scope.
+ */
+gboolean
+sigap_figures_what_if (SigapDatabase      *db,
+                       const SigapFilter  *filter,
+                       gint64              extra_workers,
+                       int                 from_month,
+                       SigapWhatIf        *out,
+                       GError            **error)
+{
+  gint64 premium;
+  gint64 cumulative;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (extra_workers >= 0, FALSE);
+  g_return_val_if_fail (from_month >= 1 && from_month <= 12, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  out->extra_workers = extra_workers;
+  out->from_month = from_month;
+  out->first_unpaid_month = 13;
+
+  if (!query_premium (db, &filter->as_of, &premium, error))
+    return FALSE;
+
+  if (filter->segment != SIGAP_SEGMENT_EKOSISTEM &&
+      !add_segment_months (db, SIGAP_SEGMENT_RENTAN, &filter->as_of, premium, extra_workers,
+                           out, error))
+    return FALSE;
+
+  if (filter->segment != SIGAP_SEGMENT_RENTAN &&
+      !add_segment_months (db, SIGAP_SEGMENT_EKOSISTEM, &filter->as_of, premium,
+                           filter->segment == SIGAP_SEGMENT_EKOSISTEM ? extra_workers : 0,
+                           out, error))
+    return FALSE;
+
+  cumulative = out->realised;
+  for (int month = 1; month <= 12; month++)
+    {
+      cumulative += out->monthly_cost[month - 1];
+      out->cumulative[month - 1] = cumulative;
+
+      if (out->runs_out_month == 0 && month >= out->first_unpaid_month && cumulative > out->pagu)
+        out->runs_out_month = month;
+    }
+
+  out->projected_year_end = cumulative;
+  out->balance_year_end = out->pagu - cumulative;
+  out->lasts = cumulative <= out->pagu;
+  return TRUE;
+}
+
+static void
+set_date_from_column (GDate        *date,
+                      sqlite3_stmt *stmt,
+                      int           column)
+{
+  if (!sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, column), date))
+    g_date_clear (date, 1);
+}
+
+/**
+ * sigap_figures_payments:
+ *
+ * Returns: (transfer full) (element-type SigapPayment): the SP2D of the filter's segment paid
+ *   from 1 January of its year to the as-of date, oldest first
+ */
+GPtrArray *
+sigap_figures_payments (SigapDatabase      *db,
+                        const SigapFilter  *filter,
+                        GError            **error)
+{
+  g_autoptr(GPtrArray) payments = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_payment_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *as_of = sigap_date_to_iso (&filter->as_of);
+  g_autofree char *year_start = g_strdup_printf ("%04d-01-01", sigap_filter_get_year (filter));
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT paid_on, sp2d_number, segment, funding_source, period_start,"
+                                 " period_end, participants, amount FROM payment"
+                                 " WHERE (?1 = 'all' OR segment = ?1) AND paid_on >= ?2 AND paid_on <= ?3"
+                                 " ORDER BY paid_on, sp2d_number",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, year_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, as_of, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapPayment *payment = g_new0 (SigapPayment, 1);
+
+      set_date_from_column (&payment->paid_on, stmt, 0);
+      payment->sp2d_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      sigap_segment_parse ((const char *) sqlite3_column_text (stmt, 2), &payment->segment);
+      payment->funding_source = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      set_date_from_column (&payment->period_start, stmt, 4);
+      set_date_from_column (&payment->period_end, stmt, 5);
+      payment->participants = sqlite3_column_int64 (stmt, 6);
+      payment->amount = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (payments, payment);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the payments"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&payments);
+}
+
+/**
+ * sigap_figures_budget_lines:
+ *
+ * Returns: (transfer full) (element-type SigapBudgetLine): every pagu row of the filter's
+ *   segment, all years, newest year first
+ */
+GPtrArray *
+sigap_figures_budget_lines (SigapDatabase      *db,
+                            const SigapFilter  *filter,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_budget_line_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT year, segment, funding_source, pagu FROM budget"
+                                 " WHERE ?1 = 'all' OR segment = ?1"
+                                 " ORDER BY year DESC, (segment <> 'rentan'), funding_source",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapBudgetLine *line = g_new0 (SigapBudgetLine, 1);
+
+      line->year = sqlite3_column_int (stmt, 0);
+      sigap_segment_parse ((const char *) sqlite3_column_text (stmt, 1), &line->segment);
+      line->funding_source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      line->pagu = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (lines, line);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the budget"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&lines);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1126,6 +1345,27 @@ sigap_summary_free (SigapSummary *summary)
   g_free (summary->scope_name);
   g_free (summary->scope_level);
   g_free (summary);
+}
+
+void
+sigap_payment_free (SigapPayment *payment)
+{
+  if (payment == NULL)
+    return;
+
+  g_free (payment->sp2d_number);
+  g_free (payment->funding_source);
+  g_free (payment);
+}
+
+void
+sigap_budget_line_free (SigapBudgetLine *line)
+{
+  if (line == NULL)
+    return;
+
+  g_free (line->funding_source);
+  g_free (line);
 }
 
 void

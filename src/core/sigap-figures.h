@@ -92,6 +92,45 @@ typedef struct
   gint64    realised_to_date;      /* realisation of the year up to the end of this month */
 } SigapMonthPoint;
 
+/* One SP2D, for the budget page's table. */
+typedef struct
+{
+  GDate     paid_on;
+  char     *sp2d_number;
+  SigapSegment segment;
+  char     *funding_source;
+  GDate     period_start;
+  GDate     period_end;
+  gint64    participants;
+  gint64    amount;
+} SigapPayment;
+
+/* One pagu row: a year, segment and funding source. */
+typedef struct
+{
+  int       year;
+  SigapSegment segment;
+  char     *funding_source;
+  gint64    pagu;
+} SigapBudgetLine;
+
+/* The budget month by month to 31 December: what has been paid, and what the unpaid months
+ * will cost at the current enrollment plus @extra_workers from @from_month. */
+typedef struct
+{
+  gint64    extra_workers;
+  int       from_month;            /* 1..12 */
+  gint64    pagu;
+  gint64    realised;              /* paid from 1 January to the as-of date */
+  gint64    projected_year_end;    /* realised + the cost of every unpaid month */
+  gint64    balance_year_end;      /* pagu − projected_year_end; negative: a shortfall */
+  gboolean  lasts;                 /* projected_year_end <= pagu */
+  int       runs_out_month;        /* first month whose cost the pagu cannot cover; 0 if none */
+  int       first_unpaid_month;    /* 1..12, or 13 when the whole year is paid */
+  gint64    monthly_cost[12];      /* cost of each unpaid month (0 for paid ones) */
+  gint64    cumulative[12];        /* realised plus the cost of the unpaid months up to each */
+} SigapWhatIf;
+
 GQuark           sigap_figures_error_quark  (void);
 
 SigapSummary    *sigap_figures_summary      (SigapDatabase      *db,
@@ -106,14 +145,31 @@ GArray          *sigap_figures_monthly      (SigapDatabase      *db,
                                              guint               n_months,
                                              GError            **error);
 
+GPtrArray       *sigap_figures_payments     (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             GError            **error);
+GPtrArray       *sigap_figures_budget_lines (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             GError            **error);
+gboolean         sigap_figures_what_if      (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             gint64              extra_workers,
+                                             int                 from_month,
+                                             SigapWhatIf        *out,
+                                             GError            **error);
+
 gboolean         sigap_breakdown_parse      (const char         *text,
                                              SigapBreakdown     *out_by);
 const char      *sigap_breakdown_to_string  (SigapBreakdown      by);
 
 void             sigap_summary_free         (SigapSummary       *summary);
 void             sigap_breakdown_row_free   (SigapBreakdownRow  *row);
+void             sigap_payment_free         (SigapPayment       *payment);
+void             sigap_budget_line_free     (SigapBudgetLine    *line);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapSummary, sigap_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapBreakdownRow, sigap_breakdown_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapPayment, sigap_payment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapBudgetLine, sigap_budget_line_free)
 
 G_END_DECLS

@@ -1,0 +1,315 @@
+/* test-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real `sigap` binary (SIGAP_BIN) on a small demo database and compares what it
+ * prints with the core figures.
+ */
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/sigap-database.h"
+#include "core/sigap-demo.h"
+#include "core/sigap-figures.h"
+#include "core/sigap-format.h"
+
+static char *demo_dir;
+static char *demo_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_sigap (Run        *run,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("SIGAP_BIN");
+  const char *arg;
+  va_list ap;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (args, (gpointer) bin);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+run_succeeded (const Run *run)
+{
+  return g_spawn_check_wait_status (run->status, NULL);
+}
+
+static void
+assert_fails_with (const Run  *run,
+                   const char *fragment)
+{
+  g_assert_false (run_succeeded (run));
+  g_assert_cmpstr (run->out, ==, "");
+  /* One line, "sigap: reason". */
+  g_assert_true (g_str_has_prefix (run->err, "sigap: "));
+  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
+  g_assert_nonnull (strstr (run->err, fragment));
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static SigapDatabase *
+open_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  SigapDatabase *db = sigap_database_open (demo_path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static void
+assert_member_int (JsonObject *object,
+                   const char *name,
+                   gint64      expected,
+                   gboolean    defined)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  if (!defined)
+    {
+      g_assert_true (JSON_NODE_HOLDS_NULL (node));
+      return;
+    }
+  g_assert_cmpint (json_node_get_int (node), ==, expected);
+}
+
+static void
+assert_member_double (JsonObject *object,
+                      const char *name,
+                      double      expected,
+                      gboolean    defined)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  if (!defined)
+    {
+      g_assert_true (JSON_NODE_HOLDS_NULL (node));
+      return;
+    }
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-9);
+}
+
+static void
+test_summary_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(SigapDatabase) db = open_demo ();
+  g_autoptr(SigapFilter) filter = NULL;
+  g_autoptr(SigapSummary) s = NULL;
+  GDate cutoff;
+
+  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", NULL);
+  g_assert_true (run_succeeded (&run));
+  object = parse_object (run.out);
+
+  /* Defaults: the data cut-off, rentan, the whole city. */
+  g_assert_true (sigap_database_get_cutoff (db, &cutoff));
+  filter = sigap_filter_new (&cutoff, "32.75", SIGAP_SEGMENT_RENTAN);
+  s = sigap_figures_summary (db, filter, NULL);
+  g_assert_nonnull (s);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "as_of"), ==, SIGAP_DEMO_CUTOFF);
+  g_assert_cmpstr (json_object_get_string_member (object, "segment"), ==, "rentan");
+  g_assert_cmpstr (json_object_get_string_member (object, "scope"), ==, "32.75");
+  assert_member_int (object, "year", 2026, TRUE);
+  assert_member_int (object, "registered", s->registered, TRUE);
+  assert_member_int (object, "active", s->active, TRUE);
+  assert_member_int (object, "ended", s->ended, TRUE);
+  assert_member_int (object, "target", s->target, s->has_target);
+  assert_member_double (object, "coverage_pct", s->coverage_pct, s->has_coverage);
+  assert_member_int (object, "pagu", s->pagu, s->has_pagu);
+  assert_member_int (object, "realised", s->realised, TRUE);
+  assert_member_double (object, "absorption_pct", s->absorption_pct, s->has_absorption);
+  assert_member_int (object, "remaining", s->remaining, s->has_pagu);
+  assert_member_int (object, "premium_monthly", 16800, TRUE);
+  assert_member_int (object, "projected_year_end", s->projected_year_end, TRUE);
+  assert_member_int (object, "quota", s->quota, s->has_quota);
+  g_assert_cmpuint (json_object_get_size (object), ==, 16);
+
+  /* The demo story: a 2026 target of 10.000 and a Rp2 miliar pagu. */
+  g_assert_cmpint (s->target, ==, 10000);
+  g_assert_cmpint (s->pagu, ==, 2000000000);
+}
+
+static void
+test_summary_options (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) object = NULL;
+
+  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--as-of", "2025-12-31",
+             "--segment", "all", "--scope", "32.75.03", NULL);
+  g_assert_true (run_succeeded (&run));
+  object = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "as_of"), ==, "2025-12-31");
+  g_assert_cmpstr (json_object_get_string_member (object, "segment"), ==, "all");
+  g_assert_cmpstr (json_object_get_string_member (object, "scope"), ==, "32.75.03");
+  assert_member_int (object, "year", 2025, TRUE);
+}
+
+static void
+test_breakdown_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(SigapDatabase) db = open_demo ();
+  JsonArray *rows;
+  gint64 active = 0;
+  GDate cutoff;
+
+  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--by", "kecamatan", NULL);
+  g_assert_true (run_succeeded (&run));
+  object = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "by"), ==, "kecamatan");
+  rows = json_object_get_array_member (object, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 12);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    active += json_object_get_int_member (json_array_get_object_element (rows, i), "active");
+
+  /* The kecamatan add up to the city. */
+  g_assert_true (sigap_database_get_cutoff (db, &cutoff));
+  {
+    g_autoptr(SigapFilter) filter = sigap_filter_new (&cutoff, "32.75", SIGAP_SEGMENT_RENTAN);
+    g_autoptr(SigapSummary) s = sigap_figures_summary (db, filter, NULL);
+
+    g_assert_cmpint (active, ==, s->active);
+  }
+
+  g_clear_pointer (&run.out, g_free);
+  g_clear_pointer (&run.err, g_free);
+  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--by", "kelurahan",
+             "--scope", "32.75.01", NULL);
+  g_assert_true (run_succeeded (&run));
+  g_clear_pointer (&object, json_object_unref);
+  object = parse_object (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "rows")), ==, 4);
+}
+
+static void
+test_csv_and_text (void)
+{
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_sigap (&csv, "summary", "--db", demo_path, "--format", "csv", "--by", "sector", NULL);
+  g_assert_true (run_succeeded (&csv));
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "\"code\",\"name\",\"registered\""));
+  /* Header, 16 rentan sectors, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 18);
+
+  run_sigap (&text, "summary", "--db", demo_path, NULL);
+  g_assert_true (run_succeeded (&text));
+  g_assert_nonnull (strstr (text.out, "Kota Bekasi"));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *missing = g_build_filename (demo_dir, "missing.sigap", NULL);
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+  g_auto(Run) e = { 0 };
+  g_auto(Run) f = { 0 };
+
+  run_sigap (&a, "summary", "--db", demo_path, "--frobnicate", NULL);
+  assert_fails_with (&a, "frobnicate");
+  run_sigap (&b, "summary", "--db", demo_path, "--as-of", "2026-02-30", NULL);
+  assert_fails_with (&b, "2026-02-30");
+  run_sigap (&c, "summary", "--db", demo_path, "--scope", "32.76", NULL);
+  assert_fails_with (&c, "32.76");
+  run_sigap (&d, "summary", "--db", missing, NULL);
+  assert_fails_with (&d, "missing.sigap");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  run_sigap (&e, "summary", NULL);
+  assert_fails_with (&e, "--db");
+  run_sigap (&f, "summary", "--db", demo_path, "--segment", "asn", NULL);
+  assert_fails_with (&f, "asn");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  SigapDemoOptions options;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  demo_dir = g_dir_make_tmp ("sigap-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (demo_dir, "demo.sigap", NULL);
+  sigap_demo_options_init (&options);
+  if (!sigap_demo_generate (demo_path, &options, FALSE, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+
+  g_test_add_func ("/sigap/cli/summary/json", test_summary_json);
+  g_test_add_func ("/sigap/cli/summary/options", test_summary_options);
+  g_test_add_func ("/sigap/cli/summary/breakdown", test_breakdown_json);
+  g_test_add_func ("/sigap/cli/summary/csv-text", test_csv_and_text);
+  g_test_add_func ("/sigap/cli/errors", test_errors);
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *wal = g_strconcat (demo_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (demo_path, "-shm", NULL);
+
+    g_unlink (demo_path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (demo_dir);
+  }
+  g_free (demo_path);
+  g_free (demo_dir);
+  return status;
+}
