@@ -618,6 +618,80 @@ test_against_direct_counts (Fixture       *fixture,
         }
 }
 
+static void
+test_what_if (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SigapFilter) filter = make_filter ("2026-03-31", "32.75.01", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) summary = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(GError) error = NULL;
+  SigapWhatIf base, more, many;
+
+  /* Current pace: 2 active × 16.800 for April..December on top of 67.200 realised. */
+  g_assert_true (sigap_figures_what_if (fixture->db, filter, 0, 1, &base, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (base.pagu, ==, 1200000);
+  g_assert_cmpint (base.realised, ==, 67200);
+  g_assert_cmpint (base.first_unpaid_month, ==, 4);
+  g_assert_cmpint (base.monthly_cost[2], ==, 0);
+  g_assert_cmpint (base.monthly_cost[3], ==, 33600);
+  g_assert_cmpint (base.cumulative[2], ==, 67200);
+  g_assert_cmpint (base.cumulative[11], ==, 369600);
+  /* The same projection as the summary's. */
+  g_assert_cmpint (base.projected_year_end, ==, summary->projected_year_end);
+  g_assert_cmpint (base.balance_year_end, ==, 1200000 - 369600);
+  g_assert_true (base.lasts);
+  g_assert_cmpint (base.runs_out_month, ==, 0);
+
+  /* The summary's quota (5) still fits from April; one more does not. */
+  g_assert_true (sigap_figures_what_if (fixture->db, filter, 5, 4, &more, &error));
+  g_assert_cmpint (more.projected_year_end, ==, 369600 + 5 * 16800 * 9);
+  g_assert_true (more.lasts);
+  g_assert_true (sigap_figures_what_if (fixture->db, filter, 6, 4, &more, &error));
+  g_assert_false (more.lasts);
+
+  /* 20 more from July: (2 + 20) × 16.800 = 369.600 a month from July.
+   * Cumulative: Jun 67.200 + 3 × 33.600 = 168.000; Jul 537.600; Aug 907.200; Sep 1.276.800,
+   * over the pagu of 1.200.000, so the money runs out in September. */
+  g_assert_true (sigap_figures_what_if (fixture->db, filter, 20, 7, &many, &error));
+  g_assert_cmpint (many.monthly_cost[5], ==, 33600);
+  g_assert_cmpint (many.monthly_cost[6], ==, 369600);
+  g_assert_cmpint (many.cumulative[5], ==, 168000);
+  g_assert_cmpint (many.cumulative[7], ==, 907200);
+  g_assert_cmpint (many.runs_out_month, ==, 9);
+  g_assert_false (many.lasts);
+  g_assert_cmpint (many.projected_year_end, ==, 168000 + 6 * 369600);
+}
+
+static void
+test_payments_and_budget_lines (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(SigapFilter) filter = make_filter ("2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(GPtrArray) payments = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const SigapPayment *payment;
+  gint64 total = 0;
+
+  payments = sigap_figures_payments (fixture->db, filter, NULL);
+  g_assert_nonnull (payments);
+  /* B and C: A was paid in 2025, D after the as-of date. */
+  g_assert_cmpuint (payments->len, ==, 2);
+  payment = g_ptr_array_index (payments, 0);
+  g_assert_cmpstr (payment->sp2d_number, ==, "B");
+  g_assert_cmpint (g_date_get_month (&payment->period_end), ==, 2);
+  g_assert_cmpint (g_date_get_day (&payment->period_end), ==, 28);
+  for (guint i = 0; i < payments->len; i++)
+    total += ((const SigapPayment *) g_ptr_array_index (payments, i))->amount;
+  g_assert_cmpint (total, ==, 67200);
+
+  lines = sigap_figures_budget_lines (fixture->db, filter, NULL);
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (((const SigapBudgetLine *) g_ptr_array_index (lines, 0))->funding_source, ==, "APBD");
+  g_assert_cmpint (((const SigapBudgetLine *) g_ptr_array_index (lines, 1))->pagu, ==, 200000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,6 +711,8 @@ main (int    argc,
        test_breakdown_kecamatan_of_kelurahan);
   ADD ("/sigap/figures/breakdown/sector-desil", fixture_set_up, test_breakdown_sector_desil);
   ADD ("/sigap/figures/monthly", fixture_set_up, test_monthly);
+  ADD ("/sigap/figures/what-if", fixture_set_up, test_what_if);
+  ADD ("/sigap/figures/payments-budget-lines", fixture_set_up, test_payments_and_budget_lines);
   ADD ("/sigap/figures/unknown-scope", fixture_set_up, test_unknown_scope);
   ADD ("/sigap/figures/tallies-follow-changes", fixture_set_up, test_tallies_follow_changes);
   ADD ("/sigap/figures/against-direct-counts", fixture_set_up_empty, test_against_direct_counts);
