@@ -3,33 +3,31 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The application: one main window, the app-wide actions and the command-line options of
- * the window mode (`sigap [--db FILE]`). Headless subcommands never get here (see main.c).
+ * the window mode (`sigap [--db FILE]`). Headless subcommands never get here (see main.c);
+ * `sigap screenshot` does, with a SigapScreenshot that takes over activation.
+ *
+ * With SIGAP_BENCHMARK_STARTUP set in the environment, the application prints
+ * "sigap-startup-ms <milliseconds since main() began>" once the window has settled with all
+ * its figures drawn, and quits: tests/bench-window.c times start-up with it.
  */
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "sigap-application.h"
 #include "sigap-window.h"
 
 struct _SigapApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication   parent_instance;
 
-  char           *db_path;
+  char            *db_path;
+  SigapScreenshot *screenshot;
 };
 
 G_DEFINE_FINAL_TYPE (SigapApplication, sigap_application, ADW_TYPE_APPLICATION)
 
-static SigapWindow *
-get_window (SigapApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (sigap_window_new (self));
-
-  return SIGAP_WINDOW (window);
-}
+static gint64 start_time;
 
 static void
 about_activated_cb (GSimpleAction *action,
@@ -56,13 +54,31 @@ quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *application = user_data;
+  GList *windows;
+
+  /* Close the windows first, so they save their size. */
+  while ((windows = gtk_application_get_windows (application)) != NULL)
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (application));
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
   { "quit", quit_activated_cb },
 };
+
+static void
+startup_settled_cb (SigapWindow *window,
+                    gpointer     user_data)
+{
+  SigapApplication *self = user_data;
+
+  printf ("sigap-startup-ms %.1f\n", (g_get_monotonic_time () - start_time) / 1000.0);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
 
 static int
 sigap_application_handle_local_options (GApplication *application,
@@ -99,14 +115,31 @@ static void
 sigap_application_activate (GApplication *application)
 {
   SigapApplication *self = SIGAP_APPLICATION (application);
-  SigapWindow *window = get_window (self);
+  GtkWindow *window;
 
-  if (self->db_path != NULL)
-    sigap_window_open_database (window, self->db_path);
-  else
-    sigap_window_open_last_database (window);
+  if (self->screenshot != NULL)
+    {
+      sigap_screenshot_begin (self->screenshot, GTK_APPLICATION (self));
+      return;
+    }
 
-  gtk_window_present (GTK_WINDOW (window));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (sigap_window_new (self));
+
+      if (self->db_path != NULL)
+        sigap_window_open_database (SIGAP_WINDOW (window), self->db_path);
+      else
+        sigap_window_open_last_database (SIGAP_WINDOW (window));
+
+      if (g_getenv ("SIGAP_BENCHMARK_STARTUP") != NULL)
+        sigap_window_when_settled (SIGAP_WINDOW (window), startup_settled_cb, self);
+    }
+  else if (self->db_path != NULL)
+    sigap_window_open_database (SIGAP_WINDOW (window), self->db_path);
+
+  gtk_window_present (window);
 }
 
 static void
@@ -139,10 +172,14 @@ sigap_application_init (SigapApplication *self)
     G_OPTION_ENTRY_NULL
   };
 
+  if (start_time == 0)
+    start_time = g_get_monotonic_time ();
+
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Commands (no display needed): sigap demo, "
-                                              "sigap summary; see sigap COMMAND --help."));
+                                            _("Commands without a display: sigap demo, sigap "
+                                              "import, sigap summary. With a display: sigap "
+                                              "screenshot. See sigap COMMAND --help."));
 }
 
 SigapApplication *
@@ -153,4 +190,29 @@ sigap_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/**
+ * sigap_application_set_screenshot:
+ * @screenshot: (nullable): take a screenshot instead of opening the window for use; not owned
+ */
+void
+sigap_application_set_screenshot (SigapApplication *self,
+                                  SigapScreenshot  *screenshot)
+{
+  g_return_if_fail (SIGAP_IS_APPLICATION (self));
+
+  self->screenshot = screenshot;
+}
+
+/**
+ * sigap_application_set_start_time:
+ * @monotonic_time: g_get_monotonic_time() when main() began
+ *
+ * The start the start-up benchmark counts from.
+ */
+void
+sigap_application_set_start_time (gint64 monotonic_time)
+{
+  start_time = monotonic_time;
 }

@@ -2,34 +2,99 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The main window: a status page until a database is open, then the overview of the
- * headline figures as of the database's data cut-off.
+ * The main window: a header bar with the view switcher (a switcher bar at the bottom when the
+ * window is narrow) and the primary menu; under it either a status page (no database, no
+ * data, an error), the demo being created, or the dashboard: the filter bar and the pages.
+ *
+ * Opening a database never blocks: a worker opens it (upgrading its schema if it must),
+ * reads the data cut-off, the date the data start and the regions to offer as scope, and the
+ * window then hands every page the file and the filter. The pages query on their own threads.
+ * :busy is TRUE while anything is under way; `sigap screenshot` and the benchmark wait on it.
+ *
+ * The window remembers its size, the last database and the segment in GSettings, unless it
+ * is not :persistent (a screenshot must not change the user's settings).
  */
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "core/sigap-database.h"
-#include "core/sigap-figures.h"
+#include "core/sigap-demo.h"
 #include "core/sigap-format.h"
+#include "sigap-budget-page.h"
+#include "sigap-filter-bar.h"
+#include "sigap-overview-page.h"
+#include "sigap-page.h"
 #include "sigap-window.h"
+
+/* The spinner in the header bar shows only for work that takes long enough to notice. */
+#define BUSY_SPINNER_DELAY_MS 300
 
 struct _SigapWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkSpinner           *busy_spinner;
+  GtkSpinner           *loading_spinner;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
   AdwStatusPage        *status_page;
-  GtkLabel             *heading_label;
-  GtkLabel             *subheading_label;
-  GtkFlowBox           *cards;
+  GtkWidget            *demo_button;
+  GtkWidget            *import_button;
+  AdwStatusPage        *progress_page;
+  GtkProgressBar       *progress_bar;
+  SigapFilterBar       *filter_bar;
+  AdwViewStack         *view_stack;
+  SigapPage            *overview_page;
+  SigapPage            *budget_page;
 
   GSettings            *settings;
-  SigapDatabase        *db;
+  gboolean              persistent;
+  char                 *db_path;
+  GError               *error;
+
+  GCancellable         *open_cancellable;
+  GCancellable         *demo_cancellable;
   GtkFileChooserNative *chooser;
+  guint                 busy_source;
+  guint                 switcher_idle;
+  gboolean              busy;
+
+  GArray               *settled;          /* Settled callbacks waiting */
+  gulong                paint_handler;
+  guint                 settled_idle;
+
+  GDate                 initial_as_of;
+  gboolean              initial_clamp;     /* keep an as-of outside the data within it */
+  char                 *initial_scope;
+  int                   initial_segment;   /* a SigapSegment, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (SigapWindow, sigap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  SigapWindowSettledFunc func;
+  gpointer               user_data;
+} Settled;
+
+static void check_settled (SigapWindow *self);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Helpers.                                                                                 */
 
 /* GSettings aborts on a missing schema; an uninstalled build without one still runs. */
 static GSettings *
@@ -45,183 +110,714 @@ settings_new_if_installed (void)
 }
 
 static void
-add_card (SigapWindow *self,
-          const char  *title,
-          const char  *value,
-          const char  *detail)
+foreach_page (SigapWindow *self,
+              void       (*func) (SigapWindow *self, SigapPage *page))
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *value_label = gtk_label_new (value);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_top (title_label, 12);
-  gtk_widget_set_margin_start (title_label, 12);
-  gtk_widget_set_margin_start (value_label, 12);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_widget_add_css_class (value_label, "title-1");
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_box_append (GTK_BOX (box), value_label);
-
-  if (detail != NULL)
+  for (guint i = 0; i < n; i++)
     {
-      GtkWidget *detail_label = gtk_label_new (detail);
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
 
-      gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
-      gtk_widget_set_margin_start (detail_label, 12);
-      gtk_widget_set_margin_end (detail_label, 12);
-      gtk_widget_add_css_class (detail_label, "caption");
-      gtk_widget_add_css_class (detail_label, "dim-label");
-      gtk_box_append (GTK_BOX (box), detail_label);
+      if (SIGAP_IS_PAGE (child))
+        func (self, SIGAP_PAGE (child));
     }
-
-  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (box), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_flow_box_append (self->cards, box);
 }
 
-static char *
-format_optional_percent (double pct, gboolean defined, SigapLang lang)
+static gboolean
+compute_busy (SigapWindow *self)
 {
-  return defined ? sigap_format_percent (pct, 1, lang) : g_strdup (SIGAP_FORMAT_NO_VALUE);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  guint n;
+
+  if (self->open_cancellable != NULL || self->demo_cancellable != NULL)
+    return TRUE;
+
+  /* Disposed: the pages are going away. */
+  if (self->view_stack == NULL)
+    return FALSE;
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (SIGAP_IS_PAGE (child) && sigap_page_get_busy (SIGAP_PAGE (child)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+show_busy_spinner_cb (gpointer user_data)
+{
+  SigapWindow *self = user_data;
+
+  self->busy_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+  gtk_spinner_start (self->busy_spinner);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-show_summary (SigapWindow        *self,
-              const SigapSummary *summary)
+update_busy (SigapWindow *self)
 {
-  SigapLang lang = sigap_lang_from_locale ();
-  g_autofree char *as_of = sigap_format_date (&summary->as_of, lang, FALSE);
-  g_autofree char *active = sigap_format_count (summary->active, lang);
-  g_autofree char *target = summary->has_target ? sigap_format_count (summary->target, lang)
-                                                : g_strdup (SIGAP_FORMAT_NO_VALUE);
-  g_autofree char *coverage = format_optional_percent (summary->coverage_pct,
-                                                       summary->has_coverage, lang);
-  g_autofree char *pagu = summary->has_pagu ? sigap_format_rupiah_short (summary->pagu, lang)
-                                            : g_strdup (SIGAP_FORMAT_NO_VALUE);
-  g_autofree char *realised = sigap_format_rupiah_short (summary->realised, lang);
-  g_autofree char *absorption = format_optional_percent (summary->absorption_pct,
-                                                         summary->has_absorption, lang);
-  g_autofree char *remaining = summary->has_pagu ? sigap_format_rupiah_short (summary->remaining, lang)
-                                                 : g_strdup (SIGAP_FORMAT_NO_VALUE);
-  g_autofree char *quota = summary->has_quota ? sigap_format_count (summary->quota, lang)
-                                              : g_strdup (SIGAP_FORMAT_NO_VALUE);
-  g_autofree char *projected = sigap_format_rupiah_short (summary->projected_year_end, lang);
-  g_autofree char *subheading = NULL;
-  g_autofree char *absorption_detail = NULL;
-  g_autofree char *projection_detail = NULL;
-  GtkWidget *child;
+  gboolean busy = compute_busy (self);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
-    gtk_flow_box_remove (self->cards, child);
+  if (busy == self->busy || self->busy_spinner == NULL)
+    return;
 
-  gtk_label_set_label (self->heading_label, summary->scope_name);
-  /* TRANSLATORS: "Vulnerable workers · as of 31 October 2026" */
-  subheading = g_strdup_printf (_("%s · as of %s"), sigap_segment_get_label (summary->segment),
-                                as_of);
-  gtk_label_set_label (self->subheading_label, subheading);
+  self->busy = busy;
+  g_clear_handle_id (&self->busy_source, g_source_remove);
+  if (busy)
+    self->busy_source = g_timeout_add (BUSY_SPINNER_DELAY_MS, show_busy_spinner_cb, self);
+  else
+    {
+      gtk_spinner_stop (self->busy_spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+    }
 
-  absorption_detail = g_strdup_printf (_("Absorption %s of the pagu"), absorption);
-  projection_detail = g_strdup_printf (_("Projected year-end spending %s"), projected);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  check_settled (self);
+}
 
-  add_card (self, _("Active participants"), active, NULL);
-  add_card (self, _("Target"), target, NULL);
-  add_card (self, _("Coverage"), coverage, _("Active participants as a share of the target"));
-  add_card (self, _("Pagu"), pagu, NULL);
-  add_card (self, _("Realised"), realised, absorption_detail);
-  add_card (self, _("Remaining"), remaining, projection_detail);
-  add_card (self, _("Quota"), quota, _("More workers the remaining pagu can cover to 31 December"));
+/* At the bottom when the header bar has no room for the switcher, on the dashboard only. */
+static void
+update_switcher_bar (SigapWindow *self)
+{
+  gboolean dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                  "dashboard") == 0;
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, dashboard && narrow);
+}
+
+static gboolean
+update_switcher_bar_cb (gpointer user_data)
+{
+  SigapWindow *self = user_data;
+
+  self->switcher_idle = 0;
+  update_switcher_bar (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The title shows when the header bar is allocated too narrow for the switcher: reveal the
+ * bar after that allocation, not in the middle of it (GTK warns about a child allocated a
+ * height of -1 when animations are off). */
+static void
+title_visible_changed_cb (SigapWindow *self)
+{
+  if (self->switcher_idle == 0)
+    self->switcher_idle = g_idle_add (update_switcher_bar_cb, self);
+}
+
+static void
+set_state (SigapWindow *self,
+           const char  *state)
+{
+  gboolean dashboard = g_strcmp0 (state, "dashboard") == 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), state) == 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack, state);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dashboard);
+  update_switcher_bar (self);
+
+  if (g_strcmp0 (state, "loading") == 0)
+    gtk_spinner_start (self->loading_spinner);
+  else
+    gtk_spinner_stop (self->loading_spinner);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  check_settled (self);
+}
+
+static void
+set_error (SigapWindow  *self,
+           const GError *error)
+{
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+}
+
+static void
+show_status (SigapWindow *self,
+             const char  *icon_name,
+             const char  *title,
+             const char  *description)
+{
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  set_state (self, "welcome");
 }
 
 static void
 show_error (SigapWindow  *self,
             const GError *error)
 {
-  adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->status_page, _("Cannot Open the Database"));
-  adw_status_page_set_description (self->status_page, error->message);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  set_error (self, error);
+  show_status (self, "dialog-warning-symbolic", _("Cannot Open the Database"), error->message);
 }
 
-static gboolean
-refresh (SigapWindow  *self,
-         GError      **error)
+static void
+push_source (SigapWindow *self,
+             SigapPage   *page)
 {
-  g_autoptr(SigapFilter) filter = NULL;
-  g_autoptr(SigapSummary) summary = NULL;
-  GDate as_of;
+  const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
 
-  if (!sigap_database_get_cutoff (self->db, &as_of))
+  if (self->db_path != NULL)
+    sigap_page_set_source (page, self->db_path, filter);
+}
+
+static void
+filter_changed_cb (SigapWindow *self)
+{
+  const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
+
+  if (self->persistent && self->settings != NULL)
+    g_settings_set_string (self->settings, "segment", sigap_segment_to_string (filter->segment));
+
+  foreach_page (self, push_source);
+}
+
+static void
+page_busy_changed_cb (SigapWindow *self)
+{
+  update_busy (self);
+}
+
+static void
+page_query_failed_cb (SigapWindow  *self,
+                      const GError *error)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  set_error (self, error);
+  /* TRANSLATORS: a toast; %s is the reason */
+  title = g_strdup_printf (_("Cannot compute the figures: %s"), error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+connect_page (SigapWindow *self,
+              SigapPage   *page)
+{
+  g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "query-failed", G_CALLBACK (page_query_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Settling: nothing under way and the result on screen.                                    */
+
+static gboolean
+settled_idle_cb (gpointer user_data)
+{
+  SigapWindow *self = user_data;
+  g_autoptr(GArray) callbacks = NULL;
+
+  self->settled_idle = 0;
+  if (self->busy || self->settled->len == 0)
+    return G_SOURCE_REMOVE;
+
+  /* Callbacks may ask for more: they land in a fresh list. */
+  callbacks = g_steal_pointer (&self->settled);
+  self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
+
+  g_object_ref (self);
+  for (guint i = 0; i < callbacks->len; i++)
     {
-      adw_status_page_set_title (self->status_page, _("No Data Yet"));
-      adw_status_page_set_description (self->status_page,
-                                       _("This database holds no participants or payments yet."));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return TRUE;
-    }
+      const Settled *settled = &g_array_index (callbacks, Settled, i);
 
-  filter = sigap_filter_new (&as_of, SIGAP_CITY_CODE, SIGAP_SEGMENT_RENTAN);
-  summary = sigap_figures_summary (self->db, filter, error);
-  if (summary == NULL)
+      settled->func (self, settled->user_data);
+    }
+  g_object_unref (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A frame was painted: the widgets' render nodes hold what is on screen now. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                SigapWindow   *self)
+{
+  g_clear_signal_handler (&self->paint_handler, clock);
+
+  if (self->busy)
+    return;
+
+  if (self->settled_idle == 0)
+    self->settled_idle = g_idle_add (settled_idle_cb, self);
+}
+
+static void
+check_settled (SigapWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->settled == NULL || self->settled->len == 0 || self->busy ||
+      self->paint_handler != 0 || self->main_stack == NULL ||
+      g_strcmp0 (sigap_window_get_state (self), "loading") == 0)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+mapped_cb (SigapWindow *self)
+{
+  check_settled (self);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Opening a database, in a worker thread.                                                  */
+
+typedef struct
+{
+  char     *path;
+  gboolean  has_cutoff;
+  GDate     cutoff;
+  GDate     first;
+  GStrv     codes;
+  GStrv     names;
+} DatabaseInfo;
+
+static void
+database_info_free (DatabaseInfo *info)
+{
+  g_free (info->path);
+  g_strfreev (info->codes);
+  g_strfreev (info->names);
+  g_free (info);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DatabaseInfo, database_info_free)
+
+static gboolean
+read_regions (SigapDatabase  *db,
+              DatabaseInfo   *info,
+              GError        **error)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* The city first, then its kecamatan in code order. */
+  stmt = sigap_database_prepare (db,
+                                 "SELECT code, name FROM region"
+                                 " WHERE level IN ('kota', 'kecamatan')"
+                                 " ORDER BY level <> 'kota', code",
+                                 error);
+  if (stmt == NULL)
     return FALSE;
 
-  show_summary (self, summary);
-  gtk_stack_set_visible_child_name (self->stack, "overview");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_strv_builder_add (codes, (const char *) sqlite3_column_text (stmt, 0));
+      g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 1));
+    }
+
+  if (rc != SQLITE_DONE)
+    return sigap_database_set_error (db, error, _("Cannot read the regions"));
+
+  info->codes = g_strv_builder_end (codes);
+  info->names = g_strv_builder_end (names);
   return TRUE;
 }
 
-gboolean
-sigap_window_open_database (SigapWindow *self,
-                            const char  *path)
+static gboolean
+read_first_date (SigapDatabase  *db,
+                 DatabaseInfo   *info,
+                 GError        **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SigapDatabase) db = NULL;
-  g_autofree char *basename = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_return_val_if_fail (SIGAP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  /* participant_registered leads with registered_on: this reads one index entry. */
+  stmt = sigap_database_prepare (db, "SELECT min (registered_on) FROM participant", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (db, error, _("Cannot read the participants"));
+
+  if (!sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), &info->first))
+    {
+      g_date_clear (&info->first, 1);
+      g_date_set_dmy (&info->first, 1, G_DATE_JANUARY, g_date_get_year (&info->cutoff));
+    }
+
+  if (g_date_compare (&info->first, &info->cutoff) > 0)
+    info->first = info->cutoff;
+
+  return TRUE;
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(DatabaseInfo) info = g_new0 (DatabaseInfo, 1);
+  g_autoptr(SigapDatabase) db = NULL;
+  GError *error = NULL;
+
+  info->path = g_strdup (path);
+  g_date_clear (&info->cutoff, 1);
+  g_date_clear (&info->first, 1);
 
   db = sigap_database_open (path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     {
-      show_error (self, error);
-      return FALSE;
+      g_task_return_error (task, error);
+      return;
     }
 
-  g_set_object (&self->db, db);
-  basename = g_filename_display_basename (path);
-  adw_window_title_set_subtitle (self->window_title, basename);
+  info->has_cutoff = sigap_database_get_cutoff (db, &info->cutoff);
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-database", path);
-
-  if (!refresh (self, &error))
+  if (!read_regions (db, info, &error) ||
+      (info->has_cutoff && !read_first_date (db, info, &error)))
     {
-      show_error (self, error);
-      return FALSE;
+      g_task_return_error (task, error);
+      return;
     }
+
+  /* Closed before the pages start querying: the last writable connection to close
+   * checkpoints the WAL under an exclusive lock, which a page's connection opening at the
+   * same moment would meet as "database is locked". */
+  g_clear_object (&db);
+
+  g_task_return_pointer (task, g_steal_pointer (&info), (GDestroyNotify) database_info_free);
+}
+
+static void
+invalidate_page (SigapWindow *self,
+                 SigapPage   *page)
+{
+  /* The same file and filter after a reopen still need a new load: the data may be new. */
+  sigap_page_invalidate (page);
+}
+
+static gboolean
+apply_initial_filter (SigapWindow         *self,
+                      const DatabaseInfo  *info,
+                      GError             **error)
+{
+  const SigapFilter *current = sigap_filter_bar_get_filter (self->filter_bar);
+  g_autoptr(SigapFilter) filter = sigap_filter_copy (current);
+  g_autofree char *segment = NULL;
+
+  filter->as_of = info->cutoff;
+  if (self->initial_segment >= 0)
+    filter->segment = self->initial_segment;
+  else if (self->settings != NULL)
+    {
+      segment = g_settings_get_string (self->settings, "segment");
+      sigap_segment_parse (segment, &filter->segment);
+    }
+
+  if (g_date_valid (&self->initial_as_of))
+    {
+      if (self->initial_clamp)
+        g_date_clamp (&self->initial_as_of, &info->first, &info->cutoff);
+
+      if (g_date_compare (&self->initial_as_of, &info->first) < 0 ||
+          g_date_compare (&self->initial_as_of, &info->cutoff) > 0)
+        {
+          g_autofree char *first = sigap_date_to_iso (&info->first);
+          g_autofree char *last = sigap_date_to_iso (&info->cutoff);
+
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The as-of date must be between %s and %s, the dates the data cover"),
+                       first, last);
+          return FALSE;
+        }
+      filter->as_of = self->initial_as_of;
+    }
+
+  if (self->initial_scope != NULL)
+    {
+      if (!g_strv_contains ((const char * const *) info->codes, self->initial_scope))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Unknown scope “%s”: use 32.75 for Kota Bekasi or 32.75.01 to "
+                         "32.75.12 for a kecamatan"),
+                       self->initial_scope);
+          return FALSE;
+        }
+      g_free (filter->scope);
+      filter->scope = g_strdup (self->initial_scope);
+    }
+  else if (!g_strv_contains ((const char * const *) info->codes, filter->scope))
+    {
+      g_free (filter->scope);
+      filter->scope = g_strdup (SIGAP_CITY_CODE);
+    }
+
+  /* Once: a database opened later starts from its own cut-off. */
+  g_date_clear (&self->initial_as_of, 1);
+  self->initial_clamp = FALSE;
+  g_clear_pointer (&self->initial_scope, g_free);
+  self->initial_segment = -1;
+
+  g_signal_handlers_block_by_func (self->filter_bar, filter_changed_cb, self);
+  sigap_filter_bar_set_regions (self->filter_bar, (const char * const *) info->codes,
+                                (const char * const *) info->names);
+  sigap_filter_bar_set_date_range (self->filter_bar, &info->first, &info->cutoff);
+  sigap_filter_bar_set_filter (self->filter_bar, filter);
+  g_signal_handlers_unblock_by_func (self->filter_bar, filter_changed_cb, self);
 
   return TRUE;
 }
 
-void
-sigap_window_open_last_database (SigapWindow *self)
+static void
+open_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autofree char *path = NULL;
+  SigapWindow *self = SIGAP_WINDOW (object);
+  g_autoptr(DatabaseInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
 
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  info = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  if (self->settings != NULL)
-    path = g_settings_get_string (self->settings, "last-database");
+  g_clear_object (&self->open_cancellable);
 
-  if (path != NULL && *path != '\0' && g_file_test (path, G_FILE_TEST_EXISTS))
-    sigap_window_open_database (self, path);
+  if (info == NULL)
+    {
+      show_error (self, error);
+      update_busy (self);
+      return;
+    }
+
+  set_error (self, NULL);
+  g_free (self->db_path);
+  self->db_path = g_strdup (info->path);
+  basename = g_filename_display_basename (info->path);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+
+  if (self->persistent && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", info->path);
+
+  if (!info->has_cutoff)
+    {
+      show_status (self, "folder-documents-symbolic", _("No Data Yet"),
+                   _("This database holds no participants or payments yet. Import the lists "
+                     "from the agencies, or open the demonstration data to look around."));
+      update_busy (self);
+      return;
+    }
+
+  if (!apply_initial_filter (self, info, &error))
+    {
+      show_error (self, error);
+      update_busy (self);
+      return;
+    }
+
+  foreach_page (self, invalidate_page);
+  foreach_page (self, push_source);
+  set_state (self, "dashboard");
+  update_busy (self);
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* Demo data, generated in a worker thread with progress.                                   */
+
+typedef struct
+{
+  GWeakRef window;
+} DemoShared;
+
+typedef struct
+{
+  DemoShared *shared;
+  double      fraction;
+} DemoProgress;
+
+static void
+demo_shared_clear (gpointer data)
+{
+  DemoShared *shared = data;
+
+  g_weak_ref_clear (&shared->window);
+}
+
+static void
+demo_shared_release (DemoShared *shared)
+{
+  g_atomic_rc_box_release_full (shared, demo_shared_clear);
+}
+
+static void
+demo_progress_free (DemoProgress *progress)
+{
+  demo_shared_release (progress->shared);
+  g_free (progress);
+}
+
+static gboolean
+demo_progress_cb (gpointer user_data)
+{
+  DemoProgress *progress = user_data;
+  g_autoptr(SigapWindow) self = g_weak_ref_get (&progress->shared->window);
+
+  if (self != NULL && self->demo_cancellable != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress->fraction, 0, 1));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called from the generating thread. */
+static void
+demo_generate_progress_cb (double   fraction,
+                           gpointer user_data)
+{
+  DemoProgress *progress = g_new0 (DemoProgress, 1);
+
+  progress->shared = g_atomic_rc_box_acquire (user_data);
+  progress->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, demo_progress_cb, progress,
+                              (GDestroyNotify) demo_progress_free);
+}
+
+static void
+demo_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  DemoShared *shared = g_atomic_rc_box_new0 (DemoShared);
+  SigapDemoOptions options;
+  GError *error = NULL;
+  gboolean ok;
+
+  g_weak_ref_init (&shared->window, source_object);
+  sigap_demo_options_init (&options);
+  ok = sigap_demo_generate (path, &options, FALSE, demo_generate_progress_cb, shared,
+                            cancellable, &error);
+  demo_shared_release (shared);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+demo_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SigapWindow *self = SIGAP_WINDOW (object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->demo_cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (self->db_path != NULL)
+            set_state (self, "dashboard");
+          else
+            set_state (self, "welcome");
+        }
+      else
+        show_error (self, error);
+
+      update_busy (self);
+      return;
+    }
+
+  sigap_window_open_database (self, path);
+}
+
+static char *
+demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "sigap", "demo.sigap", NULL);
+}
+
+static void
+open_demo_activated_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  g_autofree char *path = demo_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->demo_cancellable != NULL)
+    return;
+
+  /* The demo is the same story every time: make it once, reopen it after. */
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      sigap_window_open_database (self, path);
+      return;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autoptr(GError) error = NULL;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      show_error (self, error);
+      return;
+    }
+
+  self->demo_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  set_state (self, "progress");
+  update_busy (self);
+
+  task = g_task_new (self, self->demo_cancellable, demo_finished_cb, NULL);
+  g_task_set_source_tag (task, open_demo_activated_cb);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, demo_in_thread);
+}
+
+static void
+cancel_demo_activated_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+
+  g_cancellable_cancel (self->demo_cancellable);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Other actions.                                                                           */
 
 static void
 chooser_responded_cb (GtkNativeDialog *dialog,
@@ -249,6 +845,7 @@ open_database_activated_cb (GtkWidget  *widget,
 {
   SigapWindow *self = SIGAP_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
     return;
@@ -260,9 +857,70 @@ open_database_activated_cb (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.sigap");
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_responded_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+refresh_activated_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->db_path);
+  g_autoptr(SigapFilter) filter = NULL;
+
+  if (path == NULL)
+    return;
+
+  /* Keep what the user is looking at: the same date (unless the data now end earlier), scope
+   * and segment. */
+  filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
+  sigap_window_set_initial_filter (self, &filter->as_of, filter->scope, &filter->segment);
+  self->initial_clamp = TRUE;
+  sigap_window_open_database (self, path);
+}
+
+static void
+show_page_activated_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0)
+    sigap_window_set_page (self, g_variant_get_string (parameter, NULL));
+}
+
+/* Placeholders: the importer and the briefing dialog are wired by their own issues. */
+static void
+unavailable_activated_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+}
+
+static gboolean
+sigap_window_close_request (GtkWindow *window)
+{
+  SigapWindow *self = SIGAP_WINDOW (window);
+
+  if (self->persistent && self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (sigap_window_parent_class)->close_request (window);
 }
 
 static void
@@ -270,11 +928,25 @@ sigap_window_dispose (GObject *object)
 {
   SigapWindow *self = SIGAP_WINDOW (object);
 
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
+  g_clear_handle_id (&self->busy_source, g_source_remove);
+  g_clear_handle_id (&self->settled_idle, g_source_remove);
+  g_clear_handle_id (&self->switcher_idle, g_source_remove);
+  if (self->paint_handler != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_clear_signal_handler (&self->paint_handler, clock);
+      self->paint_handler = 0;
+    }
+
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->db);
-  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
 
@@ -282,25 +954,115 @@ sigap_window_dispose (GObject *object)
 }
 
 static void
+sigap_window_finalize (GObject *object)
+{
+  SigapWindow *self = SIGAP_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->initial_scope, g_free);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->settled, g_array_unref);
+
+  G_OBJECT_CLASS (sigap_window_parent_class)->finalize (object);
+}
+
+static void
+sigap_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SigapWindow *self = SIGAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_STATE:
+      g_value_set_string (value, sigap_window_get_state (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sigap_window_class_init (SigapWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = sigap_window_dispose;
+  object_class->finalize = sigap_window_finalize;
+  object_class->get_property = sigap_window_get_property;
+  window_class->close_request = sigap_window_close_request;
+
+  /**
+   * SigapWindow:busy:
+   *
+   * Whether a database is being opened, the demo created, or the visible page computed.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SigapWindow:state:
+   *
+   * What the window shows: "loading", "welcome" (a status page: no database, no data, an
+   * error), "progress" (the demo being created) or "dashboard".
+   */
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SIGAP_TYPE_FILTER_BAR);
+  g_type_ensure (SIGAP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (SIGAP_TYPE_BUDGET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sigap-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SigapWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, SigapWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, SigapWindow, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, SigapWindow, subheading_label);
-  gtk_widget_class_bind_template_child (widget_class, SigapWindow, cards);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, budget_page);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL,
+                                   cancel_demo_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, unavailable_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.generate-briefing", NULL,
+                                   unavailable_activated_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "ringkasan");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "anggaran");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
 }
 
 static void
@@ -308,11 +1070,281 @@ sigap_window_init (SigapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->persistent = TRUE;
+  self->initial_segment = -1;
+  self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_date_clear (&self->initial_as_of, 1);
   self->settings = settings_new_if_installed ();
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  /* Not yet: the importer (CSV) and the briefing (PDF) land with their own issues. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
+  g_object_bind_property (self->import_button, "sensitive", self->import_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (title_visible_changed_cb), self);
+  g_signal_connect_swapped (self->filter_bar, "notify::filter",
+                            G_CALLBACK (filter_changed_cb), self);
+  foreach_page (self, connect_page);
+
+  set_state (self, "welcome");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  update_switcher_bar (self);
 }
 
 SigapWindow *
 sigap_window_new (SigapApplication *application)
 {
   return g_object_new (SIGAP_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * sigap_window_open_database:
+ * @path: the database file
+ *
+ * Opens @path in a worker thread; the window shows it when it is open, or says why not.
+ */
+void
+sigap_window_open_database (SigapWindow *self,
+                            const char  *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") != 0)
+    set_state (self, "loading");
+  update_busy (self);
+
+  task = g_task_new (self, self->open_cancellable, open_finished_cb, NULL);
+  g_task_set_source_tag (task, sigap_window_open_database);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * sigap_window_open_last_database:
+ *
+ * Reopens the database of the last session, if it is still there; otherwise the window
+ * stays on its welcome page.
+ */
+void
+sigap_window_open_last_database (SigapWindow *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  if (self->settings != NULL)
+    path = g_settings_get_string (self->settings, "last-database");
+
+  if (path != NULL && *path != '\0' && g_file_test (path, G_FILE_TEST_EXISTS))
+    sigap_window_open_database (self, path);
+}
+
+const char *
+sigap_window_get_database (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return self->db_path;
+}
+
+/**
+ * sigap_window_set_persistent:
+ * @persistent: whether the window saves its size, the last database and the segment
+ */
+void
+sigap_window_set_persistent (SigapWindow *self,
+                             gboolean     persistent)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  self->persistent = !!persistent;
+}
+
+/**
+ * sigap_window_set_initial_filter:
+ * @as_of: (nullable): the date, instead of the data cut-off
+ * @scope: (nullable): the region code, instead of the city
+ * @segment: (nullable): the segment, instead of the one saved in the settings
+ *
+ * What the next database opened starts with. An @as_of outside the data or an unknown
+ * @scope make the opening fail with a message that says so.
+ */
+void
+sigap_window_set_initial_filter (SigapWindow        *self,
+                                 const GDate        *as_of,
+                                 const char         *scope,
+                                 const SigapSegment *segment)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  g_date_clear (&self->initial_as_of, 1);
+  if (as_of != NULL && g_date_valid (as_of))
+    self->initial_as_of = *as_of;
+  self->initial_clamp = FALSE;
+
+  g_free (self->initial_scope);
+  self->initial_scope = g_strdup (scope);
+  self->initial_segment = segment != NULL ? (int) *segment : -1;
+}
+
+const SigapFilter *
+sigap_window_get_filter (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return sigap_filter_bar_get_filter (self->filter_bar);
+}
+
+/**
+ * sigap_window_set_filter:
+ *
+ * Shows the figures for @filter, as if the user had picked it in the filter bar.
+ */
+void
+sigap_window_set_filter (SigapWindow       *self,
+                         const SigapFilter *filter)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (filter != NULL);
+
+  sigap_filter_bar_set_filter (self->filter_bar, filter);
+}
+
+gboolean
+sigap_window_has_page (SigapWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), FALSE);
+
+  return name != NULL && adw_view_stack_get_child_by_name (self->view_stack, name) != NULL;
+}
+
+/**
+ * sigap_window_dup_page_names:
+ *
+ * Returns: (transfer full): the names of the pages, in order ("ringkasan", "anggaran", …)
+ */
+GStrv
+sigap_window_dup_page_names (SigapWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  pages = adw_view_stack_get_pages (self->view_stack);
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_strv_builder_add (names, adw_view_stack_page_get_name (page));
+    }
+
+  return g_strv_builder_end (names);
+}
+
+/**
+ * sigap_window_set_page:
+ * @name: "ringkasan", "anggaran", …
+ *
+ * Returns: whether there is such a page
+ */
+gboolean
+sigap_window_set_page (SigapWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), FALSE);
+
+  if (!sigap_window_has_page (self, name))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
+/**
+ * sigap_window_get_page:
+ *
+ * Returns: (transfer none) (nullable): the page called @name
+ */
+GtkWidget *
+sigap_window_get_page (SigapWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return name != NULL ? adw_view_stack_get_child_by_name (self->view_stack, name) : NULL;
+}
+
+const char *
+sigap_window_get_state (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+gboolean
+sigap_window_get_busy (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), FALSE);
+
+  return self->busy;
+}
+
+/**
+ * sigap_window_get_error:
+ *
+ * Returns: (nullable): why the last database could not be opened or a figure computed
+ */
+const GError *
+sigap_window_get_error (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * sigap_window_when_settled:
+ * @func: called once, on the main thread
+ *
+ * Calls @func once nothing is under way (no database opening, no page computing) and a
+ * frame has been painted since, so that what the figures say is on screen: for
+ * `sigap screenshot`, the tests and the benchmark. If the window ends up on a status page
+ * (an error), @func is called too: look at sigap_window_get_state() and _get_error().
+ */
+void
+sigap_window_when_settled (SigapWindow            *self,
+                           SigapWindowSettledFunc  func,
+                           gpointer                user_data)
+{
+  Settled settled = { func, user_data };
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (func != NULL);
+
+  g_array_append_val (self->settled, settled);
+  check_settled (self);
 }

@@ -14,6 +14,10 @@ int  _sigap_cli_demo    (int    argc,
                          char **argv);
 int  _sigap_cli_summary (int    argc,
                          char **argv);
+int  _sigap_cli_import  (int    argc,
+                         char **argv);
+int  _sigap_cli_report  (int    argc,
+                         char **argv);
 
 /* Prints "sigap: MESSAGE" to stderr and returns the failure exit status (1). */
 int  _sigap_cli_fail    (const char *format,

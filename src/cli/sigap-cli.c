@@ -21,6 +21,8 @@ typedef struct
 
 static const Subcommand subcommands[] = {
   { "demo", _sigap_cli_demo },
+  { "import", _sigap_cli_import },
+  { "report", _sigap_cli_report },
   { "summary", _sigap_cli_summary },
 };
 

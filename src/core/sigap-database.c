@@ -307,8 +307,6 @@ static gboolean
 configure_connection (SigapDatabase  *self,
                       GError        **error)
 {
-  sqlite3_busy_timeout (self->handle, 5000);
-
   if (!sigap_database_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
@@ -411,6 +409,9 @@ sigap_database_open (const char              *path,
                    self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
       return NULL;
     }
+
+  /* Before the first read: a writer elsewhere may hold the lock for a moment. */
+  sqlite3_busy_timeout (self->handle, 5000);
 
   if (!identify (self, &fresh, error))
     return NULL;

@@ -1,0 +1,31 @@
+/* sigap-chart-view.h: a SigapChart on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chart/sigap-chart.h"
+
+G_BEGIN_DECLS
+
+#define SIGAP_TYPE_CHART_VIEW (sigap_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SigapChartView, sigap_chart_view, SIGAP, CHART_VIEW, GtkWidget)
+
+GtkWidget  *sigap_chart_view_new                (void);
+SigapChart *sigap_chart_view_get_chart          (SigapChartView *self);
+void        sigap_chart_view_set_chart          (SigapChartView *self,
+                                                 SigapChart     *chart);
+int         sigap_chart_view_get_natural_height (SigapChartView *self);
+void        sigap_chart_view_set_natural_height (SigapChartView *self,
+                                                 int             height);
+int         sigap_chart_view_get_selected       (SigapChartView *self);
+void        sigap_chart_view_set_selected       (SigapChartView *self,
+                                                 int             category);
+const char *sigap_chart_view_get_selection_text (SigapChartView *self);
+char       *sigap_chart_view_dup_description    (SigapChartView *self);
+gboolean    sigap_chart_view_get_drawn          (SigapChartView *self);
+
+G_END_DECLS

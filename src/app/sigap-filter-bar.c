@@ -1,0 +1,548 @@
+/* sigap-filter-bar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SigapFilterBar: the strip under the header bar that says what every page is showing:
+ * the scope (Kota Bekasi or one of its kecamatan, named as the database names them), the
+ * segment, and the as-of date, picked on a calendar that keeps to the dates the data cover.
+ * It holds the one SigapFilter of the window; :filter changes when the user picks something.
+ *
+ * CSS node: filterbar. Each control has an accessible label of its own.
+ */
+
+#include <glib/gi18n.h>
+
+#include "core/sigap-format.h"
+#include "sigap-filter-bar.h"
+
+struct _SigapFilterBar
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkDropDown    *scope_dropdown;
+  GtkStringList  *scope_names;
+  GStrv           scope_codes;
+  GtkDropDown    *segment_dropdown;
+  GtkMenuButton  *date_button;
+  GtkLabel       *date_label;
+  GtkCalendar    *calendar;
+  GtkLabel       *range_label;
+  GtkButton      *latest_button;
+
+  SigapFilter    *filter;
+  GDate           first;
+  GDate           last;
+  gboolean        updating;
+  gboolean        pointer_pick;   /* the calendar was clicked: a day picked closes it */
+};
+
+G_DEFINE_FINAL_TYPE (SigapFilterBar, sigap_filter_bar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const SigapSegment segments[] = {
+  SIGAP_SEGMENT_RENTAN, SIGAP_SEGMENT_EKOSISTEM, SIGAP_SEGMENT_ALL,
+};
+
+static void
+clamp_date (SigapFilterBar *self,
+            GDate          *date)
+{
+  if (g_date_valid (&self->first) && g_date_valid (&self->last))
+    g_date_clamp (date, &self->first, &self->last);
+}
+
+static GDateTime *
+date_time_from_date (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}
+
+/* Shows the filter in the controls, without reacting to the changes this makes. */
+static void
+sync_controls (SigapFilterBar *self)
+{
+  SigapLang lang = sigap_lang_from_locale ();
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) date_time = NULL;
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    if (segments[i] == self->filter->segment)
+      gtk_drop_down_set_selected (self->segment_dropdown, i);
+
+  if (self->scope_codes != NULL)
+    for (guint i = 0; self->scope_codes[i] != NULL; i++)
+      if (g_strcmp0 (self->scope_codes[i], self->filter->scope) == 0)
+        gtk_drop_down_set_selected (self->scope_dropdown, i);
+
+  /* The date alone, next to a calendar icon: the page heading says "as of" in full, and a
+   * narrow window keeps room for the date itself. */
+  date = sigap_format_date (&self->filter->as_of, lang, TRUE);
+  gtk_label_set_label (self->date_label, date);
+
+  date_time = date_time_from_date (&self->filter->as_of);
+  gtk_calendar_select_day (self->calendar, date_time);
+
+  if (g_date_valid (&self->last))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->latest_button),
+                              g_date_compare (&self->filter->as_of, &self->last) != 0);
+
+  self->updating = FALSE;
+}
+
+static void
+set_filter_internal (SigapFilterBar *self,
+                     const GDate    *as_of,
+                     const char     *scope,
+                     SigapSegment    segment)
+{
+  g_autoptr(SigapFilter) filter = sigap_filter_new (as_of, scope, segment);
+
+  clamp_date (self, &filter->as_of);
+  if (self->filter != NULL && sigap_filter_equal (self->filter, filter))
+    {
+      sync_controls (self);
+      return;
+    }
+
+  g_clear_pointer (&self->filter, sigap_filter_free);
+  self->filter = g_steal_pointer (&filter);
+  sync_controls (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+static void
+segment_selected_cb (SigapFilterBar *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->segment_dropdown);
+
+  if (self->updating || selected >= G_N_ELEMENTS (segments))
+    return;
+
+  set_filter_internal (self, &self->filter->as_of, self->filter->scope, segments[selected]);
+}
+
+static void
+scope_selected_cb (SigapFilterBar *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  if (self->updating || self->scope_codes == NULL ||
+      selected >= g_strv_length (self->scope_codes))
+    return;
+
+  set_filter_internal (self, &self->filter->as_of, self->scope_codes[selected],
+                       self->filter->segment);
+}
+
+static void
+day_selected_cb (SigapFilterBar *self)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  GDate date;
+
+  if (self->updating)
+    return;
+
+  date_time = gtk_calendar_get_date (self->calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (date_time),
+                  g_date_time_get_month (date_time), g_date_time_get_year (date_time));
+
+  set_filter_internal (self, &date, self->filter->scope, self->filter->segment);
+
+  /* A click on a day is a choice; the arrow keys only move through the days (the figures
+   * follow), and Enter or Escape closes the calendar. */
+  if (self->pointer_pick)
+    gtk_menu_button_popdown (self->date_button);
+  self->pointer_pick = FALSE;
+}
+
+static void
+calendar_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     SigapFilterBar  *self)
+{
+  self->pointer_pick = TRUE;
+}
+
+static gboolean
+calendar_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         SigapFilterBar        *self)
+{
+  /* What follows comes from the keyboard, whatever was clicked before (a month arrow). */
+  self->pointer_pick = FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      /* The calendar may still take Enter for the focused day. */
+      gtk_menu_button_popdown (self->date_button);
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+latest_clicked_cb (SigapFilterBar *self)
+{
+  if (!g_date_valid (&self->last))
+    return;
+
+  set_filter_internal (self, &self->last, self->filter->scope, self->filter->segment);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      /* In the button: give way on a narrow window rather than push the others out. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+label_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  return factory;
+}
+
+static GtkDropDown *
+dropdown_new (GtkStringList *strings,
+              const char    *tooltip)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), NULL);
+  g_autoptr(GtkListItemFactory) factory = label_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = label_factory_new (FALSE);
+
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
+  gtk_widget_set_tooltip_text (dropdown, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static GtkWidget *
+build_date_popover (SigapFilterBar *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkGesture *click;
+  GtkEventController *key;
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (calendar_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+
+  /* Before the calendar's own, which consumes the arrow keys. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), key);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+
+  self->range_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->range_label, TRUE);
+  gtk_label_set_max_width_chars (self->range_label, 30);
+  gtk_label_set_justify (self->range_label, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->range_label));
+
+  self->latest_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Latest Data")));
+  g_signal_connect_swapped (self->latest_button, "clicked", G_CALLBACK (latest_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->latest_button));
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+static void
+sigap_filter_bar_dispose (GObject *object)
+{
+  SigapFilterBar *self = SIGAP_FILTER_BAR (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (sigap_filter_bar_parent_class)->dispose (object);
+}
+
+static void
+sigap_filter_bar_finalize (GObject *object)
+{
+  SigapFilterBar *self = SIGAP_FILTER_BAR (object);
+
+  g_clear_pointer (&self->filter, sigap_filter_free);
+  g_clear_pointer (&self->scope_codes, g_strfreev);
+  g_clear_object (&self->scope_names);
+
+  G_OBJECT_CLASS (sigap_filter_bar_parent_class)->finalize (object);
+}
+
+static void
+sigap_filter_bar_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SigapFilterBar *self = SIGAP_FILTER_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_boxed (value, self->filter);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_filter_bar_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SigapFilterBar *self = SIGAP_FILTER_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      sigap_filter_bar_set_filter (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_filter_bar_class_init (SigapFilterBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sigap_filter_bar_dispose;
+  object_class->finalize = sigap_filter_bar_finalize;
+  object_class->get_property = sigap_filter_bar_get_property;
+  object_class->set_property = sigap_filter_bar_set_property;
+
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL, SIGAP_TYPE_FILTER,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "filterbar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+}
+
+static void
+sigap_filter_bar_init (SigapFilterBar *self)
+{
+  g_autoptr(GtkStringList) segment_names = gtk_string_list_new (NULL);
+  GtkWidget *date_box;
+  GDate today;
+
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    gtk_string_list_append (segment_names, sigap_segment_get_label (segments[i]));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->box, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->scope_names = gtk_string_list_new (NULL);
+  self->scope_dropdown = dropdown_new (self->scope_names, _("Region"));
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected",
+                            G_CALLBACK (scope_selected_cb), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scope_dropdown));
+
+  self->segment_dropdown = dropdown_new (segment_names, _("Segment"));
+  g_signal_connect_swapped (self->segment_dropdown, "notify::selected",
+                            G_CALLBACK (segment_selected_cb), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->segment_dropdown));
+
+  self->date_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  date_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (date_box), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+  /* The date is never cut: the drop-downs give way first. */
+  self->date_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (date_box), GTK_WIDGET (self->date_label));
+  gtk_menu_button_set_child (self->date_button, date_box);
+  gtk_menu_button_set_popover (self->date_button, build_date_popover (self));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), _("Date of the figures"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date of the figures"),
+                                  -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->date_button));
+
+  g_date_clear (&self->first, 1);
+  g_date_clear (&self->last, 1);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  self->filter = sigap_filter_new (&today, SIGAP_CITY_CODE, SIGAP_SEGMENT_RENTAN);
+  sync_controls (self);
+}
+
+GtkWidget *
+sigap_filter_bar_new (void)
+{
+  return g_object_new (SIGAP_TYPE_FILTER_BAR, NULL);
+}
+
+const SigapFilter *
+sigap_filter_bar_get_filter (SigapFilterBar *self)
+{
+  g_return_val_if_fail (SIGAP_IS_FILTER_BAR (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * sigap_filter_bar_set_filter:
+ *
+ * Shows @filter, its date kept within the date range.
+ */
+void
+sigap_filter_bar_set_filter (SigapFilterBar    *self,
+                             const SigapFilter *filter)
+{
+  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
+  g_return_if_fail (filter != NULL);
+
+  set_filter_internal (self, &filter->as_of, filter->scope, filter->segment);
+}
+
+/**
+ * sigap_filter_bar_set_regions:
+ * @codes: (array zero-terminated=1): the region codes offered as scope, the city first
+ * @names: (array zero-terminated=1): their names
+ */
+void
+sigap_filter_bar_set_regions (SigapFilterBar     *self,
+                              const char * const *codes,
+                              const char * const *names)
+{
+  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
+  g_return_if_fail (codes != NULL && names != NULL);
+  g_return_if_fail (g_strv_length ((GStrv) codes) == g_strv_length ((GStrv) names));
+
+  self->updating = TRUE;
+  g_strfreev (self->scope_codes);
+  self->scope_codes = g_strdupv ((GStrv) codes);
+  gtk_string_list_splice (self->scope_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->scope_names)),
+                          names);
+  self->updating = FALSE;
+
+  if (!sigap_filter_bar_has_region (self, self->filter->scope))
+    set_filter_internal (self, &self->filter->as_of, SIGAP_CITY_CODE, self->filter->segment);
+  else
+    sync_controls (self);
+}
+
+gboolean
+sigap_filter_bar_has_region (SigapFilterBar *self,
+                             const char     *code)
+{
+  g_return_val_if_fail (SIGAP_IS_FILTER_BAR (self), FALSE);
+
+  return self->scope_codes != NULL && code != NULL &&
+         g_strv_contains ((const char * const *) self->scope_codes, code);
+}
+
+/**
+ * sigap_filter_bar_set_date_range:
+ * @first: the earliest date with data
+ * @last: the data cut-off
+ *
+ * Keeps the as-of date within [@first, @last] from now on.
+ */
+void
+sigap_filter_bar_set_date_range (SigapFilterBar *self,
+                                 const GDate    *first,
+                                 const GDate    *last)
+{
+  SigapLang lang = sigap_lang_from_locale ();
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *latest = NULL;
+
+  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
+  g_return_if_fail (first != NULL && g_date_valid (first));
+  g_return_if_fail (last != NULL && g_date_valid (last));
+
+  self->first = *first;
+  self->last = *last;
+  if (g_date_compare (&self->first, &self->last) > 0)
+    self->first = self->last;
+
+  first_text = sigap_format_date (&self->first, lang, FALSE);
+  last_text = sigap_format_date (&self->last, lang, FALSE);
+  /* TRANSLATORS: under the calendar: "Data from 1 January 2024 to 31 October 2026" */
+  range = g_strdup_printf (_("Data from %s to %s"), first_text, last_text);
+  gtk_label_set_label (self->range_label, range);
+
+  set_filter_internal (self, &self->filter->as_of, self->filter->scope, self->filter->segment);
+}
+
+void
+sigap_filter_bar_get_date_range (SigapFilterBar *self,
+                                 GDate          *first,
+                                 GDate          *last)
+{
+  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
+
+  if (first != NULL)
+    *first = self->first;
+  if (last != NULL)
+    *last = self->last;
+}

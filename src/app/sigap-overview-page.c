@@ -1,0 +1,646 @@
+/* sigap-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SigapOverviewPage, "Ringkasan": is the programme on track? The headline figures (active
+ * participants, coverage of the target, pagu, realisation and absorption, what remains, the
+ * quota), each with its change since the previous month end, then the charts: enrollment
+ * against the target over time, the coverage gauge, spending against the pagu with the
+ * projection to 31 December, and the breakdowns by desil and by sector.
+ *
+ * Every figure is src/core's. The page only subtracts two of them for a change since the
+ * previous month end, and lays a month series out as a chart. The queries run as four
+ * jobs, so the two cores of an ordinary office PC share them; each job fills its own cards.
+ */
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/sigap-figures.h"
+#include "core/sigap-format.h"
+#include "sigap-card-grid.h"
+#include "sigap-chart-card.h"
+#include "sigap-kpi-card.h"
+#include "sigap-overview-page.h"
+
+/* The enrollment chart's reach: two years, trimmed to where the data start. */
+#define TREND_MONTHS 24
+
+struct _SigapOverviewPage
+{
+  SigapPage       parent_instance;
+
+  GtkLabel       *heading_label;
+  GtkLabel       *subheading_label;
+  SigapCardGrid  *kpi_grid;
+  SigapCardGrid  *chart_grid;
+  SigapKpiCard   *active_card;
+  SigapKpiCard   *coverage_card;
+  SigapKpiCard   *pagu_card;
+  SigapKpiCard   *realised_card;
+  SigapKpiCard   *remaining_card;
+  SigapKpiCard   *quota_card;
+  SigapChartCard *enrollment_card;
+  SigapChartCard *gauge_card;
+  SigapChartCard *spending_card;
+  SigapChartCard *desil_card;
+  SigapChartCard *sector_card;
+
+  SigapLang       lang;
+};
+
+G_DEFINE_FINAL_TYPE (SigapOverviewPage, sigap_overview_page, SIGAP_TYPE_PAGE)
+
+/* ---------------------------------------------------------------------------------------- */
+/* Jobs, run in worker threads.                                                             */
+
+typedef struct
+{
+  SigapSummary *now;
+  SigapSummary *previous;   /* at the end of the month before the as-of date's month */
+} KpiResult;
+
+static void
+kpi_result_free (KpiResult *result)
+{
+  g_clear_pointer (&result->now, sigap_summary_free);
+  g_clear_pointer (&result->previous, sigap_summary_free);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpiResult, kpi_result_free)
+
+static void
+previous_month_end (const GDate *date,
+                    GDate       *out)
+{
+  *out = *date;
+  g_date_set_day (out, 1);
+  g_date_subtract_days (out, 1);
+}
+
+static gpointer
+compute_kpis (SigapDatabase      *db,
+              const SigapFilter  *filter,
+              gpointer            data,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(KpiResult) result = g_new0 (KpiResult, 1);
+  g_autoptr(SigapFilter) previous = sigap_filter_copy (filter);
+
+  result->now = sigap_figures_summary (db, filter, error);
+  if (result->now == NULL)
+    return NULL;
+
+  previous_month_end (&filter->as_of, &previous->as_of);
+  result->previous = sigap_figures_summary (db, previous, error);
+  if (result->previous == NULL)
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  GArray      *months;      /* SigapMonthPoint, oldest first, the last as of the date */
+  SigapWhatIf  what_if;     /* the year at the current enrollment */
+} TrendResult;
+
+static void
+trend_result_free (TrendResult *result)
+{
+  g_clear_pointer (&result->months, g_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrendResult, trend_result_free)
+
+static gpointer
+compute_trend (SigapDatabase      *db,
+               const SigapFilter  *filter,
+               gpointer            data,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  g_autoptr(TrendResult) result = g_new0 (TrendResult, 1);
+
+  result->months = sigap_figures_monthly (db, filter, TREND_MONTHS, error);
+  if (result->months == NULL)
+    return NULL;
+
+  if (!sigap_figures_what_if (db, filter, 0, 1, &result->what_if, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+static gpointer
+compute_breakdown (SigapDatabase      *db,
+                   const SigapFilter  *filter,
+                   gpointer            data,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  return sigap_figures_breakdown (db, filter, GPOINTER_TO_INT (data), error);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Cards.                                                                                   */
+
+static char *
+count_or_none (gint64    value,
+               gboolean  defined,
+               SigapLang lang)
+{
+  return defined ? sigap_format_count (value, lang) : g_strdup (SIGAP_FORMAT_NO_VALUE);
+}
+
+static void
+set_rupiah_value (SigapKpiCard *card,
+                  gint64        value,
+                  gboolean      defined,
+                  SigapLang     lang)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *exact = NULL;
+
+  if (!defined)
+    {
+      sigap_kpi_card_set_value (card, SIGAP_FORMAT_NO_VALUE, NULL);
+      return;
+    }
+
+  shown = sigap_format_rupiah_short (value, lang);
+  exact = sigap_format_rupiah (value, lang);
+  sigap_kpi_card_set_value (card, shown, exact);
+}
+
+static void
+show_kpis (SigapOverviewPage *self,
+           const KpiResult   *result)
+{
+  const SigapSummary *now = result->now;
+  const SigapSummary *before = result->previous;
+  const GDate *since = &before->as_of;
+  /* Budget figures are per year: a change across 1 January compares two budgets. */
+  gboolean same_year = before->year == now->year;
+  SigapLang lang = self->lang;
+  g_autofree char *as_of = sigap_format_date (&now->as_of, lang, FALSE);
+  g_autofree char *subheading = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *detail = NULL;
+
+  gtk_label_set_label (self->heading_label, now->scope_name);
+  if (g_strcmp0 (now->scope_code, SIGAP_CITY_CODE) != 0)
+    /* The pagu is not split by region: say so where a kecamatan's page shows it. */
+    subheading = g_strdup_printf (_("%s · as of %s · the budget is the whole city’s"),
+                                  sigap_segment_get_label (now->segment), as_of);
+  else
+    /* TRANSLATORS: under the page heading: "Vulnerable workers · as of 31 October 2026" */
+    subheading = g_strdup_printf (_("%s · as of %s"), sigap_segment_get_label (now->segment),
+                                  as_of);
+  gtk_label_set_label (self->subheading_label, subheading);
+
+  /* Active participants */
+  text = sigap_format_count (now->active, lang);
+  sigap_kpi_card_set_value (self->active_card, text, NULL);
+  g_clear_pointer (&text, g_free);
+  {
+    g_autofree char *registered = sigap_format_count (now->registered, lang);
+    g_autofree char *ended = sigap_format_count (now->ended, lang);
+
+    /* TRANSLATORS: under the number of active participants */
+    detail = g_strdup_printf (_("%s registered, %s ended"), registered, ended);
+    sigap_kpi_card_set_detail (self->active_card, detail);
+    g_clear_pointer (&detail, g_free);
+  }
+  sigap_kpi_card_set_count_change (self->active_card, now->active - before->active, since, lang);
+
+  /* Coverage */
+  text = now->has_coverage ? sigap_format_percent (now->coverage_pct, 1, lang)
+                           : g_strdup (SIGAP_FORMAT_NO_VALUE);
+  sigap_kpi_card_set_value (self->coverage_card, text, NULL);
+  g_clear_pointer (&text, g_free);
+  if (now->has_target)
+    {
+      g_autofree char *target = sigap_format_count (now->target, lang);
+
+      /* TRANSLATORS: under the coverage: the target it is measured against */
+      detail = g_strdup_printf (_("Target %s"), target);
+    }
+  else
+    detail = g_strdup (_("No target set"));
+  sigap_kpi_card_set_detail (self->coverage_card, detail);
+  g_clear_pointer (&detail, g_free);
+  if (now->has_coverage && before->has_coverage && same_year)
+    sigap_kpi_card_set_points_change (self->coverage_card,
+                                      now->coverage_pct - before->coverage_pct, since, lang);
+  else
+    sigap_kpi_card_set_change (self->coverage_card, NULL, SIGAP_KPI_TREND_NONE);
+
+  /* Pagu */
+  set_rupiah_value (self->pagu_card, now->pagu, now->has_pagu, lang);
+  /* TRANSLATORS: under the pagu: "Budget year 2026" */
+  detail = now->has_pagu ? g_strdup_printf (_("Budget year %d"), now->year)
+                         : g_strdup_printf (_("No pagu recorded for %d"), now->year);
+  sigap_kpi_card_set_detail (self->pagu_card, detail);
+  g_clear_pointer (&detail, g_free);
+  if (same_year && now->has_pagu && before->has_pagu)
+    sigap_kpi_card_set_rupiah_change (self->pagu_card, now->pagu - before->pagu, since, lang);
+  else
+    sigap_kpi_card_set_change (self->pagu_card, NULL, SIGAP_KPI_TREND_NONE);
+
+  /* Realised */
+  set_rupiah_value (self->realised_card, now->realised, TRUE, lang);
+  if (now->has_absorption)
+    {
+      g_autofree char *absorption = sigap_format_percent (now->absorption_pct, 1, lang);
+
+      /* TRANSLATORS: under the realisation: "Absorption 74.2%" */
+      detail = g_strdup_printf (_("Absorption %s"), absorption);
+    }
+  sigap_kpi_card_set_detail (self->realised_card, detail);
+  g_clear_pointer (&detail, g_free);
+  if (same_year)
+    sigap_kpi_card_set_rupiah_change (self->realised_card, now->realised - before->realised,
+                                      since, lang);
+  else
+    sigap_kpi_card_set_change (self->realised_card, NULL, SIGAP_KPI_TREND_NONE);
+
+  /* Remaining */
+  set_rupiah_value (self->remaining_card, now->remaining, now->has_pagu, lang);
+  {
+    g_autofree char *projected = sigap_format_rupiah_short (now->projected_year_end, lang);
+
+    /* TRANSLATORS: under the remaining pagu: the spending expected by 31 December */
+    detail = g_strdup_printf (_("Year-end projection %s"), projected);
+    sigap_kpi_card_set_detail (self->remaining_card, detail);
+    g_clear_pointer (&detail, g_free);
+  }
+  if (same_year && now->has_pagu && before->has_pagu)
+    sigap_kpi_card_set_rupiah_change (self->remaining_card, now->remaining - before->remaining,
+                                      since, lang);
+  else
+    sigap_kpi_card_set_change (self->remaining_card, NULL, SIGAP_KPI_TREND_NONE);
+
+  /* Quota */
+  text = count_or_none (now->quota, now->has_quota, lang);
+  sigap_kpi_card_set_value (self->quota_card, text, NULL);
+  g_clear_pointer (&text, g_free);
+  sigap_kpi_card_set_detail (self->quota_card,
+                             now->has_quota ? _("More workers the pagu can still cover")
+                             : now->has_pagu ? _("Nothing left to pay this year")
+                             : _("No pagu recorded"));
+  if (same_year && now->has_quota && before->has_quota)
+    sigap_kpi_card_set_count_change (self->quota_card, now->quota - before->quota, since, lang);
+  else
+    sigap_kpi_card_set_change (self->quota_card, NULL, SIGAP_KPI_TREND_NONE);
+}
+
+static void
+show_gauge (SigapOverviewPage  *self,
+            const SigapSummary *now)
+{
+  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_GAUGE, _("Coverage"));
+  double value = now->has_coverage ? now->coverage_pct : NAN;
+  g_autofree char *subtitle = NULL;
+
+  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_PERCENT);
+  sigap_chart_set_empty_text (chart, _("No target is set for this scope and year"));
+  sigap_chart_add_category (chart, _("of the target is active"), now->scope_code);
+  sigap_chart_add_series (chart, _("Coverage"), &value, 1);
+  sigap_chart_add_reference (chart, _("Target"), 100);
+
+  if (now->has_target)
+    {
+      g_autofree char *active = sigap_format_count (now->active, self->lang);
+      g_autofree char *target = sigap_format_count (now->target, self->lang);
+
+      /* TRANSLATORS: under the coverage gauge's title: "9,965 active of a target of 10,000" */
+      subtitle = g_strdup_printf (_("%s active of a target of %s"), active, target);
+    }
+
+  sigap_chart_card_set_subtitle (self->gauge_card, subtitle);
+  sigap_chart_card_set_chart (self->gauge_card, chart);
+}
+
+static void
+kpis_done_cb (SigapPage    *page,
+              gpointer      data,
+              const GError *error)
+{
+  SigapOverviewPage *self = SIGAP_OVERVIEW_PAGE (page);
+  g_autoptr(KpiResult) result = data;
+
+  if (result == NULL)
+    return;
+
+  show_kpis (self, result);
+  show_gauge (self, result->now);
+}
+
+static void
+show_enrollment (SigapOverviewPage *self,
+                 GArray            *months)
+{
+  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_AREA,
+                                                 _("Enrollment against the target"));
+  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) target = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean any_target = FALSE;
+  guint first = 0;
+
+  /* From the month before the first registration, so the line rises from nothing. */
+  while (first + 1 < months->len &&
+         g_array_index (months, SigapMonthPoint, first + 1).registered == 0)
+    first++;
+
+  /* Nobody registered yet: the empty state says so better than a line along zero. */
+  if (g_array_index (months, SigapMonthPoint, months->len - 1).registered == 0)
+    first = months->len;
+
+  for (guint i = first; i < months->len; i++)
+    {
+      const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
+      double a = (double) point->active;
+      double t = point->has_target ? (double) point->target : NAN;
+
+      sigap_chart_add_month (chart, point->year, point->month);
+      g_array_append_val (active, a);
+      g_array_append_val (target, t);
+      any_target |= point->has_target;
+    }
+
+  sigap_chart_set_empty_text (chart, _("No participants yet"));
+  if (active->len == 0)
+    {
+      const SigapMonthPoint *last = &g_array_index (months, SigapMonthPoint, months->len - 1);
+      double none = NAN;
+
+      sigap_chart_add_month (chart, last->year, last->month);
+      g_array_append_val (active, none);
+    }
+  sigap_chart_add_series (chart, _("Active participants"), (const double *) active->data,
+                          active->len);
+  if (any_target)
+    {
+      guint s = sigap_chart_add_series (chart, _("Target"), (const double *) target->data,
+                                        target->len);
+
+      sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
+    }
+
+  sigap_chart_card_set_chart (self->enrollment_card, chart);
+}
+
+static void
+show_spending (SigapOverviewPage *self,
+               GArray            *months,
+               const SigapWhatIf *what_if)
+{
+  const SigapMonthPoint *last = &g_array_index (months, SigapMonthPoint, months->len - 1);
+  int year = last->year;
+  g_autoptr(SigapChart) chart = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  double values[12];
+  int projected_from = what_if->first_unpaid_month - 1;   /* index of the first unpaid month */
+  guint s;
+
+  /* TRANSLATORS: %d is the budget year */
+  title = g_strdup_printf (_("Spending against the pagu, %d"), year);
+  chart = sigap_chart_new (SIGAP_CHART_KIND_LINE, title);
+  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_RUPIAH);
+  sigap_chart_set_projection_label (chart, _("Projection at the current enrollment"));
+
+  /* Months paid for: the realisation to each month's end. Months not yet paid for: the
+   * projection at the current enrollment, from src/core's what-if. */
+  for (int m = 1; m <= 12; m++)
+    {
+      values[m - 1] = NAN;
+      sigap_chart_add_month (chart, year, m);
+
+      if (m - 1 >= projected_from)
+        values[m - 1] = (double) what_if->cumulative[m - 1];
+      else
+        for (guint i = 0; i < months->len; i++)
+          {
+            const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
+
+            if (point->year == year && point->month == m)
+              values[m - 1] = (double) point->realised_to_date;
+          }
+    }
+
+  /* No pagu and nothing paid or to pay: an empty chart, not a line along zero. */
+  if (what_if->pagu == 0 && what_if->projected_year_end == 0)
+    {
+      /* TRANSLATORS: the empty spending chart; %d is the budget year */
+      g_autofree char *empty = g_strdup_printf (_("No pagu and no payment for %d"), year);
+
+      for (int m = 0; m < 12; m++)
+        values[m] = NAN;
+      sigap_chart_set_empty_text (chart, empty);
+    }
+
+  s = sigap_chart_add_series (chart, _("Realised, cumulative"), values, 12);
+  if (projected_from < 12)
+    sigap_chart_set_series_projected_from (chart, s, projected_from);
+  if (what_if->pagu > 0)
+    sigap_chart_add_reference (chart, _("Pagu"), (double) what_if->pagu);
+
+  if (what_if->pagu > 0)
+    {
+      g_autofree char *balance = sigap_format_rupiah_short (ABS (what_if->balance_year_end),
+                                                            self->lang);
+
+      if (what_if->lasts)
+        /* TRANSLATORS: under the spending chart's title; %s is an amount */
+        subtitle = g_strdup_printf (_("At the current enrollment the pagu lasts the year, "
+                                      "%s to spare"), balance);
+      else
+        {
+          g_autofree char *month = sigap_format_month (year, what_if->runs_out_month,
+                                                       self->lang, FALSE);
+
+          /* TRANSLATORS: under the spending chart's title: the month, then an amount */
+          subtitle = g_strdup_printf (_("At the current enrollment the pagu runs out in %s, "
+                                        "%s short"), month, balance);
+        }
+    }
+
+  sigap_chart_card_set_subtitle (self->spending_card, subtitle);
+  sigap_chart_card_set_chart (self->spending_card, chart);
+}
+
+static void
+trend_done_cb (SigapPage    *page,
+               gpointer      data,
+               const GError *error)
+{
+  SigapOverviewPage *self = SIGAP_OVERVIEW_PAGE (page);
+  g_autoptr(TrendResult) result = data;
+
+  if (result == NULL || result->months->len == 0)
+    return;
+
+  show_enrollment (self, result->months);
+  show_spending (self, result->months, &result->what_if);
+}
+
+static SigapChart *
+breakdown_chart (GPtrArray  *rows,
+                 const char *title,
+                 gboolean    with_targets)
+{
+  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_HBAR, title);
+  g_autofree double *active = g_new (double, rows->len);
+  g_autofree double *target = g_new (double, rows->len);
+  gboolean any_target = FALSE;
+  gboolean any_active = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
+
+      sigap_chart_add_category (chart, row->name, row->code);
+      active[i] = (double) row->active;
+      target[i] = row->has_target ? (double) row->target : NAN;
+      any_target |= row->has_target;
+      any_active |= row->active != 0;
+    }
+
+  /* Nobody active and no target: the empty state, not a column of zeros. */
+  if (!any_active && !(with_targets && any_target))
+    for (guint i = 0; i < rows->len; i++)
+      active[i] = NAN;
+
+  sigap_chart_set_empty_text (chart, _("No participants yet"));
+  sigap_chart_add_series (chart, _("Active"), active, rows->len);
+  if (with_targets && any_target)
+    {
+      guint s = sigap_chart_add_series (chart, _("Target"), target, rows->len);
+
+      sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
+    }
+
+  return g_steal_pointer (&chart);
+}
+
+static void
+sectors_done_cb (SigapPage    *page,
+                 gpointer      data,
+                 const GError *error)
+{
+  SigapOverviewPage *self = SIGAP_OVERVIEW_PAGE (page);
+  g_autoptr(GPtrArray) rows = data;
+  g_autoptr(SigapChart) chart = NULL;
+
+  if (rows == NULL)
+    return;
+
+  chart = breakdown_chart (rows, _("Active participants by sector"), TRUE);
+  sigap_chart_set_category_title (chart, _("Sector"));
+  sigap_chart_card_set_chart (self->sector_card, chart);
+}
+
+static void
+desil_done_cb (SigapPage    *page,
+               gpointer      data,
+               const GError *error)
+{
+  SigapOverviewPage *self = SIGAP_OVERVIEW_PAGE (page);
+  g_autoptr(GPtrArray) rows = data;
+  g_autoptr(SigapChart) chart = NULL;
+
+  if (rows == NULL)
+    return;
+
+  chart = breakdown_chart (rows, _("Active participants by desil"), FALSE);
+  sigap_chart_set_category_title (chart, _("Desil"));
+  sigap_chart_card_set_chart (self->desil_card, chart);
+}
+
+static void
+sigap_overview_page_load (SigapPage *page)
+{
+
+  /* The longest query first, so it starts on a core of its own. */
+  sigap_page_run_query (page, compute_breakdown, GINT_TO_POINTER (SIGAP_BREAKDOWN_DESIL), NULL,
+                        (GDestroyNotify) g_ptr_array_unref, NULL, desil_done_cb);
+  sigap_page_run_query (page, compute_kpis, NULL, NULL,
+                        (GDestroyNotify) kpi_result_free, NULL, kpis_done_cb);
+  sigap_page_run_query (page, compute_trend, NULL, NULL,
+                        (GDestroyNotify) trend_result_free, NULL, trend_done_cb);
+  sigap_page_run_query (page, compute_breakdown, GINT_TO_POINTER (SIGAP_BREAKDOWN_SECTOR), NULL,
+                        (GDestroyNotify) g_ptr_array_unref, NULL, sectors_done_cb);
+}
+
+static void
+sigap_overview_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SIGAP_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (sigap_overview_page_parent_class)->dispose (object);
+}
+
+static void
+sigap_overview_page_class_init (SigapOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SigapPageClass *page_class = SIGAP_PAGE_CLASS (klass);
+
+  object_class->dispose = sigap_overview_page_dispose;
+  page_class->load = sigap_overview_page_load;
+
+  g_type_ensure (SIGAP_TYPE_CARD_GRID);
+  g_type_ensure (SIGAP_TYPE_CHART_CARD);
+  g_type_ensure (SIGAP_TYPE_KPI_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sigap-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, subheading_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, kpi_grid);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, chart_grid);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, active_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, coverage_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, pagu_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, realised_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, remaining_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, quota_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, enrollment_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, gauge_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, spending_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, desil_card);
+  gtk_widget_class_bind_template_child (widget_class, SigapOverviewPage, sector_card);
+}
+
+static void
+sigap_overview_page_init (SigapOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lang = sigap_lang_from_locale ();
+
+  sigap_kpi_card_set_title (self->active_card, _("Active participants"));
+  sigap_kpi_card_set_title (self->coverage_card, _("Coverage"));
+  sigap_kpi_card_set_title (self->pagu_card, _("Pagu"));
+  sigap_kpi_card_set_title (self->realised_card, _("Realised"));
+  sigap_kpi_card_set_title (self->remaining_card, _("Remaining"));
+  sigap_kpi_card_set_title (self->quota_card, _("Quota"));
+
+  /* A gauge is a bar and a number: in a column of its own it needs little height. */
+  sigap_chart_view_set_natural_height (sigap_chart_card_get_view (self->gauge_card), 150);
+  sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->enrollment_card), 2);
+  sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->spending_card), 2);
+  sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->sector_card), 3);
+}
+
+GtkWidget *
+sigap_overview_page_new (void)
+{
+  return g_object_new (SIGAP_TYPE_OVERVIEW_PAGE, NULL);
+}

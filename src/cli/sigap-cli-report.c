@@ -1,0 +1,109 @@
+/* sigap-cli-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `sigap report`: the PDF briefing for the DPRD. The options mirror `sigap summary`'s (same
+ * database, date, scope and segment, so the same figures), plus the briefing's own: its
+ * language (Indonesian unless asked otherwise, whatever the locale), the sections, the
+ * official's notes and who prepared it. The work is sigap_report_write()'s.
+ */
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "core/sigap-format.h"
+#include "report/sigap-report.h"
+#include "sigap-cli-private.h"
+
+int
+_sigap_cli_report (int    argc,
+                   char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *segment_text = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *lang_text = NULL;
+  g_autofree char *notes_path = NULL;
+  g_autofree char *sections_text = NULL;
+  g_autofree char *prepared_by = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database file"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("The PDF file to write"),
+      N_("FILE.pdf") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Figures as of this date (default: the data cut-off)"), N_("YYYY-MM-DD") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_text,
+      N_("rentan, ekosistem or all (default: rentan)"), N_("SEGMENT") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
+      N_("Region code: 32.75 (the city, default) or a kecamatan"), N_("CODE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text,
+      N_("The briefing's language: id (default) or en"), N_("LANG") },
+    { "notes", 0, 0, G_OPTION_ARG_FILENAME, &notes_path,
+      N_("A text file with your own notes for the Notes section"), N_("FILE.txt") },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text,
+      N_("Sections to include, comma-separated: ringkasan, kepesertaan, cakupan, sebaran, "
+         "anggaran, catatan, metodologi (default: all)"), N_("LIST") },
+    { "prepared-by", 0, 0, G_OPTION_ARG_STRING, &prepared_by,
+      N_("Who prepared the briefing (default: Dinas Tenaga Kerja Kota Bekasi)"), N_("TEXT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SigapReportOptions) options = sigap_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  SigapReportInfo info = { 0 };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Write the PDF briefing: the programme's figures, charts and "
+                                  "tables for the DPRD, as of a date, for the city or one "
+                                  "kecamatan."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return _sigap_cli_fail_error (error);
+
+  if (argc > 1)
+    return _sigap_cli_fail (_("unexpected argument “%s”"), argv[1]);
+  if (db_path == NULL)
+    return _sigap_cli_fail (_("missing --db FILE"));
+  if (output_path == NULL)
+    return _sigap_cli_fail (_("missing --output FILE.pdf"));
+  if (segment_text != NULL && !sigap_segment_parse (segment_text, &options->segment))
+    return _sigap_cli_fail (_("unknown segment “%s”: use rentan, ekosistem or all"),
+                            segment_text);
+  if (as_of_text != NULL && !sigap_date_parse_iso (as_of_text, &options->as_of))
+    return _sigap_cli_fail (_("bad date “%s”: write it as YYYY-MM-DD"), as_of_text);
+  if (lang_text != NULL && !sigap_lang_parse (lang_text, &options->lang))
+    return _sigap_cli_fail (_("unknown language “%s”: use id or en"), lang_text);
+  if (sections_text != NULL &&
+      !sigap_report_sections_parse (sections_text, &options->sections, &error))
+    return _sigap_cli_fail_error (error);
+
+  if (notes_path != NULL)
+    {
+      gsize length = 0;
+
+      if (!g_file_get_contents (notes_path, &options->notes, &length, &error))
+        return _sigap_cli_fail_error (error);
+      if (!g_utf8_validate_len (options->notes, length, NULL))
+        return _sigap_cli_fail (_("the notes file “%s” is not UTF-8 text"), notes_path);
+    }
+
+  options->db_path = g_steal_pointer (&db_path);
+  options->output_path = g_steal_pointer (&output_path);
+  options->scope = g_steal_pointer (&scope);
+  options->prepared_by = g_steal_pointer (&prepared_by);
+
+  if (!sigap_report_write_full (options, &info, NULL, NULL, NULL, &error))
+    return _sigap_cli_fail_error (error);
+
+  size = g_format_size ((guint64) info.size);
+  /* TRANSLATORS: "Wrote briefing.pdf: 9 pages, 312.5 kB" */
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s: %u page, %s\n", "Wrote %s: %u pages, %s\n",
+                       info.n_pages),
+          options->output_path, info.n_pages, size);
+
+  return fflush (stdout) == 0 ? 0 : _sigap_cli_fail (_("cannot write the output"));
+}

@@ -1,0 +1,487 @@
+/* sigap-import-log.c: what past imports left: batches, rejected lines, data-quality flags
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The read side of the importer, for the window's Data page and the command line: the list of
+ * import batches, the lines each one rejected (with the reason, and the line as read), the
+ * data-quality flags on participants, and the rejected lines written back as a CSV that the
+ * office can fix in Excel and import again.
+ */
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "sigap-import-log.h"
+#include "sigap-import-private.h"
+#include "sigap-nik.h"
+
+static const char * const flag_names[] = {
+  [SIGAP_PARTICIPANT_FLAG_DESIL] = "desil",
+  [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = "nik-region",
+  [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = "kpj-missing",
+  [SIGAP_PARTICIPANT_FLAG_AGE] = "age",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (flag_names) == SIGAP_PARTICIPANT_FLAG_N);
+
+/* The participant_flag.kind stored in the database. */
+const char *
+sigap_participant_flag_to_string (SigapParticipantFlag flag)
+{
+  g_return_val_if_fail (flag < SIGAP_PARTICIPANT_FLAG_N, NULL);
+
+  return flag_names[flag];
+}
+
+gboolean
+sigap_participant_flag_parse (const char           *text,
+                              SigapParticipantFlag *out_flag)
+{
+  g_return_val_if_fail (out_flag != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (flag_names); i++)
+    if (g_strcmp0 (text, flag_names[i]) == 0)
+      {
+        *out_flag = (SigapParticipantFlag) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* What the flag means, for a list heading. */
+const char *
+sigap_participant_flag_get_label (SigapParticipantFlag flag)
+{
+  switch (flag)
+    {
+    case SIGAP_PARTICIPANT_FLAG_DESIL:
+      return _("Desil 6–10, outside the target");
+    case SIGAP_PARTICIPANT_FLAG_NIK_REGION:
+      return _("NIK issued outside Kota Bekasi");
+    case SIGAP_PARTICIPANT_FLAG_KPJ_MISSING:
+      return _("No KPJ number");
+    case SIGAP_PARTICIPANT_FLAG_AGE:
+      return _("Under 15 or over 65 at registration");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+sigap_import_batch_free (SigapImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_free (batch->kind);
+  g_free (batch->file_name);
+  g_free (batch->checksum);
+  g_free (batch->imported_at);
+  g_free (batch->encoding);
+  g_strfreev (batch->ignored_columns);
+  g_free (batch);
+}
+
+void
+sigap_participant_flag_row_free (SigapParticipantFlagRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->nik_masked);
+  g_free (row->name);
+  g_free (row->detail);
+  g_free (row);
+}
+
+void
+sigap_import_rejection_free (SigapImportRejection *rejection)
+{
+  if (rejection == NULL)
+    return;
+
+  g_free (rejection->column);
+  g_free (rejection->reason);
+  g_free (rejection->raw);
+  g_free (rejection);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static GStrv
+parse_string_array (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (node));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * sigap_import_list_batches:
+ *
+ * Returns: (transfer full) (element-type SigapImportBatch): every import batch, newest first
+ */
+GPtrArray *
+sigap_import_list_batches (SigapDatabase  *db,
+                           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT id, kind, file_name, checksum, imported_at, encoding, "
+                                 "separator, rows_read, rows_added, rows_updated, "
+                                 "rows_unchanged, rows_rejected, rows_flagged, ignored_columns "
+                                 "FROM import_batch ORDER BY id DESC",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  batches = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_import_batch_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapImportBatch *batch = g_new0 (SigapImportBatch, 1);
+      const char *separator = (const char *) sqlite3_column_text (stmt, 6);
+
+      batch->id = sqlite3_column_int64 (stmt, 0);
+      batch->kind = dup_column (stmt, 1);
+      batch->file_name = dup_column (stmt, 2);
+      batch->checksum = dup_column (stmt, 3);
+      batch->imported_at = dup_column (stmt, 4);
+      batch->encoding = dup_column (stmt, 5);
+      batch->separator = separator != NULL ? separator[0] : '\0';
+      batch->read = sqlite3_column_int64 (stmt, 7);
+      batch->added = sqlite3_column_int64 (stmt, 8);
+      batch->updated = sqlite3_column_int64 (stmt, 9);
+      batch->unchanged = sqlite3_column_int64 (stmt, 10);
+      batch->rejected = sqlite3_column_int64 (stmt, 11);
+      batch->flagged = sqlite3_column_int64 (stmt, 12);
+      batch->ignored_columns = parse_string_array ((const char *) sqlite3_column_text (stmt, 13));
+      g_ptr_array_add (batches, batch);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the import history"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&batches);
+}
+
+/**
+ * sigap_import_list_rejections:
+ * @limit: at most this many; -1 for all
+ *
+ * Returns: (transfer full) (element-type SigapImportRejection): the batch's rejected lines in
+ *   line order
+ */
+GPtrArray *
+sigap_import_list_rejections (SigapDatabase  *db,
+                              gint64          batch_id,
+                              gint64          offset,
+                              gint64          limit,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT line, column_name, reason, raw FROM import_reject "
+                                 "WHERE batch_id = ? ORDER BY line, id LIMIT ? OFFSET ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, MAX (offset, 0));
+
+  rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_import_rejection_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapImportRejection *rejection = g_new0 (SigapImportRejection, 1);
+
+      rejection->line = sqlite3_column_int64 (stmt, 0);
+      rejection->column = dup_column (stmt, 1);
+      rejection->reason = dup_column (stmt, 2);
+      rejection->raw = dup_column (stmt, 3);
+      g_ptr_array_add (rejections, rejection);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the rejected lines"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rejections);
+}
+
+/**
+ * sigap_import_count_flags:
+ * @counts: (array fixed-size=4) (out caller-allocates): SIGAP_PARTICIPANT_FLAG_N counts,
+ *   indexed by #SigapParticipantFlag
+ *
+ * How many participants carry each data-quality flag.
+ */
+gboolean
+sigap_import_count_flags (SigapDatabase  *db,
+                          gint64         *counts,
+                          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
+    counts[i] = 0;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT kind, count (*) FROM participant_flag GROUP BY kind",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapParticipantFlag flag;
+
+      if (sigap_participant_flag_parse ((const char *) sqlite3_column_text (stmt, 0), &flag))
+        counts[flag] = sqlite3_column_int64 (stmt, 1);
+    }
+
+  if (rc != SQLITE_DONE)
+    return sigap_database_set_error (db, error, _("Cannot count the data-quality notes"));
+
+  return TRUE;
+}
+
+/**
+ * sigap_import_list_flags:
+ * @limit: at most this many; -1 for all
+ *
+ * Returns: (transfer full) (element-type SigapParticipantFlagRow): the participants with
+ *   @flag, in the order they were added
+ */
+GPtrArray *
+sigap_import_list_flags (SigapDatabase         *db,
+                         SigapParticipantFlag   flag,
+                         gint64                 offset,
+                         gint64                 limit,
+                         GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (flag < SIGAP_PARTICIPANT_FLAG_N, NULL);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT p.id, p.nik, p.name, f.detail, ifnull (f.batch_id, 0), "
+                                 "ifnull (f.line, 0) "
+                                 "FROM participant_flag f JOIN participant p "
+                                 "ON p.id = f.participant_id "
+                                 "WHERE f.kind = ? ORDER BY f.participant_id LIMIT ? OFFSET ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sigap_participant_flag_to_string (flag), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, MAX (offset, 0));
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_flag_row_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapParticipantFlagRow *row = g_new0 (SigapParticipantFlagRow, 1);
+
+      row->participant_id = sqlite3_column_int64 (stmt, 0);
+      row->nik_masked = sigap_nik_mask ((const char *) sqlite3_column_text (stmt, 1));
+      row->name = dup_column (stmt, 2);
+      row->flag = flag;
+      row->detail = dup_column (stmt, 3);
+      row->batch_id = sqlite3_column_int64 (stmt, 4);
+      row->line = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the data-quality notes"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* --- The rejected-lines CSV ----------------------------------------------------------- */
+
+static void
+append_csv_field (GString    *out,
+                  const char *text,
+                  char        separator)
+{
+  gboolean quote = strchr (text, separator) != NULL || strpbrk (text, "\"\r\n") != NULL ||
+                   text[0] == ' ' || (text[0] != '\0' && text[strlen (text) - 1] == ' ');
+
+  if (!quote)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The first line of a rejected-lines file: a byte order mark so that Excel takes it as UTF-8,
+ * then "baris", "alasan_ditolak" and the original header. Column names are data, like the
+ * canonical ones ("nik", "tanggal_daftar"), so they are not translated. */
+void
+_sigap_import_format_rejects_header (GString    *out,
+                                     char        separator,
+                                     const char *header_raw)
+{
+  g_string_append (out, "\xEF\xBB\xBF");
+  if (separator != ',' && separator != ';' && separator != '\t')
+    g_string_append_printf (out, "sep=%c\r\n", separator);
+
+  g_string_append_printf (out, "baris%calasan_ditolak", separator);
+  if (header_raw != NULL)
+    g_string_append_printf (out, "%c%s", separator, header_raw);
+  g_string_append (out, "\r\n");
+}
+
+/* One rejected line: its number, "column: reason", then the line exactly as read. The two new
+ * columns come first, so they line up whatever the number of values on the line. */
+void
+_sigap_import_format_reject (GString    *out,
+                             char        separator,
+                             gint64      line,
+                             const char *column,
+                             const char *reason,
+                             const char *raw)
+{
+  g_autofree char *full_reason = NULL;
+
+  full_reason = column != NULL ? g_strdup_printf ("%s: %s", column, reason) : g_strdup (reason);
+
+  g_string_append_printf (out, "%" G_GINT64_FORMAT "%c", line, separator);
+  append_csv_field (out, full_reason, separator);
+  g_string_append_c (out, separator);
+  g_string_append (out, raw);
+  g_string_append (out, "\r\n");
+}
+
+/**
+ * sigap_import_write_rejects:
+ * @output: where to write; not closed
+ *
+ * Writes the rejected lines of a batch as a CSV, like sigap_importer_set_rejects_stream() did
+ * during the import ("Save rejected lines…").
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sigap_import_write_rejects (SigapDatabase  *db,
+                            gint64          batch_id,
+                            GOutputStream  *output,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) batch = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *separator_text;
+  char separator;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  batch = sigap_database_prepare (db, "SELECT header, separator FROM import_batch WHERE id = ?",
+                                  error);
+  if (batch == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (batch, 1, batch_id);
+  if (sqlite3_step (batch) != SQLITE_ROW)
+    {
+      g_set_error (error, SIGAP_IMPORT_ERROR, SIGAP_IMPORT_ERROR_FAILED,
+                   _("There is no import number %" PRId64), batch_id);
+      return FALSE;
+    }
+
+  separator_text = (const char *) sqlite3_column_text (batch, 1);
+  separator = separator_text != NULL && separator_text[0] != '\0' ? separator_text[0] : ',';
+  _sigap_import_format_rejects_header (text, separator,
+                                       (const char *) sqlite3_column_text (batch, 0));
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT line, column_name, reason, raw FROM import_reject "
+                                 "WHERE batch_id = ? ORDER BY line, id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      _sigap_import_format_reject (text, separator, sqlite3_column_int64 (stmt, 0),
+                                   (const char *) sqlite3_column_text (stmt, 1),
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   (const char *) sqlite3_column_text (stmt, 3));
+
+      if (text->len >= 64 * 1024)
+        {
+          if (!g_output_stream_write_all (output, text->str, text->len, NULL, cancellable,
+                                          error))
+            return FALSE;
+          g_string_truncate (text, 0);
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    return sigap_database_set_error (db, error, _("Cannot read the rejected lines"));
+
+  return g_output_stream_write_all (output, text->str, text->len, NULL, cancellable, error);
+}

@@ -1,0 +1,1070 @@
+/* sigap-import-participants.c: the rules for participant lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A line is one worker: NIK, name, kelurahan (of the address: a NIK never changes when people
+ * move, so the district always comes from here), sector, registration date and what else the
+ * office has. A line is refused, with the column and the reason, when the NIK cannot be real,
+ * the kelurahan, kecamatan or sector is unknown (the closest name is suggested, never taken),
+ * a date cannot be read or lies in the future, the worker ended before registering, the desil
+ * is not 1..10, or the NIK already came earlier in the file.
+ *
+ * A NIK the database already holds updates that participant: the values the line gives
+ * replace the stored ones, and an empty cell keeps what is stored (a list without desil does
+ * not erase the desil another list gave). Only the columns that really change are written, so
+ * that an identical line changes nothing at all.
+ *
+ * Accepted lines may carry data-quality flags (participant_flag): desil 6..10, a NIK from
+ * outside Kota Bekasi, no KPJ number, an age under 15 or over 65 at registration.
+ */
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "sigap-format.h"
+#include "sigap-import-log.h"
+#include "sigap-import-private.h"
+#include "sigap-import-value.h"
+#include "sigap-nik.h"
+
+enum
+{
+  COL_NIK,
+  COL_NAMA,
+  COL_KELURAHAN,
+  COL_SEKTOR,
+  COL_TANGGAL_DAFTAR,
+  COL_KECAMATAN,
+  COL_DESIL,
+  COL_JENIS_KELAMIN,
+  COL_TANGGAL_LAHIR,
+  COL_NO_KPJ,
+  COL_SUMBER_DATA,
+  COL_TANGGAL_BERHENTI,
+  COL_ALASAN_BERHENTI,
+};
+
+static const SigapImportColumn columns[] = {
+  [COL_NIK] = { "nik", TRUE,
+                "no nik|nomor nik|nomor induk kependudukan|no ktp|nomor ktp|nik ktp" },
+  [COL_NAMA] = { "nama", TRUE, "nama lengkap|name|nama peserta|nama pekerja|nama tenaga kerja" },
+  [COL_KELURAHAN] = { "kelurahan", TRUE,
+                      "desa/kelurahan|kelurahan/desa|kode kelurahan|kode desa|desa|kel" },
+  [COL_SEKTOR] = { "sektor", TRUE, "jenis pekerjaan|pekerjaan|sector|profesi|sektor pekerjaan" },
+  [COL_TANGGAL_DAFTAR] = { "tanggal_daftar", TRUE,
+                           "tgl daftar|tanggal registrasi|tgl registrasi|tanggal pendaftaran|"
+                           "tgl pendaftaran|registered_on|tanggal kepesertaan" },
+  [COL_KECAMATAN] = { "kecamatan", FALSE, "kode kecamatan|kec" },
+  [COL_DESIL] = { "desil", FALSE, "desil dtsen|desil kesejahteraan" },
+  [COL_JENIS_KELAMIN] = { "jenis_kelamin", FALSE, "jk|l/p|sex|gender|kelamin" },
+  [COL_TANGGAL_LAHIR] = { "tanggal_lahir", FALSE, "tgl lahir|birth_date|tanggal kelahiran" },
+  [COL_NO_KPJ] = { "no_kpj", FALSE, "nomor kpj|kpj|no peserta bpjs|nomor peserta bpjs" },
+  [COL_SUMBER_DATA] = { "sumber_data", FALSE, "sumber|source|asal data" },
+  [COL_TANGGAL_BERHENTI] = { "tanggal_berhenti", FALSE,
+                             "tgl berhenti|ended_on|tanggal keluar|tgl keluar|tanggal nonaktif" },
+  [COL_ALASAN_BERHENTI] = { "alasan_berhenti", FALSE,
+                            "end_reason|alasan keluar|alasan nonaktif" },
+};
+
+/* The participant's columns an import writes, in the order of the statements' ?1..?11. */
+enum
+{
+  F_NAME,
+  F_KELURAHAN,
+  F_SECTOR,
+  F_DESIL,
+  F_SEX,
+  F_BIRTH_DATE,
+  F_REGISTERED_ON,
+  F_ENDED_ON,
+  F_END_REASON,
+  F_KPJ,
+  F_SOURCE,
+  N_FIELDS
+};
+
+#define PARAM_ID 12
+#define PARAM_NIK 13
+#define PARAM_BATCH 14
+
+static const char * const field_names[N_FIELDS] = {
+  "name", "kelurahan_id", "sector_id", "desil", "sex", "birth_date", "registered_on",
+  "ended_on", "end_reason", "kpj_number", "source",
+};
+
+typedef enum
+{
+  VALUE_NULL,
+  VALUE_INT,
+  VALUE_TEXT,
+} ValueType;
+
+typedef struct
+{
+  ValueType   type;
+  gint64      i;
+  const char *s;
+} Value;
+
+typedef struct
+{
+  SigapParticipantFlag  flag;
+  char                  detail[16];
+} Flag;
+
+/* A flag waiting to be written with others: a list without KPJ numbers flags every line, and
+ * one statement for many rows costs far less than one each. */
+typedef struct
+{
+  gint64 participant_id;
+  gint64 line;
+  Flag   flag;
+} PendingFlag;
+
+#define FLAG_BATCH 64
+
+static gboolean flush_flags (SigapImportRun *run);
+
+/* The writing thread's state. */
+typedef struct
+{
+  sqlite3_stmt *select;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *delete_flags;
+  sqlite3_stmt *insert_flag;
+  sqlite3_stmt *insert_flags;            /* FLAG_BATCH rows at once */
+  sqlite3_stmt *updates[1 << N_FIELDS];  /* by mask of changed fields, prepared when needed */
+  gboolean      empty;                   /* no participant before this import */
+  gboolean      bulk;
+  GPtrArray    *saved_sql;               /* dropped indexes and trigger, to create again */
+  GHashTable   *tallies;                 /* tally_key () → gint64[2]: registered, ended */
+
+  PendingFlag   pending[FLAG_BATCH];
+  guint         n_pending;
+
+  /* The reading thread's: NIK → the line it was accepted on. */
+  SigapLineSet *seen;
+} Participants;
+
+/* One line's checked values, from the reading thread to the writing one. given[] points into
+ * the buffers. */
+typedef struct
+{
+  char     nik[SIGAP_NIK_LENGTH + 1];
+  Value    given[N_FIELDS];
+  GString *name;
+  GString *kpj;
+  GString *source;
+  GString *end_reason;
+  char     sex[2];
+  char     registered_on[11];
+  char     ended_on[11];
+  char     birth_date[11];
+} Line;
+
+
+static inline Value
+int_value (gint64 i)
+{
+  return (Value) { VALUE_INT, i, NULL };
+}
+
+static inline Value
+text_value (const char *s)
+{
+  return (Value) { VALUE_TEXT, 0, s };
+}
+
+static gboolean
+value_equal (const Value *a,
+             const Value *b)
+{
+  if (a->type != b->type)
+    return FALSE;
+
+  switch (a->type)
+    {
+    case VALUE_NULL:
+      return TRUE;
+    case VALUE_INT:
+      return a->i == b->i;
+    case VALUE_TEXT:
+      return strcmp (a->s, b->s) == 0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           param,
+            const Value  *value)
+{
+  switch (value->type)
+    {
+    case VALUE_NULL:
+      sqlite3_bind_null (stmt, param);
+      break;
+    case VALUE_INT:
+      sqlite3_bind_int64 (stmt, param, value->i);
+      break;
+    case VALUE_TEXT:
+      sqlite3_bind_text (stmt, param, value->s, -1, SQLITE_STATIC);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static Value
+column_value (sqlite3_stmt *stmt,
+              int           column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      return (Value) { VALUE_NULL, 0, NULL };
+    case SQLITE_INTEGER:
+      return int_value (sqlite3_column_int64 (stmt, column));
+    default:
+      return text_value ((const char *) sqlite3_column_text (stmt, column));
+    }
+}
+
+/* Runs of space (U+00A0 too) inside a name become one space. */
+static void
+tidy_spaces (GString    *out,
+             const char *text)
+{
+  gboolean space = FALSE;
+
+  g_string_truncate (out, 0);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p) || ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0))
+        {
+          if ((guchar) p[0] == 0xC2)
+            p++;
+          space = TRUE;
+          continue;
+        }
+
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+}
+
+
+/* --- Bulk loading --------------------------------------------------------------------- */
+
+/* Loading a large list into a table that holds few participants, maintaining the secondary
+ * indexes and running the tally trigger for every row costs more than all the rest of the
+ * import together (measured: about 7 µs and 8 µs a row at a million rows). So for such a list
+ * the indexes of participant and participant_flag are dropped and built once at the end,
+ * which sorts instead of inserting at random, and the insert trigger's work is done by
+ * counting the new rows in memory and adding the counts to the tallies in one statement per
+ * tally row. All of it happens inside
+ * the import's transaction and the dropped objects are created again from their stored SQL
+ * before it commits, so a cancelled or killed import leaves them exactly as they were. The
+ * update and delete triggers stay: an update still runs them.
+ *
+ * tally_add () must count exactly what participant_tally_insert (sql/0001-schema.sql) counts.
+ * That trigger's SQL is recognized by its SHA-256: if a migration changes it, the hash no
+ * longer matches, imports run the trigger again (slower, still right), and the test
+ * /sigap/import/bulk/trigger-known fails so that both are updated together. */
+#define TALLY_INSERT_TRIGGER "participant_tally_insert"
+#define TALLY_INSERT_TRIGGER_SHA256 \
+  "ddd8943d9d3ff5cb6ff5f9e7f3c72703ed85c664e59a330c6f4a3533e5720657"
+#define BULK_MIN_ROWS 20000
+/* A generous guess of a participant line's length, to guess the number of lines. */
+#define BULK_BYTES_PER_LINE 80
+
+/* g_int64_hash() folds the halves together, which collides for these packed keys. */
+static guint
+tally_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
+static char *
+query_text (sqlite3    *handle,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+_sigap_import_tally_trigger_is_known (sqlite3 *handle)
+{
+  g_autofree char *sql = query_text (handle,
+                                     "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
+                                     "AND name = '" TALLY_INSERT_TRIGGER "'");
+  g_autofree char *hash = NULL;
+
+  if (sql == NULL)
+    return FALSE;
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, sql, -1);
+  return g_str_equal (hash, TALLY_INSERT_TRIGGER_SHA256);
+}
+
+static gboolean
+exec (SigapImportRun  *run,
+      const char      *sql,
+      GError         **error)
+{
+  return sigap_database_exec (run->db, sql, error);
+}
+
+static gint64
+count_participants (SigapImportRun *run)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (run->handle, "SELECT count (*) FROM participant", -1, &stmt, NULL) !=
+      SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+enter_bulk (SigapImportRun  *run,
+            Participants    *p,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+
+  p->saved_sql = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = _sigap_import_prepare (run,
+                                "SELECT type, name, sql FROM sqlite_schema "
+                                "WHERE sql IS NOT NULL AND ("
+                                "  (tbl_name IN ('participant', 'participant_flag') "
+                                "   AND type = 'index') "
+                                "  OR name = '" TALLY_INSERT_TRIGGER "')",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_ptr_array_add (p->saved_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
+                                               g_str_equal (type, "index") ? "INDEX" : "TRIGGER",
+                                               name));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!exec (run, g_ptr_array_index (drops, i), error))
+      return FALSE;
+
+  /* The sorter of CREATE INDEX then spills to temporary files beyond the page cache's size,
+   * instead of holding every key in memory; no statement journal is needed without the
+   * trigger. */
+  _sigap_import_set_temp_store (run->handle, "FILE");
+
+  p->tallies = g_hash_table_new_full (tally_hash, g_int64_equal, g_free, g_free);
+  p->bulk = TRUE;
+  run->used_bulk = TRUE;
+  return TRUE;
+}
+
+/* The tally key of a participant added in bulk: ids and desil fit in 16 bits each, and the
+ * month is year * 12 + month - 1. */
+static guint64
+tally_key (gint64 kelurahan_id,
+           gint64 sector_id,
+           gint64 desil,
+           int    year,
+           int    month)
+{
+  return ((guint64) kelurahan_id << 48) | ((guint64) sector_id << 32) |
+         ((guint64) desil << 16) | (guint64) (year * 12 + month - 1);
+}
+
+static void
+tally_add (Participants *p,
+           const Value  *merged,
+           int           date_field)
+{
+  const char *date = merged[date_field].s;
+  int year = (int) g_ascii_strtoll (date, NULL, 10);
+  int month = (int) g_ascii_strtoll (date + 5, NULL, 10);
+  guint64 key = tally_key (merged[F_KELURAHAN].i, merged[F_SECTOR].i,
+                           merged[F_DESIL].type == VALUE_INT ? merged[F_DESIL].i : 0,
+                           year, month);
+  gint64 *counts = g_hash_table_lookup (p->tallies, &key);
+
+  if (counts == NULL)
+    {
+      gint64 *stored_key = g_new (gint64, 1);
+
+      *stored_key = (gint64) key;
+      counts = g_new0 (gint64, 2);
+      g_hash_table_insert (p->tallies, stored_key, counts);
+    }
+
+  counts[date_field == F_REGISTERED_ON ? 0 : 1]++;
+}
+
+static gboolean
+write_tallies (SigapImportRun  *run,
+               Participants    *p,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) sector = NULL;
+  g_autoptr(sqlite3_stmt) desil = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  sector = _sigap_import_prepare (run,
+                                  "INSERT INTO tally_sector (kelurahan_id, sector_id, month, "
+                                  "registered, ended) VALUES (?1, ?2, ?4, ?5, ?6) "
+                                  "ON CONFLICT DO UPDATE SET "
+                                  "registered = registered + excluded.registered, "
+                                  "ended = ended + excluded.ended",
+                                  error);
+  desil = sector != NULL ? _sigap_import_prepare (run,
+                                                  "INSERT INTO tally_desil (kelurahan_id, "
+                                                  "sector_id, desil, month, registered, ended) "
+                                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                                  "ON CONFLICT DO UPDATE SET "
+                                                  "registered = registered + excluded.registered, "
+                                                  "ended = ended + excluded.ended",
+                                                  error)
+                         : NULL;
+  if (desil == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, p->tallies);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 k = (guint64) *(gint64 *) key;
+      const gint64 *counts = value;
+      int months = (int) (k & 0xffff);
+      char month[8];
+      sqlite3_stmt *stmts[] = { sector, desil };
+
+      g_snprintf (month, sizeof month, "%04d-%02d", months / 12, months % 12 + 1);
+      for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
+        {
+          sqlite3_bind_int64 (stmts[i], 1, (gint64) (k >> 48));
+          sqlite3_bind_int64 (stmts[i], 2, (gint64) ((k >> 32) & 0xffff));
+          sqlite3_bind_int64 (stmts[i], 3, (gint64) ((k >> 16) & 0xffff));
+          sqlite3_bind_text (stmts[i], 4, month, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmts[i], 5, counts[0]);
+          sqlite3_bind_int64 (stmts[i], 6, counts[1]);
+          if (sqlite3_step (stmts[i]) != SQLITE_DONE)
+            return sigap_database_set_error (run->db, error, _("Cannot update the tallies"));
+          sqlite3_reset (stmts[i]);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+participants_complete (SigapImportRun  *run,
+                       GError         **error)
+{
+  Participants *p = run->kind_data;
+
+  if (!flush_flags (run))
+    return sigap_database_set_error (run->db, error, _("Cannot record a data-quality note"));
+
+  if (!p->bulk)
+    return TRUE;
+
+  if (!write_tallies (run, p, error))
+    return FALSE;
+
+  for (guint i = 0; i < p->saved_sql->len; i++)
+    if (!exec (run, g_ptr_array_index (p->saved_sql, i), error))
+      return FALSE;
+
+  p->bulk = FALSE;
+  return TRUE;
+}
+
+static gboolean
+participants_prepare (SigapImportRun  *run,
+                      GError         **error)
+{
+  Participants *p = g_new0 (Participants, 1);
+
+  gint64 existing;
+
+  run->kind_data = p;
+  p->seen = _sigap_line_set_new ();
+
+  existing = count_participants (run);
+  if (existing < 0)
+    return sigap_database_set_error (run->db, error, _("Cannot count the participants"));
+  p->empty = existing == 0;
+
+  /* Before the statements are prepared, since it changes the schema. */
+  if (run->bulk != SIGAP_IMPORT_BULK_NEVER &&
+      (run->bulk == SIGAP_IMPORT_BULK_ALWAYS ||
+       (run->size / BULK_BYTES_PER_LINE >= BULK_MIN_ROWS &&
+        run->size / BULK_BYTES_PER_LINE * 2 >= existing)) &&
+      _sigap_import_tally_trigger_is_known (run->handle) &&
+      !enter_bulk (run, p, error))
+    return FALSE;
+
+  p->select = _sigap_import_prepare (run,
+                                     "SELECT id, name, kelurahan_id, sector_id, desil, sex, "
+                                     "birth_date, registered_on, ended_on, end_reason, "
+                                     "kpj_number, source FROM participant WHERE nik = ?",
+                                     error);
+  if (p->select == NULL)
+    return FALSE;
+
+  p->insert = _sigap_import_prepare (run,
+                                     "INSERT INTO participant (name, kelurahan_id, sector_id, "
+                                     "desil, sex, birth_date, registered_on, ended_on, "
+                                     "end_reason, kpj_number, source, nik, batch_id) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                     "?13, ?14)",
+                                     error);
+  if (p->insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (p->insert, PARAM_BATCH, run->batch_id);
+
+  p->delete_flags = _sigap_import_prepare (run,
+                                           "DELETE FROM participant_flag "
+                                           "WHERE participant_id = ?",
+                                           error);
+  if (p->delete_flags == NULL)
+    return FALSE;
+
+  /* ?1 is the batch; each row takes the next four parameters. */
+  p->insert_flag = _sigap_import_prepare (run,
+                                          "INSERT INTO participant_flag (batch_id, "
+                                          "participant_id, kind, line, detail) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                          error);
+  if (p->insert_flag == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (p->insert_flag, 1, run->batch_id);
+
+  {
+    g_autoptr(GString) sql = g_string_new ("INSERT INTO participant_flag (batch_id, "
+                                           "participant_id, kind, line, detail) VALUES ");
+
+    for (guint i = 0; i < FLAG_BATCH; i++)
+      g_string_append_printf (sql, "%s(?1, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                              i * 4 + 2, i * 4 + 3, i * 4 + 4, i * 4 + 5);
+    p->insert_flags = _sigap_import_prepare (run, sql->str, error);
+    if (p->insert_flags == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (p->insert_flags, 1, run->batch_id);
+  }
+
+  return TRUE;
+}
+
+static void
+participants_finish (SigapImportRun *run)
+{
+  Participants *p = run->kind_data;
+
+  g_clear_pointer (&p->select, sqlite3_finalize);
+  g_clear_pointer (&p->insert, sqlite3_finalize);
+  g_clear_pointer (&p->delete_flags, sqlite3_finalize);
+  g_clear_pointer (&p->insert_flag, sqlite3_finalize);
+  g_clear_pointer (&p->insert_flags, sqlite3_finalize);
+  for (guint i = 0; i < G_N_ELEMENTS (p->updates); i++)
+    g_clear_pointer (&p->updates[i], sqlite3_finalize);
+  _sigap_line_set_free (p->seen);
+  g_clear_pointer (&p->saved_sql, g_ptr_array_unref);
+  g_clear_pointer (&p->tallies, g_hash_table_unref);
+  g_free (p);
+  run->kind_data = NULL;
+}
+
+static sqlite3_stmt *
+update_statement (SigapImportRun *run,
+                  guint           mask)
+{
+  Participants *p = run->kind_data;
+  g_autoptr(GString) sql = NULL;
+
+  if (p->updates[mask] != NULL)
+    return p->updates[mask];
+
+  sql = g_string_new ("UPDATE participant SET ");
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (mask & (1u << f))
+      g_string_append_printf (sql, "%s%s = ?%u", sql->str[sql->len - 1] == ' ' ? "" : ", ",
+                              field_names[f], f + 1);
+  g_string_append_printf (sql, " WHERE id = ?%d", PARAM_ID);
+
+  p->updates[mask] = _sigap_import_prepare (run, sql->str, &run->error);
+  return p->updates[mask];
+}
+
+/* Whole years from @birth_date to @date, both ISO; FALSE if either is not a date. */
+static gboolean
+age_at (const char *birth_date,
+        const char *date,
+        int        *out_years)
+{
+  GDate birth, on;
+  int years;
+
+  if (!sigap_date_parse_iso (birth_date, &birth) || !sigap_date_parse_iso (date, &on))
+    return FALSE;
+
+  years = g_date_get_year (&on) - g_date_get_year (&birth);
+  if (g_date_get_month (&on) < g_date_get_month (&birth) ||
+      (g_date_get_month (&on) == g_date_get_month (&birth) &&
+       g_date_get_day (&on) < g_date_get_day (&birth)))
+    years--;
+
+  *out_years = years;
+  return TRUE;
+}
+
+/* The data-quality flags of an accepted participant, from the values as they will be
+ * stored. */
+static guint
+compute_flags (const char  *nik,
+               const Value *merged,
+               Flag         flags[SIGAP_PARTICIPANT_FLAG_N])
+{
+  guint n = 0;
+
+  if (merged[F_DESIL].type == VALUE_INT && merged[F_DESIL].i >= 6)
+    {
+      flags[n].flag = SIGAP_PARTICIPANT_FLAG_DESIL;
+      g_snprintf (flags[n++].detail, sizeof flags->detail, "%d", (int) merged[F_DESIL].i);
+    }
+
+  if (!sigap_nik_is_kota_bekasi (nik))
+    {
+      flags[n].flag = SIGAP_PARTICIPANT_FLAG_NIK_REGION;
+      g_snprintf (flags[n++].detail, sizeof flags->detail, "%.2s.%.2s", nik, nik + 2);
+    }
+
+  if (merged[F_KPJ].type == VALUE_NULL)
+    {
+      flags[n].flag = SIGAP_PARTICIPANT_FLAG_KPJ_MISSING;
+      flags[n++].detail[0] = '\0';
+    }
+
+  if (merged[F_BIRTH_DATE].type == VALUE_TEXT && merged[F_REGISTERED_ON].type == VALUE_TEXT)
+    {
+      int age;
+
+      /* A negative age (born after registering) is a typo in a date: worth the same look. */
+      if (age_at (merged[F_BIRTH_DATE].s, merged[F_REGISTERED_ON].s, &age) &&
+          (age < 15 || age > 65))
+        {
+          flags[n].flag = SIGAP_PARTICIPANT_FLAG_AGE;
+          g_snprintf (flags[n++].detail, sizeof flags->detail, "%d", age);
+        }
+    }
+
+  return n;
+}
+
+static void
+bind_flag (sqlite3_stmt      *stmt,
+           int                first,
+           const PendingFlag *pending)
+{
+  sqlite3_bind_int64 (stmt, first, pending->participant_id);
+  sqlite3_bind_text (stmt, first + 1, sigap_participant_flag_to_string (pending->flag.flag), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 2, pending->line);
+  if (pending->flag.detail[0] != '\0')
+    sqlite3_bind_text (stmt, first + 3, pending->flag.detail, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 3);
+}
+
+/* Writes the pending flags: FLAG_BATCH at a time, the rest one by one. */
+static gboolean
+flush_flags (SigapImportRun *run)
+{
+  Participants *p = run->kind_data;
+  guint i = 0;
+
+  if (p->n_pending == FLAG_BATCH)
+    {
+      for (; i < FLAG_BATCH; i++)
+        bind_flag (p->insert_flags, (int) i * 4 + 2, &p->pending[i]);
+      if (sqlite3_step (p->insert_flags) != SQLITE_DONE)
+        return FALSE;
+      sqlite3_reset (p->insert_flags);
+    }
+
+  for (; i < p->n_pending; i++)
+    {
+      bind_flag (p->insert_flag, 2, &p->pending[i]);
+      if (sqlite3_step (p->insert_flag) != SQLITE_DONE)
+        return FALSE;
+      sqlite3_reset (p->insert_flag);
+    }
+
+  p->n_pending = 0;
+  return TRUE;
+}
+
+/* Each participant is written at most once per import, so its old flags can go now and its
+ * new ones a little later. */
+static gboolean
+write_flags (SigapImportRun *run,
+             gint64          id,
+             gboolean        replace,
+             const Flag     *flags,
+             guint           n_flags)
+{
+  Participants *p = run->kind_data;
+
+  if (replace)
+    {
+      sqlite3_bind_int64 (p->delete_flags, 1, id);
+      if (sqlite3_step (p->delete_flags) != SQLITE_DONE)
+        return FALSE;
+      sqlite3_reset (p->delete_flags);
+    }
+
+  for (guint i = 0; i < n_flags; i++)
+    {
+      if (p->n_pending == FLAG_BATCH && !flush_flags (run))
+        return FALSE;
+
+      p->pending[p->n_pending].participant_id = id;
+      p->pending[p->n_pending].line = run->line;
+      p->pending[p->n_pending].flag = flags[i];
+      p->n_pending++;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+line_new (void)
+{
+  Line *line = g_new0 (Line, 1);
+
+  line->name = g_string_new (NULL);
+  line->kpj = g_string_new (NULL);
+  line->source = g_string_new (NULL);
+  line->end_reason = g_string_new (NULL);
+  return line;
+}
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_string_free (line->name, TRUE);
+  g_string_free (line->kpj, TRUE);
+  g_string_free (line->source, TRUE);
+  g_string_free (line->end_reason, TRUE);
+  g_free (line);
+}
+
+static void
+set_text (Value       *value,
+          GString     *buffer,
+          const char  *text)
+{
+  g_string_assign (buffer, text);
+  if (buffer->len > 0)
+    *value = text_value (buffer->str);
+}
+
+/* Reads and checks everything the line gives, in column order; VALUE_NULL where it gives
+ * nothing. FALSE when the line was rejected. */
+static gboolean
+read_values (SigapImportRun *run,
+             Line           *line)
+{
+  Value *given = line->given;
+  const SigapImportRegion *kelurahan;
+  const SigapImportSector *sector;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  tidy_spaces (line->name, _sigap_import_field (run, COL_NAMA));
+  if (line->name->len == 0)
+    {
+      _sigap_import_reject (run, COL_NAMA, _("No name given"));
+      return FALSE;
+    }
+  given[F_NAME] = text_value (line->name->str);
+
+  kelurahan = _sigap_import_find_kelurahan (run, COL_KELURAHAN);
+  if (kelurahan == NULL)
+    return FALSE;
+  given[F_KELURAHAN] = int_value (kelurahan->id);
+
+  if (*_sigap_import_field (run, COL_KECAMATAN) != '\0')
+    {
+      const SigapImportRegion *kecamatan = _sigap_import_find_kecamatan (run, COL_KECAMATAN);
+
+      if (kecamatan == NULL)
+        return FALSE;
+
+      if (kelurahan->parent_id != kecamatan->id)
+        {
+          const SigapImportRegion *parent = g_hash_table_lookup (run->regions,
+                                                                 &kelurahan->parent_id);
+
+          _sigap_import_reject (run, COL_KECAMATAN,
+                                _("Kelurahan %s is in kecamatan %s, not in %s"),
+                                kelurahan->name, parent != NULL ? parent->name : "?",
+                                kecamatan->name);
+          return FALSE;
+        }
+    }
+
+  sector = _sigap_import_find_sector (run, COL_SEKTOR);
+  if (sector == NULL)
+    return FALSE;
+  given[F_SECTOR] = int_value (sector->id);
+
+  if (!_sigap_import_get_date (run, COL_TANGGAL_DAFTAR, TRUE, line->registered_on))
+    return FALSE;
+  given[F_REGISTERED_ON] = text_value (line->registered_on);
+
+  if (!_sigap_import_get_date (run, COL_TANGGAL_BERHENTI, FALSE, line->ended_on))
+    return FALSE;
+  if (line->ended_on[0] != '\0')
+    given[F_ENDED_ON] = text_value (line->ended_on);
+
+  if (!_sigap_import_get_date (run, COL_TANGGAL_LAHIR, FALSE, line->birth_date))
+    return FALSE;
+  if (line->birth_date[0] != '\0')
+    given[F_BIRTH_DATE] = text_value (line->birth_date);
+
+  text = _sigap_import_field (run, COL_DESIL);
+  if (*text != '\0')
+    {
+      int desil;
+
+      if (!sigap_import_parse_desil (text, &desil, &error))
+        {
+          _sigap_import_reject_error (run, COL_DESIL, error);
+          return FALSE;
+        }
+      given[F_DESIL] = int_value (desil);
+    }
+
+  text = _sigap_import_field (run, COL_JENIS_KELAMIN);
+  if (*text != '\0')
+    {
+      if (!sigap_import_parse_sex (text, &line->sex[0], &error))
+        {
+          _sigap_import_reject_error (run, COL_JENIS_KELAMIN, error);
+          return FALSE;
+        }
+      given[F_SEX] = text_value (line->sex);
+    }
+
+  /* Excel's "store as text" apostrophe and spaces are not part of a KPJ number. */
+  tidy_spaces (line->kpj, _sigap_import_field (run, COL_NO_KPJ));
+  g_string_replace (line->kpj, " ", "", 0);
+  if (line->kpj->len > 0 && line->kpj->str[0] == '\'')
+    g_string_erase (line->kpj, 0, 1);
+  if (line->kpj->len > 0)
+    given[F_KPJ] = text_value (line->kpj->str);
+
+  set_text (&given[F_SOURCE], line->source, _sigap_import_field (run, COL_SUMBER_DATA));
+  set_text (&given[F_END_REASON], line->end_reason,
+            _sigap_import_field (run, COL_ALASAN_BERHENTI));
+
+  return TRUE;
+}
+
+/* In the reading thread: everything that needs no database. */
+static void
+participants_validate (SigapImportRun  *run,
+                       SigapImportItem *item)
+{
+  Participants *p = run->kind_data;
+  Line *line = item->data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nik = NULL;
+  gint64 first_line;
+  guint64 nik_key;
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    line->given[f] = (Value) { VALUE_NULL, 0, NULL };
+
+  nik = sigap_nik_normalize (_sigap_import_field (run, COL_NIK));
+  if (!sigap_nik_parse (nik, &run->today, NULL, &error))
+    {
+      _sigap_import_reject_error (run, COL_NIK, error);
+      return;
+    }
+  memcpy (line->nik, nik, sizeof line->nik);
+
+  nik_key = g_ascii_strtoull (nik, NULL, 10);
+  first_line = _sigap_line_set_lookup (p->seen, nik_key);
+  if (first_line > 0)
+    {
+      _sigap_import_reject (run, COL_NIK,
+                            _("The same NIK is already on line %" PRId64), (int64_t) first_line);
+      return;
+    }
+
+  if (!read_values (run, line))
+    return;
+
+  /* Remembered once the line passed the checks here: a line rejected for, say, an unknown
+   * kelurahan does not block its corrected copy further down. */
+  _sigap_line_set_insert (p->seen, nik_key, item->line);
+}
+
+static void
+reject_ended_early (SigapImportRun *run,
+                    const Value    *given,
+                    const Value    *merged)
+{
+  GDate ended, registered;
+  g_autofree char *ended_text = NULL;
+  g_autofree char *registered_text = NULL;
+
+  sigap_date_parse_iso (merged[F_ENDED_ON].s, &ended);
+  sigap_date_parse_iso (merged[F_REGISTERED_ON].s, &registered);
+  ended_text = sigap_format_date (&ended, sigap_lang_from_locale (), FALSE);
+  registered_text = sigap_format_date (&registered, sigap_lang_from_locale (), FALSE);
+
+  /* The end date may be the stored one, and the registration the file's. */
+  _sigap_import_reject (run,
+                        given[F_ENDED_ON].type != VALUE_NULL ? COL_TANGGAL_BERHENTI
+                                                             : COL_TANGGAL_DAFTAR,
+                        _("Ended on %s, before registering on %s"),
+                        ended_text, registered_text);
+}
+
+/* In the importing thread: compare with what is stored, and write. */
+static SigapImportRow
+participants_apply (SigapImportRun  *run,
+                    SigapImportItem *item)
+{
+  Participants *p = run->kind_data;
+  Line *line = item->data;
+  const Value *given = line->given;
+  Value merged[N_FIELDS];
+  Flag flags[SIGAP_PARTICIPANT_FLAG_N];
+  gboolean exists;
+  gint64 id = 0;
+  guint mask = 0;
+  guint n_flags;
+  SigapImportRow outcome;
+  int rc;
+
+  /* Into an empty table, every NIK is new: repeats within the file were found already. */
+  sqlite3_reset (p->select);
+  sqlite3_bind_text (p->select, 1, line->nik, -1, SQLITE_STATIC);
+  rc = p->empty ? SQLITE_DONE : sqlite3_step (p->select);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sigap_import_db_failed (run, _("Cannot look up a participant"));
+  exists = rc == SQLITE_ROW;
+  if (exists)
+    id = sqlite3_column_int64 (p->select, 0);
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      Value stored = exists ? column_value (p->select, (int) f + 1)
+                            : (Value) { VALUE_NULL, 0, NULL };
+
+      merged[f] = given[f].type != VALUE_NULL ? given[f] : stored;
+      if (exists && !value_equal (&merged[f], &stored))
+        mask |= 1u << f;
+    }
+
+  if (merged[F_ENDED_ON].type == VALUE_TEXT &&
+      strcmp (merged[F_ENDED_ON].s, merged[F_REGISTERED_ON].s) < 0)
+    {
+      reject_ended_early (run, given, merged);
+      sqlite3_reset (p->select);
+      return SIGAP_IMPORT_ROW_REJECTED;
+    }
+
+  n_flags = compute_flags (line->nik, merged, flags);
+  if (n_flags > 0)
+    run->result->flagged++;
+
+  if (!exists)
+    {
+      for (guint f = 0; f < N_FIELDS; f++)
+        bind_value (p->insert, (int) f + 1, &merged[f]);
+      sqlite3_bind_text (p->insert, PARAM_NIK, line->nik, -1, SQLITE_STATIC);
+      if (sqlite3_step (p->insert) != SQLITE_DONE)
+        return _sigap_import_db_failed (run, _("Cannot add a participant"));
+      sqlite3_reset (p->insert);
+      id = sqlite3_last_insert_rowid (run->handle);
+      outcome = SIGAP_IMPORT_ROW_ADDED;
+
+      /* What participant_tally_insert would have done. */
+      if (p->bulk)
+        {
+          tally_add (p, merged, F_REGISTERED_ON);
+          if (merged[F_ENDED_ON].type == VALUE_TEXT)
+            tally_add (p, merged, F_ENDED_ON);
+        }
+    }
+  else if (mask == 0)
+    {
+      sqlite3_reset (p->select);
+      return SIGAP_IMPORT_ROW_UNCHANGED;
+    }
+  else
+    {
+      sqlite3_stmt *update = update_statement (run, mask);
+
+      if (update == NULL)
+        return SIGAP_IMPORT_ROW_FAILED;
+
+      for (guint f = 0; f < N_FIELDS; f++)
+        bind_value (update, (int) f + 1, &merged[f]);
+      sqlite3_bind_int64 (update, PARAM_ID, id);
+      if (sqlite3_step (update) != SQLITE_DONE)
+        return _sigap_import_db_failed (run, _("Cannot update a participant"));
+      sqlite3_reset (update);
+      outcome = SIGAP_IMPORT_ROW_UPDATED;
+    }
+
+  sqlite3_reset (p->select);
+
+  if ((n_flags > 0 || outcome == SIGAP_IMPORT_ROW_UPDATED) &&
+      !write_flags (run, id, outcome == SIGAP_IMPORT_ROW_UPDATED, flags, n_flags))
+    return _sigap_import_db_failed (run, _("Cannot record a data-quality note"));
+
+  return outcome;
+}
+
+const SigapImportKindClass _sigap_import_participants = {
+  .columns = columns,
+  .n_columns = G_N_ELEMENTS (columns),
+  .prepare = participants_prepare,
+  .item_new = line_new,
+  .item_free = line_free,
+  .validate = participants_validate,
+  .apply = participants_apply,
+  .complete = participants_complete,
+  .finish = participants_finish,
+};

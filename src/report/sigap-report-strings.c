@@ -1,0 +1,961 @@
+/* sigap-report-strings.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The words of the PDF briefing, each as an English and an Indonesian text. They are not in
+ * po/id.po on purpose: the briefing's language is an option of its own (Indonesian for the
+ * DPRD, English on request), independent of the locale the program runs in, and gettext can
+ * only switch languages through a locale that is installed, which a server or a fresh
+ * desktop may not have. A table indexed by SigapReportString gives both, always. The
+ * messages the program itself prints (errors, the CLI) still go through gettext.
+ *
+ * Texts used as printf formats take only "%s" and "%d" in the same order in both languages,
+ * and write a percent sign as "%%"; test-report checks that the two agree.
+ */
+#include "sigap-report-strings.h"
+
+typedef struct
+{
+  const char *en;
+  const char *id;
+} Text;
+
+static const Text texts[RT_N] = {
+  [RT_RUNNING_TITLE] = {
+    "SIGAP Programme Progress Report",
+    "Laporan Perkembangan Program SIGAP",
+  },
+  [RT_PAGE_N_OF_M] = {
+    "Page %u of %u",
+    "Halaman %u dari %u",
+  },
+  [RT_DEFAULT_PREPARED_BY] = {
+    "Dinas Tenaga Kerja Kota Bekasi",
+    "Dinas Tenaga Kerja Kota Bekasi",
+  },
+  [RT_COVER_GOVERNMENT] = {
+    "PEMERINTAH KOTA BEKASI",
+    "PEMERINTAH KOTA BEKASI",
+  },
+  [RT_COVER_TITLE] = {
+    "SIGAP Programme Progress Report",
+    "Laporan Perkembangan Program SIGAP",
+  },
+  [RT_COVER_SUBTITLE] = {
+    "Employment social security protection for vulnerable workers",
+    "Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan",
+  },
+  [RT_COVER_SCOPE] = {
+    "Area",
+    "Wilayah",
+  },
+  [RT_COVER_SEGMENT] = {
+    "Segment",
+    "Segmen",
+  },
+  [RT_COVER_DATA_CUTOFF] = {
+    "Data cut-off",
+    "Posisi data",
+  },
+  [RT_COVER_PREPARED_BY] = {
+    "Prepared by %s",
+    "Disusun oleh %s",
+  },
+  [RT_COVER_GENERATED] = {
+    "Generated on %s with SIGAP Dasbor",
+    "Dibuat pada %s dengan SIGAP Dasbor",
+  },
+  [RT_COVER_PRIVACY] = {
+    "This briefing holds aggregate figures only: no NIK and no participant's name.",
+    "Laporan ini hanya memuat angka agregat, tanpa NIK maupun nama peserta.",
+  },
+  [RT_AS_OF_POSITION] = {
+    "Position as of %s",
+    "Posisi per %s",
+  },
+  [RT_CONTENTS] = {
+    "Contents",
+    "Daftar Isi",
+  },
+  [RT_SCOPE_KECAMATAN] = {
+    "Kecamatan %s",
+    "Kecamatan %s",
+  },
+  [RT_KECAMATAN] = {
+    "Kecamatan",
+    "Kecamatan",
+  },
+  [RT_KELURAHAN] = {
+    "Kelurahan",
+    "Kelurahan",
+  },
+  [RT_KECAMATAN_PLURAL] = {
+    "kecamatan",
+    "kecamatan",
+  },
+  [RT_KELURAHAN_PLURAL] = {
+    "kelurahan",
+    "kelurahan",
+  },
+  [RT_SEGMENT_RENTAN] = {
+    "Vulnerable workers (pekerja rentan)",
+    "Pekerja rentan",
+  },
+  [RT_SEGMENT_EKOSISTEM] = {
+    "City ecosystem workers (non-ASN, kader, RT/RW)",
+    "Ekosistem (non-ASN, kader, RT/RW)",
+  },
+  [RT_SEGMENT_EKOSISTEM_SHORT] = {
+    "City ecosystem",
+    "Ekosistem",
+  },
+  [RT_SEGMENT_ALL] = {
+    "All segments",
+    "Semua segmen",
+  },
+  [RT_FIGURE_N] = {
+    "Figure %s. %s",
+    "Gambar %s. %s",
+  },
+  [RT_TABLE_N] = {
+    "Table %s. %s",
+    "Tabel %s. %s",
+  },
+  [RT_LIST_AND] = {
+    " and ",
+    " dan ",
+  },
+  [RT_SEC_SUMMARY] = {
+    "Executive Summary",
+    "Ringkasan Eksekutif",
+  },
+  [RT_SEC_ENROLLMENT] = {
+    "Enrollment Progress",
+    "Progres Kepesertaan",
+  },
+  [RT_SEC_COVERAGE] = {
+    "Coverage by %s",
+    "Cakupan per %s",
+  },
+  [RT_SEC_BREAKDOWN] = {
+    "Sectors and Desil",
+    "Sebaran Sektor dan Desil",
+  },
+  [RT_SEC_BUDGET] = {
+    "Budget Realisation",
+    "Realisasi Anggaran",
+  },
+  [RT_SEC_NOTES] = {
+    "Notes",
+    "Catatan",
+  },
+  [RT_SEC_METHODOLOGY] = {
+    "Methodology",
+    "Metodologi",
+  },
+  [RT_SUMMARY_LEAD] = {
+    "This briefing reports the progress of the SIGAP programme in %s for %s, as of %s.",
+    "Laporan ini menyajikan perkembangan Program SIGAP di %s untuk %s, posisi per %s.",
+  },
+  [RT_KPI_ACTIVE] = {
+    "Active participants",
+    "Peserta aktif",
+  },
+  [RT_KPI_ACTIVE_DETAIL] = {
+    "of %s registered",
+    "dari %s terdaftar",
+  },
+  [RT_KPI_COVERAGE] = {
+    "Coverage of the target",
+    "Cakupan sasaran",
+  },
+  [RT_KPI_COVERAGE_DETAIL] = {
+    "target: %s participants",
+    "sasaran %s peserta",
+  },
+  [RT_KPI_REALISED] = {
+    "Realised",
+    "Realisasi",
+  },
+  [RT_KPI_REALISED_DETAIL] = {
+    "absorption %s of the pagu",
+    "serapan %s dari pagu",
+  },
+  [RT_KPI_PAGU] = {
+    "Pagu %d",
+    "Pagu %d",
+  },
+  [RT_KPI_PAGU_DETAIL] = {
+    "budget for the whole city",
+    "anggaran seluruh kota",
+  },
+  [RT_KPI_REMAINING] = {
+    "Remaining pagu",
+    "Sisa pagu",
+  },
+  [RT_KPI_REMAINING_DETAIL] = {
+    "year-end projection %s",
+    "proyeksi akhir tahun %s",
+  },
+  [RT_KPI_QUOTA] = {
+    "Quota",
+    "Kuota",
+  },
+  [RT_KPI_QUOTA_DETAIL] = {
+    "more workers the pagu can cover",
+    "pekerja lagi yang masih dapat dibiayai",
+  },
+  [RT_KPI_QUOTA_NONE] = {
+    "nothing left to pay this year",
+    "tidak ada lagi yang dibayar tahun ini",
+  },
+  [RT_HIGHLIGHTS] = {
+    "Highlights",
+    "Pokok-pokok",
+  },
+  [RT_HL_COVERAGE] = {
+    "As of %s there are %s active participants: %s of the target of %s.",
+    "Per %s terdapat %s peserta aktif, atau %s dari sasaran %s peserta.",
+  },
+  [RT_HL_COVERAGE_NO_TARGET] = {
+    "As of %s there are %s active participants. No target is set for this area and year, so "
+    "coverage cannot be computed.",
+    "Per %s terdapat %s peserta aktif. Belum ada sasaran untuk wilayah dan tahun ini, sehingga "
+    "cakupan belum dapat dihitung.",
+  },
+  [RT_HL_ACTIVE_UP] = {
+    "Since %s active participants rose by %s",
+    "Sejak %s peserta aktif bertambah %s orang",
+  },
+  [RT_HL_ACTIVE_DOWN] = {
+    "Since %s active participants fell by %s",
+    "Sejak %s peserta aktif berkurang %s orang",
+  },
+  [RT_HL_ACTIVE_SAME] = {
+    "Since %s the number of active participants is unchanged",
+    "Sejak %s jumlah peserta aktif tidak berubah",
+  },
+  [RT_HL_COVERAGE_UP] = {
+    " and coverage rose by %s percentage points (from %s).",
+    " dan cakupan naik %s poin persentase (dari %s).",
+  },
+  [RT_HL_COVERAGE_DOWN] = {
+    " and coverage fell by %s percentage points (from %s).",
+    " dan cakupan turun %s poin persentase (dari %s).",
+  },
+  [RT_HL_COVERAGE_SAME] = {
+    " and coverage is about the same (%s).",
+    " dan cakupan relatif tetap (%s).",
+  },
+  [RT_HL_BUDGET] = {
+    "Budget %d: %s has been realised, %s of the pagu of %s; %s remains.",
+    "Anggaran %d: realisasi %s atau %s dari pagu %s; sisa pagu %s.",
+  },
+  [RT_HL_LASTS] = {
+    "At the current enrollment the pagu lasts until December %d: year-end spending is "
+    "projected at %s, leaving %s.",
+    "Dengan jumlah peserta aktif saat ini, pagu mencukupi sampai Desember %d: belanja akhir "
+    "tahun diproyeksikan %s, dengan sisa %s.",
+  },
+  [RT_HL_LASTS_QUOTA] = {
+    "At the current enrollment the pagu lasts until December %d: year-end spending is "
+    "projected at %s, leaving %s, enough for %s more workers.",
+    "Dengan jumlah peserta aktif saat ini, pagu mencukupi sampai Desember %d: belanja akhir "
+    "tahun diproyeksikan %s, dengan sisa %s yang cukup untuk %s pekerja lagi.",
+  },
+  [RT_HL_RUNS_OUT] = {
+    "At the current enrollment the pagu runs out in %s; the shortfall to the end of the year "
+    "is projected at %s.",
+    "Dengan jumlah peserta aktif saat ini, pagu diperkirakan habis pada %s; kekurangan sampai "
+    "akhir tahun diproyeksikan %s.",
+  },
+  [RT_HL_NO_PAGU] = {
+    "No pagu is recorded for %d.",
+    "Belum ada pagu yang tercatat untuk tahun %d.",
+  },
+  [RT_HL_LOWEST_3] = {
+    "The three %s with the lowest coverage: %s.",
+    "Tiga %s dengan cakupan terendah: %s.",
+  },
+  [RT_HL_LOWEST] = {
+    "Lowest coverage among the %s: %s.",
+    "Cakupan terendah di antara %s: %s.",
+  },
+  [RT_HL_BUDGET_CITYWIDE] = {
+    "The budget figures (pagu, realisation, remaining, quota) are the whole city's: the pagu "
+    "is not split by area.",
+    "Angka anggaran (pagu, realisasi, sisa, kuota) adalah angka seluruh kota: pagu tidak "
+    "dibagi per wilayah.",
+  },
+  [RT_KEY_FIGURES] = {
+    "Key figures",
+    "Angka utama",
+  },
+  [RT_KEY_FIGURES_NOTE] = {
+    "The same figures as `sigap summary` and the dashboard give for this area, segment and "
+    "date.",
+    "Angka yang sama dengan keluaran `sigap summary` dan dasbor untuk wilayah, segmen dan "
+    "tanggal ini.",
+  },
+  [RT_PARTICIPANTS] = {
+    "Participants",
+    "Peserta",
+  },
+  [RT_VALUE] = {
+    "Value",
+    "Nilai",
+  },
+  [RT_ITEM] = {
+    "Item",
+    "Uraian",
+  },
+  [RT_BUDGET_YEAR_CITY] = {
+    "Budget %d (whole city)",
+    "Anggaran %d (seluruh kota)",
+  },
+  [RT_REGISTERED] = {
+    "Registered",
+    "Terdaftar",
+  },
+  [RT_ACTIVE] = {
+    "Active",
+    "Aktif",
+  },
+  [RT_ENDED] = {
+    "Ended",
+    "Berhenti",
+  },
+  [RT_TARGET] = {
+    "Target",
+    "Sasaran",
+  },
+  [RT_COVERAGE] = {
+    "Coverage",
+    "Cakupan",
+  },
+  [RT_COVERAGE_ACTIVE_TARGET] = {
+    "Coverage (active / target)",
+    "Cakupan (aktif / sasaran)",
+  },
+  [RT_PAGU] = {
+    "Pagu",
+    "Pagu",
+  },
+  [RT_REALISED] = {
+    "Realised",
+    "Realisasi",
+  },
+  [RT_ABSORPTION] = {
+    "Absorption",
+    "Serapan",
+  },
+  [RT_REMAINING] = {
+    "Remaining",
+    "Sisa",
+  },
+  [RT_PREMIUM_MONTHLY] = {
+    "Premium per worker a month",
+    "Iuran per pekerja per bulan",
+  },
+  [RT_PROJECTED_YEAR_END] = {
+    "Projected year-end spending",
+    "Proyeksi belanja akhir tahun",
+  },
+  [RT_QUOTA] = {
+    "Quota (more workers)",
+    "Kuota (tambahan pekerja)",
+  },
+  [RT_ACTIVE_CITY] = {
+    "Active participants, whole city",
+    "Peserta aktif seluruh kota",
+  },
+  [RT_MONTHS_UNPAID] = {
+    "Months not yet paid",
+    "Bulan belum dibayar",
+  },
+  [RT_BALANCE_YEAR_END] = {
+    "Projected balance at year end",
+    "Perkiraan sisa pagu akhir tahun",
+  },
+  [RT_SHORTFALL_YEAR_END] = {
+    "Projected shortfall at year end",
+    "Perkiraan kekurangan akhir tahun",
+  },
+  [RT_ENROLLMENT_LEAD] = {
+    "Active participants at the end of each month against the year's target. The table gives "
+    "the monthly figures; registrations and endings are those within the month.",
+    "Peserta aktif pada akhir setiap bulan dibandingkan dengan sasaran tahunannya. Tabel "
+    "memuat angka bulanan; pendaftaran baru dan peserta berhenti dihitung selama bulan "
+    "tersebut.",
+  },
+  [RT_CHART_ENROLLMENT] = {
+    "Enrollment against the target",
+    "Kepesertaan terhadap sasaran",
+  },
+  [RT_COVERAGE_GAUGE_TITLE] = {
+    "Coverage of the target",
+    "Cakupan terhadap sasaran",
+  },
+  [RT_GAUGE_CATEGORY] = {
+    "of the target is active",
+    "dari sasaran sudah aktif",
+  },
+  [RT_ACTIVE_PARTICIPANTS] = {
+    "Active participants",
+    "Peserta aktif",
+  },
+  [RT_NO_PARTICIPANTS] = {
+    "No participants yet",
+    "Belum ada peserta",
+  },
+  [RT_NO_TARGET_SET] = {
+    "No target is set for this area and year",
+    "Belum ada sasaran untuk wilayah dan tahun ini",
+  },
+  [RT_NO_DATA] = {
+    "No data",
+    "Tidak ada data",
+  },
+  [RT_NO_DATA_TARGET] = {
+    "No target",
+    "Tanpa sasaran",
+  },
+  [RT_PROJECTION] = {
+    "Projection",
+    "Proyeksi",
+  },
+  [RT_PROJECTION_CURRENT] = {
+    "Projection at the current enrollment",
+    "Proyeksi pada kepesertaan saat ini",
+  },
+  [RT_MONTH] = {
+    "Month",
+    "Bulan",
+  },
+  [RT_NEW_IN_MONTH] = {
+    "New",
+    "Baru",
+  },
+  [RT_ENDED_IN_MONTH] = {
+    "Ended",
+    "Berhenti",
+  },
+  [RT_TABLE_MONTHLY] = {
+    "Enrollment by month",
+    "Kepesertaan per bulan",
+  },
+  [RT_MONTHLY_NOTE] = {
+    "Registered and active: at the month end. New and ended: within the month. Target and "
+    "coverage: the target of the month's year.",
+    "Terdaftar dan aktif: posisi akhir bulan. Baru dan berhenti: selama bulan tersebut. "
+    "Sasaran dan cakupan: sasaran tahun yang bersangkutan.",
+  },
+  [RT_MONTHLY_PARTIAL_NOTE] = {
+    "* The last month as of %s.",
+    "* Bulan terakhir: posisi per %s.",
+  },
+  [RT_COVERAGE_RANGE] = {
+    "Coverage across the %s ranges from %s (%s) to %s (%s).",
+    "Cakupan antar%s berkisar dari %s (%s) sampai %s (%s).",
+  },
+  [RT_MAP_TITLE] = {
+    "Coverage map",
+    "Peta cakupan",
+  },
+  [RT_TABLE_AREAS] = {
+    "Enrollment and coverage by %s",
+    "Kepesertaan dan cakupan per %s",
+  },
+  [RT_CHART_AREAS] = {
+    "Active participants and target",
+    "Peserta aktif dan sasaran",
+  },
+  [RT_FIGURE_AREAS] = {
+    "Coverage by %s: map, and active participants against the target",
+    "Cakupan per %s: peta serta peserta aktif terhadap sasaran",
+  },
+  [RT_CHANGE] = {
+    "Change",
+    "Perubahan",
+  },
+  [RT_CODE] = {
+    "Code",
+    "Kode",
+  },
+  [RT_RANK] = {
+    "Rank",
+    "Peringkat",
+  },
+  [RT_AREAS_NOTE] = {
+    "Change: active participants now minus those on %s. Rank 1 is the highest coverage. The "
+    "total row holds the area's own figures: its target may differ from the sum of the rows' "
+    "targets.",
+    "Perubahan: peserta aktif saat ini dikurangi peserta aktif pada %s. Peringkat 1 adalah "
+    "cakupan tertinggi. Baris total memuat angka wilayah itu sendiri: sasarannya dapat berbeda "
+    "dari jumlah sasaran per baris.",
+  },
+  [RT_BREAKDOWN_LEAD] = {
+    "Who the programme reaches: active participants by occupation sector, against the sector "
+    "targets, and by DTSEN welfare decile (desil).",
+    "Siapa yang dijangkau program: peserta aktif menurut sektor pekerjaan, dibandingkan dengan "
+    "sasaran per sektor, dan menurut desil kesejahteraan DTSEN.",
+  },
+  [RT_BY_SECTOR] = {
+    "By sector",
+    "Menurut sektor",
+  },
+  [RT_BY_DESIL] = {
+    "By desil",
+    "Menurut desil",
+  },
+  [RT_CHART_SECTORS] = {
+    "Active participants by sector",
+    "Peserta aktif per sektor",
+  },
+  [RT_CHART_DESIL] = {
+    "Active participants by desil",
+    "Peserta aktif per desil",
+  },
+  [RT_TABLE_SECTORS] = {
+    "Enrollment by sector",
+    "Kepesertaan per sektor",
+  },
+  [RT_FIGURE_DESIL] = {
+    "Active participants by desil: chart and table",
+    "Peserta per desil: grafik dan tabel",
+  },
+  [RT_SECTOR] = {
+    "Sector",
+    "Sektor",
+  },
+  [RT_DESIL] = {
+    "Desil",
+    "Desil",
+  },
+  [RT_DESIL_N] = {
+    "Desil %s",
+    "Desil %s",
+  },
+  [RT_DESIL_UNKNOWN] = {
+    "Desil unknown",
+    "Desil tidak diketahui",
+  },
+  [RT_SECTORS_NOTE] = {
+    "Sector targets are target rows with a sector; a sector without one shows a dash. Sector "
+    "names are those of the programme's reference list.",
+    "Sasaran sektor adalah baris sasaran yang memuat sektor; sektor tanpa sasaran ditandai "
+    "dengan tanda pisah. Nama sektor mengikuti daftar acuan program.",
+  },
+  [RT_DESIL_NOTE] = {
+    "Desil 1 to 10 is the DTSEN welfare ranking (1 = the poorest 10%). The programme enrolls "
+    "desil 1–3 first and widens to desil 5 when quota remains; desil has no targets.",
+    "Desil 1 sampai 10 adalah peringkat kesejahteraan DTSEN (1 = 10% termiskin). Program "
+    "memprioritaskan desil 1–3 dan diperluas sampai desil 5 bila kuota masih tersedia; desil "
+    "tidak memiliki sasaran.",
+  },
+  [RT_BUDGET_LEAD] = {
+    "The %d pagu for %s is %s. By %s, %s had been realised through SP2D payments, an "
+    "absorption of %s.",
+    "Pagu tahun %d untuk %s sebesar %s. Sampai %s telah direalisasikan %s melalui SP2D, atau "
+    "serapan %s.",
+  },
+  [RT_TABLE_BUDGET] = {
+    "Budget %d (whole city)",
+    "Anggaran %d (seluruh kota)",
+  },
+  [RT_BUDGET_LASTS] = {
+    "At the current enrollment the pagu covers every month to December %d; the projected "
+    "balance at year end is %s.",
+    "Dengan jumlah peserta aktif saat ini, pagu mencukupi seluruh bulan sampai Desember %d; "
+    "perkiraan sisa pagu pada akhir tahun %s.",
+  },
+  [RT_CHART_SPENDING] = {
+    "Spending against the pagu, %d",
+    "Belanja terhadap pagu, %d",
+  },
+  [RT_REALISED_CUMULATIVE] = {
+    "Realised, cumulative",
+    "Realisasi kumulatif",
+  },
+  [RT_SPENDING_NOTE] = {
+    "Solid line: realisation to the end of each month paid for. Dashed line: the months not "
+    "yet paid, at the premiums of the participants active on the report date.",
+    "Garis utuh: realisasi sampai akhir setiap bulan yang telah dibayar. Garis putus-putus: "
+    "bulan yang belum dibayar, dihitung dari iuran peserta yang aktif pada tanggal laporan.",
+  },
+  [RT_TABLE_BUDGET_LINES] = {
+    "Pagu by funding source",
+    "Pagu menurut sumber dana",
+  },
+  [RT_YEAR] = {
+    "Year",
+    "Tahun",
+  },
+  [RT_SEGMENT] = {
+    "Segment",
+    "Segmen",
+  },
+  [RT_FUNDING_SOURCE] = {
+    "Funding source",
+    "Sumber dana",
+  },
+  [RT_TABLE_PAYMENTS] = {
+    "Premium payments (SP2D) in %d, whole city",
+    "Pembayaran iuran (SP2D) tahun %d, seluruh kota",
+  },
+  [RT_PAID_ON] = {
+    "Paid on",
+    "Tanggal bayar",
+  },
+  [RT_SP2D_NUMBER] = {
+    "SP2D number",
+    "Nomor SP2D",
+  },
+  [RT_PERIOD] = {
+    "Period",
+    "Periode",
+  },
+  [RT_AMOUNT] = {
+    "Amount",
+    "Nilai",
+  },
+  [RT_TOTAL] = {
+    "Total",
+    "Jumlah",
+  },
+  [RT_NO_PAYMENTS] = {
+    "No SP2D was paid in %d up to %s.",
+    "Belum ada SP2D yang dibayarkan pada tahun %d sampai %s.",
+  },
+  [RT_OFFICIAL_NOTES] = {
+    "Notes from the author",
+    "Catatan penyusun",
+  },
+  [RT_DATA_QUALITY] = {
+    "Data quality",
+    "Kualitas data",
+  },
+  [RT_DEMO_DATA] = {
+    "This database holds computer-generated demonstration data, not real participants.",
+    "Basis data ini berisi data demo yang dibangkitkan komputer, bukan data peserta sebenarnya.",
+  },
+  [RT_FLAG_DESIL] = {
+    "%s participants are in desil 6–10, outside the programme's target group.",
+    "%s peserta berada pada desil 6–10, di luar kelompok sasaran program.",
+  },
+  [RT_FLAG_NIK_REGION] = {
+    "%s participants hold a NIK first issued outside Kota Bekasi (their address, which decides "
+    "the area, is in the city).",
+    "%s peserta memiliki NIK yang diterbitkan di luar Kota Bekasi (alamat domisili, yang "
+    "menentukan wilayah, tetap di Kota Bekasi).",
+  },
+  [RT_FLAG_KPJ_MISSING] = {
+    "%s participants have no BPJS Ketenagakerjaan (KPJ) number yet.",
+    "%s peserta belum memiliki nomor KPJ BPJS Ketenagakerjaan.",
+  },
+  [RT_FLAG_AGE] = {
+    "%s participants were under 15 or over 65 when registered.",
+    "%s peserta berusia di bawah 15 atau di atas 65 tahun saat didaftarkan.",
+  },
+  [RT_NO_FLAGS] = {
+    "No data-quality flags are recorded.",
+    "Tidak ada catatan kualitas data.",
+  },
+  [RT_FLAGS_NOTE] = {
+    "Data-quality flags mark accepted records to check; they count across the whole database "
+    "(every area and segment).",
+    "Catatan kualitas data menandai data yang diterima tetapi perlu diperiksa; jumlahnya "
+    "mencakup seluruh basis data (semua wilayah dan segmen).",
+  },
+  [RT_TABLE_IMPORTS] = {
+    "Latest data imports",
+    "Impor data terakhir",
+  },
+  [RT_IMPORTED_ON] = {
+    "Imported",
+    "Tanggal impor",
+  },
+  [RT_IMPORT_KIND] = {
+    "Kind",
+    "Jenis",
+  },
+  [RT_FILE] = {
+    "File",
+    "Berkas",
+  },
+  [RT_ROWS_READ] = {
+    "Rows read",
+    "Baris dibaca",
+  },
+  [RT_ROWS_ACCEPTED] = {
+    "Accepted",
+    "Diterima",
+  },
+  [RT_ROWS_REJECTED] = {
+    "Rejected",
+    "Ditolak",
+  },
+  [RT_IMPORTS_NOTE] = {
+    "Rejected rows, each with its reason, are kept in the database and can be exported from "
+    "the dashboard's Data page.",
+    "Baris yang ditolak beserta alasannya tersimpan di basis data dan dapat diekspor dari "
+    "halaman Data pada dasbor.",
+  },
+  [RT_DEFINITIONS] = {
+    "Definitions",
+    "Definisi",
+  },
+  [RT_TERM] = {
+    "Term",
+    "Istilah",
+  },
+  [RT_DEFINITION] = {
+    "Definition",
+    "Definisi",
+  },
+  [RT_TABLE_GLOSSARY] = {
+    "Definitions of the figures",
+    "Definisi angka",
+  },
+  [RT_SOURCES_AND_DATES] = {
+    "Sources and dates",
+    "Sumber data dan tanggal",
+  },
+  [RT_DEF_REGISTERED_TERM] = {
+    "Registered",
+    "Terdaftar",
+  },
+  [RT_DEF_REGISTERED] = {
+    "Participants in the area and segment registered on or before the report date D.",
+    "Peserta pada wilayah dan segmen dengan tanggal pendaftaran paling lambat tanggal laporan "
+    "D.",
+  },
+  [RT_DEF_ACTIVE_TERM] = {
+    "Active",
+    "Aktif",
+  },
+  [RT_DEF_ACTIVE] = {
+    "Registered, and with no end date or an end date after D (someone who ends on D is no "
+    "longer active on D).",
+    "Terdaftar, dan tanpa tanggal berhenti atau dengan tanggal berhenti setelah D (peserta "
+    "yang berhenti pada tanggal D tidak lagi aktif pada D).",
+  },
+  [RT_DEF_ENDED_TERM] = {
+    "Ended",
+    "Berhenti",
+  },
+  [RT_DEF_ENDED] = {
+    "Registered minus active.",
+    "Terdaftar dikurangi aktif.",
+  },
+  [RT_DEF_TARGET_TERM] = {
+    "Target",
+    "Sasaran",
+  },
+  [RT_DEF_TARGET] = {
+    "The target row of exactly that area, the year of D and the segment; without one, the sum "
+    "of its sub-areas' targets found the same way, so that no target counts twice. For all "
+    "segments: rentan plus ekosistem.",
+    "Baris sasaran untuk wilayah itu sendiri, tahun D dan segmen tersebut; bila tidak ada, "
+    "jumlah sasaran sub-wilayahnya yang dicari dengan cara yang sama, sehingga tidak ada "
+    "sasaran yang terhitung dua kali. Untuk semua segmen: rentan ditambah ekosistem.",
+  },
+  [RT_DEF_COVERAGE_TERM] = {
+    "Coverage",
+    "Cakupan",
+  },
+  [RT_DEF_COVERAGE] = {
+    "100 × active / target in the area; none without a target. This is the programme's "
+    "coverage rate, not BPJS Ketenagakerjaan's UCJ rate (active participants / working "
+    "population).",
+    "100 × aktif / sasaran pada wilayah tersebut; tidak dihitung bila tidak ada sasaran. Ini "
+    "adalah tingkat cakupan program, bukan tingkat UCJ BPJS Ketenagakerjaan (peserta aktif / "
+    "penduduk bekerja).",
+  },
+  [RT_DEF_PAGU_TERM] = {
+    "Pagu",
+    "Pagu",
+  },
+  [RT_DEF_PAGU] = {
+    "The sum of the budget rows of the year of D for the segment, all funding sources. Budget "
+    "figures are always the whole city's.",
+    "Jumlah baris anggaran tahun D untuk segmen tersebut dari semua sumber dana. Angka "
+    "anggaran selalu angka seluruh kota.",
+  },
+  [RT_DEF_REALISED_TERM] = {
+    "Realised",
+    "Realisasi",
+  },
+  [RT_DEF_REALISED] = {
+    "The sum of the segment's SP2D payments made from 1 January of the year of D to D.",
+    "Jumlah pembayaran SP2D segmen tersebut sejak 1 Januari tahun D sampai D.",
+  },
+  [RT_DEF_ABSORPTION_TERM] = {
+    "Absorption",
+    "Serapan",
+  },
+  [RT_DEF_ABSORPTION] = {
+    "100 × realised / pagu.",
+    "100 × realisasi / pagu.",
+  },
+  [RT_DEF_REMAINING_TERM] = {
+    "Remaining",
+    "Sisa",
+  },
+  [RT_DEF_REMAINING] = {
+    "Pagu minus realised.",
+    "Pagu dikurangi realisasi.",
+  },
+  [RT_DEF_PREMIUM_TERM] = {
+    "Premium per month",
+    "Iuran per bulan",
+  },
+  [RT_DEF_PREMIUM] = {
+    "Per programme (JKK, JKM), the rate with the latest start date on or before D, added up.",
+    "Untuk setiap program (JKK, JKM), tarif dengan tanggal berlaku terakhir yang tidak "
+    "melewati D, dijumlahkan.",
+  },
+  [RT_DEF_MONTHS_UNPAID_TERM] = {
+    "Months not yet paid",
+    "Bulan belum dibayar",
+  },
+  [RT_DEF_MONTHS_UNPAID] = {
+    "The months of the year after the last month any SP2D paid on or before D covers.",
+    "Bulan-bulan dalam tahun tersebut setelah bulan terakhir yang dicakup SP2D yang dibayarkan "
+    "paling lambat D.",
+  },
+  [RT_DEF_PROJECTED_TERM] = {
+    "Projected year-end spending",
+    "Proyeksi belanja akhir tahun",
+  },
+  [RT_DEF_PROJECTED] = {
+    "Realised + active participants (whole city) × premium × months not yet paid: what the "
+    "year costs if enrollment stays as it is on D.",
+    "Realisasi + peserta aktif (seluruh kota) × iuran × bulan belum dibayar: biaya setahun "
+    "bila kepesertaan tetap seperti pada D.",
+  },
+  [RT_DEF_QUOTA_TERM] = {
+    "Quota",
+    "Kuota",
+  },
+  [RT_DEF_QUOTA] = {
+    "How many more workers, each paid for every unpaid month, the pagu can still cover after "
+    "the projection; at least 0, none without a pagu or unpaid months.",
+    "Jumlah pekerja tambahan yang masih dapat dibiayai pagu setelah proyeksi, masing-masing "
+    "untuk seluruh bulan yang belum dibayar; paling sedikit 0, tidak dihitung bila tidak ada "
+    "pagu atau bulan belum dibayar.",
+  },
+  [RT_DEF_RUNS_OUT_TERM] = {
+    "When the pagu runs out",
+    "Saat pagu habis",
+  },
+  [RT_DEF_RUNS_OUT] = {
+    "The year run month by month: realised, then for each unpaid month the premiums of the "
+    "participants active on D; the month in which the cumulative cost first passes the pagu.",
+    "Simulasi bulan demi bulan: realisasi, lalu untuk setiap bulan yang belum dibayar iuran "
+    "peserta yang aktif pada D; bulan ketika biaya kumulatif pertama kali melampaui pagu.",
+  },
+  [RT_DEF_CUTOFF_TERM] = {
+    "Data cut-off",
+    "Posisi data",
+  },
+  [RT_DEF_CUTOFF] = {
+    "The latest registration, end or payment date the database holds; the default report date.",
+    "Tanggal pendaftaran, berhenti atau pembayaran terakhir yang tersimpan di basis data; "
+    "tanggal laporan bawaan.",
+  },
+  [RT_DEF_CHANGE_TERM] = {
+    "Change since last month",
+    "Perubahan sejak bulan lalu",
+  },
+  [RT_DEF_CHANGE] = {
+    "The figure on D minus the same figure at the end of the previous month.",
+    "Angka pada D dikurangi angka yang sama pada akhir bulan sebelumnya.",
+  },
+  [RT_METHOD_SCOPE] = {
+    "Area and segment: %s; %s.",
+    "Wilayah dan segmen: %s; %s.",
+  },
+  [RT_METHOD_AS_OF] = {
+    "Report date (D): %s; changes are against %s, the end of the previous month.",
+    "Tanggal laporan (D): %s; perubahan dibandingkan dengan %s, akhir bulan sebelumnya.",
+  },
+  [RT_METHOD_CUTOFF] = {
+    "Data cut-off: %s.",
+    "Posisi data: %s.",
+  },
+  [RT_METHOD_PREMIUM] = {
+    "Premium used: %s per worker a month (%s a year): JKK 1%% of the lowest BPU income bracket "
+    "(IDR 1,000,000) plus JKM, PP 82/2019.",
+    "Iuran yang digunakan: %s per pekerja per bulan (%s per tahun): JKK 1%% dari penghasilan "
+    "BPU terendah (Rp1.000.000) ditambah JKM, sesuai PP 82/2019.",
+  },
+  [RT_METHOD_SOURCES] = {
+    "Participants: the lists imported into SIGAP Dasbor (DTSEN of Dinas Sosial, Dinas Koperasi "
+    "dan UKM, Dinas Perhubungan, ride-hailing platforms and BPJS Ketenagakerjaan); the area "
+    "comes from the participant's address (kelurahan), never from the NIK.",
+    "Peserta: daftar yang diimpor ke SIGAP Dasbor (DTSEN Dinas Sosial, Dinas Koperasi dan UKM, "
+    "Dinas Perhubungan, platform ojek daring dan BPJS Ketenagakerjaan); wilayah ditentukan "
+    "dari alamat domisili (kelurahan), bukan dari NIK.",
+  },
+  [RT_METHOD_BUDGET] = {
+    "Budget: the pagu of the APBD as entered; realisation: the SP2D payments recorded, by "
+    "payment date.",
+    "Anggaran: pagu APBD sebagaimana dicatat; realisasi: pembayaran SP2D yang tercatat, "
+    "menurut tanggal bayar.",
+  },
+  [RT_METHOD_REGIONS] = {
+    "Areas: the 12 kecamatan and 56 kelurahan of Kota Bekasi with the codes and spellings of "
+    "Kepmendagri 300.2.2-2138/2025. The map is schematic: one tile per area, placed as the "
+    "areas lie.",
+    "Wilayah: 12 kecamatan dan 56 kelurahan Kota Bekasi dengan kode dan ejaan Kepmendagri "
+    "300.2.2-2138/2025. Peta bersifat skematis: satu petak per wilayah, disusun sesuai "
+    "letaknya.",
+  },
+  [RT_METHOD_PRIVACY] = {
+    "Data protection: every figure is an aggregate; the briefing holds no NIK and no "
+    "participant's name.",
+    "Pelindungan data: semua angka adalah agregat; laporan ini tidak memuat NIK maupun nama "
+    "peserta.",
+  },
+  [RT_METHOD_GENERATED] = {
+    "Generated by SIGAP Dasbor %s on %s.",
+    "Dibuat oleh SIGAP Dasbor %s pada %s.",
+  },
+  [RT_SEGMENT_RENTAN_PHRASE] = {
+    "vulnerable workers (pekerja rentan)",
+    "pekerja rentan",
+  },
+  [RT_SEGMENT_EKOSISTEM_PHRASE] = {
+    "city ecosystem workers (non-ASN, kader, RT/RW)",
+    "ekosistem (non-ASN, kader, RT/RW)",
+  },
+  [RT_SEGMENT_ALL_PHRASE] = {
+    "all segments",
+    "semua segmen",
+  },
+  [RT_NIK_REMOVED] = {
+    "[NIK withheld]",
+    "[NIK dihapus]",
+  },
+  [RT_KPI_NO_TARGET] = {
+    "no target set",
+    "belum ada sasaran",
+  },
+};
+
+/**
+ * sigap_report_string:
+ * @lang: the briefing's language
+ * @id: which text
+ *
+ * Returns: (transfer none): the text in @lang
+ */
+const char *
+sigap_report_string (SigapLang         lang,
+                     SigapReportString id)
+{
+  g_return_val_if_fail (id < RT_N, "");
+
+  return lang == SIGAP_LANG_EN ? texts[id].en : texts[id].id;
+}
