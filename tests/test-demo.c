@@ -108,7 +108,7 @@ hash_contents (const char *path)
     "SELECT * FROM import_batch ORDER BY id",
     "SELECT * FROM sigap_meta ORDER BY key",
     "SELECT * FROM tally_sector ORDER BY kelurahan_id, sector_id, month",
-    "SELECT * FROM tally_desil ORDER BY kelurahan_id, sector_id, desil, month",
+    "SELECT * FROM tally_desil ORDER BY kelurahan_id, segment, desil, month",
   };
   g_autoptr(SigapDatabase) db = open_db (path);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);

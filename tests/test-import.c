@@ -244,10 +244,11 @@ assert_tallies_consistent (SigapDatabase *db)
                    query_int (db, "SELECT count (*) FROM participant"));
   g_assert_cmpint (query_int (db,
                               "SELECT count (*) FROM ("
-                              "  SELECT kelurahan_id, sector_id, ifnull (desil, 0),"
-                              "         substr (ended_on, 1, 7), count (*) FROM participant"
+                              "  SELECT kelurahan_id, s.segment, ifnull (desil, 0),"
+                              "         substr (ended_on, 1, 7), count (*) FROM participant p"
+                              "  JOIN sector s ON s.id = p.sector_id"
                               "  WHERE ended_on IS NOT NULL GROUP BY 1, 2, 3, 4"
-                              "  EXCEPT SELECT kelurahan_id, sector_id, desil, month, ended"
+                              "  EXCEPT SELECT kelurahan_id, segment, desil, month, ended"
                               "  FROM tally_desil WHERE ended > 0)"),
                    ==, 0);
 }

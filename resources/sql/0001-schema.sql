@@ -115,15 +115,16 @@ CREATE TABLE tally_sector (
   PRIMARY KEY (kelurahan_id, sector_id, month)
 ) WITHOUT ROWID;
 
--- desil 0 stands for "unknown".
+-- By segment rather than sector, which keeps it as small as tally_sector; desil 0 stands for
+-- "unknown".
 CREATE TABLE tally_desil (
   kelurahan_id INTEGER NOT NULL,
-  sector_id    INTEGER NOT NULL,
+  segment      TEXT NOT NULL,
   desil        INTEGER NOT NULL,
   month        TEXT NOT NULL,
   registered   INTEGER NOT NULL DEFAULT 0,
   ended        INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (kelurahan_id, sector_id, desil, month)
+  PRIMARY KEY (kelurahan_id, segment, desil, month)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER participant_tally_insert AFTER INSERT ON participant
@@ -135,12 +136,13 @@ BEGIN
     SELECT NEW.kelurahan_id, NEW.sector_id, substr (NEW.ended_on, 1, 7), 1
     WHERE NEW.ended_on IS NOT NULL
     ON CONFLICT DO UPDATE SET ended = ended + 1;
-  INSERT INTO tally_desil (kelurahan_id, sector_id, desil, month, registered)
-    VALUES (NEW.kelurahan_id, NEW.sector_id, ifnull (NEW.desil, 0), substr (NEW.registered_on, 1, 7), 1)
+  INSERT INTO tally_desil (kelurahan_id, segment, desil, month, registered)
+    SELECT NEW.kelurahan_id, segment, ifnull (NEW.desil, 0), substr (NEW.registered_on, 1, 7), 1
+    FROM sector WHERE id = NEW.sector_id
     ON CONFLICT DO UPDATE SET registered = registered + 1;
-  INSERT INTO tally_desil (kelurahan_id, sector_id, desil, month, ended)
-    SELECT NEW.kelurahan_id, NEW.sector_id, ifnull (NEW.desil, 0), substr (NEW.ended_on, 1, 7), 1
-    WHERE NEW.ended_on IS NOT NULL
+  INSERT INTO tally_desil (kelurahan_id, segment, desil, month, ended)
+    SELECT NEW.kelurahan_id, segment, ifnull (NEW.desil, 0), substr (NEW.ended_on, 1, 7), 1
+    FROM sector WHERE id = NEW.sector_id AND NEW.ended_on IS NOT NULL
     ON CONFLICT DO UPDATE SET ended = ended + 1;
 END;
 
@@ -153,12 +155,13 @@ BEGIN
     WHERE OLD.ended_on IS NOT NULL AND kelurahan_id = OLD.kelurahan_id
       AND sector_id = OLD.sector_id AND month = substr (OLD.ended_on, 1, 7);
   UPDATE tally_desil SET registered = registered - 1
-    WHERE kelurahan_id = OLD.kelurahan_id AND sector_id = OLD.sector_id
+    WHERE kelurahan_id = OLD.kelurahan_id
+      AND segment = (SELECT segment FROM sector WHERE id = OLD.sector_id)
       AND desil = ifnull (OLD.desil, 0) AND month = substr (OLD.registered_on, 1, 7);
   UPDATE tally_desil SET ended = ended - 1
     WHERE OLD.ended_on IS NOT NULL AND kelurahan_id = OLD.kelurahan_id
-      AND sector_id = OLD.sector_id AND desil = ifnull (OLD.desil, 0)
-      AND month = substr (OLD.ended_on, 1, 7);
+      AND segment = (SELECT segment FROM sector WHERE id = OLD.sector_id)
+      AND desil = ifnull (OLD.desil, 0) AND month = substr (OLD.ended_on, 1, 7);
 END;
 
 -- An update is a delete of the old row's tallies followed by an insert of the new row's.
@@ -172,12 +175,13 @@ BEGIN
     WHERE OLD.ended_on IS NOT NULL AND kelurahan_id = OLD.kelurahan_id
       AND sector_id = OLD.sector_id AND month = substr (OLD.ended_on, 1, 7);
   UPDATE tally_desil SET registered = registered - 1
-    WHERE kelurahan_id = OLD.kelurahan_id AND sector_id = OLD.sector_id
+    WHERE kelurahan_id = OLD.kelurahan_id
+      AND segment = (SELECT segment FROM sector WHERE id = OLD.sector_id)
       AND desil = ifnull (OLD.desil, 0) AND month = substr (OLD.registered_on, 1, 7);
   UPDATE tally_desil SET ended = ended - 1
     WHERE OLD.ended_on IS NOT NULL AND kelurahan_id = OLD.kelurahan_id
-      AND sector_id = OLD.sector_id AND desil = ifnull (OLD.desil, 0)
-      AND month = substr (OLD.ended_on, 1, 7);
+      AND segment = (SELECT segment FROM sector WHERE id = OLD.sector_id)
+      AND desil = ifnull (OLD.desil, 0) AND month = substr (OLD.ended_on, 1, 7);
   INSERT INTO tally_sector (kelurahan_id, sector_id, month, registered)
     VALUES (NEW.kelurahan_id, NEW.sector_id, substr (NEW.registered_on, 1, 7), 1)
     ON CONFLICT DO UPDATE SET registered = registered + 1;
@@ -185,12 +189,13 @@ BEGIN
     SELECT NEW.kelurahan_id, NEW.sector_id, substr (NEW.ended_on, 1, 7), 1
     WHERE NEW.ended_on IS NOT NULL
     ON CONFLICT DO UPDATE SET ended = ended + 1;
-  INSERT INTO tally_desil (kelurahan_id, sector_id, desil, month, registered)
-    VALUES (NEW.kelurahan_id, NEW.sector_id, ifnull (NEW.desil, 0), substr (NEW.registered_on, 1, 7), 1)
+  INSERT INTO tally_desil (kelurahan_id, segment, desil, month, registered)
+    SELECT NEW.kelurahan_id, segment, ifnull (NEW.desil, 0), substr (NEW.registered_on, 1, 7), 1
+    FROM sector WHERE id = NEW.sector_id
     ON CONFLICT DO UPDATE SET registered = registered + 1;
-  INSERT INTO tally_desil (kelurahan_id, sector_id, desil, month, ended)
-    SELECT NEW.kelurahan_id, NEW.sector_id, ifnull (NEW.desil, 0), substr (NEW.ended_on, 1, 7), 1
-    WHERE NEW.ended_on IS NOT NULL
+  INSERT INTO tally_desil (kelurahan_id, segment, desil, month, ended)
+    SELECT NEW.kelurahan_id, segment, ifnull (NEW.desil, 0), substr (NEW.ended_on, 1, 7), 1
+    FROM sector WHERE id = NEW.sector_id AND NEW.ended_on IS NOT NULL
     ON CONFLICT DO UPDATE SET ended = ended + 1;
 END;
 

@@ -624,3 +624,47 @@ sigap_database_update_cutoff (SigapDatabase  *self,
   return sigap_database_set_meta (self, "data_cutoff",
                                   cutoff != NULL && *cutoff != '\0' ? cutoff : NULL, error);
 }
+
+/**
+ * sigap_database_rebuild_tallies:
+ *
+ * Counts the monthly tallies again from the participants, in one pass. The triggers keep them
+ * current row by row; a bulk load that drops the insert trigger calls this instead, inside
+ * its own transaction.
+ */
+gboolean
+sigap_database_rebuild_tallies (SigapDatabase  *self,
+                                GError        **error)
+{
+  static const char rebuild[] =
+    "DELETE FROM tally_sector;"
+    "DELETE FROM tally_desil;"
+    "CREATE TEMP TABLE tally_rebuild AS"
+    " SELECT kelurahan_id, sector_id, desil, month,"
+    "        sum (registered) AS registered, sum (ended) AS ended FROM ("
+    "   SELECT kelurahan_id, sector_id, ifnull (desil, 0) AS desil,"
+    "          substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended"
+    "   FROM participant"
+    "   UNION ALL"
+    "   SELECT kelurahan_id, sector_id, ifnull (desil, 0), substr (ended_on, 1, 7), 0, 1"
+    "   FROM participant WHERE ended_on IS NOT NULL)"
+    " GROUP BY kelurahan_id, sector_id, desil, month;"
+    "INSERT INTO tally_sector (kelurahan_id, sector_id, month, registered, ended)"
+    " SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)"
+    " FROM temp.tally_rebuild GROUP BY kelurahan_id, sector_id, month;"
+    "INSERT INTO tally_desil (kelurahan_id, segment, desil, month, registered, ended)"
+    " SELECT t.kelurahan_id, s.segment, t.desil, t.month, sum (t.registered), sum (t.ended)"
+    " FROM temp.tally_rebuild AS t JOIN sector AS s ON s.id = t.sector_id"
+    " GROUP BY t.kelurahan_id, s.segment, t.desil, t.month;"
+    "DROP TABLE temp.tally_rebuild;";
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (!sigap_database_exec (self, rebuild, error))
+    {
+      sqlite3_exec (self->handle, "DROP TABLE IF EXISTS temp.tally_rebuild", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -69,6 +69,9 @@ gboolean        sigap_database_get_cutoff       (SigapDatabase           *self,
 gboolean        sigap_database_update_cutoff    (SigapDatabase           *self,
                                                  GError                 **error);
 
+gboolean        sigap_database_rebuild_tallies  (SigapDatabase           *self,
+                                                 GError                 **error);
+
 /* Sets @error from the handle's last SQLite error, prefixed by @what. Always returns FALSE. */
 gboolean        sigap_database_set_error        (SigapDatabase           *self,
                                                  GError                 **error,

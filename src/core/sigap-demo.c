@@ -2023,21 +2023,6 @@ restore_participant_objects (Generator  *gen,
                              gboolean    tallies,
                              GError    **error)
 {
-  /* What participant_tally_insert adds for each row, summed over all rows at once; the
-   * sector tallies are the desil tallies without the desil. */
-  static const char count_tallies[] =
-    "INSERT INTO tally_desil (kelurahan_id, sector_id, desil, month, registered, ended) "
-    "SELECT kelurahan_id, sector_id, desil, month, sum (registered), sum (ended) FROM ("
-    "  SELECT kelurahan_id, sector_id, ifnull (desil, 0) AS desil,"
-    "         substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended"
-    "  FROM participant"
-    "  UNION ALL"
-    "  SELECT kelurahan_id, sector_id, ifnull (desil, 0), substr (ended_on, 1, 7), 0, 1"
-    "  FROM participant WHERE ended_on IS NOT NULL)"
-    "GROUP BY kelurahan_id, sector_id, desil, month;"
-    "INSERT INTO tally_sector (kelurahan_id, sector_id, month, registered, ended) "
-    "SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended) FROM tally_desil "
-    "GROUP BY kelurahan_id, sector_id, month;";
   guint n_indexes = deferred->len - (tallies ? 1 : 0);
 
   for (guint i = 0; i < n_indexes; i++)
@@ -2052,7 +2037,7 @@ restore_participant_objects (Generator  *gen,
   if (!tallies)
     return TRUE;
 
-  return sigap_database_exec (gen->db, count_tallies, error) &&
+  return sigap_database_rebuild_tallies (gen->db, error) &&
          sigap_database_exec (gen->db, g_ptr_array_index (deferred, n_indexes), error);
 }
 

@@ -244,6 +244,11 @@ count_as_of (SigapDatabase  *db,
     " +kelurahan_id IN (SELECT id FROM region WHERE level = 'kelurahan'"
     "   AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))"
     " AND +sector_id IN (SELECT id FROM sector WHERE ?2 = 'all' OR segment = ?2)";
+  /* tally_desil is kept by segment, not by sector. */
+  static const char *desil_filters =
+    " kelurahan_id IN (SELECT id FROM region WHERE level = 'kelurahan'"
+    "   AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))"
+    " AND (?2 = 'all' OR segment = ?2)";
   g_autoptr(GHashTable) counts = NULL;
   g_autofree char *tally_sql = NULL;
   g_autofree char *registered_sql = NULL;
@@ -279,10 +284,14 @@ count_as_of (SigapDatabase  *db,
   else
     bound = month_string (year, month);
 
-  tally_sql = g_strdup_printf ("SELECT %s, sum (registered), sum (ended) FROM %s"
-                               " WHERE month < ?3 AND %s GROUP BY 1",
-                               key_column, key == KEY_DESIL ? "tally_desil" : "tally_sector",
-                               filters);
+  if (key == KEY_DESIL)
+    tally_sql = g_strdup_printf ("SELECT desil, sum (registered), sum (ended) FROM tally_desil"
+                                 " WHERE month < ?3 AND %s GROUP BY 1",
+                                 desil_filters);
+  else
+    tally_sql = g_strdup_printf ("SELECT %s, sum (registered), sum (ended) FROM tally_sector"
+                                 " WHERE month < ?3 AND %s GROUP BY 1",
+                                 key_column, filters);
   if (!accumulate_counts (db, tally_sql, scope, segment, bound, NULL, counts, error))
     return NULL;
 

@@ -277,7 +277,7 @@ tidy_spaces (GString    *out,
  * /sigap/import/bulk/trigger-known fails so that both are updated together. */
 #define TALLY_INSERT_TRIGGER "participant_tally_insert"
 #define TALLY_INSERT_TRIGGER_SHA256 \
-  "ddd8943d9d3ff5cb6ff5f9e7f3c72703ed85c664e59a330c6f4a3533e5720657"
+  "681fb8637658da155ed59e4f9934eb365d0b8daf4c67c6f39301a04f434f584d"
 #define BULK_MIN_ROWS 20000
 /* A generous guess of a participant line's length, to guess the number of lines. */
 #define BULK_BYTES_PER_LINE 80
@@ -442,8 +442,9 @@ write_tallies (SigapImportRun  *run,
                                   error);
   desil = sector != NULL ? _sigap_import_prepare (run,
                                                   "INSERT INTO tally_desil (kelurahan_id, "
-                                                  "sector_id, desil, month, registered, ended) "
-                                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                                  "segment, desil, month, registered, ended) "
+                                                  "SELECT ?1, segment, ?3, ?4, ?5, ?6 "
+                                                  "FROM sector WHERE id = ?2 "
                                                   "ON CONFLICT DO UPDATE SET "
                                                   "registered = registered + excluded.registered, "
                                                   "ended = ended + excluded.ended",
