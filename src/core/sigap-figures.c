@@ -589,22 +589,56 @@ query_premium (SigapDatabase  *db,
   return TRUE;
 }
 
+/* The city's counts per concrete segment (0: rentan, 1: ekosistem), in one query: the
+ * budget is the city's, and a city-scope summary needs nothing more. */
 static gboolean
-query_active_city (SigapDatabase  *db,
-                   SigapSegment    segment,
-                   const GDate    *as_of,
-                   gint64         *out_active,
-                   GError        **error)
+count_city_by_segment (SigapDatabase  *db,
+                       const GDate    *as_of,
+                       Count           out[2],
+                       GError        **error)
 {
-  g_autoptr(GHashTable) city = count_as_of (db, SIGAP_CITY_CODE, segment, as_of, KEY_NONE, error);
-  Count count;
+  g_autoptr(GHashTable) by_sector = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
-  if (city == NULL)
+  by_sector = count_as_of (db, SIGAP_CITY_CODE, SIGAP_SEGMENT_ALL, as_of, KEY_SECTOR, error);
+  if (by_sector == NULL)
     return FALSE;
 
-  count = count_total (city);
-  *out_active = count.registered - count.ended;
+  stmt = sigap_database_prepare (db, "SELECT id, segment = 'ekosistem' FROM sector", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  out[0] = out[1] = (Count) { 0, 0 };
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Count count = count_lookup (by_sector, sqlite3_column_int64 (stmt, 0));
+      int index = sqlite3_column_int (stmt, 1);
+
+      out[index].registered += count.registered;
+      out[index].ended += count.ended;
+    }
+
+  if (rc != SQLITE_DONE)
+    return sigap_database_set_error (db, error, _("Cannot read the sectors"));
+
   return TRUE;
+}
+
+static Count
+count_for_segment (const Count   city[2],
+                   SigapSegment  segment)
+{
+  switch (segment)
+    {
+    case SIGAP_SEGMENT_RENTAN:
+      return city[0];
+    case SIGAP_SEGMENT_EKOSISTEM:
+      return city[1];
+    case SIGAP_SEGMENT_ALL:
+    default:
+      return (Count) { city[0].registered + city[1].registered, city[0].ended + city[1].ended };
+    }
 }
 
 /* Fills the budget part of @summary. With the pagu split by segment, each segment's
@@ -613,6 +647,7 @@ static gboolean
 compute_budget (SigapDatabase  *db,
                 const GDate    *as_of,
                 SigapSegment    segment,
+                const Count     city[2],
                 SigapSummary   *summary,
                 GError        **error)
 {
@@ -629,9 +664,9 @@ compute_budget (SigapDatabase  *db,
       if (segment != SIGAP_SEGMENT_ALL && segment != concrete[i])
         continue;
 
-      if (!query_segment_budget (db, sigap_segment_to_string (concrete[i]), as_of, &budget, error) ||
-          !query_active_city (db, concrete[i], as_of, &active, error))
+      if (!query_segment_budget (db, sigap_segment_to_string (concrete[i]), as_of, &budget, error))
         return FALSE;
+      active = city[i].registered - city[i].ended;
 
       /* projected_year_end = realised + active × premium × months not yet paid for. */
       projected = budget.realised + active * summary->premium_monthly * budget.months_unpaid;
@@ -669,16 +704,15 @@ add_segment_months (SigapDatabase  *db,
                     SigapSegment    segment,
                     const GDate    *as_of,
                     gint64          premium,
+                    gint64          active,
                     gint64          extra_workers,
                     SigapWhatIf    *out,
                     GError        **error)
 {
   SegmentBudget budget = { 0 };
-  gint64 active;
   int first_unpaid;
 
-  if (!query_segment_budget (db, sigap_segment_to_string (segment), as_of, &budget, error) ||
-      !query_active_city (db, segment, as_of, &active, error))
+  if (!query_segment_budget (db, sigap_segment_to_string (segment), as_of, &budget, error))
     return FALSE;
 
   first_unpaid = 13 - budget.months_unpaid;
@@ -714,6 +748,7 @@ sigap_figures_what_if (SigapDatabase      *db,
 {
   gint64 premium;
   gint64 cumulative;
+  Count city[2];
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
@@ -726,16 +761,18 @@ sigap_figures_what_if (SigapDatabase      *db,
   out->from_month = from_month;
   out->first_unpaid_month = 13;
 
-  if (!query_premium (db, &filter->as_of, &premium, error))
+  if (!query_premium (db, &filter->as_of, &premium, error) ||
+      !count_city_by_segment (db, &filter->as_of, city, error))
     return FALSE;
 
   if (filter->segment != SIGAP_SEGMENT_EKOSISTEM &&
-      !add_segment_months (db, SIGAP_SEGMENT_RENTAN, &filter->as_of, premium, extra_workers,
-                           out, error))
+      !add_segment_months (db, SIGAP_SEGMENT_RENTAN, &filter->as_of, premium,
+                           city[0].registered - city[0].ended, extra_workers, out, error))
     return FALSE;
 
   if (filter->segment != SIGAP_SEGMENT_RENTAN &&
       !add_segment_months (db, SIGAP_SEGMENT_EKOSISTEM, &filter->as_of, premium,
+                           city[1].registered - city[1].ended,
                            filter->segment == SIGAP_SEGMENT_EKOSISTEM ? extra_workers : 0,
                            out, error))
     return FALSE;
@@ -882,6 +919,7 @@ sigap_figures_summary (SigapDatabase      *db,
   g_autoptr(Targets) targets = NULL;
   Region *scope;
   Count count;
+  Count city[2];
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -902,11 +940,19 @@ sigap_figures_summary (SigapDatabase      *db,
   summary->year = sigap_filter_get_year (filter);
   summary->segment = filter->segment;
 
-  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_NONE, error);
-  if (counts == NULL)
+  if (!count_city_by_segment (db, &filter->as_of, city, error))
     return NULL;
 
-  count = count_total (counts);
+  if (scope->parent == NULL)
+    count = count_for_segment (city, filter->segment);
+  else
+    {
+      counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_NONE, error);
+      if (counts == NULL)
+        return NULL;
+      count = count_total (counts);
+    }
+
   summary->registered = count.registered;
   summary->ended = count.ended;
   summary->active = count.registered - count.ended;
@@ -919,7 +965,7 @@ sigap_figures_summary (SigapDatabase      *db,
   set_coverage (summary->active, summary->target, summary->has_target,
                 &summary->coverage_pct, &summary->has_coverage);
 
-  if (!compute_budget (db, &filter->as_of, filter->segment, summary, error))
+  if (!compute_budget (db, &filter->as_of, filter->segment, city, summary, error))
     return NULL;
 
   return g_steal_pointer (&summary);
