@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "chart/sigap-chart-builders.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
 #include "sigap-budget-page.h"
@@ -153,21 +154,6 @@ compute_what_if (SigapDatabase      *db,
 /* ---------------------------------------------------------------------------------------- */
 /* The chart and the what-if.                                                               */
 
-static double
-realised_at (const BudgetResult *result,
-             int                 month)
-{
-  for (guint i = 0; i < result->months->len; i++)
-    {
-      const SigapMonthPoint *point = &g_array_index (result->months, SigapMonthPoint, i);
-
-      if (point->month == month)
-        return (double) point->realised_to_date;
-    }
-
-  return NAN;
-}
-
 static void
 show_chart (SigapBudgetPage *self)
 {
@@ -175,27 +161,16 @@ show_chart (SigapBudgetPage *self)
   const SigapWhatIf *base = &result->base;
   int year = result->summary->year;
   int projected_from = base->first_unpaid_month - 1;   /* index of the first unpaid month */
-  g_autoptr(SigapChart) chart = NULL;
+  g_autoptr(SigapChart) chart = sigap_chart_build_spending (result->months, base, year,
+                                                            self->lang);
   g_autofree char *title = NULL;
-  double values[12];
   guint s;
 
   /* TRANSLATORS: %d is the budget year */
   title = g_strdup_printf (_("Cumulative realisation and projection, %d"), year);
-  chart = sigap_chart_new (SIGAP_CHART_KIND_LINE, title);
-  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_RUPIAH);
+  sigap_chart_set_title (chart, title);
+  /* A scenario's line is a projection too, so the dashes cannot say "current enrollment". */
   sigap_chart_set_projection_label (chart, _("Projection"));
-
-  for (int m = 1; m <= 12; m++)
-    {
-      sigap_chart_add_month (chart, year, m);
-      values[m - 1] = m - 1 >= projected_from ? (double) base->cumulative[m - 1]
-                                              : realised_at (result, m);
-    }
-
-  s = sigap_chart_add_series (chart, _("At the current enrollment"), values, 12);
-  if (projected_from < 12)
-    sigap_chart_set_series_projected_from (chart, s, projected_from);
 
   if (self->scenario != NULL && self->scenario->extra_workers > 0 && projected_from < 12)
     {
@@ -208,7 +183,8 @@ show_chart (SigapBudgetPage *self)
           if (i >= projected_from)
             scenario[i] = (double) self->scenario->cumulative[i];
           else if (i == projected_from - 1)
-            scenario[i] = values[i];   /* joins the line where the projections start */
+            /* joins the line where the projections start */
+            scenario[i] = sigap_chart_get_value (chart, 0, (guint) i);
           else
             scenario[i] = NAN;
         }
@@ -218,9 +194,6 @@ show_chart (SigapBudgetPage *self)
       s = sigap_chart_add_series (chart, name, scenario, 12);
       sigap_chart_set_series_projected_from (chart, s, projected_from);
     }
-
-  if (base->pagu > 0)
-    sigap_chart_add_reference (chart, _("Pagu"), (double) base->pagu);
 
   sigap_chart_card_set_chart (self->cumulative_card, chart);
 }

@@ -14,8 +14,8 @@
  */
 
 #include <glib/gi18n.h>
-#include <math.h>
 
+#include "chart/sigap-chart-builders.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
 #include "sigap-card-grid.h"
@@ -302,15 +302,8 @@ static void
 show_gauge (SigapOverviewPage  *self,
             const SigapSummary *now)
 {
-  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_GAUGE, _("Coverage"));
-  double value = now->has_coverage ? now->coverage_pct : NAN;
+  g_autoptr(SigapChart) chart = sigap_chart_build_coverage_gauge (now, self->lang);
   g_autofree char *subtitle = NULL;
-
-  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_PERCENT);
-  sigap_chart_set_empty_text (chart, _("No target is set for this scope and year"));
-  sigap_chart_add_category (chart, _("of the target is active"), now->scope_code);
-  sigap_chart_add_series (chart, _("Coverage"), &value, 1);
-  sigap_chart_add_reference (chart, _("Target"), 100);
 
   if (now->has_target)
     {
@@ -344,52 +337,7 @@ static void
 show_enrollment (SigapOverviewPage *self,
                  GArray            *months)
 {
-  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_AREA,
-                                                 _("Enrollment against the target"));
-  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) target = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean any_target = FALSE;
-  guint first = 0;
-
-  /* From the month before the first registration, so the line rises from nothing. */
-  while (first + 1 < months->len &&
-         g_array_index (months, SigapMonthPoint, first + 1).registered == 0)
-    first++;
-
-  /* Nobody registered yet: the empty state says so better than a line along zero. */
-  if (g_array_index (months, SigapMonthPoint, months->len - 1).registered == 0)
-    first = months->len;
-
-  for (guint i = first; i < months->len; i++)
-    {
-      const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
-      double a = (double) point->active;
-      double t = point->has_target ? (double) point->target : NAN;
-
-      sigap_chart_add_month (chart, point->year, point->month);
-      g_array_append_val (active, a);
-      g_array_append_val (target, t);
-      any_target |= point->has_target;
-    }
-
-  sigap_chart_set_empty_text (chart, _("No participants yet"));
-  if (active->len == 0)
-    {
-      const SigapMonthPoint *last = &g_array_index (months, SigapMonthPoint, months->len - 1);
-      double none = NAN;
-
-      sigap_chart_add_month (chart, last->year, last->month);
-      g_array_append_val (active, none);
-    }
-  sigap_chart_add_series (chart, _("Active participants"), (const double *) active->data,
-                          active->len);
-  if (any_target)
-    {
-      guint s = sigap_chart_add_series (chart, _("Target"), (const double *) target->data,
-                                        target->len);
-
-      sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
-    }
+  g_autoptr(SigapChart) chart = sigap_chart_build_enrollment (months, self->lang);
 
   sigap_chart_card_set_chart (self->enrollment_card, chart);
 }
@@ -399,56 +347,9 @@ show_spending (SigapOverviewPage *self,
                GArray            *months,
                const SigapWhatIf *what_if)
 {
-  const SigapMonthPoint *last = &g_array_index (months, SigapMonthPoint, months->len - 1);
-  int year = last->year;
-  g_autoptr(SigapChart) chart = NULL;
-  g_autofree char *title = NULL;
+  int year = g_array_index (months, SigapMonthPoint, months->len - 1).year;
+  g_autoptr(SigapChart) chart = sigap_chart_build_spending (months, what_if, year, self->lang);
   g_autofree char *subtitle = NULL;
-  double values[12];
-  int projected_from = what_if->first_unpaid_month - 1;   /* index of the first unpaid month */
-  guint s;
-
-  /* TRANSLATORS: %d is the budget year */
-  title = g_strdup_printf (_("Spending against the pagu, %d"), year);
-  chart = sigap_chart_new (SIGAP_CHART_KIND_LINE, title);
-  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_RUPIAH);
-  sigap_chart_set_projection_label (chart, _("Projection at the current enrollment"));
-
-  /* Months paid for: the realisation to each month's end. Months not yet paid for: the
-   * projection at the current enrollment, from src/core's what-if. */
-  for (int m = 1; m <= 12; m++)
-    {
-      values[m - 1] = NAN;
-      sigap_chart_add_month (chart, year, m);
-
-      if (m - 1 >= projected_from)
-        values[m - 1] = (double) what_if->cumulative[m - 1];
-      else
-        for (guint i = 0; i < months->len; i++)
-          {
-            const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
-
-            if (point->year == year && point->month == m)
-              values[m - 1] = (double) point->realised_to_date;
-          }
-    }
-
-  /* No pagu and nothing paid or to pay: an empty chart, not a line along zero. */
-  if (what_if->pagu == 0 && what_if->projected_year_end == 0)
-    {
-      /* TRANSLATORS: the empty spending chart; %d is the budget year */
-      g_autofree char *empty = g_strdup_printf (_("No pagu and no payment for %d"), year);
-
-      for (int m = 0; m < 12; m++)
-        values[m] = NAN;
-      sigap_chart_set_empty_text (chart, empty);
-    }
-
-  s = sigap_chart_add_series (chart, _("Realised, cumulative"), values, 12);
-  if (projected_from < 12)
-    sigap_chart_set_series_projected_from (chart, s, projected_from);
-  if (what_if->pagu > 0)
-    sigap_chart_add_reference (chart, _("Pagu"), (double) what_if->pagu);
 
   if (what_if->pagu > 0)
     {
@@ -489,45 +390,6 @@ trend_done_cb (SigapPage    *page,
   show_spending (self, result->months, &result->what_if);
 }
 
-static SigapChart *
-breakdown_chart (GPtrArray  *rows,
-                 const char *title,
-                 gboolean    with_targets)
-{
-  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_HBAR, title);
-  g_autofree double *active = g_new (double, rows->len);
-  g_autofree double *target = g_new (double, rows->len);
-  gboolean any_target = FALSE;
-  gboolean any_active = FALSE;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
-
-      sigap_chart_add_category (chart, row->name, row->code);
-      active[i] = (double) row->active;
-      target[i] = row->has_target ? (double) row->target : NAN;
-      any_target |= row->has_target;
-      any_active |= row->active != 0;
-    }
-
-  /* Nobody active and no target: the empty state, not a column of zeros. */
-  if (!any_active && !(with_targets && any_target))
-    for (guint i = 0; i < rows->len; i++)
-      active[i] = NAN;
-
-  sigap_chart_set_empty_text (chart, _("No participants yet"));
-  sigap_chart_add_series (chart, _("Active"), active, rows->len);
-  if (with_targets && any_target)
-    {
-      guint s = sigap_chart_add_series (chart, _("Target"), target, rows->len);
-
-      sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
-    }
-
-  return g_steal_pointer (&chart);
-}
-
 static void
 sectors_done_cb (SigapPage    *page,
                  gpointer      data,
@@ -540,8 +402,7 @@ sectors_done_cb (SigapPage    *page,
   if (rows == NULL)
     return;
 
-  chart = breakdown_chart (rows, _("Active participants by sector"), TRUE);
-  sigap_chart_set_category_title (chart, _("Sector"));
+  chart = sigap_chart_build_sector_breakdown (rows, self->lang);
   sigap_chart_card_set_chart (self->sector_card, chart);
 }
 
@@ -557,8 +418,7 @@ desil_done_cb (SigapPage    *page,
   if (rows == NULL)
     return;
 
-  chart = breakdown_chart (rows, _("Active participants by desil"), FALSE);
-  sigap_chart_set_category_title (chart, _("Desil"));
+  chart = sigap_chart_build_desil (rows, self->lang);
   sigap_chart_card_set_chart (self->desil_card, chart);
 }
 

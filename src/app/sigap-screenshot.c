@@ -283,7 +283,8 @@ sigap_screenshot_main (int    argc,
     { "segment", 0, 0, G_OPTION_ARG_STRING, &segment,
       N_("rentan, ekosistem or all (default: rentan)"), N_("SEGMENT") },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &self.scope,
-      N_("Region code: 32.75 (the city, default) or a kecamatan such as 32.75.01"),
+      N_("Region code: 32.75 (the city, default), a kecamatan such as 32.75.01, or "
+         "on the wilayah page a kelurahan such as 32.75.01.1001"),
       N_("CODE") },
     G_OPTION_ENTRY_NULL
   };

@@ -22,11 +22,15 @@
 #include "core/sigap-database.h"
 #include "core/sigap-demo.h"
 #include "core/sigap-format.h"
+#include "sigap-briefing-dialog.h"
 #include "sigap-budget-page.h"
+#include "sigap-data-page.h"
 #include "sigap-filter-bar.h"
 #include "sigap-overview-page.h"
 #include "sigap-page.h"
+#include "sigap-wilayah-page.h"
 #include "sigap-window.h"
+#include "sigap-window-private.h"
 
 /* The spinner in the header bar shows only for work that takes long enough to notice. */
 #define BUSY_SPINNER_DELAY_MS 300
@@ -72,6 +76,9 @@ struct _SigapWindow
   gboolean              initial_clamp;     /* keep an as-of outside the data within it */
   char                 *initial_scope;
   int                   initial_segment;   /* a SigapSegment, or -1 */
+
+  GStrv                 region_codes;      /* the city and its kecamatan, for the briefing */
+  GStrv                 region_names;
 };
 
 G_DEFINE_FINAL_TYPE (SigapWindow, sigap_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -228,6 +235,7 @@ set_state (SigapWindow *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, state);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", dashboard);
   update_switcher_bar (self);
 
   if (g_strcmp0 (state, "loading") == 0)
@@ -310,10 +318,25 @@ page_query_failed_cb (SigapWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The Wilayah page drilled to a kecamatan, or back to the city: every page follows. */
+static void
+wilayah_scope_requested_cb (SigapWindow *self,
+                            const char  *code)
+{
+  g_autoptr(SigapFilter) filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
+
+  g_free (filter->scope);
+  filter->scope = g_strdup (code);
+  sigap_filter_bar_set_filter (self->filter_bar, filter);
+}
+
 static void
 connect_page (SigapWindow *self,
               SigapPage   *page)
 {
+  if (SIGAP_IS_WILAYAH_PAGE (page))
+    g_signal_connect_object (page, "scope-requested", G_CALLBACK (wilayah_scope_requested_cb),
+                             self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "query-failed", G_CALLBACK (page_query_failed_cb), self,
@@ -557,6 +580,26 @@ apply_initial_filter (SigapWindow         *self,
 
   if (self->initial_scope != NULL)
     {
+      /* A kelurahan is for the Wilayah page, which opens at it from its kecamatan: the
+       * filter bar offers the city and the kecamatan only. */
+      g_autofree char *kecamatan = sigap_wilayah_kecamatan_of (self->initial_scope);
+      GtkWidget *wilayah = adw_view_stack_get_child_by_name (self->view_stack, "wilayah");
+
+      if (g_strcmp0 (kecamatan, self->initial_scope) != 0)
+        {
+          if (wilayah == NULL || adw_view_stack_get_visible_child (self->view_stack) != wilayah)
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("A kelurahan such as “%s” is a scope of the wilayah page only"),
+                           self->initial_scope);
+              return FALSE;
+            }
+          sigap_wilayah_page_set_initial_scope (SIGAP_WILAYAH_PAGE (wilayah),
+                                                self->initial_scope);
+          g_free (self->initial_scope);
+          self->initial_scope = g_steal_pointer (&kecamatan);
+        }
+
       if (!g_strv_contains ((const char * const *) info->codes, self->initial_scope))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -637,6 +680,11 @@ open_finished_cb (GObject      *object,
       update_busy (self);
       return;
     }
+
+  g_strfreev (self->region_codes);
+  self->region_codes = g_steal_pointer (&info->codes);
+  g_strfreev (self->region_names);
+  self->region_names = g_steal_pointer (&info->names);
 
   foreach_page (self, invalidate_page);
   foreach_page (self, push_source);
@@ -885,6 +933,71 @@ refresh_activated_cb (GtkWidget  *widget,
   sigap_window_open_database (self, path);
 }
 
+/**
+ * _sigap_window_reload_after_import:
+ * @db_path: the database an import wrote to
+ *
+ * Opens the database again, as win.refresh does, except that a date at the old cut-off
+ * follows the data to the new one. Another database (one the import created) is opened anew.
+ */
+void
+_sigap_window_reload_after_import (SigapWindow *self,
+                                   const char  *db_path)
+{
+  g_autoptr(SigapFilter) filter = NULL;
+  g_autofree char *path = g_strdup (db_path);
+  GDate first, last;
+  gboolean at_cutoff;
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (db_path != NULL);
+
+  if (g_strcmp0 (path, self->db_path) != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") != 0)
+    {
+      sigap_window_open_database (self, path);
+      return;
+    }
+
+  filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
+  sigap_filter_bar_get_date_range (self->filter_bar, &first, &last);
+  at_cutoff = g_date_valid (&last) && g_date_compare (&filter->as_of, &last) == 0;
+  sigap_window_set_initial_filter (self, at_cutoff ? NULL : &filter->as_of, filter->scope,
+                                   &filter->segment);
+  self->initial_clamp = TRUE;
+  sigap_window_open_database (self, path);
+}
+
+static void
+briefing_saved_cb (SigapWindow *self,
+                   GFile       *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, sigap_briefing_toast_new (file));
+}
+
+static void
+generate_briefing_activated_cb (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  SigapBriefingDialog *dialog;
+  GDate first, last;
+
+  if (self->db_path == NULL || self->region_codes == NULL)
+    return;
+
+  dialog = sigap_briefing_dialog_new (GTK_WINDOW (self), self->db_path,
+                                      sigap_filter_bar_get_filter (self->filter_bar));
+  sigap_briefing_dialog_set_regions (dialog, (const char * const *) self->region_codes,
+                                     (const char * const *) self->region_names);
+  sigap_filter_bar_get_date_range (self->filter_bar, &first, &last);
+  sigap_briefing_dialog_set_date_range (dialog, &first, &last);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (briefing_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_page_activated_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -894,14 +1007,6 @@ show_page_activated_cb (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") == 0)
     sigap_window_set_page (self, g_variant_get_string (parameter, NULL));
-}
-
-/* Placeholders: the importer and the briefing dialog are wired by their own issues. */
-static void
-unavailable_activated_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
 }
 
 static gboolean
@@ -961,6 +1066,8 @@ sigap_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->initial_scope, g_free);
+  g_clear_pointer (&self->region_codes, g_strfreev);
+  g_clear_pointer (&self->region_names, g_strfreev);
   g_clear_error (&self->error);
   g_clear_pointer (&self->settled, g_array_unref);
 
@@ -1022,6 +1129,8 @@ sigap_window_class_init (SigapWindowClass *klass)
   g_type_ensure (SIGAP_TYPE_FILTER_BAR);
   g_type_ensure (SIGAP_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SIGAP_TYPE_BUDGET_PAGE);
+  g_type_ensure (SIGAP_TYPE_WILAYAH_PAGE);
+  g_type_ensure (SIGAP_TYPE_DATA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sigap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, header_bar);
@@ -1048,13 +1157,16 @@ sigap_window_class_init (SigapWindowClass *klass)
                                    cancel_demo_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated_cb);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, unavailable_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   _sigap_window_import_activated);
   gtk_widget_class_install_action (widget_class, "win.generate-briefing", NULL,
-                                   unavailable_activated_cb);
+                                   generate_briefing_activated_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -1086,9 +1198,9 @@ sigap_window_init (SigapWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  /* Not yet: the importer (CSV) and the briefing (PDF) land with their own issues. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  /* Only with figures to brief on: set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
+  _sigap_window_import_setup (self);
   g_object_bind_property (self->import_button, "sensitive", self->import_button, "visible",
                           G_BINDING_SYNC_CREATE);
 

@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart/sigap-chart-builders.h"
 #include "chart/sigap-chart-layout.h"
 #include "chart/sigap-chart-map.h"
 #include "core/sigap-format.h"
@@ -284,16 +285,6 @@ area_word_plural (SigapReportContext *ctx)
 }
 
 static char *
-desil_label (SigapReportContext      *ctx,
-             const SigapBreakdownRow *row)
-{
-  if (g_ascii_isdigit (row->code[0]))
-    return g_strdup_printf (TR (DESIL_N), row->code);
-
-  return g_strdup (TR (DESIL_UNKNOWN));
-}
-
-static char *
 numbered (SigapReportContext *ctx,
           const char         *kind_format,
           guint              *counter,
@@ -350,7 +341,7 @@ add_paragraph_take (SigapReportContext   *ctx,
 }
 
 /* ---------------------------------------------------------------------------------------- */
-/* Charts: built as the window builds them                                                  */
+/* Charts: sigap-chart-builders.c builds them for the window and for the briefing            */
 
 static SigapChartLayout *
 chart_layout (SigapReportContext *ctx,
@@ -365,147 +356,6 @@ chart_layout (SigapReportContext *ctx,
   sigap_chart_layout_set_padding (layout, 2);
 
   return layout;
-}
-
-/* The window's "Enrollment against the target": active participants at each month end, the
- * target as a series of its own, from the month before the first registration. */
-static SigapChart *
-enrollment_chart (SigapReportContext *ctx)
-{
-  SigapChart *chart = sigap_chart_new (SIGAP_CHART_KIND_AREA, TR (CHART_ENROLLMENT));
-  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) target = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean any_target = FALSE;
-  guint first = 0;
-
-  while (first + 1 < ctx->months->len &&
-         g_array_index (ctx->months, SigapMonthPoint, first + 1).registered == 0)
-    first++;
-
-  for (guint i = first; i < ctx->months->len; i++)
-    {
-      const SigapMonthPoint *point = &g_array_index (ctx->months, SigapMonthPoint, i);
-      double a = (double) point->active;
-      double t = point->has_target ? (double) point->target : NAN;
-
-      sigap_chart_add_month (chart, point->year, point->month);
-      g_array_append_val (active, a);
-      g_array_append_val (target, t);
-      any_target |= point->has_target;
-    }
-
-  sigap_chart_set_empty_text (chart, TR (NO_PARTICIPANTS));
-  sigap_chart_set_projection_label (chart, TR (PROJECTION));
-  sigap_chart_add_series (chart, TR (ACTIVE_PARTICIPANTS), (const double *) active->data,
-                          active->len);
-  if (any_target)
-    {
-      guint s = sigap_chart_add_series (chart, TR (TARGET), (const double *) target->data,
-                                        target->len);
-
-      sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
-    }
-
-  return chart;
-}
-
-/* The window's coverage gauge. */
-static SigapChart *
-gauge_chart (SigapReportContext *ctx)
-{
-  SigapChart *chart = sigap_chart_new (SIGAP_CHART_KIND_GAUGE, TR (COVERAGE));
-  double value = ctx->summary->has_coverage ? ctx->summary->coverage_pct : NAN;
-
-  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_PERCENT);
-  sigap_chart_set_empty_text (chart, TR (NO_TARGET_SET));
-  sigap_chart_set_projection_label (chart, TR (PROJECTION));
-  sigap_chart_add_category (chart, TR (GAUGE_CATEGORY), ctx->summary->scope_code);
-  sigap_chart_add_series (chart, TR (COVERAGE), &value, 1);
-  sigap_chart_add_reference (chart, TR (TARGET), 100);
-
-  return chart;
-}
-
-/* The window's breakdown bars: active, and the target as outlined bars when rows have one. */
-static SigapChart *
-breakdown_chart (SigapReportContext *ctx,
-                 GPtrArray          *rows,
-                 const char         *title,
-                 const char         *category_title,
-                 gboolean            with_targets,
-                 gboolean            desil)
-{
-  SigapChart *chart = sigap_chart_new (SIGAP_CHART_KIND_HBAR, title);
-  g_autofree double *active = g_new (double, MAX (rows->len, 1));
-  g_autofree double *target = g_new (double, MAX (rows->len, 1));
-  gboolean any_target = FALSE;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *label = desil ? desil_label (ctx, row) : g_strdup (row->name);
-
-      sigap_chart_add_category (chart, label, row->code);
-      active[i] = (double) row->active;
-      target[i] = row->has_target ? (double) row->target : NAN;
-      any_target |= row->has_target;
-    }
-
-  sigap_chart_set_category_title (chart, category_title);
-  sigap_chart_set_empty_text (chart, TR (NO_PARTICIPANTS));
-  sigap_chart_set_projection_label (chart, TR (PROJECTION));
-  sigap_chart_add_series (chart, TR (ACTIVE), active, rows->len);
-  if (with_targets && any_target)
-    {
-      guint s = sigap_chart_add_series (chart, TR (TARGET), target, rows->len);
-
-      sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
-    }
-
-  return chart;
-}
-
-/* The window's spending chart: the realisation to each paid month's end, then the projection
- * at the current enrollment from core's what-if, against the pagu. */
-static SigapChart *
-spending_chart (SigapReportContext *ctx)
-{
-  const SigapWhatIf *what_if = &ctx->what_if;
-  int year = ctx->summary->year;
-  g_autofree char *title = g_strdup_printf (TR (CHART_SPENDING), year);
-  SigapChart *chart = sigap_chart_new (SIGAP_CHART_KIND_LINE, title);
-  int projected_from = what_if->first_unpaid_month - 1;
-  double values[12];
-  guint s;
-
-  sigap_chart_set_unit (chart, SIGAP_CHART_UNIT_RUPIAH);
-  sigap_chart_set_empty_text (chart, TR (NO_DATA));
-  sigap_chart_set_projection_label (chart, TR (PROJECTION_CURRENT));
-
-  for (int m = 1; m <= 12; m++)
-    {
-      values[m - 1] = NAN;
-      sigap_chart_add_month (chart, year, m);
-
-      if (m - 1 >= projected_from)
-        values[m - 1] = (double) what_if->cumulative[m - 1];
-      else
-        for (guint i = 0; i < ctx->months->len; i++)
-          {
-            const SigapMonthPoint *point = &g_array_index (ctx->months, SigapMonthPoint, i);
-
-            if (point->year == year && point->month == m)
-              values[m - 1] = (double) point->realised_to_date;
-          }
-    }
-
-  s = sigap_chart_add_series (chart, TR (REALISED_CUMULATIVE), values, 12);
-  if (projected_from < 12)
-    sigap_chart_set_series_projected_from (chart, s, projected_from);
-  if (what_if->pagu > 0)
-    sigap_chart_add_reference (chart, TR (PAGU), (double) what_if->pagu);
-
-  return chart;
 }
 
 static double
@@ -1155,14 +1005,14 @@ is_month_end (const GDate *date)
 static void
 add_enrollment_section (SigapReportContext *ctx)
 {
-  g_autoptr(SigapChart) chart = enrollment_chart (ctx);
+  g_autoptr(SigapChart) chart = sigap_chart_build_enrollment (ctx->months, ctx->lang);
   g_autoptr(SigapChartLayout) layout = chart_layout (ctx, chart);
-  g_autoptr(SigapChart) gauge = gauge_chart (ctx);
+  g_autoptr(SigapChart) gauge = sigap_chart_build_coverage_gauge (ctx->summary, ctx->lang);
   g_autoptr(SigapChartLayout) gauge_layout = chart_layout (ctx, gauge);
   g_autoptr(SigapReportTable) table = sigap_report_table_new ();
   g_autofree char *as_of = fmt_date (ctx, &ctx->filter->as_of);
   gboolean partial = !is_month_end (&ctx->filter->as_of);
-  guint first = 0;
+  guint first = sigap_chart_enrollment_first_month (ctx->months);
 
   add_section (ctx, TR (SEC_ENROLLMENT));
   sigap_report_layout_add_paragraph (ctx->layout, SIGAP_REPORT_TEXT_BODY, TR (ENROLLMENT_LEAD));
@@ -1173,10 +1023,9 @@ add_enrollment_section (SigapReportContext *ctx)
   add_caption_figure (ctx, TR (COVERAGE_GAUGE_TITLE));
   sigap_report_layout_add_chart (ctx->layout, gauge_layout, 64);
 
-  /* The table runs over the months the chart shows. */
-  while (first + 1 < ctx->months->len &&
-         g_array_index (ctx->months, SigapMonthPoint, first + 1).registered == 0)
-    first++;
+  /* The table runs over the months the chart shows; with nobody registered yet, the last. */
+  if (first == ctx->months->len && first > 0)
+    first--;
 
   sigap_report_table_add_column (table, TR (MONTH), SIGAP_REPORT_ALIGN_LEFT, FALSE);
   sigap_report_table_add_column (table, TR (REGISTERED), SIGAP_REPORT_ALIGN_RIGHT, FALSE);
@@ -1297,7 +1146,9 @@ add_coverage_section (SigapReportContext *ctx)
     }
 
   /* The bar chart the window shows for these rows, beside the map. */
-  chart = breakdown_chart (ctx, ctx->areas, TR (CHART_AREAS), area_word (ctx), TRUE, FALSE);
+  chart = sigap_chart_build_regions (ctx->areas, ctx->is_city ? SIGAP_BREAKDOWN_KECAMATAN
+                                                             : SIGAP_BREAKDOWN_KELURAHAN,
+                                     ctx->lang);
   figure->chart = chart_layout (ctx, chart);
   sigap_chart_layout_set_show_title (figure->chart, TRUE);
   height = hbar_height (ctx->areas->len) + 24;
@@ -1454,8 +1305,7 @@ add_breakdown_section (SigapReportContext *ctx)
 
   /* By sector. */
   sigap_report_layout_add_heading (ctx->layout, 2, TR (BY_SECTOR));
-  sector_chart = breakdown_chart (ctx, ctx->sectors, TR (CHART_SECTORS), TR (SECTOR), TRUE,
-                                  FALSE);
+  sector_chart = sigap_chart_build_sector_breakdown (ctx->sectors, ctx->lang);
   sector_layout = chart_layout (ctx, sector_chart);
   add_caption_figure (ctx, TR (CHART_SECTORS));
   sigap_report_layout_add_chart (ctx->layout, sector_layout, hbar_height (ctx->sectors->len));
@@ -1489,7 +1339,7 @@ add_breakdown_section (SigapReportContext *ctx)
 
   /* By desil: the chart and its table side by side, the table being narrow. */
   sigap_report_layout_add_heading (ctx->layout, 2, TR (BY_DESIL));
-  desil_chart = breakdown_chart (ctx, ctx->desil, TR (CHART_DESIL), TR (DESIL), FALSE, TRUE);
+  desil_chart = sigap_chart_build_desil (ctx->desil, ctx->lang);
   desil_layout = chart_layout (ctx, desil_chart);
 
   sigap_report_table_add_column (desil, TR (DESIL), SIGAP_REPORT_ALIGN_LEFT, TRUE);
@@ -1500,7 +1350,7 @@ add_breakdown_section (SigapReportContext *ctx)
     {
       const SigapBreakdownRow *row = g_ptr_array_index (ctx->desil, i);
 
-      sigap_report_table_add_row_take (desil, SIGAP_REPORT_ROW_NORMAL, desil_label (ctx, row),
+      sigap_report_table_add_row_take (desil, SIGAP_REPORT_ROW_NORMAL, sigap_chart_desil_label (row, ctx->lang),
                                        fmt_count (ctx, row->registered),
                                        fmt_count (ctx, row->active),
                                        fmt_count (ctx, row->ended), NULL);
@@ -1538,7 +1388,8 @@ add_budget_section (SigapReportContext *ctx)
 {
   const SigapSummary *s = ctx->summary;
   const SigapWhatIf *w = &ctx->what_if;
-  g_autoptr(SigapChart) chart = spending_chart (ctx);
+  g_autoptr(SigapChart) chart = sigap_chart_build_spending (ctx->months, &ctx->what_if,
+                                                          ctx->summary->year, ctx->lang);
   g_autoptr(SigapChartLayout) layout = chart_layout (ctx, chart);
   g_autoptr(SigapReportTable) budget = sigap_report_table_new ();
   g_autoptr(SigapReportTable) lines = sigap_report_table_new ();

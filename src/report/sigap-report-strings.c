@@ -396,37 +396,9 @@ static const Text texts[RT_N] = {
     "Coverage of the target",
     "Cakupan terhadap sasaran",
   },
-  [RT_GAUGE_CATEGORY] = {
-    "of the target is active",
-    "dari sasaran sudah aktif",
-  },
-  [RT_ACTIVE_PARTICIPANTS] = {
-    "Active participants",
-    "Peserta aktif",
-  },
-  [RT_NO_PARTICIPANTS] = {
-    "No participants yet",
-    "Belum ada peserta",
-  },
-  [RT_NO_TARGET_SET] = {
-    "No target is set for this area and year",
-    "Belum ada sasaran untuk wilayah dan tahun ini",
-  },
-  [RT_NO_DATA] = {
-    "No data",
-    "Tidak ada data",
-  },
   [RT_NO_DATA_TARGET] = {
     "No target",
     "Tanpa sasaran",
-  },
-  [RT_PROJECTION] = {
-    "Projection",
-    "Proyeksi",
-  },
-  [RT_PROJECTION_CURRENT] = {
-    "Projection at the current enrollment",
-    "Proyeksi pada kepesertaan saat ini",
   },
   [RT_MONTH] = {
     "Month",
@@ -465,10 +437,6 @@ static const Text texts[RT_N] = {
   [RT_TABLE_AREAS] = {
     "Enrollment and coverage by %s",
     "Kepesertaan dan cakupan per %s",
-  },
-  [RT_CHART_AREAS] = {
-    "Active participants and target",
-    "Peserta aktif dan sasaran",
   },
   [RT_FIGURE_AREAS] = {
     "Coverage by %s: map, and active participants against the target",
@@ -512,10 +480,6 @@ static const Text texts[RT_N] = {
     "Active participants by sector",
     "Peserta aktif per sektor",
   },
-  [RT_CHART_DESIL] = {
-    "Active participants by desil",
-    "Peserta aktif per desil",
-  },
   [RT_TABLE_SECTORS] = {
     "Enrollment by sector",
     "Kepesertaan per sektor",
@@ -531,14 +495,6 @@ static const Text texts[RT_N] = {
   [RT_DESIL] = {
     "Desil",
     "Desil",
-  },
-  [RT_DESIL_N] = {
-    "Desil %s",
-    "Desil %s",
-  },
-  [RT_DESIL_UNKNOWN] = {
-    "Desil unknown",
-    "Desil tidak diketahui",
   },
   [RT_SECTORS_NOTE] = {
     "Sector targets are target rows with a sector; a sector without one shows a dash. Sector "
@@ -572,10 +528,6 @@ static const Text texts[RT_N] = {
   [RT_CHART_SPENDING] = {
     "Spending against the pagu, %d",
     "Belanja terhadap pagu, %d",
-  },
-  [RT_REALISED_CUMULATIVE] = {
-    "Realised, cumulative",
-    "Realisasi kumulatif",
   },
   [RT_SPENDING_NOTE] = {
     "Solid line: realisation to the end of each month paid for. Dashed line: the months not "

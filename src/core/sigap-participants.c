@@ -1,0 +1,349 @@
+/* sigap-participants.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Wilayah page's list of the participants of one kelurahan, read a page at a time with
+ * LIMIT/OFFSET so that a kelurahan of a hundred thousand participants is never loaded whole.
+ * participant_kelurahan (kelurahan_id, name) gives the name order without a sort; the other
+ * orders sort one kelurahan's rows, which the caller does in a worker thread.
+ *
+ * The NIK is masked before a row leaves this file, and the NIK order is the order of the
+ * digits shown, so that sorting reveals nothing of the hidden ones either.
+ */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sigap-format.h"
+#include "sigap-nik.h"
+#include "sigap-participants.h"
+
+G_DEFINE_BOXED_TYPE (SigapParticipantQuery, sigap_participant_query,
+                     sigap_participant_query_copy, sigap_participant_query_free)
+
+G_DEFINE_QUARK (sigap-participants-error-quark, sigap_participants_error)
+
+/**
+ * sigap_participant_query_new:
+ * @kelurahan_code: the kelurahan, such as "32.75.01.1001"
+ * @filter: the as-of date and segment (its scope is not used)
+ *
+ * Returns: (transfer full): everybody of the kelurahan, by name
+ */
+SigapParticipantQuery *
+sigap_participant_query_new (const char        *kelurahan_code,
+                             const SigapFilter *filter)
+{
+  SigapParticipantQuery *self;
+
+  g_return_val_if_fail (kelurahan_code != NULL, NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  self = g_new0 (SigapParticipantQuery, 1);
+  self->kelurahan_code = g_strdup (kelurahan_code);
+  self->as_of = filter->as_of;
+  self->segment = filter->segment;
+  self->sort = SIGAP_PARTICIPANT_SORT_NAME;
+  return self;
+}
+
+SigapParticipantQuery *
+sigap_participant_query_copy (const SigapParticipantQuery *self)
+{
+  SigapParticipantQuery *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->kelurahan_code = g_strdup (self->kelurahan_code);
+  copy->search = g_strdup (self->search);
+  return copy;
+}
+
+void
+sigap_participant_query_free (SigapParticipantQuery *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->kelurahan_code);
+  g_free (self->search);
+  g_free (self);
+}
+
+static const char *
+search_or_null (const SigapParticipantQuery *self)
+{
+  const char *p = self->search;
+
+  if (p == NULL)
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p != '\0' ? self->search : NULL;
+}
+
+gboolean
+sigap_participant_query_equal (const SigapParticipantQuery *a,
+                               const SigapParticipantQuery *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strcmp0 (a->kelurahan_code, b->kelurahan_code) == 0 &&
+         g_date_compare (&a->as_of, &b->as_of) == 0 && a->segment == b->segment &&
+         g_strcmp0 (search_or_null (a), search_or_null (b)) == 0 && a->sort == b->sort &&
+         !a->descending == !b->descending;
+}
+
+void
+sigap_participant_row_free (SigapParticipantRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->name);
+  g_free (row->nik_masked);
+  g_free (row->sector_code);
+  g_free (row->sector_name);
+  g_free (row);
+}
+
+/* The search as SQL: NULL for none; a LIKE pattern of the name (escaped), and the digits the
+ * NIK must end with when the search is one to four digits. */
+static char *
+search_terms (const SigapParticipantQuery *query,
+              char                       **out_digits)
+{
+  g_autofree char *text = g_strstrip (g_strdup (query->search != NULL ? query->search : ""));
+  GString *pattern;
+  gsize len = strlen (text);
+  gboolean digits = len > 0 && len <= 4;
+
+  *out_digits = NULL;
+  if (len == 0)
+    return NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    digits &= g_ascii_isdigit (*p);
+  if (digits)
+    *out_digits = g_strdup (text);
+
+  pattern = g_string_new ("%");
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+static gboolean
+lookup_kelurahan (SigapDatabase  *db,
+                  const char     *code,
+                  gint64         *out_id,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = sigap_database_prepare (db, "SELECT id FROM region WHERE code = ?1 AND level = 'kelurahan'",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return sigap_database_set_error (db, error, _("Cannot read the regions"));
+
+  g_set_error (error, SIGAP_PARTICIPANTS_ERROR, SIGAP_PARTICIPANTS_ERROR_NOT_KELURAHAN,
+               _("“%s” is not a kelurahan code such as 32.75.01.1001"), code);
+  return FALSE;
+}
+
+/* ?1 kelurahan id, ?2 as-of date, ?3 segment, ?4 name pattern, ?5 NIK end digits. The
+ * sector is read only when the segment or the columns need it. */
+#define WHERE_SQL \
+  " WHERE p.kelurahan_id = ?1 AND p.registered_on <= ?2" \
+  " AND (?3 = 'all' OR p.sector_id IN (SELECT id FROM sector WHERE segment = ?3))" \
+  " AND (?4 IS NULL OR p.name LIKE ?4 ESCAPE '\\'" \
+  "      OR (?5 IS NOT NULL AND substr (p.nik, 17 - length (?5)) = ?5))"
+
+static sqlite3_stmt *
+prepare (SigapDatabase                *db,
+         const SigapParticipantQuery  *query,
+         const char                   *sql,
+         GError                      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *digits = NULL;
+  gint64 kelurahan_id = 0;
+
+  if (!lookup_kelurahan (db, query->kelurahan_code, &kelurahan_id, error))
+    return NULL;
+
+  stmt = sigap_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  as_of = sigap_date_to_iso (&query->as_of);
+  pattern = search_terms (query, &digits);
+
+  sqlite3_bind_int64 (stmt, 1, kelurahan_id);
+  sqlite3_bind_text (stmt, 2, as_of, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, sigap_segment_to_string (query->segment), -1, SQLITE_STATIC);
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 4, pattern, -1, SQLITE_TRANSIENT);
+  if (digits != NULL)
+    sqlite3_bind_text (stmt, 5, digits, -1, SQLITE_TRANSIENT);
+
+  return g_steal_pointer (&stmt);
+}
+
+/**
+ * sigap_participant_query_count:
+ *
+ * Returns: how many participants @query lists, or -1 with @error set
+ */
+gint64
+sigap_participant_query_count (SigapDatabase                *db,
+                               const SigapParticipantQuery  *query,
+                               GError                      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  stmt = prepare (db, query, "SELECT count (*) FROM participant p" WHERE_SQL, error);
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the participants"));
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static const char *
+order_sql (SigapParticipantSort sort)
+{
+  switch (sort)
+    {
+    case SIGAP_PARTICIPANT_SORT_NAME:
+      return "p.name %s, p.id %s";
+    case SIGAP_PARTICIPANT_SORT_NIK:
+      return "substr (p.nik, 1, 4) %s, substr (p.nik, 13) %s, p.name, p.id";
+    case SIGAP_PARTICIPANT_SORT_SECTOR:
+      return "s.sort_order %s, p.name %s, p.id";
+    case SIGAP_PARTICIPANT_SORT_DESIL:
+      /* Unknown desil last either way. */
+      return "p.desil IS NULL, p.desil %s, p.name %s, p.id";
+    case SIGAP_PARTICIPANT_SORT_REGISTERED:
+      return "p.registered_on %s, p.name %s, p.id";
+    case SIGAP_PARTICIPANT_SORT_STATUS:
+      return "(p.ended_on IS NULL OR p.ended_on > ?2) %s, p.name %s, p.id";
+    default:
+      g_return_val_if_reached ("p.name %s, p.id %s");
+    }
+}
+
+/**
+ * sigap_participant_query_page:
+ * @offset: the first row, counted from 0 in the query's order
+ * @limit: at most this many rows
+ *
+ * Returns: (transfer full) (element-type SigapParticipantRow): the rows, fewer than @limit
+ *   (none) at the end of the list; NULL with @error set
+ */
+GPtrArray *
+sigap_participant_query_page (SigapDatabase                *db,
+                              const SigapParticipantQuery  *query,
+                              guint                         offset,
+                              guint                         limit,
+                              GError                      **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *sql = NULL;
+  gboolean status_sort = query != NULL && query->sort == SIGAP_PARTICIPANT_SORT_STATUS;
+  const char *first = NULL, *second = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* Status sorts active (1) first when ascending. */
+  if (status_sort)
+    {
+      first = query->descending ? "ASC" : "DESC";
+      second = query->descending ? "DESC" : "ASC";
+    }
+  else
+    first = second = query->descending ? "DESC" : "ASC";
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  order = g_strdup_printf (order_sql (query->sort), first, second);
+#pragma GCC diagnostic pop
+
+  sql = g_strconcat ("SELECT p.id, p.name, p.nik, s.code, s.name, p.desil, p.registered_on,"
+                     " p.ended_on"
+                     " FROM participant p JOIN sector s ON s.id = p.sector_id"
+                     WHERE_SQL
+                     " ORDER BY ", order, " LIMIT ?6 OFFSET ?7", NULL);
+
+  stmt = prepare (db, query, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 6, limit);
+  sqlite3_bind_int64 (stmt, 7, offset);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_row_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapParticipantRow *row = g_new0 (SigapParticipantRow, 1);
+      const char *nik = (const char *) sqlite3_column_text (stmt, 2);
+      const char *ended = (const char *) sqlite3_column_text (stmt, 7);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->nik_masked = sigap_nik_mask (nik != NULL ? nik : "");
+      row->sector_code = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->sector_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->desil = sqlite3_column_int (stmt, 5);
+      g_date_clear (&row->registered_on, 1);
+      g_date_clear (&row->ended_on, 1);
+      sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, 6), &row->registered_on);
+      if (ended != NULL && sigap_date_parse_iso (ended, &row->ended_on) &&
+          g_date_compare (&row->ended_on, &query->as_of) > 0)
+        g_date_clear (&row->ended_on, 1);
+      row->active = !g_date_valid (&row->ended_on);
+
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the participants"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
