@@ -177,9 +177,10 @@ sigap_application_init (SigapApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Commands without a display: sigap demo, sigap "
-                                              "import, sigap summary. With a display: sigap "
-                                              "screenshot. See sigap COMMAND --help."));
+                                            _("Commands without a display: sigap demo, "
+                                              "sigap import, sigap report, sigap summary. "
+                                              "With a display: sigap screenshot. See sigap "
+                                              "COMMAND --help."));
 }
 
 SigapApplication *
