@@ -25,6 +25,7 @@
 
 #include "sigap-database.h"
 #include "sigap-demo.h"
+#include "sigap-import-log.h"
 #include "sigap-nik.h"
 
 /* --- The story, at its own size ------------------------------------------------------- */
@@ -1349,45 +1350,25 @@ insert_flag (Generator  *gen,
   return rc == SQLITE_DONE;
 }
 
-/* The data-quality notes an import would attach to the same row (see
- * sigap-import-participants.c): desil 6..10, a NIK issued outside Kota Bekasi, no KPJ number.
- * Ages are 18 to 60, never worth the age note. */
+/* The data-quality notes an import would attach to the same row. Demo ages are 18 to 60 at
+ * registration, never worth the age note, so the dates are not parsed for it. */
 static gboolean
 write_flags (Generator    *gen,
              const Person *person)
 {
   gint64 id = sqlite3_last_insert_rowid (sigap_database_get_handle (gen->db));
-  gboolean flagged = FALSE;
+  SigapParticipantFlagNote notes[SIGAP_PARTICIPANT_FLAG_N];
+  guint n_notes;
 
-  if (person->desil >= 6)
-    {
-      char detail[3];
+  n_notes = sigap_participant_flags_compute (person->nik, person->desil, person->kpj[0] != '\0',
+                                             NULL, NULL, notes);
 
-      g_snprintf (detail, sizeof detail, "%d", person->desil);
-      if (!insert_flag (gen, id, "desil", detail))
-        return FALSE;
-      flagged = TRUE;
-    }
+  for (guint i = 0; i < n_notes; i++)
+    if (!insert_flag (gen, id, sigap_participant_flag_to_string (notes[i].flag),
+                      notes[i].detail[0] != '\0' ? notes[i].detail : NULL))
+      return FALSE;
 
-  if (!sigap_nik_is_kota_bekasi (person->nik))
-    {
-      char detail[6];
-
-      g_snprintf (detail, sizeof detail, "%.2s.%.2s", person->nik, person->nik + 2);
-
-      if (!insert_flag (gen, id, "nik-region", detail))
-        return FALSE;
-      flagged = TRUE;
-    }
-
-  if (person->kpj[0] == '\0')
-    {
-      if (!insert_flag (gen, id, "kpj-missing", NULL))
-        return FALSE;
-      flagged = TRUE;
-    }
-
-  if (flagged)
+  if (n_notes > 0)
     gen->flagged++;
 
   return TRUE;

@@ -13,6 +13,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "sigap-format.h"
 #include "sigap-import-log.h"
 #include "sigap-import-private.h"
 #include "sigap-nik.h"
@@ -25,6 +26,82 @@ static const char * const flag_names[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (flag_names) == SIGAP_PARTICIPANT_FLAG_N);
+
+/* Whole years from @birth_date to @date, both ISO; FALSE if either is not a date. */
+static gboolean
+age_at (const char *birth_date,
+        const char *date,
+        int        *out_years)
+{
+  GDate birth, on;
+  int years;
+
+  if (!sigap_date_parse_iso (birth_date, &birth) || !sigap_date_parse_iso (date, &on))
+    return FALSE;
+
+  years = g_date_get_year (&on) - g_date_get_year (&birth);
+  if (g_date_get_month (&on) < g_date_get_month (&birth) ||
+      (g_date_get_month (&on) == g_date_get_month (&birth) &&
+       g_date_get_day (&on) < g_date_get_day (&birth)))
+    years--;
+
+  *out_years = years;
+  return TRUE;
+}
+
+/**
+ * sigap_participant_flags_compute:
+ * @desil: 1..10, or 0 when unknown
+ * @birth_date: (nullable): ISO date
+ * @registered_on: (nullable): ISO date
+ *
+ * The data-quality notes of an accepted participant, the same for an import and the demo:
+ * desil 6..10 (outside the programme's target), a NIK first issued outside Kota Bekasi, no
+ * KPJ number, and an age under 15 or over 65 at registration when the birth date is known.
+ *
+ * Returns: how many notes were written to @notes
+ */
+guint
+sigap_participant_flags_compute (const char               *nik,
+                                 int                       desil,
+                                 gboolean                  has_kpj,
+                                 const char               *birth_date,
+                                 const char               *registered_on,
+                                 SigapParticipantFlagNote  notes[SIGAP_PARTICIPANT_FLAG_N])
+{
+  guint n = 0;
+  int age;
+
+  g_return_val_if_fail (nik != NULL, 0);
+
+  if (desil >= 6)
+    {
+      notes[n].flag = SIGAP_PARTICIPANT_FLAG_DESIL;
+      g_snprintf (notes[n++].detail, sizeof notes->detail, "%d", desil);
+    }
+
+  if (!sigap_nik_is_kota_bekasi (nik))
+    {
+      notes[n].flag = SIGAP_PARTICIPANT_FLAG_NIK_REGION;
+      g_snprintf (notes[n++].detail, sizeof notes->detail, "%.2s.%.2s", nik, nik + 2);
+    }
+
+  if (!has_kpj)
+    {
+      notes[n].flag = SIGAP_PARTICIPANT_FLAG_KPJ_MISSING;
+      notes[n++].detail[0] = '\0';
+    }
+
+  /* A negative age (born after registering) is a typo in a date: worth the same look. */
+  if (birth_date != NULL && registered_on != NULL &&
+      age_at (birth_date, registered_on, &age) && (age < 15 || age > 65))
+    {
+      notes[n].flag = SIGAP_PARTICIPANT_FLAG_AGE;
+      g_snprintf (notes[n++].detail, sizeof notes->detail, "%d", age);
+    }
+
+  return n;
+}
 
 /* The participant_flag.kind stored in the database. */
 const char *

@@ -50,6 +50,20 @@ typedef struct
   gint64                line;        /* in that import's file; 0 when unknown */
 } SigapParticipantFlagRow;
 
+/* One data-quality note: the flag and the value behind it ("7", "32.01", "14"; or ""). */
+typedef struct
+{
+  SigapParticipantFlag  flag;
+  char                  detail[16];
+} SigapParticipantFlagNote;
+
+guint       sigap_participant_flags_compute  (const char            *nik,
+                                              int                    desil,
+                                              gboolean               has_kpj,
+                                              const char            *birth_date,
+                                              const char            *registered_on,
+                                              SigapParticipantFlagNote notes[SIGAP_PARTICIPANT_FLAG_N]);
+
 const char *sigap_participant_flag_to_string (SigapParticipantFlag   flag);
 gboolean    sigap_participant_flag_parse     (const char            *text,
                                               SigapParticipantFlag  *out_flag);

@@ -107,11 +107,7 @@ typedef struct
   const char *s;
 } Value;
 
-typedef struct
-{
-  SigapParticipantFlag  flag;
-  char                  detail[16];
-} Flag;
+typedef SigapParticipantFlagNote Flag;
 
 /* A flag waiting to be written with others: a list without KPJ numbers flags every line, and
  * one statement for many rows costs far less than one each. */
@@ -620,69 +616,22 @@ update_statement (SigapImportRun *run,
   return p->updates[mask];
 }
 
-/* Whole years from @birth_date to @date, both ISO; FALSE if either is not a date. */
-static gboolean
-age_at (const char *birth_date,
-        const char *date,
-        int        *out_years)
-{
-  GDate birth, on;
-  int years;
-
-  if (!sigap_date_parse_iso (birth_date, &birth) || !sigap_date_parse_iso (date, &on))
-    return FALSE;
-
-  years = g_date_get_year (&on) - g_date_get_year (&birth);
-  if (g_date_get_month (&on) < g_date_get_month (&birth) ||
-      (g_date_get_month (&on) == g_date_get_month (&birth) &&
-       g_date_get_day (&on) < g_date_get_day (&birth)))
-    years--;
-
-  *out_years = years;
-  return TRUE;
-}
-
 /* The data-quality flags of an accepted participant, from the values as they will be
  * stored. */
 static guint
-compute_flags (const char  *nik,
-               const Value *merged,
-               Flag         flags[SIGAP_PARTICIPANT_FLAG_N])
+compute_flags (const char               *nik,
+               const Value              *merged,
+               SigapParticipantFlagNote  flags[SIGAP_PARTICIPANT_FLAG_N])
 {
-  guint n = 0;
-
-  if (merged[F_DESIL].type == VALUE_INT && merged[F_DESIL].i >= 6)
-    {
-      flags[n].flag = SIGAP_PARTICIPANT_FLAG_DESIL;
-      g_snprintf (flags[n++].detail, sizeof flags->detail, "%d", (int) merged[F_DESIL].i);
-    }
-
-  if (!sigap_nik_is_kota_bekasi (nik))
-    {
-      flags[n].flag = SIGAP_PARTICIPANT_FLAG_NIK_REGION;
-      g_snprintf (flags[n++].detail, sizeof flags->detail, "%.2s.%.2s", nik, nik + 2);
-    }
-
-  if (merged[F_KPJ].type == VALUE_NULL)
-    {
-      flags[n].flag = SIGAP_PARTICIPANT_FLAG_KPJ_MISSING;
-      flags[n++].detail[0] = '\0';
-    }
-
-  if (merged[F_BIRTH_DATE].type == VALUE_TEXT && merged[F_REGISTERED_ON].type == VALUE_TEXT)
-    {
-      int age;
-
-      /* A negative age (born after registering) is a typo in a date: worth the same look. */
-      if (age_at (merged[F_BIRTH_DATE].s, merged[F_REGISTERED_ON].s, &age) &&
-          (age < 15 || age > 65))
-        {
-          flags[n].flag = SIGAP_PARTICIPANT_FLAG_AGE;
-          g_snprintf (flags[n++].detail, sizeof flags->detail, "%d", age);
-        }
-    }
-
-  return n;
+  return sigap_participant_flags_compute (nik,
+                                          merged[F_DESIL].type == VALUE_INT
+                                            ? (int) merged[F_DESIL].i : 0,
+                                          merged[F_KPJ].type != VALUE_NULL,
+                                          merged[F_BIRTH_DATE].type == VALUE_TEXT
+                                            ? merged[F_BIRTH_DATE].s : NULL,
+                                          merged[F_REGISTERED_ON].type == VALUE_TEXT
+                                            ? merged[F_REGISTERED_ON].s : NULL,
+                                          flags);
 }
 
 static void
