@@ -692,6 +692,68 @@ test_payments_and_budget_lines (Fixture       *fixture,
   g_assert_cmpint (((const SigapBudgetLine *) g_ptr_array_index (lines, 1))->pagu, ==, 200000);
 }
 
+static void
+assert_rows_equal (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const SigapBreakdownRow *x = g_ptr_array_index (a, i);
+      const SigapBreakdownRow *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->code, ==, y->code);
+      g_assert_cmpint (x->registered, ==, y->registered);
+      g_assert_cmpint (x->active, ==, y->active);
+      g_assert_cmpint (x->ended, ==, y->ended);
+      g_assert_cmpint (x->has_target, ==, y->has_target);
+      g_assert_cmpint (x->target, ==, y->target);
+    }
+}
+
+/* The one-count sector × area table gives exactly what one breakdown per area gives. */
+static void
+test_sector_by_area (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *scopes[] = { "32.75", "32.75.01", "32.75.03" };
+  static const char *dates[] = { "2026-03-31", "2026-03-20" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    for (guint sc = 0; sc < G_N_ELEMENTS (scopes); sc++)
+      for (SigapSegment seg = SIGAP_SEGMENT_RENTAN; seg <= SIGAP_SEGMENT_ALL; seg++)
+        {
+          g_autoptr(SigapFilter) filter = make_filter (dates[d], scopes[sc], seg);
+          g_autoptr(GPtrArray) table = sigap_figures_sector_by_area (fixture->db, filter, NULL);
+          g_autoptr(GPtrArray) areas = NULL;
+          SigapBreakdown by = sc == 0 ? SIGAP_BREAKDOWN_KECAMATAN : SIGAP_BREAKDOWN_KELURAHAN;
+
+          g_assert_nonnull (table);
+          areas = breakdown_for (fixture, dates[d], scopes[sc], seg, by);
+          assert_rows_equal (g_ptr_array_index (table, 0), areas);
+          g_assert_cmpuint (table->len, ==, areas->len + 1);
+
+          for (guint a = 0; a < areas->len; a++)
+            {
+              const SigapBreakdownRow *area = g_ptr_array_index (areas, a);
+              g_autoptr(GPtrArray) sectors = breakdown_for (fixture, dates[d], area->code, seg,
+                                                            SIGAP_BREAKDOWN_SECTOR);
+
+              assert_rows_equal (g_ptr_array_index (table, a + 1), sectors);
+            }
+        }
+
+  /* Bekasi Timur's K1 (32.75.01.1001): p1 ojek online, active; p2 PKL, ended on 31 Mar. */
+  {
+    g_autoptr(SigapFilter) filter = make_filter ("2026-03-31", "32.75.01", SIGAP_SEGMENT_RENTAN);
+    g_autoptr(GPtrArray) table = sigap_figures_sector_by_area (fixture->db, filter, NULL);
+
+    g_assert_cmpint (find_row (g_ptr_array_index (table, 1), "ojek-online")->active, ==, 1);
+    g_assert_cmpint (find_row (g_ptr_array_index (table, 1), "pkl")->registered, ==, 1);
+    g_assert_cmpint (find_row (g_ptr_array_index (table, 1), "pkl")->active, ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -711,6 +773,7 @@ main (int    argc,
        test_breakdown_kecamatan_of_kelurahan);
   ADD ("/sigap/figures/breakdown/sector-desil", fixture_set_up, test_breakdown_sector_desil);
   ADD ("/sigap/figures/monthly", fixture_set_up, test_monthly);
+  ADD ("/sigap/figures/sector-by-area", fixture_set_up, test_sector_by_area);
   ADD ("/sigap/figures/what-if", fixture_set_up, test_what_if);
   ADD ("/sigap/figures/payments-budget-lines", fixture_set_up, test_payments_and_budget_lines);
   ADD ("/sigap/figures/unknown-scope", fixture_set_up, test_unknown_scope);

@@ -319,6 +319,102 @@ test_sort (Fixture       *fixture,
 }
 
 static void
+assert_same_rows (GPtrArray  *all,
+                  guint       offset,
+                  GPtrArray  *rows,
+                  guint       limit)
+{
+  g_assert_cmpuint (rows->len, ==, MIN (limit, all->len - MIN (all->len, offset)));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SigapParticipantRow *a = g_ptr_array_index (all, offset + i);
+      const SigapParticipantRow *b = g_ptr_array_index (rows, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->nik_masked, ==, b->nik_masked);
+      g_assert_cmpint (a->active, ==, b->active);
+    }
+}
+
+/* Every page, in every order, whatever the conditions, read from the start, from the row
+ * before it, from the row after it and from the end, is that part of the whole list. */
+static void
+test_pages_agree (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *searches[] = { NULL, "peserta 1", "7" };
+  const guint limit = 7;
+
+  for (int sort = SIGAP_PARTICIPANT_SORT_NAME; sort <= SIGAP_PARTICIPANT_SORT_STATUS; sort++)
+    for (guint flags = 0; flags < 8 * G_N_ELEMENTS (searches); flags++)
+      {
+        g_autoptr(SigapParticipantQuery) query =
+          make_query (K1, flags & 1 ? SIGAP_SEGMENT_RENTAN : SIGAP_SEGMENT_ALL);
+        g_autoptr(GPtrArray) all = NULL;
+        gint64 n;
+
+        query->sort = sort;
+        query->descending = (flags & 2) != 0;
+        /* After every registration, the as-of condition is left out of the SQL. */
+        if (flags & 4)
+          g_date_set_dmy (&query->as_of, 31, G_DATE_DECEMBER, 2026);
+        query->search = g_strdup (searches[flags / 8]);
+
+        n = count (fixture, query);
+        all = page (fixture, query, 0, 1000);
+        g_assert_cmpint (all->len, ==, n);
+        g_assert_cmpuint (all->len, >, 0);
+        if (sort == SIGAP_PARTICIPANT_SORT_NAME)
+          for (guint i = 1; i < all->len; i++)
+            {
+              const SigapParticipantRow *a = g_ptr_array_index (all, i - 1);
+              const SigapParticipantRow *b = g_ptr_array_index (all, i);
+              int cmp = g_strcmp0 (a->name, b->name);
+
+              if (cmp == 0)
+                cmp = a->id < b->id ? -1 : 1;
+              g_assert_cmpint (query->descending ? -cmp : cmp, <, 0);
+            }
+
+        for (guint offset = 0; offset <= all->len + limit; offset += limit)
+          {
+            g_autoptr(GPtrArray) plain = page (fixture, query, offset, limit);
+            g_autoptr(GError) error = NULL;
+            SigapParticipantAnchor anchors[3];
+            guint n_anchors = 0;
+
+            assert_same_rows (all, offset, plain, limit);
+
+            if (offset > 0 && offset <= all->len)
+              {
+                const SigapParticipantRow *before = g_ptr_array_index (all, offset - 1);
+
+                anchors[n_anchors++] = (SigapParticipantAnchor) { offset - 1, before->id,
+                                                                  before->name };
+              }
+            if (offset + limit < all->len)
+              {
+                const SigapParticipantRow *after = g_ptr_array_index (all, offset + limit);
+
+                anchors[n_anchors++] = (SigapParticipantAnchor) { offset + limit, after->id,
+                                                                  after->name };
+              }
+            anchors[n_anchors++] = (SigapParticipantAnchor) { all->len, 0, NULL };
+
+            for (guint a = 0; a < n_anchors; a++)
+              {
+                g_autoptr(GPtrArray) rows =
+                  sigap_participant_query_page_near (fixture->db, query, offset, limit,
+                                                     &anchors[a], &error);
+
+                g_assert_no_error (error);
+                assert_same_rows (all, offset, rows, limit);
+              }
+          }
+      }
+}
+
+static void
 test_masked (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -364,6 +460,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/sigap/participants/sort", Fixture, NULL, fixture_set_up, test_sort,
               fixture_tear_down);
+  g_test_add ("/sigap/participants/pages-agree", Fixture, NULL, fixture_set_up,
+              test_pages_agree, fixture_tear_down);
   g_test_add ("/sigap/participants/masked", Fixture, NULL, fixture_set_up, test_masked,
               fixture_tear_down);
   g_test_add_func ("/sigap/participants/query-equal", test_query_equal);

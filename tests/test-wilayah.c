@@ -22,52 +22,11 @@
 #include "core/sigap-demo.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-participants.h"
-
-#define SETTLE_TIMEOUT_S 120
+#include "wilayah-timing.h"
 
 static char *tmp_dir;
 static char *db_path;
 static SigapApplication *app;
-
-static void
-settled_cb (SigapWindow *window,
-            gpointer     user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_settled (SigapWindow *window)
-{
-  gboolean settled = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (SETTLE_TIMEOUT_S, timeout_cb, &timed_out);
-
-  sigap_window_when_settled (window, settled_cb, &settled);
-  while (!settled && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("the window did not settle in %d s", SETTLE_TIMEOUT_S);
-  g_source_remove (timeout);
-}
-
-static void
-wait_participants (SigapParticipantModel *model)
-{
-  gint64 end = g_get_monotonic_time () + SETTLE_TIMEOUT_S * G_USEC_PER_SEC;
-
-  while (sigap_participant_model_get_loading (model) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sigap_participant_model_get_loading (model));
-}
 
 static SigapDatabase *
 open_db (void)
@@ -184,7 +143,7 @@ check_participants (SigapWilayahPage  *page,
   gint64 count;
   guint n;
 
-  wait_participants (model);
+  wilayah_timing_wait_participants (model);
   count = sigap_participant_query_count (db, query, &error);
   g_assert_no_error (error);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -206,26 +165,24 @@ check_participants (SigapWilayahPage  *page,
   {
     g_autoptr(SigapParticipantItem) item = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
 
-    wait_participants (model);
+    wilayah_timing_wait_participants (model);
     g_clear_object (&item);
     item = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
     g_assert_nonnull (sigap_participant_item_get_row (item));
   }
 }
 
-static gint64
+static void
 timed_drill (SigapWindow      *window,
              SigapWilayahPage *page,
              const char       *code)
 {
-  if (code != NULL)
-    sigap_wilayah_page_drill (page, code);
-  else
-    g_assert_true (sigap_wilayah_page_go_back (page));
-  wait_settled (window);
-  g_test_message ("drill to %s: figures in %.1f ms", sigap_wilayah_page_get_scope (page),
-                  sigap_wilayah_page_get_last_query_us (page) / 1000.0);
-  return sigap_wilayah_page_get_last_query_us (page);
+  WilayahDrillTimes times;
+
+  wilayah_timing_drill (window, page, code, &times);
+  g_test_message ("drill to %s: figures in %.1f ms, settled in %.1f ms",
+                  sigap_wilayah_page_get_scope (page), times.query_us / 1000.0,
+                  times.wall_us / 1000.0);
 }
 
 static void
@@ -241,7 +198,7 @@ test_wilayah_drill (void)
   g_assert_true (sigap_window_set_page (window, "wilayah"));
   sigap_window_open_database (window, db_path);
   gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
+  wilayah_timing_wait_settled (window);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "dashboard");
   g_assert_null (sigap_window_get_error (window));
 
@@ -283,7 +240,7 @@ test_wilayah_drill (void)
     g_free (other->scope);
     other->scope = g_strdup ("32.75.10");
     sigap_window_set_filter (window, other);
-    wait_settled (window);
+    wilayah_timing_wait_settled (window);
     g_assert_cmpstr (sigap_wilayah_page_get_scope (page), ==, "32.75.10");
     check_table (page, other, SIGAP_BREAKDOWN_KELURAHAN);
   }
@@ -298,28 +255,15 @@ test_wilayah_scroll (void)
 {
   SigapWindow *window = sigap_window_new (app);
   SigapWilayahPage *page;
-  SigapParticipantModel *model;
-  GtkWidget *view;
-  GtkAdjustment *adjustment;
-  g_autoptr(SigapDatabase) db = open_db ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *largest = NULL;
-  gint64 worst_turn = 0;
-
-  stmt = sigap_database_prepare (db,
-                                 "SELECT r.code FROM participant p JOIN region r"
-                                 " ON r.id = p.kelurahan_id GROUP BY r.code"
-                                 " ORDER BY count (*) DESC LIMIT 1", NULL);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  largest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_autofree char *largest = wilayah_timing_largest_kelurahan (db_path);
+  WilayahScrollTimes times;
 
   sigap_window_set_persistent (window, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   g_assert_true (sigap_window_set_page (window, "wilayah"));
   sigap_window_open_database (window, db_path);
   gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
+  wilayah_timing_wait_settled (window);
 
   /* Everybody, whatever the segment: the longest list. */
   {
@@ -327,41 +271,19 @@ test_wilayah_scroll (void)
 
     all->segment = SIGAP_SEGMENT_ALL;
     sigap_window_set_filter (window, all);
-    wait_settled (window);
+    wilayah_timing_wait_settled (window);
   }
 
   page = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
   timed_drill (window, page, largest);
-  model = sigap_wilayah_page_get_participants (page);
-  wait_participants (model);
+  wilayah_timing_scroll (page, &times);
 
-  view = sigap_wilayah_page_get_participant_view (page);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  for (int step = 0; step <= 40; step++)
-    {
-      double upper = gtk_adjustment_get_upper (adjustment) -
-                     gtk_adjustment_get_page_size (adjustment);
-      gint64 end = g_get_monotonic_time () + 50 * 1000;
-
-      gtk_adjustment_set_value (adjustment, upper * step / 40);
-      while (g_get_monotonic_time () < end)
-        {
-          gint64 start = g_get_monotonic_time ();
-
-          g_main_context_iteration (NULL, FALSE);
-          worst_turn = MAX (worst_turn, g_get_monotonic_time () - start);
-        }
-    }
-  wait_participants (model);
-
-  g_test_message ("%s: %u participants, %u page reads (in a worker), slowest %.1f ms; "
-                  "slowest main-loop turn while scrolling %.1f ms", largest,
-                  g_list_model_get_n_items (G_LIST_MODEL (model)),
-                  sigap_participant_model_get_n_fetches (model),
-                  sigap_participant_model_get_max_fetch_us (model) / 1000.0,
-                  worst_turn / 1000.0);
-  if (g_list_model_get_n_items (G_LIST_MODEL (model)) > SIGAP_PARTICIPANT_MODEL_PAGE_SIZE)
-    g_assert_cmpuint (sigap_participant_model_get_n_fetches (model), >, 1);
+  g_test_message ("%s: %u participants, counted in %.1f ms, %u page reads (in a worker), "
+                  "slowest %.1f ms; slowest main-loop turn while scrolling %.1f ms", largest,
+                  times.n_items, times.max_count_us / 1000.0, times.n_fetches,
+                  times.max_fetch_us / 1000.0, times.worst_turn_us / 1000.0);
+  if (times.n_items > SIGAP_PARTICIPANT_MODEL_PAGE_SIZE)
+    g_assert_cmpuint (times.n_fetches, >, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

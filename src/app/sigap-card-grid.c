@@ -273,13 +273,30 @@ sigap_card_grid_size_allocate (GtkWidget *widget,
   SigapCardGrid *self = SIGAP_CARD_GRID (widget);
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  int y = 0;
+  g_autofree GtkRequestedSize *sizes = NULL;
+  int y = 0, extra;
 
   compute_rows (self, width, cells, rows);
+
+  /* The rows' natural heights when they fit, else what there is, each row at least its
+   * minimum: a row taller than its share would cover whatever follows the grid (a parent
+   * such as a GtkViewport may give the grid its minimum height only). */
+  sizes = g_new0 (GtkRequestedSize, MAX (rows->len, 1));
+  extra = height - (int) (rows->len > 0 ? rows->len - 1 : 0) * self->row_spacing;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const Row *row = &g_array_index (rows, Row, r);
+
+      sizes[r].minimum_size = row->minimum;
+      sizes[r].natural_size = row->natural;
+      extra -= row->minimum;
+    }
+  gtk_distribute_natural_allocation (MAX (extra, 0), rows->len, sizes);
 
   for (guint r = 0; r < rows->len; r++)
     {
       const Row *row = &g_array_index (rows, Row, r);
+      int row_height = sizes[r].minimum_size;
 
       for (guint i = 0; i < row->n; i++)
         {
@@ -290,10 +307,10 @@ sigap_card_grid_size_allocate (GtkWidget *widget,
             x = width - cell->x - cell->width;
 
           gtk_widget_size_allocate (cell->widget,
-                                    &(GtkAllocation) { x, y, cell->width, row->natural }, -1);
+                                    &(GtkAllocation) { x, y, cell->width, row_height }, -1);
         }
 
-      y += row->natural + self->row_spacing;
+      y += row_height + self->row_spacing;
     }
 }
 

@@ -111,7 +111,8 @@ update_style (SigapMapView *self)
 
   if (self->map != NULL)
     sigap_chart_map_set_style (self->map, self->style);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The font decides the title's and the legend's heights. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -424,9 +425,34 @@ sigap_map_view_measure (GtkWidget      *widget,
     }
   else
     {
+      SigapMapView *self = SIGAP_MAP_VIEW (widget);
+
       *minimum = MIN_HEIGHT;
       *natural = NATURAL_HEIGHT;
+
+      /* No taller than the tiles grow at this width: the rest would stay empty. */
+      if (self->map != NULL && for_size > 0)
+        {
+          g_autoptr(SigapPainter) painter = NULL;
+          cairo_t *cr;
+
+          if (self->measure_surface == NULL)
+            self->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+          cr = cairo_create (self->measure_surface);
+          painter = sigap_cairo_painter_new (cr);
+          *natural = (int) ceil (sigap_chart_map_get_natural_height (self->map, painter,
+                                                                      for_size));
+          *natural = MAX (*natural, MIN_HEIGHT);
+          g_clear_object (&painter);
+          cairo_destroy (cr);
+        }
     }
+}
+
+static GtkSizeRequestMode
+sigap_map_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -561,6 +587,7 @@ sigap_map_view_class_init (SigapMapViewClass *klass)
   object_class->get_property = sigap_map_view_get_property;
   object_class->set_property = sigap_map_view_set_property;
 
+  widget_class->get_request_mode = sigap_map_view_get_request_mode;
   widget_class->measure = sigap_map_view_measure;
   widget_class->size_allocate = sigap_map_view_size_allocate;
   widget_class->snapshot = sigap_map_view_snapshot;

@@ -33,6 +33,7 @@ const SigapParticipantQuery *sigap_participant_model_get_query     (SigapPartici
 void                         sigap_participant_model_clear         (SigapParticipantModel       *self);
 gboolean                     sigap_participant_model_get_loading   (SigapParticipantModel       *self);
 gint64                       sigap_participant_model_get_max_fetch_us (SigapParticipantModel    *self);
+gint64                       sigap_participant_model_get_max_count_us (SigapParticipantModel    *self);
 guint                        sigap_participant_model_get_n_fetches (SigapParticipantModel       *self);
 
 G_END_DECLS

@@ -350,7 +350,8 @@ compute_level (SigapDatabase      *db,
   return g_steal_pointer (&result);
 }
 
-/* The sector × area table: one sector breakdown per area, no figure of its own. */
+/* The sector × area table, counted once in core: the areas' breakdown, then each area's
+ * breakdown by sector. */
 static gpointer
 compute_heat (SigapDatabase      *db,
               const SigapFilter  *page_filter,
@@ -358,40 +359,11 @@ compute_heat (SigapDatabase      *db,
               GCancellable       *cancellable,
               GError            **error)
 {
-  const char *code = data;
   g_autoptr(SigapFilter) filter = sigap_filter_copy (page_filter);
-  g_autoptr(GPtrArray) areas = NULL;
-  g_autoptr(GPtrArray) heat = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   g_free (filter->scope);
-  filter->scope = g_strdup (code);
-  areas = sigap_figures_breakdown (db, filter,
-                                   level_of (code) == LEVEL_KOTA ? SIGAP_BREAKDOWN_KECAMATAN
-                                                                 : SIGAP_BREAKDOWN_KELURAHAN,
-                                   error);
-  if (areas == NULL)
-    return NULL;
-
-  /* The areas first, then their sectors: the result is one array of arrays. */
-  g_ptr_array_add (heat, g_steal_pointer (&areas));
-  for (guint i = 0; i < ((GPtrArray *) g_ptr_array_index (heat, 0))->len; i++)
-    {
-      const SigapBreakdownRow *area = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (heat, 0),
-                                                         i);
-      GPtrArray *sectors;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      g_free (filter->scope);
-      filter->scope = g_strdup (area->code);
-      sectors = sigap_figures_breakdown (db, filter, SIGAP_BREAKDOWN_SECTOR, error);
-      if (sectors == NULL)
-        return NULL;
-      g_ptr_array_add (heat, sectors);
-    }
-
-  return g_steal_pointer (&heat);
+  filter->scope = g_strdup (data);
+  return sigap_figures_sector_by_area (db, filter, error);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1457,8 +1429,8 @@ build (SigapWilayahPage *self)
   gtk_box_append (GTK_BOX (box), headings);
 
   /* The three views of the areas. */
+  /* The map asks for the height its tiles fill at its width: no size request. */
   self->map_view = SIGAP_MAP_VIEW (sigap_map_view_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->map_view), -1, 300);
   g_signal_connect_swapped (self->map_view, "region-activated",
                             G_CALLBACK (region_activated_cb), self);
   self->map_card = card_with_title (&self->map_title, GTK_WIDGET (self->map_view));
@@ -1544,6 +1516,11 @@ build (SigapWilayahPage *self)
 
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  /* The viewport would give the page its minimum height, squeezing every card to its own;
+   * the cards' natural heights are the ones their charts are drawn for. */
+  gtk_scrollable_set_vscroll_policy (
+    GTK_SCROLLABLE (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))),
+    GTK_SCROLL_NATURAL);
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
 }
 

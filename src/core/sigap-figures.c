@@ -137,6 +137,27 @@ region_tree_lookup_scope (RegionTree         *tree,
   return region;
 }
 
+/* The region tree and the filter's scope in it; NULL with @error set for an unknown code. */
+static Region *
+load_scope (SigapDatabase      *db,
+            const SigapFilter  *filter,
+            RegionTree        **out_tree,
+            GError            **error)
+{
+  g_autoptr(RegionTree) tree = region_tree_load (db, error);
+  Region *scope;
+
+  if (tree == NULL)
+    return NULL;
+
+  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  if (scope == NULL)
+    return NULL;
+
+  *out_tree = g_steal_pointer (&tree);
+  return scope;
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* Counting participants as of a day.                                                       */
 
@@ -146,7 +167,12 @@ typedef enum
   KEY_KELURAHAN,
   KEY_SECTOR,
   KEY_DESIL,
+  KEY_KELURAHAN_SECTOR,   /* kelurahan_id * SECTOR_KEY_SPAN + sector_id */
 } CountKey;
+
+/* Sector ids are small (the reference data has 22); packing them with a kelurahan id keeps
+ * a count's key one integer. */
+#define SECTOR_KEY_SPAN 4096
 
 typedef struct
 {
@@ -270,6 +296,9 @@ count_as_of (SigapDatabase  *db,
       break;
     case KEY_DESIL:
       key_column = "ifnull (desil, 0)";
+      break;
+    case KEY_KELURAHAN_SECTOR:
+      key_column = "kelurahan_id * " G_STRINGIFY (SECTOR_KEY_SPAN) " + sector_id";
       break;
     case KEY_NONE:
     default:
@@ -924,11 +953,7 @@ sigap_figures_summary (SigapDatabase      *db,
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  tree = region_tree_load (db, error);
-  if (tree == NULL)
-    return NULL;
-
-  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  scope = load_scope (db, filter, &tree, error);
   if (scope == NULL)
     return NULL;
 
@@ -1050,25 +1075,18 @@ breakdown_regions (SigapDatabase      *db,
   return g_steal_pointer (&rows);
 }
 
+/* One row per sector of the filter's segment in @scope, from @counts keyed by sector id. */
 static GPtrArray *
-breakdown_sectors (SigapDatabase      *db,
-                   const SigapFilter  *filter,
-                   Region             *scope,
-                   GError            **error)
+sector_rows (SigapDatabase      *db,
+             const SigapFilter  *filter,
+             const Targets      *targets,
+             const Region       *scope,
+             GHashTable         *counts,
+             GError            **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(Targets) targets = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
-
-  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_SECTOR, error);
-  if (counts == NULL)
-    return NULL;
-
-  targets = targets_load (db, sigap_filter_get_year (filter), error);
-  if (targets == NULL)
-    return NULL;
 
   stmt = sigap_database_prepare (db,
                                  "SELECT id, code, name, segment FROM sector"
@@ -1101,6 +1119,138 @@ breakdown_sectors (SigapDatabase      *db,
     }
 
   return g_steal_pointer (&rows);
+}
+
+static GPtrArray *
+breakdown_sectors (SigapDatabase      *db,
+                   const SigapFilter  *filter,
+                   Region             *scope,
+                   GError            **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(Targets) targets = NULL;
+
+  counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_SECTOR, error);
+  if (counts == NULL)
+    return NULL;
+
+  targets = targets_load (db, sigap_filter_get_year (filter), error);
+  if (targets == NULL)
+    return NULL;
+
+  return sector_rows (db, filter, targets, scope, counts, error);
+}
+
+/* Adds the (kelurahan, sector) counts of the kelurahan below @region to @by_sector. */
+static void
+sum_sectors_below (GHashTable   *by_cell,
+                   const Region *region,
+                   GHashTable   *by_sector)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (region->children->len > 0)
+    {
+      for (guint i = 0; i < region->children->len; i++)
+        sum_sectors_below (by_cell, g_ptr_array_index (region->children, i), by_sector);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, by_cell);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 cell = *(gint64 *) key;
+      const Count *count = value;
+      Count *sum;
+
+      if (cell / SECTOR_KEY_SPAN != region->id)
+        continue;
+
+      sum = g_hash_table_lookup (by_sector, &(gint64) { cell % SECTOR_KEY_SPAN });
+      if (sum == NULL)
+        {
+          gint64 *sector = g_new (gint64, 1);
+
+          *sector = cell % SECTOR_KEY_SPAN;
+          sum = g_new0 (Count, 1);
+          g_hash_table_insert (by_sector, sector, sum);
+        }
+      sum->registered += count->registered;
+      sum->ended += count->ended;
+    }
+}
+
+/**
+ * sigap_figures_sector_by_area:
+ *
+ * The sector × area table of the filter's scope, from one count: the areas are the scope's
+ * kecamatan (for the city) or kelurahan (for a kecamatan).
+ *
+ * Returns: (transfer full) (element-type GPtrArray): first the areas' breakdown, as
+ *   sigap_figures_breakdown() by kecamatan or kelurahan gives it, then for each area, in the
+ *   same order, its breakdown by sector, as sigap_figures_breakdown() by sector with that area
+ *   as the scope gives it
+ */
+GPtrArray *
+sigap_figures_sector_by_area (SigapDatabase      *db,
+                              const SigapFilter  *filter,
+                              GError            **error)
+{
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(GHashTable) by_cell = NULL;
+  g_autoptr(Targets) targets = NULL;
+  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  GPtrArray *area_rows;
+  Region *scope;
+  const char *level;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  scope = load_scope (db, filter, &tree, error);
+  if (scope == NULL)
+    return NULL;
+
+  if (g_strcmp0 (scope->level, "kelurahan") == 0)
+    {
+      g_set_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN,
+                   _("A sector table by area needs the city or a kecamatan as its scope"));
+      return NULL;
+    }
+
+  level = scope->parent == NULL ? "kecamatan" : "kelurahan";
+  area_rows = breakdown_regions (db, filter, tree, scope, level, error);
+  if (area_rows == NULL)
+    return NULL;
+  g_ptr_array_add (table, area_rows);
+
+  by_cell = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_KELURAHAN_SECTOR,
+                         error);
+  if (by_cell == NULL)
+    return NULL;
+
+  targets = targets_load (db, sigap_filter_get_year (filter), error);
+  if (targets == NULL)
+    return NULL;
+
+  collect_regions (scope, level, areas);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const Region *area = g_ptr_array_index (areas, i);
+      g_autoptr(GHashTable) by_sector = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                               g_free, g_free);
+      GPtrArray *rows;
+
+      sum_sectors_below (by_cell, area, by_sector);
+      rows = sector_rows (db, filter, targets, area, by_sector, error);
+      if (rows == NULL)
+        return NULL;
+      g_ptr_array_add (table, rows);
+    }
+
+  return g_steal_pointer (&table);
 }
 
 static GPtrArray *
@@ -1152,11 +1302,7 @@ sigap_figures_breakdown (SigapDatabase      *db,
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  tree = region_tree_load (db, error);
-  if (tree == NULL)
-    return NULL;
-
-  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  scope = load_scope (db, filter, &tree, error);
   if (scope == NULL)
     return NULL;
 
@@ -1281,11 +1427,7 @@ sigap_figures_monthly (SigapDatabase      *db,
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (n_months > 0, NULL);
 
-  tree = region_tree_load (db, error);
-  if (tree == NULL)
-    return NULL;
-
-  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  scope = load_scope (db, filter, &tree, error);
   if (scope == NULL)
     return NULL;
 

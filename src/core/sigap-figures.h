@@ -140,6 +140,9 @@ GPtrArray       *sigap_figures_breakdown    (SigapDatabase      *db,
                                              const SigapFilter  *filter,
                                              SigapBreakdown      by,
                                              GError            **error);
+GPtrArray       *sigap_figures_sector_by_area (SigapDatabase    *db,
+                                               const SigapFilter *filter,
+                                               GError          **error);
 GArray          *sigap_figures_monthly      (SigapDatabase      *db,
                                              const SigapFilter  *filter,
                                              guint               n_months,

@@ -4,8 +4,11 @@
  *
  * The Wilayah page's list of the participants of one kelurahan, read a page at a time with
  * LIMIT/OFFSET so that a kelurahan of a hundred thousand participants is never loaded whole.
- * participant_kelurahan (kelurahan_id, name) gives the name order without a sort; the other
- * orders sort one kelurahan's rows, which the caller does in a worker thread.
+ * participant_kelurahan (kelurahan_id, name) gives the name order without a sort. OFFSET
+ * reads every row it skips, so in the name order an inner query skips over the index alone
+ * (when the conditions allow) and only the page's rows are read from the table; a page near
+ * one read before, or near the end, is counted from there. The other orders sort one
+ * kelurahan's rows for every page, which the caller does in a worker thread.
  *
  * The NIK is masked before a row leaves this file, and the NIK order is the order of the
  * digits shown, so that sorting reveals nothing of the hidden ones either.
@@ -170,36 +173,75 @@ lookup_kelurahan (SigapDatabase  *db,
   return FALSE;
 }
 
-/* ?1 kelurahan id, ?2 as-of date, ?3 segment, ?4 name pattern, ?5 NIK end digits. The
- * sector is read only when the segment or the columns need it. */
-#define WHERE_SQL \
-  " WHERE p.kelurahan_id = ?1 AND p.registered_on <= ?2" \
-  " AND (?3 = 'all' OR p.sector_id IN (SELECT id FROM sector WHERE segment = ?3))" \
-  " AND (?4 IS NULL OR p.name LIKE ?4 ESCAPE '\\'" \
-  "      OR (?5 IS NOT NULL AND substr (p.nik, 17 - length (?5)) = ?5))"
+/* Whether some participant registered after @as_of: if not, the as-of condition is left out
+ * (participant_registered answers this with one seek). */
+static gboolean
+registered_after (SigapDatabase  *db,
+                  const char     *as_of,
+                  gboolean       *out_after,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *last;
 
+  stmt = sigap_database_prepare (db, "SELECT max (registered_on) FROM participant", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (db, error, _("Cannot read the participants"));
+
+  last = (const char *) sqlite3_column_text (stmt, 0);
+  *out_after = last != NULL && strcmp (last, as_of) > 0;
+  return TRUE;
+}
+
+/* Prepares @head, the conditions of @query as SQL over `p`, then @tail. ?1 kelurahan id,
+ * ?2 as-of date, ?3 segment, ?4 name pattern, ?5 NIK end digits; the caller binds ?6 on.
+ *
+ * A condition that excludes nobody is left out rather than made true by its parameter: with
+ * no segment, no NIK search and an as-of date after the last registration, the conditions
+ * read only kelurahan_id and name, which participant_kelurahan holds (with the rowid), so
+ * that the name order skips to an offset over the index alone, never reading the table. */
 static sqlite3_stmt *
 prepare (SigapDatabase                *db,
          const SigapParticipantQuery  *query,
-         const char                   *sql,
+         const char                   *head,
+         const char                   *tail,
          GError                      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (head);
   g_autofree char *as_of = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *digits = NULL;
   gint64 kelurahan_id = 0;
+  gboolean after = FALSE;
 
   if (!lookup_kelurahan (db, query->kelurahan_code, &kelurahan_id, error))
     return NULL;
 
-  stmt = sigap_database_prepare (db, sql, error);
+  as_of = sigap_date_to_iso (&query->as_of);
+  if (!registered_after (db, as_of, &after, error))
+    return NULL;
+  pattern = search_terms (query, &digits);
+
+  g_string_append (sql, " WHERE p.kelurahan_id = ?1");
+  if (after)
+    g_string_append (sql, " AND p.registered_on <= ?2");
+  if (query->segment != SIGAP_SEGMENT_ALL)
+    g_string_append (sql, " AND p.sector_id IN (SELECT id FROM sector WHERE segment = ?3)");
+  if (digits != NULL)
+    g_string_append (sql, " AND (p.name LIKE ?4 ESCAPE '\\'"
+                          "      OR substr (p.nik, 17 - length (?5)) = ?5)");
+  else if (pattern != NULL)
+    g_string_append (sql, " AND p.name LIKE ?4 ESCAPE '\\'");
+  g_string_append (sql, tail);
+
+  stmt = sigap_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
 
-  as_of = sigap_date_to_iso (&query->as_of);
-  pattern = search_terms (query, &digits);
-
+  /* Binding a parameter that the statement leaves out fails harmlessly, or fills a gap. */
   sqlite3_bind_int64 (stmt, 1, kelurahan_id);
   sqlite3_bind_text (stmt, 2, as_of, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, sigap_segment_to_string (query->segment), -1, SQLITE_STATIC);
@@ -226,7 +268,7 @@ sigap_participant_query_count (SigapDatabase                *db,
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), -1);
   g_return_val_if_fail (query != NULL, -1);
 
-  stmt = prepare (db, query, "SELECT count (*) FROM participant p" WHERE_SQL, error);
+  stmt = prepare (db, query, "SELECT count (*) FROM participant p", "", error);
   if (stmt == NULL)
     return -1;
 
@@ -277,10 +319,35 @@ sigap_participant_query_page (SigapDatabase                *db,
                               guint                         limit,
                               GError                      **error)
 {
+  return sigap_participant_query_page_near (db, query, offset, limit, NULL, error);
+}
+
+/**
+ * sigap_participant_query_page_near:
+ * @anchor: (nullable): a row of the list at a known position (a row of a page read before,
+ *   or the end of the list), or NULL for the start
+ *
+ * Like sigap_participant_query_page(), but in the name order the rows are counted from
+ * @anchor, forwards or backwards, which reads only the rows between: the conditions that
+ * participant_kelurahan cannot answer (the segment, the as-of date) read the table for each
+ * row skipped. Other orders sort the whole kelurahan anyway and ignore @anchor.
+ *
+ * Returns: (transfer full) (element-type SigapParticipantRow): the rows, as
+ *   sigap_participant_query_page() would return them
+ */
+GPtrArray *
+sigap_participant_query_page_near (SigapDatabase                 *db,
+                                   const SigapParticipantQuery   *query,
+                                   guint                          offset,
+                                   guint                          limit,
+                                   const SigapParticipantAnchor  *anchor,
+                                   GError                       **error)
+{
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *order = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
   gboolean status_sort = query != NULL && query->sort == SIGAP_PARTICIPANT_SORT_STATUS;
   const char *first = NULL, *second = NULL;
   int rc;
@@ -302,18 +369,63 @@ sigap_participant_query_page (SigapDatabase                *db,
   order = g_strdup_printf (order_sql (query->sort), first, second);
 #pragma GCC diagnostic pop
 
-  sql = g_strconcat ("SELECT p.id, p.name, p.nik, s.code, s.name, p.desil, p.registered_on,"
-                     " p.ended_on"
-                     " FROM participant p JOIN sector s ON s.id = p.sector_id"
-                     WHERE_SQL
-                     " ORDER BY ", order, " LIMIT ?6 OFFSET ?7", NULL);
+  if (query->sort == SIGAP_PARTICIPANT_SORT_NAME)
+    {
+      const char *dir = query->descending ? "DESC" : "ASC";
+      const char *back = query->descending ? "ASC" : "DESC";
+      const char *key = "";
+      gboolean backwards = FALSE;
+      guint skip = offset;
 
-  stmt = prepare (db, query, sql, error);
+      /* From the row before the page, counting on; or from the row after it (or the end),
+       * counting back; else from the start. */
+      if (anchor != NULL && anchor->name != NULL && anchor->position < offset)
+        {
+          key = query->descending ? " AND (p.name, p.id) < (?8, ?9)"
+                                  : " AND (p.name, p.id) > (?8, ?9)";
+          skip = offset - anchor->position - 1;
+        }
+      else if (anchor != NULL && anchor->position > offset &&
+               (anchor->name == NULL || anchor->position >= offset + limit))
+        {
+          key = anchor->name == NULL ? "" : query->descending ? " AND (p.name, p.id) > (?8, ?9)"
+                                                              : " AND (p.name, p.id) < (?8, ?9)";
+          backwards = TRUE;
+          limit = MIN (limit, anchor->position - offset);
+          skip = anchor->position - offset - limit;
+        }
+
+      /* Only the inner query skips rows, reading participant_kelurahan (and the table only
+       * for the conditions that need it); the page's own rows are then looked up. */
+      head = g_strdup ("SELECT p.id, p.name, p.nik, s.code, s.name, p.desil, p.registered_on,"
+                       " p.ended_on"
+                       " FROM (SELECT p.id FROM participant p");
+      tail = g_strdup_printf ("%s ORDER BY p.name %s, p.id %s LIMIT ?6 OFFSET ?7) AS page"
+                              " JOIN participant p ON p.id = page.id"
+                              " JOIN sector s ON s.id = p.sector_id"
+                              " ORDER BY p.name %s, p.id %s",
+                              key, backwards ? back : dir, backwards ? back : dir, dir, dir);
+      offset = skip;
+    }
+  else
+    {
+      head = g_strdup ("SELECT p.id, p.name, p.nik, s.code, s.name, p.desil, p.registered_on,"
+                       " p.ended_on"
+                       " FROM participant p JOIN sector s ON s.id = p.sector_id");
+      tail = g_strconcat (" ORDER BY ", order, " LIMIT ?6 OFFSET ?7", NULL);
+    }
+
+  stmt = prepare (db, query, head, tail, error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 6, limit);
   sqlite3_bind_int64 (stmt, 7, offset);
+  if (anchor != NULL && anchor->name != NULL)
+    {
+      sqlite3_bind_text (stmt, 8, anchor->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 9, anchor->id);
+    }
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

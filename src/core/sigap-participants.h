@@ -56,6 +56,15 @@ typedef struct
   gboolean  active;                  /* as of the query's date */
 } SigapParticipantRow;
 
+/* A row whose place in the list is known, from which sigap_participant_query_page_near()
+ * skips to its offset rather than from the start. */
+typedef struct
+{
+  guint       position;              /* in the list; the count for the end of the list */
+  gint64      id;
+  const char *name;                  /* NULL for the end of the list */
+} SigapParticipantAnchor;
+
 #define SIGAP_TYPE_PARTICIPANT_QUERY (sigap_participant_query_get_type ())
 
 GType                  sigap_participant_query_get_type  (void) G_GNUC_CONST;
@@ -75,6 +84,12 @@ GPtrArray             *sigap_participant_query_page      (SigapDatabase         
                                                           const SigapParticipantQuery  *query,
                                                           guint                         offset,
                                                           guint                         limit,
+                                                          GError                      **error);
+GPtrArray             *sigap_participant_query_page_near (SigapDatabase                *db,
+                                                          const SigapParticipantQuery  *query,
+                                                          guint                         offset,
+                                                          guint                         limit,
+                                                          const SigapParticipantAnchor *anchor,
                                                           GError                      **error);
 
 void                   sigap_participant_row_free        (SigapParticipantRow          *row);
