@@ -250,6 +250,32 @@ accumulate_counts (SigapDatabase  *db,
   return TRUE;
 }
 
+/* The WHERE conditions for @scope and @segment; none where they would select everything,
+ * which lets a city-wide count scan the tallies instead of seeking every kelurahan. */
+static char *
+scope_filters (const char   *scope,
+               SigapSegment  segment,
+               const char   *no_index,
+               gboolean      by_segment)
+{
+  GString *sql = g_string_new ("?1 IS NOT NULL AND ?2 IS NOT NULL");
+
+  if (g_strcmp0 (scope, SIGAP_CITY_CODE) != 0)
+    g_string_append_printf (sql,
+                            " AND %skelurahan_id IN (SELECT id FROM region"
+                            " WHERE level = 'kelurahan'"
+                            " AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))",
+                            no_index);
+
+  if (segment != SIGAP_SEGMENT_ALL && by_segment)
+    g_string_append (sql, " AND segment = ?2");
+  else if (segment != SIGAP_SEGMENT_ALL)
+    g_string_append_printf (sql, " AND %ssector_id IN (SELECT id FROM sector WHERE segment = ?2)",
+                            no_index);
+
+  return g_string_free (sql, FALSE);
+}
+
 /* Counts registrations and endings up to @as_of in @scope for @segment, grouped by @key.
  * Returns a table from the key (kelurahan id, sector id or desil; 0 for KEY_NONE) to a Count.
  *
@@ -264,17 +290,9 @@ count_as_of (SigapDatabase  *db,
              CountKey        key,
              GError        **error)
 {
-  /* The unary + keeps SQLite from walking the participant table by kelurahan (there is an
-   * index for the participant list) instead of by date: the date range is far smaller. */
-  static const char *filters =
-    " +kelurahan_id IN (SELECT id FROM region WHERE level = 'kelurahan'"
-    "   AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))"
-    " AND +sector_id IN (SELECT id FROM sector WHERE ?2 = 'all' OR segment = ?2)";
-  /* tally_desil is kept by segment, not by sector. */
-  static const char *desil_filters =
-    " kelurahan_id IN (SELECT id FROM region WHERE level = 'kelurahan'"
-    "   AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))"
-    " AND (?2 = 'all' OR segment = ?2)";
+  g_autofree char *filters = NULL;
+  g_autofree char *tally_filters = NULL;
+  g_autofree char *desil_filters = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_autofree char *tally_sql = NULL;
   g_autofree char *registered_sql = NULL;
@@ -306,6 +324,13 @@ count_as_of (SigapDatabase  *db,
       break;
     }
 
+  /* The unary + keeps SQLite from walking the participant table by kelurahan (there is an
+   * index for the participant list) instead of by date: the date range is far smaller. The
+   * tallies, keyed by kelurahan first, are sought; tally_desil is kept by segment. */
+  filters = scope_filters (scope, segment, "+", FALSE);
+  tally_filters = scope_filters (scope, segment, "", FALSE);
+  desil_filters = scope_filters (scope, segment, "", TRUE);
+
   counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   if (is_month_end (as_of))
@@ -320,7 +345,7 @@ count_as_of (SigapDatabase  *db,
   else
     tally_sql = g_strdup_printf ("SELECT %s, sum (registered), sum (ended) FROM tally_sector"
                                  " WHERE month < ?3 AND %s GROUP BY 1",
-                                 key_column, filters);
+                                 key_column, tally_filters);
   if (!accumulate_counts (db, tally_sql, scope, segment, bound, NULL, counts, error))
     return NULL;
 
