@@ -1026,20 +1026,62 @@ show_measure (SigapWilayahPage *self)
   fill_table (self);
 }
 
+/* The label at (@column, @row) of the heat table, kept from the last table when there is
+ * one: building some two hundred labels anew on every drill cost more than its queries. */
+static GtkLabel *
+heat_label (SigapWilayahPage *self,
+            int               column,
+            int               row,
+            gboolean         *out_created)
+{
+  GtkWidget *child = gtk_grid_get_child_at (self->heat_grid, column, row);
+
+  *out_created = child == NULL;
+  if (child == NULL)
+    {
+      child = gtk_label_new (NULL);
+      gtk_grid_attach (self->heat_grid, child, column, row, 1, 1);
+    }
+
+  gtk_widget_set_visible (child, TRUE);
+  return GTK_LABEL (child);
+}
+
+/* Hides the labels outside the first @n_columns × @n_rows cells, to show them again when a
+ * wider table comes back (the city's after a kecamatan's). */
+static void
+trim_heat (SigapWilayahPage *self,
+           int               n_columns,
+           int               n_rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->heat_grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+
+      gtk_grid_query_child (self->heat_grid, child, &column, &row, NULL, NULL);
+      if (column >= n_columns || row >= n_rows)
+        gtk_widget_set_visible (child, FALSE);
+    }
+}
+
 static void
 show_heat (SigapWilayahPage *self,
            GPtrArray        *heat)
 {
   GPtrArray *areas = g_ptr_array_index (heat, 0);
   GPtrArray *first = heat->len > 1 ? g_ptr_array_index (heat, 1) : NULL;
-  GtkWidget *child;
   gint64 max = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->heat_grid))) != NULL)
-    gtk_grid_remove (self->heat_grid, child);
+  gboolean created;
 
   if (first == NULL)
-    return;
+    {
+      trim_heat (self, 0, 0);
+      return;
+    }
+
+  trim_heat (self, (int) areas->len + 1, (int) first->len + 1);
 
   for (guint a = 1; a < heat->len; a++)
     {
@@ -1054,49 +1096,63 @@ show_heat (SigapWilayahPage *self,
   for (guint a = 0; a < areas->len; a++)
     {
       const SigapBreakdownRow *area = g_ptr_array_index (areas, a);
-      GtkWidget *label = gtk_label_new (area->name);
+      GtkLabel *label = heat_label (self, (int) a + 1, 0, &created);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_grid_attach (self->heat_grid, label, (int) a + 1, 0, 1, 1);
+      if (created)
+        {
+          gtk_label_set_wrap (label, TRUE);
+          gtk_label_set_max_width_chars (label, 10);
+          gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+          gtk_widget_set_valign (GTK_WIDGET (label), GTK_ALIGN_END);
+          gtk_widget_add_css_class (GTK_WIDGET (label), "caption-heading");
+        }
+      gtk_label_set_label (label, area->name);
     }
 
   for (guint s = 0; s < first->len; s++)
     {
       const SigapBreakdownRow *sector = g_ptr_array_index (first, s);
-      GtkWidget *label = gtk_label_new (sector->name);
+      GtkLabel *label = heat_label (self, 0, (int) s + 1, &created);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_grid_attach (self->heat_grid, label, 0, (int) s + 1, 1, 1);
+      if (created)
+        {
+          gtk_label_set_xalign (label, 0);
+          gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
+        }
+      gtk_label_set_label (label, sector->name);
 
       for (guint a = 1; a < heat->len; a++)
         {
           GPtrArray *sectors = g_ptr_array_index (heat, a);
           const SigapBreakdownRow *cell = find_row (sectors, sector->code);
+          const SigapBreakdownRow *area = g_ptr_array_index (areas, a - 1);
           gint64 value = cell != NULL ? cell->active : 0;
           int klass = max > 0 ? (int) MIN (value * N_HEAT_CLASSES / (max + 1), N_HEAT_CLASSES - 1)
                               : 0;
           g_autofree char *text = sigap_format_count (value, self->lang);
           g_autofree char *css = g_strdup_printf ("heat-%d", klass);
-          GtkWidget *cell_label = gtk_label_new (text);
+          /* TRANSLATORS: a cell's tooltip: "Ojek Online in Bekasi Utara: 270 active" */
+          g_autofree char *tip = g_strdup_printf (_("%s in %s: %s active"), sector->name,
+                                                  area->name, text);
+          GtkLabel *cell_label = heat_label (self, (int) a, (int) s + 1, &created);
+          const char *old_css = g_object_get_data (G_OBJECT (cell_label), "heat-class");
 
-          gtk_widget_add_css_class (cell_label, "heat-cell");
-          gtk_widget_add_css_class (cell_label, "numeric");
-          gtk_widget_add_css_class (cell_label, css);
-          gtk_widget_set_hexpand (cell_label, TRUE);
-          {
-            const SigapBreakdownRow *area = g_ptr_array_index (areas, a - 1);
-            /* TRANSLATORS: a cell's tooltip: "Ojek Online in Bekasi Utara: 270 active" */
-            g_autofree char *tip = g_strdup_printf (_("%s in %s: %s active"), sector->name,
-                                                    area->name, text);
-
-            gtk_widget_set_tooltip_text (cell_label, tip);
-          }
-          gtk_grid_attach (self->heat_grid, cell_label, (int) a, (int) s + 1, 1, 1);
+          if (created)
+            {
+              gtk_widget_add_css_class (GTK_WIDGET (cell_label), "heat-cell");
+              gtk_widget_add_css_class (GTK_WIDGET (cell_label), "numeric");
+              gtk_widget_set_hexpand (GTK_WIDGET (cell_label), TRUE);
+            }
+          if (g_strcmp0 (old_css, css) != 0)
+            {
+              if (old_css != NULL)
+                gtk_widget_remove_css_class (GTK_WIDGET (cell_label), old_css);
+              gtk_widget_add_css_class (GTK_WIDGET (cell_label), css);
+              g_object_set_data_full (G_OBJECT (cell_label), "heat-class",
+                                      g_steal_pointer (&css), g_free);
+            }
+          gtk_label_set_label (cell_label, text);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (cell_label), tip);
         }
     }
 }
