@@ -21,46 +21,11 @@
 
 #include "core/sigap-demo.h"
 #include "report/sigap-report.h"
+#include "sigap-test-util.h"
 
 #define TARGET_DEMO_MS  1000.0
 #define TARGET_DEMO_MB     1.0
 #define TARGET_3M_MS    2000.0
-
-static char *
-ensure_database (const char *given,
-                 const char *name,
-                 const char *shared_name,
-                 gint64      participants)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *shared = NULL;
-  SigapDemoOptions options;
-  char *path;
-
-  if (given != NULL)
-    return g_strdup (given);
-
-  if (shared_name != NULL)
-    {
-      shared = g_test_build_filename (G_TEST_BUILT, shared_name, NULL);
-      if (g_file_test (shared, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&shared);
-    }
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return path;
-
-  printf ("# generating %s (%" G_GINT64_FORMAT " participants)\n", path,
-          participants > 0 ? participants : sigap_demo_default_participants ());
-  fflush (stdout);
-  sigap_demo_options_init (&options);
-  options.participants = participants;
-  if (!sigap_demo_generate (path, &options, TRUE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-
-  return path;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -157,13 +122,13 @@ main (int    argc,
   if (db_3m_arg == NULL && g_getenv ("SIGAP_BENCH_DB_3M") != NULL)
     db_3m_arg = g_strdup (g_getenv ("SIGAP_BENCH_DB_3M"));
 
-  demo = ensure_database (demo_arg, "bench-report-demo.sigap", NULL, 0);
+  demo = sigap_test_ensure_bench_db (demo_arg, "bench-report-demo.sigap", NULL, 0);
   ok &= bench ("demo", demo, (guint) n_runs, TARGET_DEMO_MS, TARGET_DEMO_MB);
 
   if (!skip_3m)
     {
-      db_3m = ensure_database (db_3m_arg, "bench-report-3m.sigap", "bench-window-3m.sigap",
-                               SIGAP_DEMO_MAX_PARTICIPANTS);
+      db_3m = sigap_test_ensure_bench_db (db_3m_arg, "bench-report-3m.sigap",
+                                          "bench-window-3m.sigap", SIGAP_DEMO_MAX_PARTICIPANTS);
       ok &= bench ("3m", db_3m, (guint) n_runs, TARGET_3M_MS, 0);
     }
 

@@ -25,36 +25,13 @@
 
 #include "app/sigap-application.h"
 #include "core/sigap-demo.h"
+#include "sigap-test-util.h"
 #include "wilayah-timing.h"
 
 #define TARGET_DRILL_MS  100.0
 #define TARGET_PAGE_MS    16.0
 
 static SigapApplication *app;
-
-static char *
-ensure_database (const char *given)
-{
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions options;
-  char *path;
-
-  if (given != NULL)
-    return g_strdup (given);
-
-  path = g_test_build_filename (G_TEST_BUILT, "bench-window-3m.sigap", NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return path;
-
-  printf ("# generating %s (%d participants)\n", path, SIGAP_DEMO_MAX_PARTICIPANTS);
-  fflush (stdout);
-  sigap_demo_options_init (&options);
-  options.participants = SIGAP_DEMO_MAX_PARTICIPANTS;
-  if (!sigap_demo_generate (path, &options, TRUE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-
-  return path;
-}
 
 static gboolean
 report (const char *what,
@@ -195,7 +172,8 @@ main (int   argc,
 
   if (db_arg == NULL && g_getenv ("SIGAP_BENCH_DB_3M") != NULL)
     db_arg = g_strdup (g_getenv ("SIGAP_BENCH_DB_3M"));
-  db_path = ensure_database (db_arg);
+  db_path = sigap_test_ensure_bench_db (db_arg, "bench-window-3m.sigap", NULL,
+                                        SIGAP_DEMO_MAX_PARTICIPANTS);
   largest = wilayah_timing_largest_kelurahan (db_path);
 
   app = sigap_application_new ();

@@ -26,6 +26,7 @@
 #include "app/sigap-window.h"
 #include "core/sigap-demo.h"
 #include "core/sigap-format.h"
+#include "sigap-test-util.h"
 
 #define TARGET_STARTUP_DEMO_MS 1000.0
 #define TARGET_STARTUP_3M_MS   1500.0
@@ -48,33 +49,6 @@ median (double *values,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-static char *
-ensure_database (const char *given,
-                 const char *name,
-                 gint64      participants)
-{
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions options;
-  char *path;
-
-  if (given != NULL)
-    return g_strdup (given);
-
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return path;
-
-  printf ("# generating %s (%" G_GINT64_FORMAT " participants)\n", path,
-          participants > 0 ? participants : sigap_demo_default_participants ());
-  fflush (stdout);
-  sigap_demo_options_init (&options);
-  options.participants = participants;
-  if (!sigap_demo_generate (path, &options, TRUE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-
-  return path;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -311,12 +285,13 @@ main (int   argc,
   if (db_3m_arg == NULL && g_getenv ("SIGAP_BENCH_DB_3M") != NULL)
     db_3m_arg = g_strdup (g_getenv ("SIGAP_BENCH_DB_3M"));
 
-  demo = ensure_database (demo_arg, "bench-window-demo.sigap", 0);
+  demo = sigap_test_ensure_bench_db (demo_arg, "bench-window-demo.sigap", NULL, 0);
   ok &= bench_startup (sigap, "demo", demo, TARGET_STARTUP_DEMO_MS);
 
   if (!skip_3m)
     {
-      db_3m = ensure_database (db_3m_arg, "bench-window-3m.sigap", SIGAP_DEMO_MAX_PARTICIPANTS);
+      db_3m = sigap_test_ensure_bench_db (db_3m_arg, "bench-window-3m.sigap", NULL,
+                                          SIGAP_DEMO_MAX_PARTICIPANTS);
       ok &= bench_startup (sigap, "3m", db_3m, TARGET_STARTUP_3M_MS);
       ok &= bench_filter_changes (db_3m);
     }

@@ -10,44 +10,15 @@
 #include "app/sigap-application.h"
 #include "app/sigap-briefing-dialog.h"
 #include "app/sigap-window.h"
-#include "core/sigap-demo.h"
 #include "core/sigap-format.h"
+#include "sigap-test-util.h"
+#include "sigap-test-window.h"
 
 #define TIMEOUT_S 60
 
 static char *tmp_dir;
 static char *demo_db;
 static SigapApplication *app;
-
-static void
-settled_cb (SigapWindow *window,
-            gpointer     user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *@flag, failing after TIMEOUT_S seconds. */
-static void
-wait_for (const gboolean *flag,
-          const char     *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("%s took more than %d s", what, TIMEOUT_S);
-  g_source_remove (timeout);
-}
 
 static void
 flag_cb (gpointer user_data)
@@ -85,14 +56,12 @@ static SigapWindow *
 open_window (void)
 {
   SigapWindow *window = sigap_window_new (app);
-  gboolean settled = FALSE;
 
   sigap_window_set_persistent (window, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   sigap_window_open_database (window, demo_db);
   gtk_window_present (GTK_WINDOW (window));
-  sigap_window_when_settled (window, settled_cb, &settled);
-  wait_for (&settled, "opening the window");
+  sigap_test_wait_settled (window, TIMEOUT_S);
 
   return window;
 }
@@ -150,7 +119,7 @@ save_screenshot_full (GtkWidget  *widget,
     {
       gtk_widget_queue_draw (widget);
       gtk_widget_add_tick_callback (widget, ticked_cb, &drawn, NULL);
-      wait_for (&drawn, "a frame");
+      sigap_test_wait_for (&drawn, TIMEOUT_S, "a frame");
     }
 
   width = gtk_widget_get_width (widget);
@@ -269,8 +238,8 @@ test_briefing_generates (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "briefing.generate", NULL));
   g_assert_true (sigap_briefing_dialog_get_writing (dialog));
   save_screenshot (GTK_WIDGET (dialog), "briefing-dialog-progress.png");
-  wait_for (&done, "writing the briefing");
-  wait_for (&destroyed, "closing the dialog");
+  sigap_test_wait_for (&done, TIMEOUT_S, "writing the briefing");
+  sigap_test_wait_for (&destroyed, TIMEOUT_S, "closing the dialog");
 
   g_assert_nonnull (saved);
   {
@@ -287,7 +256,7 @@ test_briefing_generates (void)
       gboolean shown = FALSE;
 
       g_timeout_add_once (500, flag_cb, &shown);
-      wait_for (&shown, "the toast");
+      sigap_test_wait_for (&shown, TIMEOUT_S, "the toast");
       save_screenshot_full (GTK_WIDGET (window), "briefing-toast.png", FALSE);
     }
 
@@ -324,7 +293,7 @@ test_briefing_cancel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "briefing.generate", NULL));
   g_assert_true (sigap_briefing_dialog_get_writing (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "briefing.cancel", NULL));
-  wait_for (&done, "cancelling the briefing");
+  sigap_test_wait_for (&done, TIMEOUT_S, "cancelling the briefing");
 
   /* Nothing written, not even a temporary file, and the form is back to try again. */
   g_assert_null (saved);
@@ -336,7 +305,7 @@ test_briefing_cancel (void)
   /* Escape, or Cancel again, closes it. */
   g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (flag_cb), &destroyed);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "briefing.cancel", NULL));
-  wait_for (&destroyed, "closing the dialog");
+  sigap_test_wait_for (&destroyed, TIMEOUT_S, "closing the dialog");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -357,7 +326,7 @@ test_briefing_failure (void)
   g_signal_connect (dialog, "notify::writing", G_CALLBACK (not_writing_cb), &done);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "briefing.generate", NULL));
-  wait_for (&done, "failing to write the briefing");
+  sigap_test_wait_for (&done, TIMEOUT_S, "failing to write the briefing");
 
   g_assert_null (saved);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
@@ -398,41 +367,16 @@ test_briefing_language (void)
   g_settings_reset (settings, "report-language");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions options;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (sigap_test_skip_without_display ())
+    return 0;
 
-  tmp_dir = g_dir_make_tmp ("sigap-test-briefing-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = sigap_test_make_tmp_dir ("sigap-test-briefing-XXXXXX", FALSE);
 
   /* The default file goes to the documents folder or home: keep both in the temporary one. */
   {
@@ -445,16 +389,9 @@ main (int   argc,
   }
 
   gtk_test_init (&argc, &argv, NULL);
-  demo_db = g_build_filename (tmp_dir, "demo.sigap", NULL);
+  demo_db = sigap_test_make_demo_db (tmp_dir, 3000);
 
-  sigap_demo_options_init (&options);
-  options.participants = 3000;
-  if (!sigap_demo_generate (demo_db, &options, FALSE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-
-  app = sigap_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = sigap_test_register_app ();
 
   g_test_add_func ("/sigap/briefing-dialog/generates", test_briefing_generates);
   g_test_add_func ("/sigap/briefing-dialog/cancel", test_briefing_cancel);
@@ -464,7 +401,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sigap_test_remove_tree (tmp_dir);
   g_free (demo_db);
   g_free (tmp_dir);
 

@@ -15,67 +15,10 @@
 #include "core/sigap-demo.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "sigap-test-util.h"
 
 static char *demo_dir;
 static char *demo_path;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_sigap (Run        *run,
-           const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("SIGAP_BIN");
-  const char *arg;
-  va_list ap;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (args, (gpointer) bin);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-run_succeeded (const Run *run)
-{
-  return g_spawn_check_wait_status (run->status, NULL);
-}
-
-static void
-assert_fails_with (const Run  *run,
-                   const char *fragment)
-{
-  g_assert_false (run_succeeded (run));
-  g_assert_cmpstr (run->out, ==, "");
-  /* One line, "sigap: reason". */
-  g_assert_true (g_str_has_prefix (run->err, "sigap: "));
-  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
-  g_assert_nonnull (strstr (run->err, fragment));
-}
 
 static JsonObject *
 parse_object (const char *text)
@@ -135,15 +78,15 @@ assert_member_double (JsonObject *object,
 static void
 test_summary_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SigapTestRun) run = { 0 };
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(SigapDatabase) db = open_demo ();
   g_autoptr(SigapFilter) filter = NULL;
   g_autoptr(SigapSummary) s = NULL;
   GDate cutoff;
 
-  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", NULL);
-  g_assert_true (run_succeeded (&run));
+  sigap_test_run_sigap (&run, "summary", "--db", demo_path, "--format", "json", NULL);
+  g_assert_true (sigap_test_run_succeeded (&run));
   object = parse_object (run.out);
 
   /* Defaults: the data cut-off, rentan, the whole city. */
@@ -178,12 +121,12 @@ test_summary_json (void)
 static void
 test_summary_options (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SigapTestRun) run = { 0 };
   g_autoptr(JsonObject) object = NULL;
 
-  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--as-of", "2025-12-31",
-             "--segment", "all", "--scope", "32.75.03", NULL);
-  g_assert_true (run_succeeded (&run));
+  sigap_test_run_sigap (&run, "summary", "--db", demo_path, "--format", "json",
+                        "--as-of", "2025-12-31", "--segment", "all", "--scope", "32.75.03", NULL);
+  g_assert_true (sigap_test_run_succeeded (&run));
   object = parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (object, "as_of"), ==, "2025-12-31");
   g_assert_cmpstr (json_object_get_string_member (object, "segment"), ==, "all");
@@ -194,15 +137,16 @@ test_summary_options (void)
 static void
 test_breakdown_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SigapTestRun) run = { 0 };
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(SigapDatabase) db = open_demo ();
   JsonArray *rows;
   gint64 active = 0;
   GDate cutoff;
 
-  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--by", "kecamatan", NULL);
-  g_assert_true (run_succeeded (&run));
+  sigap_test_run_sigap (&run, "summary", "--db", demo_path, "--format", "json",
+                        "--by", "kecamatan", NULL);
+  g_assert_true (sigap_test_run_succeeded (&run));
   object = parse_object (run.out);
   g_assert_cmpstr (json_object_get_string_member (object, "by"), ==, "kecamatan");
   rows = json_object_get_array_member (object, "rows");
@@ -222,9 +166,9 @@ test_breakdown_json (void)
 
   g_clear_pointer (&run.out, g_free);
   g_clear_pointer (&run.err, g_free);
-  run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--by", "kelurahan",
-             "--scope", "32.75.01", NULL);
-  g_assert_true (run_succeeded (&run));
+  sigap_test_run_sigap (&run, "summary", "--db", demo_path, "--format", "json", "--by", "kelurahan",
+                        "--scope", "32.75.01", NULL);
+  g_assert_true (sigap_test_run_succeeded (&run));
   g_clear_pointer (&object, json_object_unref);
   object = parse_object (run.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "rows")), ==, 4);
@@ -233,19 +177,20 @@ test_breakdown_json (void)
 static void
 test_csv_and_text (void)
 {
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(SigapTestRun) csv = { 0 };
+  g_auto(SigapTestRun) text = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_sigap (&csv, "summary", "--db", demo_path, "--format", "csv", "--by", "sector", NULL);
-  g_assert_true (run_succeeded (&csv));
+  sigap_test_run_sigap (&csv, "summary", "--db", demo_path, "--format", "csv",
+                        "--by", "sector", NULL);
+  g_assert_true (sigap_test_run_succeeded (&csv));
   lines = g_strsplit (csv.out, "\r\n", -1);
   g_assert_true (g_str_has_prefix (lines[0], "\"code\",\"name\",\"registered\""));
   /* Header, 16 rentan sectors, and the empty string after the last CRLF. */
   g_assert_cmpuint (g_strv_length (lines), ==, 18);
 
-  run_sigap (&text, "summary", "--db", demo_path, NULL);
-  g_assert_true (run_succeeded (&text));
+  sigap_test_run_sigap (&text, "summary", "--db", demo_path, NULL);
+  g_assert_true (sigap_test_run_succeeded (&text));
   g_assert_nonnull (strstr (text.out, "Kota Bekasi"));
 }
 
@@ -253,44 +198,38 @@ static void
 test_errors (void)
 {
   g_autofree char *missing = g_build_filename (demo_dir, "missing.sigap", NULL);
-  g_auto(Run) a = { 0 };
-  g_auto(Run) b = { 0 };
-  g_auto(Run) c = { 0 };
-  g_auto(Run) d = { 0 };
-  g_auto(Run) e = { 0 };
-  g_auto(Run) f = { 0 };
+  g_auto(SigapTestRun) a = { 0 };
+  g_auto(SigapTestRun) b = { 0 };
+  g_auto(SigapTestRun) c = { 0 };
+  g_auto(SigapTestRun) d = { 0 };
+  g_auto(SigapTestRun) e = { 0 };
+  g_auto(SigapTestRun) f = { 0 };
 
-  run_sigap (&a, "summary", "--db", demo_path, "--frobnicate", NULL);
-  assert_fails_with (&a, "frobnicate");
-  run_sigap (&b, "summary", "--db", demo_path, "--as-of", "2026-02-30", NULL);
-  assert_fails_with (&b, "2026-02-30");
-  run_sigap (&c, "summary", "--db", demo_path, "--scope", "32.76", NULL);
-  assert_fails_with (&c, "32.76");
-  run_sigap (&d, "summary", "--db", missing, NULL);
-  assert_fails_with (&d, "missing.sigap");
+  sigap_test_run_sigap (&a, "summary", "--db", demo_path, "--frobnicate", NULL);
+  sigap_test_run_assert_fails_with (&a, "frobnicate");
+  sigap_test_run_sigap (&b, "summary", "--db", demo_path, "--as-of", "2026-02-30", NULL);
+  sigap_test_run_assert_fails_with (&b, "2026-02-30");
+  sigap_test_run_sigap (&c, "summary", "--db", demo_path, "--scope", "32.76", NULL);
+  sigap_test_run_assert_fails_with (&c, "32.76");
+  sigap_test_run_sigap (&d, "summary", "--db", missing, NULL);
+  sigap_test_run_assert_fails_with (&d, "missing.sigap");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  run_sigap (&e, "summary", NULL);
-  assert_fails_with (&e, "--db");
-  run_sigap (&f, "summary", "--db", demo_path, "--segment", "asn", NULL);
-  assert_fails_with (&f, "asn");
+  sigap_test_run_sigap (&e, "summary", NULL);
+  sigap_test_run_assert_fails_with (&e, "--db");
+  sigap_test_run_sigap (&f, "summary", "--db", demo_path, "--segment", "asn", NULL);
+  sigap_test_run_assert_fails_with (&f, "asn");
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions options;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  demo_dir = g_dir_make_tmp ("sigap-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (demo_dir, "demo.sigap", NULL);
-  sigap_demo_options_init (&options);
-  if (!sigap_demo_generate (demo_path, &options, FALSE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
+  demo_dir = sigap_test_make_tmp_dir ("sigap-cli-XXXXXX", FALSE);
+  demo_path = sigap_test_make_demo_db (demo_dir, 0);
 
   g_test_add_func ("/sigap/cli/summary/json", test_summary_json);
   g_test_add_func ("/sigap/cli/summary/options", test_summary_options);
@@ -300,15 +239,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  {
-    g_autofree char *wal = g_strconcat (demo_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (demo_path, "-shm", NULL);
-
-    g_unlink (demo_path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (demo_dir);
-  }
+  sigap_test_remove_tree (demo_dir);
   g_free (demo_path);
   g_free (demo_dir);
   return status;

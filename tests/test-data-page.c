@@ -10,8 +10,9 @@
 #include "app/sigap-window-private.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
-#include "core/sigap-demo.h"
 #include "core/sigap-import-log.h"
+#include "sigap-test-util.h"
+#include "sigap-test-window.h"
 
 #define SETTLE_TIMEOUT_S 60
 
@@ -38,41 +39,16 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-settled_cb (SigapWindow *window,
-            gpointer     user_data)
+static gboolean
+import_finished (gpointer dialog)
 {
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-wait_settled (SigapWindow *window)
-{
-  gboolean settled = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (SETTLE_TIMEOUT_S, timeout_cb, &timed_out);
-
-  sigap_window_when_settled (window, settled_cb, &settled);
-  while (!settled && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("the window did not settle in %d s", SETTLE_TIMEOUT_S);
-  g_source_remove (timeout);
+  return sigap_import_dialog_get_finished (dialog);
 }
 
 static void
 wait_finished (SigapImportDialog *dialog)
 {
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (SETTLE_TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (!sigap_import_dialog_get_finished (dialog) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("the import did not finish in %d s", SETTLE_TIMEOUT_S);
-  g_source_remove (timeout);
+  sigap_test_wait_until (import_finished, dialog, SETTLE_TIMEOUT_S, "the import");
 }
 
 typedef struct
@@ -92,35 +68,11 @@ saved_cb (GObject      *object,
   wait->done = TRUE;
 }
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, out);
-  return out;
-}
-
 /* No label under @root shows 16 digits in a row: a whole NIK. */
 static void
 assert_no_whole_nik (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = sigap_test_find_all (root, GTK_TYPE_LABEL);
 
   g_assert_cmpuint (labels->len, >, 0);
   for (guint i = 0; i < labels->len; i++)
@@ -141,7 +93,7 @@ static AdwActionRow *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  g_autoptr(GPtrArray) rows = find_all (root, ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) rows = sigap_test_find_all (root, ADW_TYPE_ACTION_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0 &&
@@ -155,7 +107,7 @@ find_row (GtkWidget  *root,
 static const char *
 row_suffix_text (AdwActionRow *row)
 {
-  g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (row), GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = sigap_test_find_all (GTK_WIDGET (row), GTK_TYPE_LABEL);
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
   for (guint i = labels->len; i > 0; i--)
@@ -246,7 +198,7 @@ open_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   sigap_window_open_database (window, path);
   gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   return window;
 }
@@ -324,7 +276,7 @@ test_import (void)
   maybe_save_png (GTK_WIDGET (dialog), "import-summary");
 
   /* The window reloads the database and turns to the Data page. */
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "dashboard");
   g_assert_cmpstr (visible_page (window), ==, "data");
   page = SIGAP_DATA_PAGE (sigap_window_get_page (window, "data"));
@@ -370,10 +322,10 @@ test_import (void)
   /* Drill to the lines of a flag: masked NIKs, with the detail. */
   row = find_row (GTK_WIDGET (page), sigap_participant_flag_get_label (SIGAP_PARTICIPANT_FLAG_DESIL));
   g_signal_emit_by_name (row, "activated");
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_data_page_get_view (page), ==, "flags");
   {
-    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW);
+    g_autoptr(GPtrArray) rows = sigap_test_find_all (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW);
     guint shown = 0;
 
     for (guint i = 0; i < rows->len; i++)
@@ -394,7 +346,7 @@ test_import (void)
   sigap_data_page_show_overview (page);
   row = find_row (GTK_WIDGET (page), "peserta.csv");
   g_signal_emit_by_name (row, "activated");
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_data_page_get_view (page), ==, "rejections");
   g_assert_nonnull (find_row (GTK_WIDGET (page), "Line 5 · kelurahan"));
   g_assert_nonnull (find_row (GTK_WIDGET (page), "Line 6 · nik"));
@@ -408,14 +360,9 @@ test_import (void)
   /* "Save rejected lines…": the original lines, with the line number and the reason. */
   {
     SaveWait wait = { FALSE, NULL };
-    gboolean timed_out = FALSE;
-    guint timeout = g_timeout_add_seconds (SETTLE_TIMEOUT_S, timeout_cb, &timed_out);
 
     sigap_import_save_rejects_async (db_path, batch->id, rejects, NULL, saved_cb, &wait);
-    while (!wait.done && !timed_out)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_false (timed_out);
-    g_source_remove (timeout);
+    sigap_test_wait_for (&wait.done, SETTLE_TIMEOUT_S, "saving the rejected lines");
     error = wait.error;
   }
   g_assert_no_error (error);
@@ -457,7 +404,7 @@ test_import_twice (void)
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
   wait_finished (dialog);
   g_assert_cmpint (imported, ==, 1);
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   dialog = _sigap_window_import_file (window, file, SIGAP_IMPORT_PARTICIPANTS);
   g_assert_nonnull (dialog);
@@ -494,7 +441,7 @@ test_import_cancel (void)
   guint n_batches;
 
   sigap_window_set_page (window, "data");
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   n_batches = sigap_data_page_get_batches (page)->len;
 
   for (int i = 0; i < 50000; i++)
@@ -515,7 +462,7 @@ test_import_cancel (void)
   g_assert_null (_sigap_window_get_import_dialog (window));
 
   sigap_window_open_database (window, db_path);
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpuint (sigap_data_page_get_batches (page)->len, ==, n_batches);
 
   g_object_unref (dialog);
@@ -561,62 +508,23 @@ test_mask_digits (void)
 
 /* ---------------------------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions options;
   int status;
 
-  /* A window needs a display: CI runs this under xvfb-run. Without one, skip. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (sigap_test_skip_without_display ())
+    return 0;
 
-  tmp_dir = g_dir_make_tmp ("sigap-test-data-page-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  {
-    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-  }
+  tmp_dir = sigap_test_make_tmp_dir ("sigap-test-data-page-XXXXXX", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   /* The page's views slide: without animations, only the one shown is mapped. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  demo_db = g_build_filename (tmp_dir, "demo.sigap", NULL);
+  demo_db = sigap_test_make_demo_db (tmp_dir, 2000);
 
-  sigap_demo_options_init (&options);
-  options.participants = 2000;
-  if (!sigap_demo_generate (demo_db, &options, FALSE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-
-  app = sigap_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = sigap_test_register_app ();
 
   g_test_add_func ("/sigap/data-page/mask-digits", test_mask_digits);
   g_test_add_func ("/sigap/data-page/guess-kind", test_guess_kind);
@@ -627,7 +535,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sigap_test_remove_tree (tmp_dir);
   g_free (demo_db);
   g_free (tmp_dir);
 

@@ -11,70 +11,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+#include "sigap-test-util.h"
 
 typedef struct
 {
   char *dir;
   char *db;
 } Fixture;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_sigap (Run        *run,
-           const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("SIGAP_BIN");
-  const char *arg;
-  va_list ap;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (args, (gpointer) bin);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-run_succeeded (const Run *run)
-{
-  return g_spawn_check_wait_status (run->status, NULL);
-}
-
-static void
-assert_fails_with (const Run  *run,
-                   const char *fragment)
-{
-  g_assert_false (run_succeeded (run));
-  g_assert_cmpstr (run->out, ==, "");
-  /* One line, "sigap: reason". */
-  g_assert_true (g_str_has_prefix (run->err, "sigap: "));
-  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
-  if (strstr (run->err, fragment) == NULL)
-    g_error ("“%s” does not say “%s”", run->err, fragment);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -91,17 +34,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-
-  g_rmdir (fixture->dir);
+  sigap_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
 }
@@ -138,15 +71,15 @@ test_json (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GList) names = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SigapTestRun) run = { 0 };
   JsonObject *root, *rejection;
   JsonArray *rejections;
   GList *l;
   guint i;
 
-  run_sigap (&run, "import", "participants", "--db", fixture->db, csv, "--format", "json",
-             "--rejects", rejects, NULL);
-  g_assert_true (run_succeeded (&run));
+  sigap_test_run_sigap (&run, "import", "participants", "--db", fixture->db, csv,
+                        "--format", "json", "--rejects", rejects, NULL);
+  g_assert_true (sigap_test_run_succeeded (&run));
   g_assert_cmpstr (run.err, ==, "");
 
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -199,11 +132,11 @@ test_text (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *csv = write_csv (fixture, "peserta.csv", participants_csv);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(SigapTestRun) first = { 0 };
+  g_auto(SigapTestRun) second = { 0 };
 
-  run_sigap (&first, "import", "participants", csv, "--db", fixture->db, NULL);
-  g_assert_true (run_succeeded (&first));
+  sigap_test_run_sigap (&first, "import", "participants", csv, "--db", fixture->db, NULL);
+  g_assert_true (sigap_test_run_succeeded (&first));
   g_assert_nonnull (strstr (first.out, "“peserta.csv” (participants): UTF-8, separator "
                                        "semicolon"));
   g_assert_nonnull (strstr (first.out, "Ignored columns: catatan"));
@@ -213,8 +146,8 @@ test_text (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 
   /* The same file again changes nothing, and says so. */
-  run_sigap (&second, "import", "participants", "--db", fixture->db, csv, NULL);
-  g_assert_true (run_succeeded (&second));
+  sigap_test_run_sigap (&second, "import", "participants", "--db", fixture->db, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&second));
   g_assert_nonnull (strstr (second.out, "already imported (import 1); nothing changed"));
 }
 
@@ -223,10 +156,11 @@ test_dry_run (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autofree char *csv = write_csv (fixture, "peserta.csv", participants_csv);
-  g_auto(Run) run = { 0 };
+  g_auto(SigapTestRun) run = { 0 };
 
-  run_sigap (&run, "import", "participants", "--dry-run", "--db", fixture->db, csv, NULL);
-  g_assert_true (run_succeeded (&run));
+  sigap_test_run_sigap (&run, "import", "participants", "--dry-run", "--db", fixture->db, csv,
+                        NULL);
+  g_assert_true (sigap_test_run_succeeded (&run));
   g_assert_nonnull (strstr (run.out, "Dry run: nothing was saved."));
   /* Checked against the reference data, without creating the database. */
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
@@ -241,35 +175,35 @@ test_file_errors (Fixture       *fixture,
                                           "3275014101900001,Siti,Bekasijaya,2025-11-05\n");
   g_autofree char *empty = write_csv (fixture, "kosong.csv", "");
   g_autofree char *missing = g_build_filename (fixture->dir, "tidak-ada.csv", NULL);
-  g_auto(Run) run1 = { 0 };
-  g_auto(Run) run2 = { 0 };
-  g_auto(Run) run3 = { 0 };
-  g_auto(Run) run4 = { 0 };
-  g_auto(Run) run5 = { 0 };
-  g_auto(Run) run6 = { 0 };
+  g_auto(SigapTestRun) run1 = { 0 };
+  g_auto(SigapTestRun) run2 = { 0 };
+  g_auto(SigapTestRun) run3 = { 0 };
+  g_auto(SigapTestRun) run4 = { 0 };
+  g_auto(SigapTestRun) run5 = { 0 };
+  g_auto(SigapTestRun) run6 = { 0 };
 
-  run_sigap (&run1, "import", "participants", "--db", fixture->db, no_sector, NULL);
-  assert_fails_with (&run1, "Required column “sektor” is missing");
+  sigap_test_run_sigap (&run1, "import", "participants", "--db", fixture->db, no_sector, NULL);
+  sigap_test_run_assert_fails_with (&run1, "Required column “sektor” is missing");
   /* No new, empty database is left behind. */
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 
-  run_sigap (&run2, "import", "participants", "--db", fixture->db, empty, "--format", "json",
-             NULL);
-  assert_fails_with (&run2, "no header line");
+  sigap_test_run_sigap (&run2, "import", "participants", "--db", fixture->db, empty,
+                        "--format", "json", NULL);
+  sigap_test_run_assert_fails_with (&run2, "no header line");
 
-  run_sigap (&run3, "import", "participants", "--db", fixture->db, missing, NULL);
-  assert_fails_with (&run3, "cannot read");
+  sigap_test_run_sigap (&run3, "import", "participants", "--db", fixture->db, missing, NULL);
+  sigap_test_run_assert_fails_with (&run3, "cannot read");
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 
-  run_sigap (&run4, "import", "peserta", "--db", fixture->db, missing, NULL);
-  assert_fails_with (&run4, "unknown kind “peserta”");
+  sigap_test_run_sigap (&run4, "import", "peserta", "--db", fixture->db, missing, NULL);
+  sigap_test_run_assert_fails_with (&run4, "unknown kind “peserta”");
 
-  run_sigap (&run5, "import", "targets", no_sector, NULL);
-  assert_fails_with (&run5, "missing --db");
+  sigap_test_run_sigap (&run5, "import", "targets", no_sector, NULL);
+  sigap_test_run_assert_fails_with (&run5, "missing --db");
 
-  run_sigap (&run6, "import", "budget", "--db", fixture->db, no_sector, "--format", "xml",
-             NULL);
-  assert_fails_with (&run6, "unknown format “xml”");
+  sigap_test_run_sigap (&run6, "import", "budget", "--db", fixture->db, no_sector,
+                        "--format", "xml", NULL);
+  sigap_test_run_assert_fails_with (&run6, "unknown format “xml”");
 }
 
 static void
@@ -293,12 +227,12 @@ test_other_kinds (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
-      g_auto(Run) run = { 0 };
+      g_auto(SigapTestRun) run = { 0 };
       JsonObject *root;
 
-      run_sigap (&run, "import", kinds[i], "--db", fixture->db, files[i], "--format", "json",
-                 NULL);
-      g_assert_true (run_succeeded (&run));
+      sigap_test_run_sigap (&run, "import", kinds[i], "--db", fixture->db, files[i],
+                            "--format", "json", NULL);
+      g_assert_true (sigap_test_run_succeeded (&run));
       g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
       root = json_node_get_object (json_parser_get_root (parser));
       g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, kinds[i]);

@@ -16,11 +16,11 @@
 #include <string.h>
 
 #include "core/sigap-database.h"
-#include "core/sigap-demo.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
 #include "report/sigap-report.h"
 #include "report/sigap-report-strings.h"
+#include "sigap-test-util.h"
 
 /* Saturday 21 November 2026, 08:00 UTC: a fixed generation time. */
 #define GENERATED_AT G_GINT64_CONSTANT (1795248000)
@@ -954,44 +954,18 @@ test_strings (void)
 
 /* ---------------------------------------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions demo;
   int status;
 
   g_test_init (&argc, &argv, NULL);
   /* The generation time comes from the options here, never from the environment. */
   g_unsetenv ("SOURCE_DATE_EPOCH");
 
-  test_dir = g_dir_make_tmp ("sigap-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (test_dir, "demo.sigap", NULL);
-  sigap_demo_options_init (&demo);
-  if (!sigap_demo_generate (db_path, &demo, FALSE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
+  test_dir = sigap_test_make_tmp_dir ("sigap-report-XXXXXX", FALSE);
+  db_path = sigap_test_make_demo_db (test_dir, 0);
 
   g_test_add_func ("/sigap/report/city", test_city);
   g_test_add_func ("/sigap/report/cli", test_cli);
@@ -1011,7 +985,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  remove_tree (test_dir);
+  sigap_test_remove_tree (test_dir);
   g_free (test_dir);
   g_free (db_path);
 

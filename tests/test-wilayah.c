@@ -19,9 +19,10 @@
 #include "app/sigap-wilayah-page.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
-#include "core/sigap-demo.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-participants.h"
+#include "sigap-test-util.h"
+#include "sigap-test-window.h"
 #include "wilayah-timing.h"
 
 static char *tmp_dir;
@@ -288,63 +289,25 @@ test_wilayah_scroll (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (sigap_test_skip_without_display ())
+    return 0;
 
-  tmp_dir = g_dir_make_tmp ("sigap-test-wilayah-XXXXXX", &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-  }
+  tmp_dir = sigap_test_make_tmp_dir ("sigap-test-wilayah-XXXXXX", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
   if (g_getenv ("SIGAP_WILAYAH_DB") != NULL)
     db_path = g_strdup (g_getenv ("SIGAP_WILAYAH_DB"));
   else
-    {
-      SigapDemoOptions options;
+    db_path = sigap_test_make_demo_db (tmp_dir, 5000);
 
-      db_path = g_build_filename (tmp_dir, "demo.sigap", NULL);
-      sigap_demo_options_init (&options);
-      options.participants = 5000;
-      if (!sigap_demo_generate (db_path, &options, FALSE, NULL, NULL, NULL, &error))
-        g_error ("%s", error->message);
-    }
-
-  app = sigap_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = sigap_test_register_app ();
 
   g_test_add_func ("/sigap/wilayah/drill", test_wilayah_drill);
   g_test_add_func ("/sigap/wilayah/scroll", test_wilayah_scroll);
@@ -352,7 +315,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sigap_test_remove_tree (tmp_dir);
   g_free (db_path);
   g_free (tmp_dir);
 

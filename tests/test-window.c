@@ -13,9 +13,10 @@
 #include "app/sigap-kpi-card.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
-#include "core/sigap-demo.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "sigap-test-util.h"
+#include "sigap-test-window.h"
 
 #define SETTLE_TIMEOUT_S 60
 
@@ -24,60 +25,6 @@ static char *demo_db;
 static SigapApplication *app;
 
 /* ---------------------------------------------------------------------------------------- */
-
-static void
-settled_cb (SigapWindow *window,
-            gpointer     user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_settled (SigapWindow *window)
-{
-  gboolean settled = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (SETTLE_TIMEOUT_S, timeout_cb, &timed_out);
-
-  sigap_window_when_settled (window, settled_cb, &settled);
-  while (!settled && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("the window did not settle in %d s", SETTLE_TIMEOUT_S);
-  g_source_remove (timeout);
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, out);
-  return out;
-}
 
 static SigapWindow *
 open_window (const char *path)
@@ -88,7 +35,7 @@ open_window (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   sigap_window_open_database (window, path);
   gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   return window;
 }
@@ -112,7 +59,7 @@ static SigapKpiCard *
 kpi_card (GtkWidget  *page,
           const char *title)
 {
-  g_autoptr(GPtrArray) cards = find_all (page, SIGAP_TYPE_KPI_CARD);
+  g_autoptr(GPtrArray) cards = sigap_test_find_all (page, SIGAP_TYPE_KPI_CARD);
 
   for (guint i = 0; i < cards->len; i++)
     if (g_strcmp0 (sigap_kpi_card_get_title (cards->pdata[i]), title) == 0)
@@ -153,7 +100,7 @@ static void
 assert_charts_drawn (GtkWidget *page,
                      guint      min_charts)
 {
-  g_autoptr(GPtrArray) views = find_all (page, SIGAP_TYPE_CHART_VIEW);
+  g_autoptr(GPtrArray) views = sigap_test_find_all (page, SIGAP_TYPE_CHART_VIEW);
 
   g_assert_cmpuint (views->len, >=, min_charts);
   for (guint i = 0; i < views->len; i++)
@@ -267,7 +214,7 @@ test_window_filters (void)
   g_date_set_dmy (&filter->as_of, 15, G_DATE_AUGUST, 2026);
   sigap_window_set_filter (window, filter);
   g_assert_true (sigap_window_get_busy (window));
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   g_assert_true (sigap_filter_equal (sigap_window_get_filter (window), filter));
   check_overview_figures (window);
@@ -276,28 +223,28 @@ test_window_filters (void)
   /* Refresh (F5) reopens the file and keeps what is being looked at. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
   g_assert_true (sigap_window_get_busy (window));
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "dashboard");
   g_assert_true (sigap_filter_equal (sigap_window_get_filter (window), filter));
   check_overview_figures (window);
 
   /* Picking a day in the filter bar's calendar sets the date. */
   {
-    g_autoptr(GPtrArray) calendars = find_all (GTK_WIDGET (window), GTK_TYPE_CALENDAR);
+    g_autoptr(GPtrArray) calendars = sigap_test_find_all (GTK_WIDGET (window), GTK_TYPE_CALENDAR);
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 9, 30, 0, 0, 0);
 
     g_assert_cmpuint (calendars->len, ==, 1);
     gtk_calendar_select_day (calendars->pdata[0], day);
     g_assert_cmpint (g_date_get_day (&sigap_window_get_filter (window)->as_of), ==, 30);
     g_assert_cmpint (g_date_get_month (&sigap_window_get_filter (window)->as_of), ==, 9);
-    wait_settled (window);
+    sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
     check_overview_figures (window);
   }
 
   /* Dates outside the data are kept within them. */
   g_date_set_dmy (&filter->as_of, 1, G_DATE_JANUARY, 2030);
   sigap_window_set_filter (window, filter);
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   {
     g_autoptr(SigapDatabase) db = sigap_database_open (demo_db, SIGAP_DATABASE_OPEN_READ_ONLY,
                                                        NULL);
@@ -326,7 +273,7 @@ test_window_budget_page (void)
   g_assert_false (sigap_window_set_page (window, "no-such-page"));
   /* The page loads when shown. */
   g_assert_true (sigap_window_get_busy (window));
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   summary = core_summary (sigap_window_get_filter (window));
   assert_rupiah_card (page, "Pagu", summary->pagu, lang);
@@ -336,7 +283,7 @@ test_window_budget_page (void)
   assert_charts_drawn (page, 1);
 
   /* The SP2D table ends with a total equal to the realisation. */
-  tables = find_all (page, SIGAP_TYPE_DATA_TABLE);
+  tables = sigap_test_find_all (page, SIGAP_TYPE_DATA_TABLE);
   payments = NULL;
   for (guint i = 0; i < tables->len; i++)
     if (sigap_data_table_get_n_columns (tables->pdata[i]) == 6)
@@ -353,11 +300,11 @@ test_window_budget_page (void)
   g_assert_true (g_str_has_prefix (sigap_budget_page_get_verdict (SIGAP_BUDGET_PAGE (page)),
                                    "The pagu lasts"));
   sigap_budget_page_set_what_if (SIGAP_BUDGET_PAGE (page), 3000000, 12);
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_true (g_str_has_prefix (sigap_budget_page_get_verdict (SIGAP_BUDGET_PAGE (page)),
                                    "The pagu runs out in December"));
   sigap_budget_page_set_what_if (SIGAP_BUDGET_PAGE (page), 0, 12);
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_true (g_str_has_prefix (sigap_budget_page_get_verdict (SIGAP_BUDGET_PAGE (page)),
                                    "The pagu lasts"));
 
@@ -369,8 +316,8 @@ test_window_accessible (void)
 {
   g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
   GtkWidget *page = sigap_window_get_page (window, "ringkasan");
-  g_autoptr(GPtrArray) cards = find_all (page, SIGAP_TYPE_CHART_CARD);
-  g_autoptr(GPtrArray) kpis = find_all (page, SIGAP_TYPE_KPI_CARD);
+  g_autoptr(GPtrArray) cards = sigap_test_find_all (page, SIGAP_TYPE_CHART_CARD);
+  g_autoptr(GPtrArray) kpis = sigap_test_find_all (page, SIGAP_TYPE_KPI_CARD);
 
   g_assert_cmpuint (cards->len, ==, 5);
   for (guint i = 0; i < cards->len; i++)
@@ -403,7 +350,7 @@ test_window_chart_table_and_keyboard (void)
 {
   g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
   GtkWidget *page = sigap_window_get_page (window, "ringkasan");
-  g_autoptr(GPtrArray) cards = find_all (page, SIGAP_TYPE_CHART_CARD);
+  g_autoptr(GPtrArray) cards = sigap_test_find_all (page, SIGAP_TYPE_CHART_CARD);
 
   for (guint i = 0; i < cards->len; i++)
     {
@@ -469,7 +416,7 @@ test_window_keyboard (void)
 {
   g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
   GtkWidget *page = sigap_window_get_page (window, "ringkasan");
-  g_autoptr(GPtrArray) cards = find_all (page, SIGAP_TYPE_CHART_CARD);
+  g_autoptr(GPtrArray) cards = sigap_test_find_all (page, SIGAP_TYPE_CHART_CARD);
   SigapChartCard *sector_card = NULL;
   SigapChartView *view;
   SigapChart *chart;
@@ -505,7 +452,7 @@ test_window_keyboard (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "anggaran");
   g_assert_true (sigap_window_get_page (window, "anggaran") ==
                  adw_view_stack_get_visible_child (ADW_VIEW_STACK (gtk_widget_get_parent (page))));
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -526,14 +473,14 @@ test_window_demo_data (void)
   g_assert_cmpstr (sigap_window_get_state (window), ==, "progress");
   g_assert_true (sigap_window_get_busy (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-demo", NULL);
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "welcome");
   g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
 
   /* Created in the user's data folder, then opened. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "progress");
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "dashboard");
   g_assert_cmpstr (sigap_window_get_database (window), ==, expected);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
@@ -545,7 +492,7 @@ test_window_demo_data (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "loading");
-  wait_settled (window);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   g_assert_cmpstr (sigap_window_get_state (window), ==, "dashboard");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -651,62 +598,22 @@ test_screenshot (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  SigapDemoOptions options;
   int status;
 
-  /* A window needs a display: CI runs this under xvfb-run. Without one, skip. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
+  if (sigap_test_skip_without_display ())
+    return 0;
 
-  tmp_dir = g_dir_make_tmp ("sigap-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  /* The demo data land in the user's data folder: a temporary one, set before anything
-   * reads it (GLib caches it). */
-  {
-    g_autofree char *data = g_build_filename (tmp_dir, "data", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-  }
+  /* The demo data land in the user's data folder: a temporary one. */
+  tmp_dir = sigap_test_make_tmp_dir ("sigap-test-window-XXXXXX", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
-  demo_db = g_build_filename (tmp_dir, "demo.sigap", NULL);
+  demo_db = sigap_test_make_demo_db (tmp_dir, 5000);
 
-  sigap_demo_options_init (&options);
-  options.participants = 5000;
-  if (!sigap_demo_generate (demo_db, &options, FALSE, NULL, NULL, NULL, &error))
-    g_error ("%s", error->message);
-
-  app = sigap_application_new ();
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = sigap_test_register_app ();
 
   g_test_add_func ("/sigap/window/opens", test_window_opens);
   g_test_add_func ("/sigap/window/filters", test_window_filters);
@@ -721,7 +628,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sigap_test_remove_tree (tmp_dir);
   g_free (demo_db);
   g_free (tmp_dir);
 

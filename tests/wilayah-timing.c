@@ -8,40 +8,17 @@
  */
 
 #include "core/sigap-database.h"
+#include "sigap-test-window.h"
 #include "wilayah-timing.h"
 
 #define SETTLE_TIMEOUT_S 120
 #define SCROLL_STEPS      40
 #define STEP_MS           50
 
-static void
-settled_cb (SigapWindow *window,
-            gpointer     user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 void
 wilayah_timing_wait_settled (SigapWindow *window)
 {
-  gboolean settled = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (SETTLE_TIMEOUT_S, timeout_cb, &timed_out);
-
-  sigap_window_when_settled (window, settled_cb, &settled);
-  while (!settled && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("the window did not settle in %d s", SETTLE_TIMEOUT_S);
-  g_source_remove (timeout);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 }
 
 void

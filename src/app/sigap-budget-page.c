@@ -365,26 +365,6 @@ update_months (SigapBudgetPage *self,
 /* The rest of the page.                                                                    */
 
 static void
-set_rupiah_value (SigapKpiCard *card,
-                  gint64        value,
-                  gboolean      defined,
-                  SigapLang     lang)
-{
-  g_autofree char *shown = NULL;
-  g_autofree char *exact = NULL;
-
-  if (!defined)
-    {
-      sigap_kpi_card_set_value (card, SIGAP_FORMAT_NO_VALUE, NULL);
-      return;
-    }
-
-  shown = sigap_format_rupiah_short (value, lang);
-  exact = sigap_format_rupiah (value, lang);
-  sigap_kpi_card_set_value (card, shown, exact);
-}
-
-static void
 show_kpis (SigapBudgetPage    *self,
            const BudgetResult *result)
 {
@@ -393,12 +373,12 @@ show_kpis (SigapBudgetPage    *self,
   SigapLang lang = self->lang;
   g_autofree char *detail = NULL;
 
-  set_rupiah_value (self->pagu_card, summary->pagu, summary->has_pagu, lang);
+  sigap_kpi_card_set_rupiah_value (self->pagu_card, summary->pagu, summary->has_pagu, lang);
   detail = g_strdup_printf (_("Budget year %d"), summary->year);
   sigap_kpi_card_set_detail (self->pagu_card, detail);
   g_clear_pointer (&detail, g_free);
 
-  set_rupiah_value (self->realised_card, summary->realised, TRUE, lang);
+  sigap_kpi_card_set_rupiah_value (self->realised_card, summary->realised, TRUE, lang);
   if (summary->has_absorption)
     {
       g_autofree char *absorption = sigap_format_percent (summary->absorption_pct, 1, lang);
@@ -408,10 +388,11 @@ show_kpis (SigapBudgetPage    *self,
   sigap_kpi_card_set_detail (self->realised_card, detail);
   g_clear_pointer (&detail, g_free);
 
-  set_rupiah_value (self->remaining_card, summary->remaining, summary->has_pagu, lang);
+  sigap_kpi_card_set_rupiah_value (self->remaining_card, summary->remaining, summary->has_pagu,
+                                   lang);
   sigap_kpi_card_set_detail (self->remaining_card, _("Pagu less realisation"));
 
-  set_rupiah_value (self->projection_card, summary->projected_year_end, TRUE, lang);
+  sigap_kpi_card_set_rupiah_value (self->projection_card, summary->projected_year_end, TRUE, lang);
   if (base->pagu > 0)
     {
       g_autofree char *balance = sigap_format_rupiah_short (ABS (base->balance_year_end), lang);

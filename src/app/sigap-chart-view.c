@@ -26,6 +26,7 @@
 #include "chart/sigap-cairo-painter.h"
 #include "chart/sigap-chart-a11y.h"
 #include "chart/sigap-chart-layout.h"
+#include "sigap-chart-style-widget.h"
 #include "sigap-chart-view.h"
 
 #define MIN_WIDTH       160
@@ -79,110 +80,12 @@ color_from_rgba (const GdkRGBA *rgba)
   return (SigapColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
 }
 
-static gboolean
-styles_equal (const SigapChartStyle *a,
-              const SigapChartStyle *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  if (g_strcmp0 (a->font_family, b->font_family) != 0 || a->font_size != b->font_size ||
-      a->line_width != b->line_width || a->patterns != b->patterns ||
-      a->n_palette != b->n_palette)
-    return FALSE;
-
-  for (guint i = 0; i < a->n_palette; i++)
-    if (!sigap_color_equal (&a->palette[i], &b->palette[i]))
-      return FALSE;
-
-  return sigap_color_equal (&a->foreground, &b->foreground) &&
-         sigap_color_equal (&a->secondary, &b->secondary) &&
-         sigap_color_equal (&a->background, &b->background) &&
-         sigap_color_equal (&a->grid, &b->grid) &&
-         sigap_color_equal (&a->axis, &b->axis) &&
-         sigap_color_equal (&a->target, &b->target) &&
-         sigap_color_equal (&a->track, &b->track);
-}
-
-/* The card behind the chart, as one opaque colour: hollow markers are filled with it. */
-static gboolean
-lookup_card_color (GtkWidget  *widget,
-                   SigapColor *out)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA card, window;
-
-  if (!gtk_style_context_lookup_color (context, "card_bg_color", &card) ||
-      !gtk_style_context_lookup_color (context, "window_bg_color", &window))
-    return FALSE;
-
-  out->red = card.alpha * card.red + (1 - card.alpha) * window.red;
-  out->green = card.alpha * card.green + (1 - card.alpha) * window.green;
-  out->blue = card.alpha * card.blue + (1 - card.alpha) * window.blue;
-  out->alpha = 0;  /* the card itself shows through */
-  return TRUE;
-}
-
-static SigapChartStyle *
-build_style (SigapChartView *self)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
-  PangoContext *pango_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (pango_context);
-  SigapChartStyle *style;
-  SigapColor card;
-
-  if (high_contrast && !dark)
-    style = sigap_chart_style_new (SIGAP_CHART_THEME_HIGH_CONTRAST);
-  else if (dark)
-    style = sigap_chart_style_new (SIGAP_CHART_THEME_DARK);
-  else
-    style = sigap_chart_style_new (SIGAP_CHART_THEME_LIGHT);
-
-  /* The engine has no dark high-contrast preset: strengthen the dark one the same way the
-   * light preset is strengthened (opaque text and axes, hatching, thicker lines). */
-  if (high_contrast && dark)
-    {
-      style->foreground.alpha = 1.0;
-      style->secondary.alpha = 1.0;
-      style->grid.alpha = 0.35;
-      style->axis.alpha = 1.0;
-      style->target.alpha = 1.0;
-      style->line_width = 2.5;
-      style->patterns = TRUE;
-    }
-
-  if (lookup_card_color (GTK_WIDGET (self), &card))
-    style->background = card;
-  else
-    style->background.alpha = 0;
-
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    {
-      double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      double dpi = pango_cairo_context_get_resolution (pango_context);
-
-      if (!pango_font_description_get_size_is_absolute (font))
-        size = size * (dpi > 0 ? dpi : 96.0) / 72.0;
-      if (size <= 0)
-        size = 14.6;
-
-      /* Chart labels are set a little smaller than body text, as GNOME's captions are. */
-      sigap_chart_style_set_font (style, pango_font_description_get_family (font),
-                                  round (size * 0.85 * 2) / 2);
-    }
-
-  return style;
-}
-
 static void
 update_style (SigapChartView *self)
 {
-  g_autoptr(SigapChartStyle) style = build_style (self);
+  g_autoptr(SigapChartStyle) style = sigap_chart_style_new_for_widget (GTK_WIDGET (self));
 
-  if (styles_equal (style, self->style))
+  if (sigap_chart_style_equal (style, self->style))
     return;
 
   g_clear_pointer (&self->style, sigap_chart_style_free);
@@ -860,7 +763,7 @@ sigap_chart_view_init (SigapChartView *self)
   g_signal_connect_swapped (manager, "notify::high-contrast",
                             G_CALLBACK (style_manager_changed_cb), self);
 
-  self->style = build_style (self);
+  self->style = sigap_chart_style_new_for_widget (GTK_WIDGET (self));
   update_description (self);
 }
 

@@ -314,6 +314,30 @@ sigap_kpi_card_set_count_change (SigapKpiCard *self,
   set_change_text (self, delta > 0 ? 1 : delta < 0 ? -1 : 0, magnitude, since, lang);
 }
 
+/* The short amount ("Rp1,5 miliar") is shown; the exact one goes to the tooltip and to screen
+ * readers. @defined FALSE shows the no-value dash, e.g. before a pagu is entered. */
+void
+sigap_kpi_card_set_rupiah_value (SigapKpiCard *self,
+                                 gint64        value,
+                                 gboolean      defined,
+                                 SigapLang     lang)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *exact = NULL;
+
+  g_return_if_fail (SIGAP_IS_KPI_CARD (self));
+
+  if (!defined)
+    {
+      sigap_kpi_card_set_value (self, SIGAP_FORMAT_NO_VALUE, NULL);
+      return;
+    }
+
+  shown = sigap_format_rupiah_short (value, lang);
+  exact = sigap_format_rupiah (value, lang);
+  sigap_kpi_card_set_value (self, shown, exact);
+}
+
 void
 sigap_kpi_card_set_rupiah_change (SigapKpiCard *self,
                                   gint64        delta,

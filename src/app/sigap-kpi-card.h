@@ -39,6 +39,10 @@ void        sigap_kpi_card_set_change (SigapKpiCard  *self,
                                        const char    *change,
                                        SigapKpiTrend  trend);
 
+void        sigap_kpi_card_set_rupiah_value  (SigapKpiCard *self,
+                                              gint64        value,
+                                              gboolean      defined,
+                                              SigapLang     lang);
 void        sigap_kpi_card_set_count_change  (SigapKpiCard *self,
                                               gint64        delta,
                                               const GDate  *since,

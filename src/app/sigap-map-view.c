@@ -21,6 +21,7 @@
 #include <math.h>
 
 #include "chart/sigap-cairo-painter.h"
+#include "sigap-chart-style-widget.h"
 #include "sigap-map-view.h"
 
 #define MIN_WIDTH       200
@@ -56,58 +57,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static SigapChartStyle *
-build_style (SigapMapView *self)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  PangoContext *pango_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (pango_context);
-  SigapChartStyle *style;
-  GdkRGBA card, window;
-
-  if (dark)
-    style = sigap_chart_style_new (SIGAP_CHART_THEME_DARK);
-  else if (high_contrast)
-    style = sigap_chart_style_new (SIGAP_CHART_THEME_HIGH_CONTRAST);
-  else
-    style = sigap_chart_style_new (SIGAP_CHART_THEME_LIGHT);
-
-  if (gtk_style_context_lookup_color (context, "card_bg_color", &card) &&
-      gtk_style_context_lookup_color (context, "window_bg_color", &window))
-    style->background = (SigapColor) {
-      card.alpha * card.red + (1 - card.alpha) * window.red,
-      card.alpha * card.green + (1 - card.alpha) * window.green,
-      card.alpha * card.blue + (1 - card.alpha) * window.blue,
-      0,
-    };
-  else
-    style->background.alpha = 0;
-
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    {
-      double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      double dpi = pango_cairo_context_get_resolution (pango_context);
-
-      if (!pango_font_description_get_size_is_absolute (font))
-        size = size * (dpi > 0 ? dpi : 96.0) / 72.0;
-      if (size <= 0)
-        size = 14.6;
-
-      sigap_chart_style_set_font (style, pango_font_description_get_family (font),
-                                  round (size * 0.85 * 2) / 2);
-    }
-
-  return style;
-}
-
 static void
 update_style (SigapMapView *self)
 {
   g_clear_pointer (&self->style, sigap_chart_style_free);
-  self->style = build_style (self);
+  self->style = sigap_chart_style_new_for_widget (GTK_WIDGET (self));
 
   if (self->map != NULL)
     sigap_chart_map_set_style (self->map, self->style);
@@ -651,7 +605,7 @@ sigap_map_view_init (SigapMapView *self)
   g_signal_connect_swapped (manager, "notify::dark", G_CALLBACK (update_style), self);
   g_signal_connect_swapped (manager, "notify::high-contrast", G_CALLBACK (update_style), self);
 
-  self->style = build_style (self);
+  self->style = sigap_chart_style_new_for_widget (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -157,26 +157,6 @@ count_or_none (gint64    value,
 }
 
 static void
-set_rupiah_value (SigapKpiCard *card,
-                  gint64        value,
-                  gboolean      defined,
-                  SigapLang     lang)
-{
-  g_autofree char *shown = NULL;
-  g_autofree char *exact = NULL;
-
-  if (!defined)
-    {
-      sigap_kpi_card_set_value (card, SIGAP_FORMAT_NO_VALUE, NULL);
-      return;
-    }
-
-  shown = sigap_format_rupiah_short (value, lang);
-  exact = sigap_format_rupiah (value, lang);
-  sigap_kpi_card_set_value (card, shown, exact);
-}
-
-static void
 show_kpis (SigapOverviewPage *self,
            const KpiResult   *result)
 {
@@ -240,7 +220,7 @@ show_kpis (SigapOverviewPage *self,
     sigap_kpi_card_set_change (self->coverage_card, NULL, SIGAP_KPI_TREND_NONE);
 
   /* Pagu */
-  set_rupiah_value (self->pagu_card, now->pagu, now->has_pagu, lang);
+  sigap_kpi_card_set_rupiah_value (self->pagu_card, now->pagu, now->has_pagu, lang);
   /* TRANSLATORS: under the pagu: "Budget year 2026" */
   detail = now->has_pagu ? g_strdup_printf (_("Budget year %d"), now->year)
                          : g_strdup_printf (_("No pagu recorded for %d"), now->year);
@@ -252,7 +232,7 @@ show_kpis (SigapOverviewPage *self,
     sigap_kpi_card_set_change (self->pagu_card, NULL, SIGAP_KPI_TREND_NONE);
 
   /* Realised */
-  set_rupiah_value (self->realised_card, now->realised, TRUE, lang);
+  sigap_kpi_card_set_rupiah_value (self->realised_card, now->realised, TRUE, lang);
   if (now->has_absorption)
     {
       g_autofree char *absorption = sigap_format_percent (now->absorption_pct, 1, lang);
@@ -269,7 +249,7 @@ show_kpis (SigapOverviewPage *self,
     sigap_kpi_card_set_change (self->realised_card, NULL, SIGAP_KPI_TREND_NONE);
 
   /* Remaining */
-  set_rupiah_value (self->remaining_card, now->remaining, now->has_pagu, lang);
+  sigap_kpi_card_set_rupiah_value (self->remaining_card, now->remaining, now->has_pagu, lang);
   {
     g_autofree char *projected = sigap_format_rupiah_short (now->projected_year_end, lang);
 

@@ -6,6 +6,9 @@
 
 #include <glib.h>
 
+#include "core/sigap-database.h"
+#include "core/sigap-filter.h"
+
 G_BEGIN_DECLS
 
 /* Each subcommand gets argv with argv[0] = "sigap SUBCOMMAND" and returns the exit status.
@@ -24,5 +27,35 @@ int  _sigap_cli_fail    (const char *format,
                          ...) G_GNUC_PRINTF (1, 2);
 /* Same, for a GError. */
 int  _sigap_cli_fail_error (const GError *error);
+
+/* The options `sigap summary` and `sigap report` share, so both pick the same figures. The
+ * strings are owned by the struct: free them with _sigap_cli_filter_args_clear(). */
+typedef struct
+{
+  char *db_path;
+  char *as_of_text;
+  char *segment_text;
+  char *scope;
+} SigapCliFilterArgs;
+
+/* Adds --db, --as-of, --segment and --scope to @context's main group, writing into @args.
+ * @scope_description: the untranslated --scope help (marked with N_), as the commands accept
+ * different levels. */
+void _sigap_cli_filter_args_add_entries (SigapCliFilterArgs *args,
+                                         GOptionContext     *context,
+                                         const char         *scope_description);
+/* Checks the parsed values: --db is given, --segment and --as-of parse. @as_of is cleared when
+ * --as-of is not given. Returns 0, or the failure status after printing the reason. */
+int  _sigap_cli_filter_args_check       (const SigapCliFilterArgs *args,
+                                         SigapSegment             *segment,
+                                         GDate                    *as_of);
+/* _sigap_cli_filter_args_check(), then opens the database and builds the filter, as of the
+ * data cut-off unless --as-of is given. Returns 0, or the failure status. */
+int  _sigap_cli_filter_args_open        (const SigapCliFilterArgs  *args,
+                                         SigapDatabase            **db,
+                                         SigapFilter              **filter);
+void _sigap_cli_filter_args_clear       (SigapCliFilterArgs *args);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SigapCliFilterArgs, _sigap_cli_filter_args_clear)
 
 G_END_DECLS

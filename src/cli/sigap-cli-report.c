@@ -19,25 +19,15 @@ int
 _sigap_cli_report (int    argc,
                    char **argv)
 {
-  g_autofree char *db_path = NULL;
+  g_auto(SigapCliFilterArgs) filter_args = { 0 };
   g_autofree char *output_path = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *segment_text = NULL;
-  g_autofree char *scope = NULL;
   g_autofree char *lang_text = NULL;
   g_autofree char *notes_path = NULL;
   g_autofree char *sections_text = NULL;
   g_autofree char *prepared_by = NULL;
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database file"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("The PDF file to write"),
       N_("FILE.pdf") },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
-      N_("Figures as of this date (default: the data cut-off)"), N_("YYYY-MM-DD") },
-    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_text,
-      N_("rentan, ekosistem or all (default: rentan)"), N_("SEGMENT") },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
-      N_("Region code: 32.75 (the city, default) or a kecamatan"), N_("CODE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text,
       N_("The briefing's language: id (default) or en"), N_("LANG") },
     { "notes", 0, 0, G_OPTION_ARG_FILENAME, &notes_path,
@@ -54,27 +44,26 @@ _sigap_cli_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
   SigapReportInfo info = { 0 };
+  int status;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Write the PDF briefing: the programme's figures, charts and "
                                   "tables for the DPRD, as of a date, for the city or one "
                                   "kecamatan."));
+  _sigap_cli_filter_args_add_entries (&filter_args, context,
+                                      N_("Region code: 32.75 (the city, default) or a kecamatan"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return _sigap_cli_fail_error (error);
 
   if (argc > 1)
     return _sigap_cli_fail (_("unexpected argument “%s”"), argv[1]);
-  if (db_path == NULL)
-    return _sigap_cli_fail (_("missing --db FILE"));
+  status = _sigap_cli_filter_args_check (&filter_args, &options->segment, &options->as_of);
+  if (status != 0)
+    return status;
   if (output_path == NULL)
     return _sigap_cli_fail (_("missing --output FILE.pdf"));
-  if (segment_text != NULL && !sigap_segment_parse (segment_text, &options->segment))
-    return _sigap_cli_fail (_("unknown segment “%s”: use rentan, ekosistem or all"),
-                            segment_text);
-  if (as_of_text != NULL && !sigap_date_parse_iso (as_of_text, &options->as_of))
-    return _sigap_cli_fail (_("bad date “%s”: write it as YYYY-MM-DD"), as_of_text);
   if (lang_text != NULL && !sigap_lang_parse (lang_text, &options->lang))
     return _sigap_cli_fail (_("unknown language “%s”: use id or en"), lang_text);
   if (sections_text != NULL &&
@@ -91,9 +80,9 @@ _sigap_cli_report (int    argc,
         return _sigap_cli_fail (_("the notes file “%s” is not UTF-8 text"), notes_path);
     }
 
-  options->db_path = g_steal_pointer (&db_path);
+  options->db_path = g_steal_pointer (&filter_args.db_path);
   options->output_path = g_steal_pointer (&output_path);
-  options->scope = g_steal_pointer (&scope);
+  options->scope = g_steal_pointer (&filter_args.scope);
   options->prepared_by = g_steal_pointer (&prepared_by);
 
   if (!sigap_report_write_full (options, &info, NULL, NULL, NULL, &error))

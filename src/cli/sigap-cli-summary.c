@@ -537,20 +537,10 @@ int
 _sigap_cli_summary (int    argc,
                     char **argv)
 {
-  g_autofree char *db_path = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *segment_text = NULL;
-  g_autofree char *scope = NULL;
+  g_auto(SigapCliFilterArgs) filter_args = { 0 };
   g_autofree char *by_text = NULL;
   g_autofree char *format_text = NULL;
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database file"), N_("FILE") },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
-      N_("Figures as of this date (default: the data cut-off)"), N_("YYYY-MM-DD") },
-    { "segment", 0, 0, G_OPTION_ARG_STRING, &segment_text,
-      N_("rentan, ekosistem or all (default: rentan)"), N_("SEGMENT") },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &scope,
-      N_("Region code: 32.75 (the city, default), a kecamatan or a kelurahan"), N_("CODE") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_text,
       N_("Break down by kecamatan, kelurahan, sector or desil"), N_("WHAT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
@@ -562,38 +552,29 @@ _sigap_cli_summary (int    argc,
   g_autoptr(SigapFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
   Request request = { 0 };
-  SigapSegment segment = SIGAP_SEGMENT_RENTAN;
-  GDate as_of;
+  int status;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Print the programme's figures."));
+  _sigap_cli_filter_args_add_entries (&filter_args, context,
+                                      N_("Region code: 32.75 (the city, default), a kecamatan "
+                                         "or a kelurahan"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return _sigap_cli_fail_error (error);
 
   if (argc > 1)
     return _sigap_cli_fail (_("unexpected argument “%s”"), argv[1]);
-  if (db_path == NULL)
-    return _sigap_cli_fail (_("missing --db FILE"));
-  if (segment_text != NULL && !sigap_segment_parse (segment_text, &segment))
-    return _sigap_cli_fail (_("unknown segment “%s”: use rentan, ekosistem or all"), segment_text);
   if (by_text != NULL && !sigap_breakdown_parse (by_text, &request.by))
     return _sigap_cli_fail (_("unknown breakdown “%s”: use kecamatan, kelurahan, sector or desil"),
                             by_text);
   if (format_text != NULL && !parse_format (format_text, &request.format))
     return _sigap_cli_fail (_("unknown format “%s”: use text, json or csv"), format_text);
-  if (as_of_text != NULL && !sigap_date_parse_iso (as_of_text, &as_of))
-    return _sigap_cli_fail (_("bad date “%s”: write it as YYYY-MM-DD"), as_of_text);
 
-  db = sigap_database_open (db_path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    return _sigap_cli_fail_error (error);
+  status = _sigap_cli_filter_args_open (&filter_args, &db, &filter);
+  if (status != 0)
+    return status;
 
-  if (as_of_text == NULL && !sigap_database_get_cutoff (db, &as_of))
-    return _sigap_cli_fail (_("the database holds no data yet, so it has no cut-off date: "
-                              "give --as-of YYYY-MM-DD"));
-
-  filter = sigap_filter_new (&as_of, scope, segment);
   request.filter = filter;
   request.has_by = by_text != NULL;
   request.lang = sigap_lang_from_locale ();

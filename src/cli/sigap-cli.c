@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/sigap-format.h"
 #include "sigap-cli.h"
 #include "sigap-cli-private.h"
 
@@ -54,6 +55,78 @@ int
 _sigap_cli_fail_error (const GError *error)
 {
   return _sigap_cli_fail ("%s", error != NULL ? error->message : _("unknown error"));
+}
+
+void
+_sigap_cli_filter_args_add_entries (SigapCliFilterArgs *args,
+                                    GOptionContext     *context,
+                                    const char         *scope_description)
+{
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &args->db_path, N_("The database file"), N_("FILE") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &args->as_of_text,
+      N_("Figures as of this date (default: the data cut-off)"), N_("YYYY-MM-DD") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &args->segment_text,
+      N_("rentan, ekosistem or all (default: rentan)"), N_("SEGMENT") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &args->scope, scope_description, N_("CODE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  /* The group copies the entries, so a local array is fine. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+int
+_sigap_cli_filter_args_check (const SigapCliFilterArgs *args,
+                              SigapSegment             *segment,
+                              GDate                    *as_of)
+{
+  g_date_clear (as_of, 1);
+  if (args->db_path == NULL)
+    return _sigap_cli_fail (_("missing --db FILE"));
+  if (args->segment_text != NULL && !sigap_segment_parse (args->segment_text, segment))
+    return _sigap_cli_fail (_("unknown segment “%s”: use rentan, ekosistem or all"),
+                            args->segment_text);
+  if (args->as_of_text != NULL && !sigap_date_parse_iso (args->as_of_text, as_of))
+    return _sigap_cli_fail (_("bad date “%s”: write it as YYYY-MM-DD"), args->as_of_text);
+  return 0;
+}
+
+int
+_sigap_cli_filter_args_open (const SigapCliFilterArgs  *args,
+                             SigapDatabase            **db,
+                             SigapFilter              **filter)
+{
+  g_autoptr(SigapDatabase) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  SigapSegment segment = SIGAP_SEGMENT_RENTAN;
+  GDate as_of;
+  int status;
+
+  status = _sigap_cli_filter_args_check (args, &segment, &as_of);
+  if (status != 0)
+    return status;
+
+  opened = sigap_database_open (args->db_path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  if (opened == NULL)
+    return _sigap_cli_fail_error (error);
+
+  if (args->as_of_text == NULL && !sigap_database_get_cutoff (opened, &as_of))
+    return _sigap_cli_fail (_("the database holds no data yet, so it has no cut-off date: "
+                              "give --as-of YYYY-MM-DD"));
+
+  *filter = sigap_filter_new (&as_of, args->scope, segment);
+  *db = g_steal_pointer (&opened);
+  return 0;
+}
+
+void
+_sigap_cli_filter_args_clear (SigapCliFilterArgs *args)
+{
+  g_clear_pointer (&args->db_path, g_free);
+  g_clear_pointer (&args->as_of_text, g_free);
+  g_clear_pointer (&args->segment_text, g_free);
+  g_clear_pointer (&args->scope, g_free);
 }
 
 gboolean
