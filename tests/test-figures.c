@@ -693,6 +693,49 @@ test_payments_and_budget_lines (Fixture       *fixture,
 }
 
 static void
+test_change_since_last_month (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(SigapFilter) now_filter = make_filter ("2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapFilter) previous = sigap_filter_new_previous_month_end (now_filter);
+  g_autoptr(SigapFilter) january = make_filter ("2026-01-20", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapFilter) december = sigap_filter_new_previous_month_end (january);
+  g_autoptr(SigapSummary) now = sigap_figures_summary (fixture->db, now_filter, NULL);
+  g_autoptr(SigapSummary) before = sigap_figures_summary (fixture->db, previous, NULL);
+  g_autoptr(SigapSummary) jan = sigap_figures_summary (fixture->db, january, NULL);
+  g_autoptr(SigapSummary) dec = sigap_figures_summary (fixture->db, december, NULL);
+  SigapSummaryChange change;
+
+  g_assert_cmpint (g_date_get_month (&previous->as_of), ==, 2);
+  g_assert_cmpint (g_date_get_day (&previous->as_of), ==, 28);
+  g_assert_true (sigap_date_is_month_end (&previous->as_of));
+  g_assert_false (sigap_date_is_month_end (&january->as_of));
+  g_assert_cmpint (g_date_get_year (&december->as_of), ==, 2025);
+
+  /* 28 Feb: p1 p2 p7 registered, p7 ended: 2 active; B paid (33.600), paid through February:
+   * projection 33.600 + 2 × 16.800 × 10 = 369.600, quota floor (830.400 / 168.000) = 4. */
+  sigap_summary_change (now, before, &change);
+  g_assert_cmpint (change.active, ==, 0);
+  g_assert_cmpint (change.registered, ==, 2);
+  g_assert_true (change.has_coverage);
+  g_assert_cmpfloat_with_epsilon (change.coverage_points, 0.0, 1e-9);
+  g_assert_true (change.has_realised);
+  g_assert_cmpint (change.realised, ==, 33600);
+  g_assert_true (change.has_pagu);
+  g_assert_cmpint (change.pagu, ==, 0);
+  g_assert_cmpint (change.remaining, ==, -33600);
+  g_assert_true (change.has_quota);
+  g_assert_cmpint (change.quota, ==, 1);
+
+  /* Across 1 January the budget and the target start again: no change is given. */
+  sigap_summary_change (jan, dec, &change);
+  g_assert_false (change.has_realised);
+  g_assert_false (change.has_pagu);
+  g_assert_false (change.has_coverage);
+  g_assert_cmpint (change.active, ==, jan->active - dec->active);
+}
+
+static void
 assert_rows_equal (GPtrArray *a,
                    GPtrArray *b)
 {
@@ -773,6 +816,7 @@ main (int    argc,
        test_breakdown_kecamatan_of_kelurahan);
   ADD ("/sigap/figures/breakdown/sector-desil", fixture_set_up, test_breakdown_sector_desil);
   ADD ("/sigap/figures/monthly", fixture_set_up, test_monthly);
+  ADD ("/sigap/figures/change-since-last-month", fixture_set_up, test_change_since_last_month);
   ADD ("/sigap/figures/sector-by-area", fixture_set_up, test_sector_by_area);
   ADD ("/sigap/figures/what-if", fixture_set_up, test_what_if);
   ADD ("/sigap/figures/payments-budget-lines", fixture_set_up, test_payments_and_budget_lines);

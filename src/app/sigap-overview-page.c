@@ -70,15 +70,6 @@ kpi_result_free (KpiResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpiResult, kpi_result_free)
 
-static void
-previous_month_end (const GDate *date,
-                    GDate       *out)
-{
-  *out = *date;
-  g_date_set_day (out, 1);
-  g_date_subtract_days (out, 1);
-}
-
 static gpointer
 compute_kpis (SigapDatabase      *db,
               const SigapFilter  *filter,
@@ -87,13 +78,12 @@ compute_kpis (SigapDatabase      *db,
               GError            **error)
 {
   g_autoptr(KpiResult) result = g_new0 (KpiResult, 1);
-  g_autoptr(SigapFilter) previous = sigap_filter_copy (filter);
+  g_autoptr(SigapFilter) previous = sigap_filter_new_previous_month_end (filter);
 
   result->now = sigap_figures_summary (db, filter, error);
   if (result->now == NULL)
     return NULL;
 
-  previous_month_end (&filter->as_of, &previous->as_of);
   result->previous = sigap_figures_summary (db, previous, error);
   if (result->previous == NULL)
     return NULL;
@@ -164,12 +154,14 @@ show_kpis (SigapOverviewPage *self,
   const SigapSummary *before = result->previous;
   const GDate *since = &before->as_of;
   /* Budget figures are per year: a change across 1 January compares two budgets. */
-  gboolean same_year = before->year == now->year;
+  SigapSummaryChange change;
   SigapLang lang = self->lang;
   g_autofree char *as_of = sigap_format_date (&now->as_of, lang, FALSE);
   g_autofree char *subheading = NULL;
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
+
+  sigap_summary_change (now, before, &change);
 
   gtk_label_set_label (self->heading_label, now->scope_name);
   if (g_strcmp0 (now->scope_code, SIGAP_CITY_CODE) != 0)
@@ -195,7 +187,7 @@ show_kpis (SigapOverviewPage *self,
     sigap_kpi_card_set_detail (self->active_card, detail);
     g_clear_pointer (&detail, g_free);
   }
-  sigap_kpi_card_set_count_change (self->active_card, now->active - before->active, since, lang);
+  sigap_kpi_card_set_count_change (self->active_card, change.active, since, lang);
 
   /* Coverage */
   text = now->has_coverage ? sigap_format_percent (now->coverage_pct, 1, lang)
@@ -213,9 +205,8 @@ show_kpis (SigapOverviewPage *self,
     detail = g_strdup (_("No target set"));
   sigap_kpi_card_set_detail (self->coverage_card, detail);
   g_clear_pointer (&detail, g_free);
-  if (now->has_coverage && before->has_coverage && same_year)
-    sigap_kpi_card_set_points_change (self->coverage_card,
-                                      now->coverage_pct - before->coverage_pct, since, lang);
+  if (change.has_coverage)
+    sigap_kpi_card_set_points_change (self->coverage_card, change.coverage_points, since, lang);
   else
     sigap_kpi_card_set_change (self->coverage_card, NULL, SIGAP_KPI_TREND_NONE);
 
@@ -226,8 +217,8 @@ show_kpis (SigapOverviewPage *self,
                          : g_strdup_printf (_("No pagu recorded for %d"), now->year);
   sigap_kpi_card_set_detail (self->pagu_card, detail);
   g_clear_pointer (&detail, g_free);
-  if (same_year && now->has_pagu && before->has_pagu)
-    sigap_kpi_card_set_rupiah_change (self->pagu_card, now->pagu - before->pagu, since, lang);
+  if (change.has_pagu)
+    sigap_kpi_card_set_rupiah_change (self->pagu_card, change.pagu, since, lang);
   else
     sigap_kpi_card_set_change (self->pagu_card, NULL, SIGAP_KPI_TREND_NONE);
 
@@ -242,9 +233,8 @@ show_kpis (SigapOverviewPage *self,
     }
   sigap_kpi_card_set_detail (self->realised_card, detail);
   g_clear_pointer (&detail, g_free);
-  if (same_year)
-    sigap_kpi_card_set_rupiah_change (self->realised_card, now->realised - before->realised,
-                                      since, lang);
+  if (change.has_realised)
+    sigap_kpi_card_set_rupiah_change (self->realised_card, change.realised, since, lang);
   else
     sigap_kpi_card_set_change (self->realised_card, NULL, SIGAP_KPI_TREND_NONE);
 
@@ -258,9 +248,8 @@ show_kpis (SigapOverviewPage *self,
     sigap_kpi_card_set_detail (self->remaining_card, detail);
     g_clear_pointer (&detail, g_free);
   }
-  if (same_year && now->has_pagu && before->has_pagu)
-    sigap_kpi_card_set_rupiah_change (self->remaining_card, now->remaining - before->remaining,
-                                      since, lang);
+  if (change.has_pagu)
+    sigap_kpi_card_set_rupiah_change (self->remaining_card, change.remaining, since, lang);
   else
     sigap_kpi_card_set_change (self->remaining_card, NULL, SIGAP_KPI_TREND_NONE);
 
@@ -272,8 +261,8 @@ show_kpis (SigapOverviewPage *self,
                              now->has_quota ? _("More workers the pagu can still cover")
                              : now->has_pagu ? _("Nothing left to pay this year")
                              : _("No pagu recorded"));
-  if (same_year && now->has_quota && before->has_quota)
-    sigap_kpi_card_set_count_change (self->quota_card, now->quota - before->quota, since, lang);
+  if (change.has_quota)
+    sigap_kpi_card_set_count_change (self->quota_card, change.quota, since, lang);
   else
     sigap_kpi_card_set_change (self->quota_card, NULL, SIGAP_KPI_TREND_NONE);
 }

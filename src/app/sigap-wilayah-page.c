@@ -242,15 +242,6 @@ level_result_free (LevelResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LevelResult, level_result_free)
 
-static void
-previous_month_end (const GDate *date,
-                    GDate       *out)
-{
-  *out = *date;
-  g_date_set_day (out, 1);
-  g_date_subtract_days (out, 1);
-}
-
 /* The region and its ancestors, the city first. */
 static GPtrArray *
 read_path (SigapDatabase  *db,
@@ -305,8 +296,7 @@ compute_level (SigapDatabase      *db,
 
   g_free (filter->scope);
   filter->scope = g_strdup (code);
-  previous = sigap_filter_copy (filter);
-  previous_month_end (&filter->as_of, &previous->as_of);
+  previous = sigap_filter_new_previous_month_end (filter);
   result->level = level_of (code);
 
   result->path = read_path (db, code, error);

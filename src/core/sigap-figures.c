@@ -187,13 +187,6 @@ month_string (int year,
   return g_strdup_printf ("%04d-%02d", year, month);
 }
 
-static gboolean
-is_month_end (const GDate *date)
-{
-  return g_date_get_day (date) == g_date_get_days_in_month (g_date_get_month (date),
-                                                             g_date_get_year (date));
-}
-
 static void
 date_set_month_end (GDate *date,
                     int    year,
@@ -333,7 +326,7 @@ count_as_of (SigapDatabase  *db,
 
   counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  if (is_month_end (as_of))
+  if (sigap_date_is_month_end (as_of))
     bound = month == 12 ? month_string (year + 1, 1) : month_string (year, month + 1);
   else
     bound = month_string (year, month);
@@ -349,7 +342,7 @@ count_as_of (SigapDatabase  *db,
   if (!accumulate_counts (db, tally_sql, scope, segment, bound, NULL, counts, error))
     return NULL;
 
-  if (is_month_end (as_of))
+  if (sigap_date_is_month_end (as_of))
     return g_steal_pointer (&counts);
 
   from = g_strdup_printf ("%s-01", bound);
@@ -1491,7 +1484,7 @@ sigap_figures_monthly (SigapDatabase      *db,
       point.month = index % 12 + 1;
       month = month_string (point.year, point.month);
 
-      if (index < last_index || is_month_end (&filter->as_of))
+      if (index < last_index || sigap_date_is_month_end (&filter->as_of))
         {
           const MonthFlow *flow = g_hash_table_lookup (flows, month);
 
@@ -1580,6 +1573,41 @@ sigap_breakdown_to_string (SigapBreakdown by)
     default:
       g_return_val_if_reached ("");
     }
+}
+
+void
+sigap_summary_change (const SigapSummary *now,
+                      const SigapSummary *before,
+                      SigapSummaryChange *out)
+{
+  gboolean same_year;
+
+  g_return_if_fail (now != NULL && before != NULL && out != NULL);
+
+  same_year = now->year == before->year;
+  memset (out, 0, sizeof *out);
+
+  out->active = now->active - before->active;
+  out->registered = now->registered - before->registered;
+
+  out->has_coverage = same_year && now->has_coverage && before->has_coverage;
+  if (out->has_coverage)
+    out->coverage_points = now->coverage_pct - before->coverage_pct;
+
+  out->has_realised = same_year;
+  if (out->has_realised)
+    out->realised = now->realised - before->realised;
+
+  out->has_pagu = same_year && now->has_pagu && before->has_pagu;
+  if (out->has_pagu)
+    {
+      out->pagu = now->pagu - before->pagu;
+      out->remaining = now->remaining - before->remaining;
+    }
+
+  out->has_quota = same_year && now->has_quota && before->has_quota;
+  if (out->has_quota)
+    out->quota = now->quota - before->quota;
 }
 
 void

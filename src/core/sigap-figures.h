@@ -131,6 +131,25 @@ typedef struct
   gint64    cumulative[12];        /* realised plus the cost of the unpaid months up to each */
 } SigapWhatIf;
 
+/* How the headline figures moved between two summaries of the same scope and segment (in
+ * practice the previous month end and the as-of date). A change is defined only where both
+ * figures are; budget and coverage changes only within one year, since the pagu and the
+ * target start again on 1 January. */
+typedef struct
+{
+  gint64    active;
+  gint64    registered;
+  double    coverage_points;
+  gboolean  has_coverage;
+  gint64    realised;
+  gboolean  has_realised;
+  gint64    pagu;
+  gint64    remaining;
+  gboolean  has_pagu;
+  gint64    quota;
+  gboolean  has_quota;
+} SigapSummaryChange;
+
 GQuark           sigap_figures_error_quark  (void);
 
 SigapSummary    *sigap_figures_summary      (SigapDatabase      *db,
@@ -164,6 +183,10 @@ gboolean         sigap_figures_what_if      (SigapDatabase      *db,
 gboolean         sigap_breakdown_parse      (const char         *text,
                                              SigapBreakdown     *out_by);
 const char      *sigap_breakdown_to_string  (SigapBreakdown      by);
+
+void             sigap_summary_change       (const SigapSummary *now,
+                                             const SigapSummary *before,
+                                             SigapSummaryChange *out);
 
 void             sigap_summary_free         (SigapSummary       *summary);
 void             sigap_breakdown_row_free   (SigapBreakdownRow  *row);

@@ -51,6 +51,21 @@ sigap_filter_get_year (const SigapFilter *self)
   return g_date_get_year (&self->as_of);
 }
 
+/* The same filter at the end of the month before the as-of date's: what "the change since
+ * last month" is measured against. */
+SigapFilter *
+sigap_filter_new_previous_month_end (const SigapFilter *self)
+{
+  SigapFilter *previous;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  previous = sigap_filter_copy (self);
+  g_date_set_day (&previous->as_of, 1);
+  g_date_subtract_days (&previous->as_of, 1);
+  return previous;
+}
+
 gboolean
 sigap_filter_equal (const SigapFilter *a,
                     const SigapFilter *b)

@@ -35,6 +35,7 @@ SigapFilter  *sigap_filter_new          (const GDate       *as_of,
 SigapFilter  *sigap_filter_copy         (const SigapFilter *self);
 void          sigap_filter_free         (SigapFilter       *self);
 int           sigap_filter_get_year     (const SigapFilter *self);
+SigapFilter  *sigap_filter_new_previous_month_end (const SigapFilter *self);
 gboolean      sigap_filter_equal        (const SigapFilter *a,
                                          const SigapFilter *b);
 

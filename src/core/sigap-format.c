@@ -686,3 +686,12 @@ sigap_date_to_iso (const GDate *date)
                           (guint) g_date_get_month (date),
                           (guint) g_date_get_day (date));
 }
+
+gboolean
+sigap_date_is_month_end (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  return g_date_get_day (date) == g_date_get_days_in_month (g_date_get_month (date),
+                                                             g_date_get_year (date));
+}

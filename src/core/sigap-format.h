@@ -54,5 +54,6 @@ const char *sigap_month_name           (int          month,
 gboolean    sigap_date_parse_iso       (const char  *text,
                                         GDate       *out);
 char       *sigap_date_to_iso          (const GDate *date);
+gboolean    sigap_date_is_month_end    (const GDate *date);
 
 G_END_DECLS

@@ -96,9 +96,7 @@ _sigap_report_fetch (SigapReportContext  *ctx,
   ctx->is_city = g_strcmp0 (ctx->summary->scope_level, "kota") == 0;
 
   /* The end of the month before the as-of date's month: "since last month". */
-  ctx->previous_filter = sigap_filter_copy (ctx->filter);
-  g_date_set_day (&ctx->previous_filter->as_of, 1);
-  g_date_subtract_days (&ctx->previous_filter->as_of, 1);
+  ctx->previous_filter = sigap_filter_new_previous_month_end (ctx->filter);
   ctx->previous = sigap_figures_summary (ctx->db, ctx->previous_filter, error);
   if (ctx->previous == NULL)
     return FALSE;
@@ -784,10 +782,14 @@ add_highlights (SigapReportContext *ctx)
                         g_strdup_printf (TR (HL_COVERAGE_NO_TARGET), as_of, active));
 
   {
-    gint64 change = s->active - p->active;
-    g_autofree char *amount = fmt_count (ctx, ABS (change));
+    SigapSummaryChange moved;
+    gint64 change;
+    g_autofree char *amount = NULL;
     g_autofree char *text = NULL;
 
+    sigap_summary_change (s, p, &moved);
+    change = moved.active;
+    amount = fmt_count (ctx, ABS (change));
     if (change > 0)
       text = g_strdup_printf (TR (HL_ACTIVE_UP), previous_date, amount);
     else if (change < 0)
@@ -795,16 +797,16 @@ add_highlights (SigapReportContext *ctx)
     else
       text = g_strdup_printf (TR (HL_ACTIVE_SAME), previous_date);
 
-    if (s->has_coverage && p->has_coverage)
+    if (moved.has_coverage)
       {
         g_autofree char *before = fmt_percent (ctx, p->coverage_pct, TRUE);
-        g_autofree char *points = sigap_format_decimal (fabs (s->coverage_pct - p->coverage_pct),
-                                                        1, ctx->lang);
+        g_autofree char *points = sigap_format_decimal (fabs (moved.coverage_points), 1,
+                                                        ctx->lang);
         g_autofree char *more = NULL;
 
-        if (s->coverage_pct - p->coverage_pct >= 0.05)
+        if (moved.coverage_points >= 0.05)
           more = g_strdup_printf (TR (HL_COVERAGE_UP), points, before);
-        else if (s->coverage_pct - p->coverage_pct <= -0.05)
+        else if (moved.coverage_points <= -0.05)
           more = g_strdup_printf (TR (HL_COVERAGE_DOWN), points, before);
         else
           more = g_strdup_printf (TR (HL_COVERAGE_SAME), before);
@@ -995,13 +997,6 @@ add_summary_section (SigapReportContext *ctx)
 /* ---------------------------------------------------------------------------------------- */
 /* Progres kepesertaan                                                                      */
 
-static gboolean
-is_month_end (const GDate *date)
-{
-  return g_date_get_day (date) == g_date_get_days_in_month (g_date_get_month (date),
-                                                             g_date_get_year (date));
-}
-
 static void
 add_enrollment_section (SigapReportContext *ctx)
 {
@@ -1011,7 +1006,7 @@ add_enrollment_section (SigapReportContext *ctx)
   g_autoptr(SigapChartLayout) gauge_layout = chart_layout (ctx, gauge);
   g_autoptr(SigapReportTable) table = sigap_report_table_new ();
   g_autofree char *as_of = fmt_date (ctx, &ctx->filter->as_of);
-  gboolean partial = !is_month_end (&ctx->filter->as_of);
+  gboolean partial = !sigap_date_is_month_end (&ctx->filter->as_of);
   guint first = sigap_chart_enrollment_first_month (ctx->months);
 
   add_section (ctx, TR (SEC_ENROLLMENT));
