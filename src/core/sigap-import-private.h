@@ -114,6 +114,8 @@ struct _SigapImportRun
   int                         today_key;      /* YYYYMMDD as a number */
   gint64                      batch_id;
   goffset                     size;           /* of the file, 0 if unknown */
+  gint64                      started;        /* monotonic time, for _sigap_import_trace_phase () */
+  gint64                      phase_started;
 
   /* The record being handled: its first line and its text as read. In the reading thread,
    * item is set and rejections go into it instead of the database. */
@@ -177,6 +179,12 @@ void          _sigap_import_reject_error (SigapImportRun   *run,
 SigapImportRow _sigap_import_db_failed   (SigapImportRun   *run,
                                           const char       *what);
 
+/* A debug message with the time since the previous phase (G_MESSAGES_DEBUG=all). */
+void          _sigap_import_trace_phase  (SigapImportRun   *run,
+                                          const char       *phase);
+/* The first column of the first row of @sql, or 0. */
+gint64        _sigap_import_query_int    (sqlite3          *handle,
+                                          const char       *sql);
 void          _sigap_import_set_temp_store (sqlite3        *handle,
                                             const char     *value);
 sqlite3_stmt *_sigap_import_prepare      (SigapImportRun   *run,

@@ -1607,9 +1607,9 @@ write_rejects_header (SigapImportRun  *run,
   return TRUE;
 }
 
-static gint64
-query_int (sqlite3    *handle,
-           const char *sql)
+gint64
+_sigap_import_query_int (sqlite3    *handle,
+                         const char *sql)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -1628,11 +1628,24 @@ _sigap_import_set_temp_store (sqlite3    *handle,
 {
   g_autofree char *sql = NULL;
 
-  if (query_int (handle, "SELECT count (*) FROM temp.sqlite_schema") > 0)
+  if (_sigap_import_query_int (handle, "SELECT count (*) FROM temp.sqlite_schema") > 0)
     return;
 
   sql = g_strdup_printf ("PRAGMA temp_store = %s", value);
   sqlite3_exec (handle, sql, NULL, NULL, NULL);
+}
+
+/* G_MESSAGES_DEBUG=all shows where the time of a large import goes. */
+void
+_sigap_import_trace_phase (SigapImportRun *run,
+             const char     *phase)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_debug ("Import: %s after %.2f s (%+.2f s)", phase,
+           (now - run->started) / (double) G_USEC_PER_SEC,
+           (now - run->phase_started) / (double) G_USEC_PER_SEC);
+  run->phase_started = now;
 }
 
 /* Everything between reading the header and the end of the transaction. */
@@ -1647,6 +1660,7 @@ import_in_transaction (SigapImporter   *self,
 {
   SigapImportResult *result = run->result;
 
+  run->started = run->phase_started = g_get_monotonic_time ();
   if (!sigap_database_begin (run->db, error))
     return FALSE;
 
@@ -1654,9 +1668,13 @@ import_in_transaction (SigapImporter   *self,
       !insert_batch (run, file_name, error) ||
       !run->klass->prepare (run, error) ||
       !write_rejects_header (run, error) ||
-      !import_rows (run, sink, sink_data, size, error) ||
-      (run->klass->complete != NULL && !run->klass->complete (run, error)))
+      !import_rows (run, sink, sink_data, size, error))
     goto fail;
+  _sigap_import_trace_phase (run, "rows written");
+
+  if (run->klass->complete != NULL && !run->klass->complete (run, error))
+    goto fail;
+  _sigap_import_trace_phase (run, "import completed");
 
   result->checksum = sigap_csv_reader_get_checksum (run->reader);
   result->encoding = g_strdup (sigap_csv_encoding_to_string (
@@ -1689,6 +1707,7 @@ import_in_transaction (SigapImporter   *self,
 
   if (!sigap_database_update_cutoff (run->db, error) || !sigap_database_commit (run->db, error))
     goto fail;
+  _sigap_import_trace_phase (run, "committed");
 
   result->batch_id = run->batch_id;
   return TRUE;
@@ -1765,16 +1784,18 @@ run_import (SigapImporter  *self,
       return NULL;
     }
 
-  /* For this import only: a page cache big enough for the NIK index, statement journals in
-   * memory (the tally triggers make every insert need one), and no foreign-key checks: every
-   * reference the importer writes comes from the reference tables it read in the same
-   * transaction (the tests run foreign_key_check). */
-  old_cache_size = query_int (run.handle, "PRAGMA cache_size");
-  old_temp_store = query_int (run.handle, "PRAGMA temp_store");
-  old_foreign_keys = query_int (run.handle, "PRAGMA foreign_keys");
+  /* For this import only: a page cache big enough for the NIK index; temporary files (not
+   * memory) for the sorter of CREATE INDEX after a bulk load, so that it works in bounded
+   * memory and in worker threads (statement journals stay in memory up to 64 KiB either
+   * way, and temp_store cannot change once the transaction has begun); and no foreign-key
+   * checks: every reference the importer writes comes from the reference tables it read in
+   * the same transaction (the tests run foreign_key_check). */
+  old_cache_size = _sigap_import_query_int (run.handle, "PRAGMA cache_size");
+  old_temp_store = _sigap_import_query_int (run.handle, "PRAGMA temp_store");
+  old_foreign_keys = _sigap_import_query_int (run.handle, "PRAGMA foreign_keys");
   sqlite3_exec (run.handle, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
                 "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-  _sigap_import_set_temp_store (run.handle, "MEMORY");
+  _sigap_import_set_temp_store (run.handle, "FILE");
 
   ok = import_in_transaction (self, &run, file_name, sink, sink_data, size, error);
   self->used_bulk = run.used_bulk;
