@@ -78,34 +78,43 @@ bench_drill (const char *db_path,
 {
   SigapWindow *window = open_window (db_path, -1);
   SigapWilayahPage *page = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
-  const char *kecamatan = "32.75.03";
-  g_autofree char *kelurahan = NULL;
+  /* A kecamatan not seen before in each round, so that every drill down counts anew; going
+   * back shows the levels kept from before, as it does for the user. */
+  const char *kecamatans[] = { "32.75.03", "32.75.05", "32.75.07", "32.75.09", "32.75.11",
+                               "32.75.02", "32.75.04", "32.75.06", "32.75.08", "32.75.10",
+                               "32.75.12", "32.75.01" };
   const char *names[] = { "kota → kecamatan", "kecamatan → kelurahan", "kelurahan → kecamatan",
                           "kecamatan → kota" };
   gint64 worst[G_N_ELEMENTS (names)] = { 0 };
+  gint64 worst_query[G_N_ELEMENTS (names)] = { 0 };
   gboolean ok = TRUE;
 
+  n_runs = MIN (n_runs, (int) G_N_ELEMENTS (kecamatans));
   for (int run = 0; run < n_runs; run++)
     {
       WilayahDrillTimes times[G_N_ELEMENTS (names)];
+      g_autofree char *kelurahan = NULL;
 
-      wilayah_timing_drill (window, page, kecamatan, &times[0]);
-      if (kelurahan == NULL)
-        kelurahan = g_strdup (sigap_wilayah_page_get_table_row (page, 0, NULL)->code);
+      wilayah_timing_drill (window, page, kecamatans[run], &times[0]);
+      kelurahan = g_strdup (sigap_wilayah_page_get_table_row (page, 0, NULL)->code);
       wilayah_timing_drill (window, page, kelurahan, &times[1]);
       wilayah_timing_drill (window, page, NULL, &times[2]);
       wilayah_timing_drill (window, page, NULL, &times[3]);
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-        worst[i] = MAX (worst[i], times[i].wall_us);
+        {
+          worst[i] = MAX (worst[i], times[i].wall_us);
+          worst_query[i] = MAX (worst_query[i], times[i].query_us);
+        }
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *what = g_strdup_printf ("drill %s (%s), slowest of %d", names[i],
-                                               i == 1 || i == 2 ? kelurahan : kecamatan,
+      g_autofree char *what = g_strdup_printf ("drill %s, slowest of %d areas", names[i],
                                                n_runs);
 
+      printf ("# of which the figures, read in a worker: at most %.1f ms\n",
+              worst_query[i] / 1000.0);
       ok &= report (what, worst[i] / 1000.0, TARGET_DRILL_MS);
     }
 

@@ -238,6 +238,46 @@ test_scopes_and_segments (Fixture       *fixture,
   g_assert_false (empty_kel->has_target);
 }
 
+/* The summary without the budget counts exactly as the full one, and sets no budget figure. */
+static void
+test_summary_counts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *scopes[] = { "32.75", "32.75.01", "32.75.03", "32.75.01.1001", "32.75.12.1001" };
+  const char *dates[] = { "2026-03-31", "2026-03-17", "2025-12-31" };
+  const SigapSegment segments[] = { SIGAP_SEGMENT_RENTAN, SIGAP_SEGMENT_EKOSISTEM,
+                                    SIGAP_SEGMENT_ALL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+      for (guint g = 0; g < G_N_ELEMENTS (segments); g++)
+        {
+          g_autoptr(SigapFilter) filter = make_filter (dates[d], scopes[i], segments[g]);
+          g_autoptr(SigapSummary) full = summary_for (fixture, dates[d], scopes[i],
+                                                      segments[g]);
+          g_autoptr(SigapSummary) counts = NULL;
+          g_autoptr(GError) error = NULL;
+
+          counts = sigap_figures_summary_counts (fixture->db, filter, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (counts->scope_code, ==, full->scope_code);
+          g_assert_cmpstr (counts->scope_name, ==, full->scope_name);
+          g_assert_cmpint (counts->registered, ==, full->registered);
+          g_assert_cmpint (counts->ended, ==, full->ended);
+          g_assert_cmpint (counts->active, ==, full->active);
+          g_assert_cmpint (counts->has_target, ==, full->has_target);
+          g_assert_cmpint (counts->target, ==, full->target);
+          g_assert_cmpint (counts->has_coverage, ==, full->has_coverage);
+          if (full->has_coverage)
+            g_assert_cmpfloat (counts->coverage_pct, ==, full->coverage_pct);
+
+          g_assert_false (counts->has_pagu);
+          g_assert_false (counts->has_absorption);
+          g_assert_false (counts->has_quota);
+          g_assert_cmpint (counts->realised, ==, 0);
+        }
+}
+
 static void
 test_budget (Fixture       *fixture,
              gconstpointer  data)
@@ -810,6 +850,7 @@ main (int    argc,
   ADD ("/sigap/figures/counts/month-end", fixture_set_up, test_counts_month_end);
   ADD ("/sigap/figures/counts/mid-month", fixture_set_up, test_counts_mid_month);
   ADD ("/sigap/figures/scopes-segments", fixture_set_up, test_scopes_and_segments);
+  ADD ("/sigap/figures/summary-counts", fixture_set_up, test_summary_counts);
   ADD ("/sigap/figures/budget", fixture_set_up, test_budget);
   ADD ("/sigap/figures/breakdown/regions", fixture_set_up, test_breakdown_regions);
   ADD ("/sigap/figures/breakdown/kecamatan-of-kelurahan", fixture_set_up,

@@ -19,6 +19,7 @@
 #include "app/sigap-wilayah-page.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
+#include "core/sigap-demo.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-participants.h"
 #include "sigap-test-util.h"
@@ -249,6 +250,59 @@ test_wilayah_drill (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The page keeps the levels it has shown, to show them again at once; a database replaced
+ * under the same name (a new demo) and opened again is counted anew, through connections to
+ * the new file, not kept ones to the old. */
+static void
+test_wilayah_reopened (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "reopened", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  SigapDemoOptions options;
+  char *shared_path = db_path;
+  SigapWindow *window = sigap_window_new (app);
+  SigapWilayahPage *page;
+  gint64 active_before;
+  gboolean is_total;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  path = sigap_test_make_demo_db (dir, 2000);
+  db_path = path;
+
+  sigap_window_set_persistent (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  g_assert_true (sigap_window_set_page (window, "wilayah"));
+  sigap_window_open_database (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  wilayah_timing_wait_settled (window);
+  page = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
+
+  /* Down and back: the city shown again, as before. */
+  timed_drill (window, page, "32.75.03");
+  timed_drill (window, page, NULL);
+  check_table (page, sigap_window_get_filter (window), SIGAP_BREAKDOWN_KECAMATAN);
+  active_before = sigap_wilayah_page_get_table_row (page, 12, &is_total)->active;
+  g_assert_true (is_total);
+
+  /* A bigger demo renamed into place, and opened again. */
+  sigap_demo_options_init (&options);
+  options.participants = 4000;
+  g_assert_true (sigap_demo_generate (path, &options, TRUE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sigap_window_open_database (window, path);
+  wilayah_timing_wait_settled (window);
+  check_table (page, sigap_window_get_filter (window), SIGAP_BREAKDOWN_KECAMATAN);
+  g_assert_cmpint (sigap_wilayah_page_get_table_row (page, 12, &is_total)->active, >,
+                   active_before);
+
+  timed_drill (window, page, "32.75.03");
+  check_table (page, sigap_window_get_filter (window), SIGAP_BREAKDOWN_KELURAHAN);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  db_path = shared_path;
+}
+
 /* The largest kelurahan's list, scrolled end to end: every page is read in a worker; the
  * slowest read and the slowest main-loop turn are reported. */
 static void
@@ -311,6 +365,7 @@ main (int   argc,
 
   g_test_add_func ("/sigap/wilayah/drill", test_wilayah_drill);
   g_test_add_func ("/sigap/wilayah/scroll", test_wilayah_scroll);
+  g_test_add_func ("/sigap/wilayah/reopened", test_wilayah_reopened);
 
   status = g_test_run ();
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "sigap-application.h"
+#include "sigap-query.h"
 #include "sigap-window.h"
 
 struct _SigapApplication
@@ -112,6 +113,14 @@ sigap_application_startup (GApplication *application)
 }
 
 static void
+sigap_application_shutdown (GApplication *application)
+{
+  sigap_query_close_connections ();
+
+  G_APPLICATION_CLASS (sigap_application_parent_class)->shutdown (application);
+}
+
+static void
 sigap_application_activate (GApplication *application)
 {
   SigapApplication *self = SIGAP_APPLICATION (application);
@@ -161,6 +170,7 @@ sigap_application_class_init (SigapApplicationClass *klass)
   object_class->finalize = sigap_application_finalize;
   app_class->handle_local_options = sigap_application_handle_local_options;
   app_class->startup = sigap_application_startup;
+  app_class->shutdown = sigap_application_shutdown;
   app_class->activate = sigap_application_activate;
 }
 

@@ -22,6 +22,7 @@ typedef struct
   guint         n_pending;
   gboolean      dirty;
   gboolean      loaded;
+  guint         generation;
 } SigapPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SigapPage, sigap_page, GTK_TYPE_WIDGET)
@@ -283,7 +284,24 @@ sigap_page_invalidate (SigapPage *self)
   g_clear_pointer (&priv->db_path, g_free);
   g_clear_pointer (&priv->filter, sigap_filter_free);
   priv->dirty = FALSE;
+  priv->generation++;
   update_busy (self, was_busy);
+}
+
+/**
+ * sigap_page_get_generation:
+ *
+ * Returns: a number that changes with every sigap_page_invalidate(): results kept from an
+ *   earlier generation may be out of date
+ */
+guint
+sigap_page_get_generation (SigapPage *self)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_val_if_fail (SIGAP_IS_PAGE (self), 0);
+
+  return priv->generation;
 }
 
 const char *

@@ -39,6 +39,7 @@ void               sigap_page_set_source (SigapPage          *self,
                                           const char         *db_path,
                                           const SigapFilter  *filter);
 void               sigap_page_invalidate (SigapPage          *self);
+guint              sigap_page_get_generation (SigapPage      *self);
 const char        *sigap_page_get_db_path (SigapPage         *self);
 const SigapFilter *sigap_page_get_filter (SigapPage          *self);
 gboolean           sigap_page_get_busy   (SigapPage          *self);

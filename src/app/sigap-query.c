@@ -3,12 +3,32 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window never queries on its own thread: every figure is computed by a function of
- * src/core run here, in a GTask worker with its own read-only SQLite connection (a connection
- * belongs to one thread). A cancelled query is interrupted inside SQLite too, so a quick
+ * src/core run here, in a GTask worker, on a read-only SQLite connection that no other thread
+ * uses meanwhile (kept for the next query: see pool_take ()). A cancelled query is interrupted inside SQLite too, so a quick
  * succession of filter changes does not queue up work nobody will look at.
  */
 
+#include <glib/gstdio.h>
+
 #include "sigap-query.h"
+
+/* Read-only connections kept between queries, since opening one checks the file and reads the
+ * schema, and a kept one still has in its cache the pages the last query read: at 3 million
+ * participants that is most of a drill's time. Each is used by one worker at a time. Its
+ * file's identity is compared at each take, so that a database replaced under the same name
+ * (a new demo is renamed into place) is never read through a connection to the old one. */
+#define POOL_MAX 4
+
+typedef struct
+{
+  SigapDatabase *db;
+  char          *path;
+  dev_t          dev;
+  ino_t          ino;
+} Pooled;
+
+static GMutex pool_lock;
+static GQueue pool = G_QUEUE_INIT;
 
 typedef struct
 {
@@ -40,25 +60,116 @@ progress_handler_cb (void *user_data)
 }
 
 static void
+pooled_free (Pooled *pooled)
+{
+  g_clear_object (&pooled->db);
+  g_free (pooled->path);
+  g_free (pooled);
+}
+
+static gboolean
+identify (Pooled *pooled)
+{
+  GStatBuf st;
+
+  if (g_stat (pooled->path, &st) != 0)
+    return FALSE;
+
+  pooled->dev = st.st_dev;
+  pooled->ino = st.st_ino;
+  return TRUE;
+}
+
+/* A connection to @path, kept or new; NULL with @error set when it cannot be opened. */
+static Pooled *
+pool_take (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  Pooled *wanted = g_new0 (Pooled, 1);
+
+  wanted->path = g_strdup (path);
+  if (identify (wanted))
+    {
+      locker = g_mutex_locker_new (&pool_lock);
+      for (GList *l = pool.head; l != NULL; l = l->next)
+        {
+          Pooled *kept = l->data;
+
+          if (g_str_equal (kept->path, path) && kept->dev == wanted->dev &&
+              kept->ino == wanted->ino)
+            {
+              g_queue_delete_link (&pool, l);
+              pooled_free (wanted);
+              return kept;
+            }
+        }
+      g_clear_pointer (&locker, g_mutex_locker_free);
+    }
+
+  wanted->db = sigap_database_open (path, SIGAP_DATABASE_OPEN_READ_ONLY, error);
+  if (wanted->db == NULL)
+    {
+      pooled_free (wanted);
+      return NULL;
+    }
+
+  return wanted;
+}
+
+/* Keeps @pooled for the next query, unless it is in the middle of a transaction. */
+static void
+pool_give (Pooled *pooled)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  if (!sqlite3_get_autocommit (sigap_database_get_handle (pooled->db)))
+    {
+      pooled_free (pooled);
+      return;
+    }
+
+  locker = g_mutex_locker_new (&pool_lock);
+  g_queue_push_head (&pool, pooled);
+  while (pool.length > POOL_MAX)
+    pooled_free (g_queue_pop_tail (&pool));
+}
+
+/**
+ * sigap_query_close_connections:
+ *
+ * Closes the connections kept between queries (when the application quits).
+ */
+void
+sigap_query_close_connections (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pool_lock);
+
+  g_queue_clear_full (&pool, (GDestroyNotify) pooled_free);
+}
+
+static void
 run_in_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   Query *query = task_data;
-  g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  Pooled *pooled;
+  SigapDatabase *db;
   gpointer result;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  db = sigap_database_open (query->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
-  if (db == NULL)
+  pooled = pool_take (query->db_path, &error);
+  if (pooled == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  db = pooled->db;
 
   if (cancellable != NULL)
     sqlite3_progress_handler (sigap_database_get_handle (db), 1000, progress_handler_cb,
@@ -73,6 +184,7 @@ run_in_thread (GTask        *task,
 
   if (cancellable != NULL)
     sqlite3_progress_handler (sigap_database_get_handle (db), 0, NULL, NULL);
+  pool_give (pooled);
 
   if (g_task_return_error_if_cancelled (task))
     {

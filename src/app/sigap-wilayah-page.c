@@ -152,6 +152,8 @@ struct _SigapWilayahPage
   char                  *initial_scope;   /* a kelurahan to open at, from the window */
   SigapWilayahMeasure    measure;
   gpointer               level;           /* LevelResult shown */
+  GHashTable            *visits;          /* code → Visit */
+  char                  *visits_key;      /* the source the visits are of */
   GCancellable          *cancellable;
   guint                  n_loads;
   gint64                 query_started;
@@ -226,7 +228,7 @@ typedef struct
 } LevelResult;
 
 static void
-level_result_free (LevelResult *result)
+level_result_clear (LevelResult *result)
 {
   g_clear_pointer (&result->path, g_ptr_array_unref);
   g_clear_pointer (&result->now, sigap_summary_free);
@@ -237,10 +239,32 @@ level_result_free (LevelResult *result)
   g_clear_pointer (&result->sectors, g_ptr_array_unref);
   g_clear_pointer (&result->desil, g_ptr_array_unref);
   g_clear_pointer (&result->heat, g_ptr_array_unref);
-  g_free (result);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LevelResult, level_result_free)
+/* Shared by the page and its visits (see Visit). */
+static void
+level_result_unref (LevelResult *result)
+{
+  g_rc_box_release_full (result, (GDestroyNotify) level_result_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LevelResult, level_result_unref)
+
+/* A level seen since the data, the date or the segment last changed: going back to it, or
+ * to an area seen before, shows it at once instead of counting again. */
+typedef struct
+{
+  LevelResult *level;
+  GPtrArray   *heat;
+} Visit;
+
+static void
+visit_free (Visit *visit)
+{
+  g_clear_pointer (&visit->level, level_result_unref);
+  g_clear_pointer (&visit->heat, g_ptr_array_unref);
+  g_free (visit);
+}
 
 /* The region and its ancestors, the city first. */
 static GPtrArray *
@@ -290,7 +314,7 @@ compute_level (SigapDatabase      *db,
                GError            **error)
 {
   const char *code = data;
-  g_autoptr(LevelResult) result = g_new0 (LevelResult, 1);
+  g_autoptr(LevelResult) result = g_rc_box_new0 (LevelResult);
   g_autoptr(SigapFilter) filter = sigap_filter_copy (page_filter);
   g_autoptr(SigapFilter) previous = NULL;
 
@@ -303,10 +327,10 @@ compute_level (SigapDatabase      *db,
   if (result->path == NULL)
     return NULL;
 
-  result->now = sigap_figures_summary (db, filter, error);
+  result->now = sigap_figures_summary_counts (db, filter, error);
   if (result->now == NULL)
     return NULL;
-  result->previous = sigap_figures_summary (db, previous, error);
+  result->previous = sigap_figures_summary_counts (db, previous, error);
   if (result->previous == NULL)
     return NULL;
 
@@ -1056,6 +1080,25 @@ trim_heat (SigapWilayahPage *self,
     }
 }
 
+/* A cell's tooltip is asked for when shown: setting two hundred tooltips on every drill took
+ * longer than the drill's queries. */
+static gboolean
+heat_tooltip_cb (GtkWidget  *cell,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip,
+                 gpointer    user_data)
+{
+  const char *tip = g_object_get_data (G_OBJECT (cell), "heat-tip");
+
+  if (tip == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
 static void
 show_heat (SigapWilayahPage *self,
            GPtrArray        *heat)
@@ -1129,6 +1172,8 @@ show_heat (SigapWilayahPage *self,
 
           if (created)
             {
+              gtk_widget_set_has_tooltip (GTK_WIDGET (cell_label), TRUE);
+              g_signal_connect (cell_label, "query-tooltip", G_CALLBACK (heat_tooltip_cb), NULL);
               gtk_widget_add_css_class (GTK_WIDGET (cell_label), "heat-cell");
               gtk_widget_add_css_class (GTK_WIDGET (cell_label), "numeric");
               gtk_widget_set_hexpand (GTK_WIDGET (cell_label), TRUE);
@@ -1142,32 +1187,19 @@ show_heat (SigapWilayahPage *self,
                                       g_steal_pointer (&css), g_free);
             }
           gtk_label_set_label (cell_label, text);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (cell_label), tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell_label),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+          g_object_set_data_full (G_OBJECT (cell_label), "heat-tip", g_steal_pointer (&tip),
+                                  g_free);
         }
     }
 }
 
-static void
-heat_done_cb (SigapPage    *page,
-              gpointer      data,
-              const GError *error)
-{
-  SigapWilayahPage *self = SIGAP_WILAYAH_PAGE (page);
-  g_autoptr(GPtrArray) heat = data;
-
-  if (heat == NULL)
-    return;
-
-  show_heat (self, heat);
-}
 
 static void
-level_done_cb (SigapPage    *page,
-               gpointer      data,
-               const GError *error)
+show_level (SigapWilayahPage *self,
+            LevelResult      *result)
 {
-  SigapWilayahPage *self = SIGAP_WILAYAH_PAGE (page);
-  g_autoptr(LevelResult) result = data;
   LevelResult *level;
   g_autofree char *as_of = NULL;
   g_autofree char *subheading = NULL;
@@ -1175,13 +1207,8 @@ level_done_cb (SigapPage    *page,
   g_autofree char *target = NULL;
   g_autofree char *coverage = NULL;
 
-  if (result == NULL)
-    return;
-
-  self->last_query_us = g_get_monotonic_time () - self->query_started;
-
-  g_clear_pointer (&self->level, level_result_free);
-  self->level = g_steal_pointer (&result);
+  g_clear_pointer (&self->level, level_result_unref);
+  self->level = g_rc_box_acquire (result);
   level = self->level;
 
   g_ptr_array_set_size (self->crumbs, 0);
@@ -1258,11 +1285,86 @@ level_done_cb (SigapPage    *page,
     }
 }
 
-/* Starts the queries of self->drill. */
+/* The visit of self->drill, made if needed. Queries are cancelled when the drill changes,
+ * so a result that arrives is self->drill's. */
+static Visit *
+current_visit (SigapWilayahPage *self)
+{
+  Visit *visit = g_hash_table_lookup (self->visits, self->drill);
+
+  if (visit == NULL)
+    {
+      visit = g_new0 (Visit, 1);
+      g_hash_table_insert (self->visits, g_strdup (self->drill), visit);
+    }
+
+  return visit;
+}
+
+static void
+level_done_cb (SigapPage    *page,
+               gpointer      data,
+               const GError *error)
+{
+  SigapWilayahPage *self = SIGAP_WILAYAH_PAGE (page);
+  g_autoptr(LevelResult) result = data;
+  Visit *visit;
+
+  if (result == NULL)
+    return;
+
+  self->last_query_us = g_get_monotonic_time () - self->query_started;
+  visit = current_visit (self);
+  g_clear_pointer (&visit->level, level_result_unref);
+  visit->level = g_rc_box_acquire (result);
+  show_level (self, result);
+}
+
+static void
+heat_done_cb (SigapPage    *page,
+              gpointer      data,
+              const GError *error)
+{
+  SigapWilayahPage *self = SIGAP_WILAYAH_PAGE (page);
+  g_autoptr(GPtrArray) heat = data;
+  Visit *visit;
+
+  if (heat == NULL)
+    return;
+
+  visit = current_visit (self);
+  g_clear_pointer (&visit->heat, g_ptr_array_unref);
+  visit->heat = g_ptr_array_ref (heat);
+  show_heat (self, heat);
+}
+
+/* Forgets the visits when the data (a new generation of the page's source), the file, the
+ * date or the segment changed: the scope changes with every drill and does not count. */
+static void
+check_visits (SigapWilayahPage *self)
+{
+  SigapPage *page = SIGAP_PAGE (self);
+  const SigapFilter *filter = sigap_page_get_filter (page);
+  g_autofree char *key = g_strdup_printf ("%u|%u|%s|%s", sigap_page_get_generation (page),
+                                          g_date_get_julian (&filter->as_of),
+                                          sigap_segment_to_string (filter->segment),
+                                          sigap_page_get_db_path (page));
+
+  if (g_strcmp0 (key, self->visits_key) == 0)
+    return;
+
+  g_hash_table_remove_all (self->visits);
+  g_free (self->visits_key);
+  self->visits_key = g_steal_pointer (&key);
+}
+
+/* Shows self->drill: from its visit when it has one, else from new queries. */
 static void
 start_queries (SigapWilayahPage *self)
 {
   SigapPage *page = SIGAP_PAGE (self);
+  gboolean needs_heat;
+  Visit *visit;
 
   if (sigap_page_get_db_path (page) == NULL || self->drill == NULL)
     return;
@@ -1273,9 +1375,22 @@ start_queries (SigapWilayahPage *self)
   self->query_started = g_get_monotonic_time ();
   self->n_loads++;
 
-  sigap_page_run_query (page, compute_level, g_strdup (self->drill), g_free,
-                        (GDestroyNotify) level_result_free, self->cancellable, level_done_cb);
-  if (level_of (self->drill) != LEVEL_KELURAHAN)
+  check_visits (self);
+  visit = g_hash_table_lookup (self->visits, self->drill);
+  needs_heat = level_of (self->drill) != LEVEL_KELURAHAN;
+
+  if (visit != NULL && visit->level != NULL)
+    {
+      self->last_query_us = 0;
+      show_level (self, visit->level);
+    }
+  else
+    sigap_page_run_query (page, compute_level, g_strdup (self->drill), g_free,
+                          (GDestroyNotify) level_result_unref, self->cancellable, level_done_cb);
+
+  if (needs_heat && visit != NULL && visit->heat != NULL)
+    show_heat (self, visit->heat);
+  else if (needs_heat)
     sigap_page_run_query (page, compute_heat, g_strdup (self->drill), g_free,
                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, heat_done_cb);
 
@@ -1596,7 +1711,9 @@ sigap_wilayah_page_finalize (GObject *object)
   g_clear_pointer (&self->crumbs, g_ptr_array_unref);
   g_clear_pointer (&self->drill, g_free);
   g_clear_pointer (&self->initial_scope, g_free);
-  g_clear_pointer (&self->level, level_result_free);
+  g_clear_pointer (&self->level, level_result_unref);
+  g_clear_pointer (&self->visits, g_hash_table_unref);
+  g_clear_pointer (&self->visits_key, g_free);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (sigap_wilayah_page_parent_class)->finalize (object);
@@ -1638,6 +1755,8 @@ sigap_wilayah_page_init (SigapWilayahPage *self)
   self->crumbs = g_ptr_array_new_with_free_func ((GDestroyNotify) crumb_free);
   self->measure = SIGAP_WILAYAH_MEASURE_COVERAGE;
   self->probe_column = -1;
+  self->visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) visit_free);
 
   build (self);
 }

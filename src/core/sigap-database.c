@@ -26,6 +26,8 @@
 #define SIGAP_APPLICATION_ID 0x53474150
 #define MIGRATIONS_PATH RESOURCE_PREFIX "/sql"
 #define SQLITE_HEADER "SQLite format 3"
+/* The most of a database file a read-only connection maps into memory (1 GiB). */
+#define READ_MMAP_BYTES 1073741824
 
 struct _SigapDatabase
 {
@@ -310,8 +312,11 @@ configure_connection (SigapDatabase  *self,
   if (!sigap_database_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
+  /* Readers map the file instead of copying each page they read out of the kernel's cache:
+   * the figures of 3 million participants read a few thousand pages per query. */
   if (self->read_only)
-    return TRUE;
+    return sigap_database_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (READ_MMAP_BYTES),
+                                error);
 
   return sigap_database_exec (self,
                               "PRAGMA journal_mode = WAL;"

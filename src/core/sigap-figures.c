@@ -955,10 +955,11 @@ sigap_figures_budget_lines (SigapDatabase      *db,
 /* ---------------------------------------------------------------------------------------- */
 /* Public API.                                                                              */
 
-SigapSummary *
-sigap_figures_summary (SigapDatabase      *db,
-                       const SigapFilter  *filter,
-                       GError            **error)
+static SigapSummary *
+summary_new (SigapDatabase      *db,
+             const SigapFilter  *filter,
+             gboolean            with_budget,
+             GError            **error)
 {
   g_autoptr(SigapSummary) summary = NULL;
   g_autoptr(RegionTree) tree = NULL;
@@ -966,7 +967,7 @@ sigap_figures_summary (SigapDatabase      *db,
   g_autoptr(Targets) targets = NULL;
   Region *scope;
   Count count;
-  Count city[2];
+  Count city[2] = { { 0 } };
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -983,7 +984,9 @@ sigap_figures_summary (SigapDatabase      *db,
   summary->year = sigap_filter_get_year (filter);
   summary->segment = filter->segment;
 
-  if (!count_city_by_segment (db, &filter->as_of, city, error))
+  /* The budget's projection needs the city's count whatever the scope. */
+  if ((with_budget || scope->parent == NULL) &&
+      !count_city_by_segment (db, &filter->as_of, city, error))
     return NULL;
 
   if (scope->parent == NULL)
@@ -1008,10 +1011,41 @@ sigap_figures_summary (SigapDatabase      *db,
   set_coverage (summary->active, summary->target, summary->has_target,
                 &summary->coverage_pct, &summary->has_coverage);
 
-  if (!compute_budget (db, &filter->as_of, filter->segment, city, summary, error))
+  if (with_budget &&
+      !compute_budget (db, &filter->as_of, filter->segment, city, summary, error))
     return NULL;
 
   return g_steal_pointer (&summary);
+}
+
+/**
+ * sigap_figures_summary:
+ *
+ * Returns: (transfer full): the filter's figures: counts, target and coverage of its scope,
+ *   and the city's budget
+ */
+SigapSummary *
+sigap_figures_summary (SigapDatabase      *db,
+                       const SigapFilter  *filter,
+                       GError            **error)
+{
+  return summary_new (db, filter, TRUE, error);
+}
+
+/**
+ * sigap_figures_summary_counts:
+ *
+ * Like sigap_figures_summary(), without the budget (every budget field unset), which takes
+ * most of the time of a kecamatan's summary: for pages that show no budget.
+ *
+ * Returns: (transfer full): the counts, target and coverage of the filter's scope
+ */
+SigapSummary *
+sigap_figures_summary_counts (SigapDatabase      *db,
+                              const SigapFilter  *filter,
+                              GError            **error)
+{
+  return summary_new (db, filter, FALSE, error);
 }
 
 static SigapBreakdownRow *

@@ -155,6 +155,9 @@ GQuark           sigap_figures_error_quark  (void);
 SigapSummary    *sigap_figures_summary      (SigapDatabase      *db,
                                              const SigapFilter  *filter,
                                              GError            **error);
+SigapSummary    *sigap_figures_summary_counts (SigapDatabase    *db,
+                                               const SigapFilter *filter,
+                                               GError          **error);
 GPtrArray       *sigap_figures_breakdown    (SigapDatabase      *db,
                                              const SigapFilter  *filter,
                                              SigapBreakdown      by,
