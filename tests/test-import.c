@@ -674,6 +674,56 @@ test_participants_update (Fixture       *fixture,
   assert_integrity (fixture->db);
 }
 
+/* A NIK met twice in one file: the later line is rejected, naming the first, whether the
+ * first added the participant, changed it or left it as it was; a line rejected for another
+ * reason does not count as the first. */
+static void
+test_participants_repeats (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SigapImportResult) first = NULL;
+  g_autoptr(SigapImportResult) second = NULL;
+  g_autofree char *row = NULL;
+
+  first = import_ok (fixture, SIGAP_IMPORT_PARTICIPANTS,
+                     "nik,nama,kelurahan,sektor,tanggal_daftar\n"
+                     "3275014101900001,Siti,Bekasijaya,ojol,2025-11-05\n"
+                     "3275014101900002,Ani,Bekasijaya,ojol,2025-11-05\n");
+  g_assert_cmpint (first->added, ==, 2);
+
+  second = import_ok (fixture, SIGAP_IMPORT_PARTICIPANTS,
+                      "nik,nama,kelurahan,sektor,tanggal_daftar\n"
+                      /* 2 */ "3275014101900001,Siti,Bekasijaya,ojol,2025-11-05\n"
+                      /* 3 */ "3275014101900001,Siti,Margahayu,ojol,2025-11-05\n"
+                      /* 4 */ "3275014101900002,Ani,Margahayu,ojol,2025-11-05\n"
+                      /* 5 */ "3275014101900002,Ani,Bekasijaya,ojol,2025-11-05\n"
+                      /* 6 */ "3275014101900003,Joko,Bekasijaya,PKL,2025-11-07\n"
+                      /* 7 */ "3275014101900003,Joko,Bekasijaya,PKL,2025-11-07\n"
+                      /* 8 */ "3275014101900004,Budi,Nowhere,PKL,2025-11-07\n"
+                      /* 9 */ "3275014101900004,Budi,Bekasijaya,PKL,2025-11-07\n");
+  g_assert_cmpint (second->read, ==, 8);
+  g_assert_cmpint (second->unchanged, ==, 1);
+  g_assert_cmpint (second->updated, ==, 1);
+  g_assert_cmpint (second->added, ==, 2);
+  g_assert_cmpint (second->rejected, ==, 4);
+  assert_rejected (second, 3, "nik", "already on line 2");
+  assert_rejected (second, 5, "nik", "already on line 4");
+  assert_rejected (second, 7, "nik", "already on line 6");
+  assert_rejected (second, 8, "kelurahan", "Nowhere");
+  g_assert_null (find_rejection (second, 9));
+
+  /* Siti as she was; Ani moved, by the second file's line 4; the batch that added each. */
+  row = query_text (fixture->db,
+                    "SELECT group_concat (p.name || ' ' || r.code || ' ' || p.batch_id || ' ' || "
+                    "p.changed_batch || ' ' || p.changed_line, ', ') FROM "
+                    "(SELECT * FROM participant ORDER BY nik) p "
+                    "JOIN region r ON r.id = p.kelurahan_id");
+  g_assert_cmpstr (row, ==, "Siti 32.75.01.1001 1 1 2, Ani 32.75.01.1002 1 2 4, "
+                            "Joko 32.75.01.1001 2 2 6, Budi 32.75.01.1001 2 2 9");
+  assert_tallies_consistent (fixture->db);
+  assert_integrity (fixture->db);
+}
+
 static void
 test_participants_idempotent (Fixture       *fixture,
                               gconstpointer  data)
@@ -1353,6 +1403,7 @@ main (int    argc,
   ADD ("/sigap/import/participants/names", test_participants_names);
   ADD ("/sigap/import/participants/flags", test_participants_flags);
   ADD ("/sigap/import/participants/update", test_participants_update);
+  ADD ("/sigap/import/participants/repeats", test_participants_repeats);
   ADD ("/sigap/import/participants/idempotent", test_participants_idempotent);
   ADD ("/sigap/import/missing-column", test_missing_column);
   ADD ("/sigap/import/dry-run", test_dry_run);

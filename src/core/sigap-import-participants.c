@@ -87,6 +87,11 @@ enum
 #define PARAM_ID 12
 #define PARAM_NIK 13
 #define PARAM_BATCH 14
+#define PARAM_LINE 15
+
+/* The columns of Participants.select after id and the fields. */
+#define SELECT_BATCH (N_FIELDS + 1)
+#define SELECT_LINE (N_FIELDS + 2)
 
 static const char * const field_names[N_FIELDS] = {
   "name", "kelurahan_id", "sector_id", "desil", "sex", "birth_date", "registered_on",
@@ -130,6 +135,8 @@ typedef struct
   sqlite3_stmt *delete_flags;
   sqlite3_stmt *insert_flag;
   sqlite3_stmt *insert_flags;            /* FLAG_BATCH rows at once */
+  sqlite3_stmt *find_unchanged;          /* temp.import_unchanged, when the table was not */
+  sqlite3_stmt *add_unchanged;           /* empty */
   sqlite3_stmt *updates[1 << N_FIELDS];  /* by mask of changed fields, prepared when needed */
   gboolean      empty;                   /* no participant before this import */
   gboolean      bulk;
@@ -138,9 +145,6 @@ typedef struct
 
   PendingFlag   pending[FLAG_BATCH];
   guint         n_pending;
-
-  /* The reading thread's: NIK → the line it was accepted on. */
-  SigapLineSet *seen;
 } Participants;
 
 /* One line's checked values, from the reading thread to the writing one. given[] points into
@@ -537,7 +541,6 @@ participants_prepare (SigapImportRun  *run,
   gint64 existing;
 
   run->kind_data = p;
-  p->seen = _sigap_line_set_new ();
 
   existing = count_participants (run);
   if (existing < 0)
@@ -556,7 +559,8 @@ participants_prepare (SigapImportRun  *run,
   p->select = _sigap_import_prepare (run,
                                      "SELECT id, name, kelurahan_id, sector_id, desil, sex, "
                                      "birth_date, registered_on, ended_on, end_reason, "
-                                     "kpj_number, source FROM participant WHERE nik = ?",
+                                     "kpj_number, source, changed_batch, changed_line "
+                                     "FROM participant WHERE nik = ?",
                                      error);
   if (p->select == NULL)
     return FALSE;
@@ -564,13 +568,31 @@ participants_prepare (SigapImportRun  *run,
   p->insert = _sigap_import_prepare (run,
                                      "INSERT INTO participant (name, kelurahan_id, sector_id, "
                                      "desil, sex, birth_date, registered_on, ended_on, "
-                                     "end_reason, kpj_number, source, nik, batch_id) "
+                                     "end_reason, kpj_number, source, nik, batch_id, "
+                                     "changed_batch, changed_line) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                                     "?13, ?14)",
+                                     "?13, ?14, ?14, ?15)",
                                      error);
   if (p->insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (p->insert, PARAM_BATCH, run->batch_id);
+
+  /* A participant this file leaves unchanged keeps its batch and line, so the lines it was
+   * met on are noted here instead, in a table of SQLite's temporary files. */
+  if (!p->empty)
+    {
+      if (!exec (run, "CREATE TEMP TABLE import_unchanged "
+                      "(participant_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)", error))
+        return FALSE;
+      p->find_unchanged = _sigap_import_prepare (run,
+                                                 "SELECT line FROM temp.import_unchanged "
+                                                 "WHERE participant_id = ?",
+                                                 error);
+      p->add_unchanged = p->find_unchanged == NULL ? NULL : _sigap_import_prepare (
+        run, "INSERT INTO temp.import_unchanged (participant_id, line) VALUES (?, ?)", error);
+      if (p->add_unchanged == NULL)
+        return FALSE;
+    }
 
   p->delete_flags = _sigap_import_prepare (run,
                                            "DELETE FROM participant_flag "
@@ -615,9 +637,12 @@ participants_finish (SigapImportRun *run)
   g_clear_pointer (&p->delete_flags, sqlite3_finalize);
   g_clear_pointer (&p->insert_flag, sqlite3_finalize);
   g_clear_pointer (&p->insert_flags, sqlite3_finalize);
+  g_clear_pointer (&p->find_unchanged, sqlite3_finalize);
+  g_clear_pointer (&p->add_unchanged, sqlite3_finalize);
+  if (!p->empty)
+    sqlite3_exec (run->handle, "DROP TABLE IF EXISTS temp.import_unchanged", NULL, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (p->updates); i++)
     g_clear_pointer (&p->updates[i], sqlite3_finalize);
-  _sigap_line_set_free (p->seen);
   g_clear_pointer (&p->saved_sql, g_ptr_array_unref);
   g_clear_pointer (&p->tallies, g_hash_table_unref);
   g_free (p);
@@ -639,9 +664,12 @@ update_statement (SigapImportRun *run,
     if (mask & (1u << f))
       g_string_append_printf (sql, "%s%s = ?%u", sql->str[sql->len - 1] == ' ' ? "" : ", ",
                               field_names[f], f + 1);
-  g_string_append_printf (sql, " WHERE id = ?%d", PARAM_ID);
+  g_string_append_printf (sql, ", changed_batch = ?%d, changed_line = ?%d WHERE id = ?%d",
+                          PARAM_BATCH, PARAM_LINE, PARAM_ID);
 
   p->updates[mask] = _sigap_import_prepare (run, sql->str, &run->error);
+  if (p->updates[mask] != NULL)
+    sqlite3_bind_int64 (p->updates[mask], PARAM_BATCH, run->batch_id);
   return p->updates[mask];
 }
 
@@ -881,12 +909,9 @@ static void
 participants_validate (SigapImportRun  *run,
                        SigapImportItem *item)
 {
-  Participants *p = run->kind_data;
   Line *line = item->data;
   g_autoptr(GError) error = NULL;
   g_autofree char *nik = NULL;
-  gint64 first_line;
-  guint64 nik_key;
 
   for (guint f = 0; f < N_FIELDS; f++)
     line->given[f] = (Value) { VALUE_NULL, 0, NULL };
@@ -899,21 +924,7 @@ participants_validate (SigapImportRun  *run,
     }
   memcpy (line->nik, nik, sizeof line->nik);
 
-  nik_key = g_ascii_strtoull (nik, NULL, 10);
-  first_line = _sigap_line_set_lookup (p->seen, nik_key);
-  if (first_line > 0)
-    {
-      _sigap_import_reject (run, COL_NIK,
-                            _("The same NIK is already on line %" PRId64), (int64_t) first_line);
-      return;
-    }
-
-  if (!read_values (run, line))
-    return;
-
-  /* Remembered once the line passed the checks here: a line rejected for, say, an unknown
-   * kelurahan does not block its corrected copy further down. */
-  _sigap_line_set_insert (p->seen, nik_key, item->line);
+  read_values (run, line);
 }
 
 static void
@@ -936,6 +947,63 @@ reject_ended_early (SigapImportRun *run,
                                                              : COL_TANGGAL_DAFTAR,
                         _("Ended on %s, before registering on %s"),
                         ended_text, registered_text);
+}
+
+/* The line of this file the participant @id (stored as @select's row) was met on before,
+ * or 0: added or changed by this batch, or left as it was. */
+static gint64
+earlier_line (Participants *p,
+              gint64        batch_id,
+              sqlite3_stmt *select,
+              gint64        id)
+{
+  gint64 line = 0;
+
+  if (sqlite3_column_int64 (select, SELECT_BATCH) == batch_id)
+    return sqlite3_column_int64 (select, SELECT_LINE);
+
+  if (p->find_unchanged == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (p->find_unchanged, 1, id);
+  if (sqlite3_step (p->find_unchanged) == SQLITE_ROW)
+    line = sqlite3_column_int64 (p->find_unchanged, 0);
+  sqlite3_reset (p->find_unchanged);
+  return line;
+}
+
+/* The later of two lines with one NIK is rejected, naming the first. A line rejected before
+ * it was written does not count: its corrected copy further down is taken. */
+static SigapImportRow
+reject_repeat (SigapImportRun *run,
+               gint64          first_line)
+{
+  _sigap_import_reject (run, COL_NIK, _("The same NIK is already on line %" PRId64),
+                        (int64_t) first_line);
+  return run->error != NULL ? SIGAP_IMPORT_ROW_FAILED : SIGAP_IMPORT_ROW_REJECTED;
+}
+
+/* Into a table that was empty, a NIK is looked up only when its insert fails: then it is a
+ * repeat of a line this file added. */
+static SigapImportRow
+insert_failed (SigapImportRun *run,
+               Participants   *p,
+               const Line     *line)
+{
+  gint64 first_line;
+
+  if (!p->empty || sqlite3_extended_errcode (run->handle) != SQLITE_CONSTRAINT_UNIQUE)
+    return _sigap_import_db_failed (run, _("Cannot add a participant"));
+
+  sqlite3_reset (p->insert);
+  sqlite3_reset (p->select);
+  sqlite3_bind_text (p->select, 1, line->nik, -1, SQLITE_STATIC);
+  if (sqlite3_step (p->select) != SQLITE_ROW)
+    return _sigap_import_db_failed (run, _("Cannot look up a participant"));
+  first_line = sqlite3_column_int64 (p->select, SELECT_LINE);
+  sqlite3_reset (p->select);
+
+  return reject_repeat (run, first_line);
 }
 
 /* In the importing thread: compare with what is stored, and write. */
@@ -963,7 +1031,17 @@ participants_apply (SigapImportRun  *run,
     return _sigap_import_db_failed (run, _("Cannot look up a participant"));
   exists = rc == SQLITE_ROW;
   if (exists)
-    id = sqlite3_column_int64 (p->select, 0);
+    {
+      gint64 first_line;
+
+      id = sqlite3_column_int64 (p->select, 0);
+      first_line = earlier_line (p, run->batch_id, p->select, id);
+      if (first_line > 0)
+        {
+          sqlite3_reset (p->select);
+          return reject_repeat (run, first_line);
+        }
+    }
 
   for (guint f = 0; f < N_FIELDS; f++)
     {
@@ -983,17 +1061,17 @@ participants_apply (SigapImportRun  *run,
       return SIGAP_IMPORT_ROW_REJECTED;
     }
 
+  /* Counted once the line is taken: a repeat is found only when its insert fails. */
   n_flags = compute_flags (line->nik, merged, flags);
-  if (n_flags > 0)
-    run->result->flagged++;
 
   if (!exists)
     {
       for (guint f = 0; f < N_FIELDS; f++)
         bind_value (p->insert, (int) f + 1, &merged[f]);
       sqlite3_bind_text (p->insert, PARAM_NIK, line->nik, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (p->insert, PARAM_LINE, item->line);
       if (sqlite3_step (p->insert) != SQLITE_DONE)
-        return _sigap_import_db_failed (run, _("Cannot add a participant"));
+        return insert_failed (run, p, line);
       sqlite3_reset (p->insert);
       id = sqlite3_last_insert_rowid (run->handle);
       outcome = SIGAP_IMPORT_ROW_ADDED;
@@ -1009,6 +1087,14 @@ participants_apply (SigapImportRun  *run,
   else if (mask == 0)
     {
       sqlite3_reset (p->select);
+      sqlite3_bind_int64 (p->add_unchanged, 1, id);
+      sqlite3_bind_int64 (p->add_unchanged, 2, item->line);
+      rc = sqlite3_step (p->add_unchanged);
+      sqlite3_reset (p->add_unchanged);
+      if (rc != SQLITE_DONE)
+        return _sigap_import_db_failed (run, _("Cannot look up a participant"));
+      if (n_flags > 0)
+        run->result->flagged++;
       return SIGAP_IMPORT_ROW_UNCHANGED;
     }
   else
@@ -1021,6 +1107,7 @@ participants_apply (SigapImportRun  *run,
       for (guint f = 0; f < N_FIELDS; f++)
         bind_value (update, (int) f + 1, &merged[f]);
       sqlite3_bind_int64 (update, PARAM_ID, id);
+      sqlite3_bind_int64 (update, PARAM_LINE, item->line);
       if (sqlite3_step (update) != SQLITE_DONE)
         return _sigap_import_db_failed (run, _("Cannot update a participant"));
       sqlite3_reset (update);
@@ -1029,6 +1116,8 @@ participants_apply (SigapImportRun  *run,
 
   sqlite3_reset (p->select);
 
+  if (n_flags > 0)
+    run->result->flagged++;
   if ((n_flags > 0 || outcome == SIGAP_IMPORT_ROW_UPDATED) &&
       !write_flags (run, id, outcome == SIGAP_IMPORT_ROW_UPDATED, flags, n_flags))
     return _sigap_import_db_failed (run, _("Cannot record a data-quality note"));

@@ -228,15 +228,4 @@ void          _sigap_import_format_reject         (GString    *out,
                                                    const char *reason,
                                                    const char *raw);
 
-/* A map from a record's key to the line it first appeared on, for "already on line N". */
-typedef struct _SigapLineSet SigapLineSet;
-
-SigapLineSet *_sigap_line_set_new        (void);
-void          _sigap_line_set_free       (SigapLineSet     *self);
-gint64        _sigap_line_set_lookup     (SigapLineSet     *self,
-                                          guint64           key);
-void          _sigap_line_set_insert     (SigapLineSet     *self,
-                                          guint64           key,
-                                          gint64            line);
-
 G_END_DECLS

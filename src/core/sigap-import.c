@@ -9,8 +9,9 @@
  * dry run; a process killed half-way leaves only an uncommitted journal that SQLite discards.
  *
  * The file is streamed record by record (SigapCsvReader), so memory does not grow with its
- * size, except for the set of NIKs already seen in it (16 to 32 bytes per line) that finds
- * repeats; SQLite's page cache and sorter are bounded by IMPORT_CACHE_KIB each. Participant
+ * size: a NIK repeated within the file is found in the database (participant.changed_line),
+ * not in a set of the file's NIKs; SQLite's page cache and sorter are bounded by
+ * IMPORT_CACHE_KIB. Participant
  * lists are read and checked in a thread of their own while this one writes (see
  * import_rows_pipelined ()), and large ones are loaded in bulk (sigap-import-participants.c).
  *
@@ -766,95 +767,6 @@ _sigap_import_get_year (SigapImportRun *run,
 
   *out_year = (int) year;
   return TRUE;
-}
-
-/* --- Line sets ------------------------------------------------------------------------ */
-
-/* Open addressing on 64-bit keys (a NIK is a 16-digit number; 0 never is one). */
-struct _SigapLineSet
-{
-  guint64 *keys;
-  gint64  *lines;
-  gsize    size;   /* a power of two */
-  gsize    count;
-};
-
-SigapLineSet *
-_sigap_line_set_new (void)
-{
-  SigapLineSet *self = g_new0 (SigapLineSet, 1);
-
-  self->size = 1024;
-  self->keys = g_new0 (guint64, self->size);
-  self->lines = g_new0 (gint64, self->size);
-  return self;
-}
-
-void
-_sigap_line_set_free (SigapLineSet *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->keys);
-  g_free (self->lines);
-  g_free (self);
-}
-
-static inline gsize
-line_set_slot (const SigapLineSet *self,
-               guint64             key)
-{
-  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17) & (self->size - 1);
-}
-
-/* The line @key was inserted with, or 0. */
-gint64
-_sigap_line_set_lookup (SigapLineSet *self,
-                        guint64       key)
-{
-  for (gsize i = line_set_slot (self, key); ; i = (i + 1) & (self->size - 1))
-    {
-      if (self->keys[i] == key)
-        return self->lines[i];
-      if (self->keys[i] == 0)
-        return 0;
-    }
-}
-
-void
-_sigap_line_set_insert (SigapLineSet *self,
-                        guint64       key,
-                        gint64        line)
-{
-  gsize i;
-
-  g_assert (key != 0);
-
-  if ((self->count + 1) * 10 > self->size * 7)
-    {
-      guint64 *keys = self->keys;
-      gint64 *lines = self->lines;
-      gsize size = self->size;
-
-      self->size *= 2;
-      self->keys = g_new0 (guint64, self->size);
-      self->lines = g_new0 (gint64, self->size);
-      self->count = 0;
-      for (gsize j = 0; j < size; j++)
-        if (keys[j] != 0)
-          _sigap_line_set_insert (self, keys[j], lines[j]);
-      g_free (keys);
-      g_free (lines);
-    }
-
-  for (i = line_set_slot (self, key); self->keys[i] != 0; i = (i + 1) & (self->size - 1))
-    if (self->keys[i] == key)
-      return;
-
-  self->keys[i] = key;
-  self->lines[i] = line;
-  self->count++;
 }
 
 /* --- Reference data ------------------------------------------------------------------- */
@@ -1799,6 +1711,9 @@ run_import (SigapImporter  *self,
 
   ok = import_in_transaction (self, &run, file_name, sink, sink_data, size, error);
   self->used_bulk = run.used_bulk;
+  /* Before temp_store is restored, which a temporary table of the kind's would prevent. */
+  if (run.klass->finish != NULL && run.kind_data != NULL)
+    run.klass->finish (&run);
 
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
                              "PRAGMA foreign_keys = %" G_GINT64_FORMAT,
