@@ -427,6 +427,129 @@ test_import_twice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* What the window's drop target does with the files dropped on it. */
+static gboolean
+drop_files (SigapWindow *window,
+            GFile       *first,
+            GFile       *second)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  g_autoptr(GSList) files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+
+  g_assert_nonnull (target);
+  files = g_slist_append (files, first);
+  if (second != NULL)
+    files = g_slist_append (files, second);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &taken);
+  g_value_unset (&value);
+
+  return taken;
+}
+
+/* A CSV file dropped on the window opens the import dialog for it, with the kind guessed
+ * from its header; other files are refused. */
+static void
+test_import_drop (void)
+{
+  g_autofree char *db_path = copy_demo ("drop.sigap");
+  g_autofree char *csv = write_csv ("dropped.CSV", participants_csv);
+  g_autofree char *text = write_csv ("notes.txt", "nik,nama\n");
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (db_path));
+  SigapImportDialog *dialog;
+
+  g_assert_false (drop_files (window, text_file, NULL));
+  g_assert_null (_sigap_window_get_import_dialog (window));
+
+  /* The first CSV among the files dropped. */
+  g_assert_true (drop_files (window, text_file, csv_file));
+  dialog = _sigap_window_get_import_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_false (sigap_import_dialog_get_running (dialog));
+  g_assert_cmpint (sigap_import_dialog_get_kind (dialog), ==, SIGAP_IMPORT_PARTICIPANTS);
+  g_assert_cmpstr (sigap_import_dialog_get_db_path (dialog), ==, db_path);
+
+  /* Another drop replaces a dialog that has not started. */
+  g_assert_true (drop_files (window, csv_file, NULL));
+  g_assert_true (_sigap_window_get_import_dialog (window) != dialog);
+
+  gtk_window_destroy (GTK_WINDOW (_sigap_window_get_import_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Import CSV… (win.import) asks for a file with a chooser that offers CSV files first;
+ * choosing one opens the import dialog, cancelling opens nothing. */
+static void
+test_import_chooser (void)
+{
+  g_autofree char *db_path = copy_demo ("chooser.sigap");
+  g_autofree char *csv = write_csv ("chosen.csv", participants_csv);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (db_path));
+  GtkFileChooser *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) first = NULL;
+
+  /* Cancelled. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  chooser = g_object_get_data (G_OBJECT (window), "sigap-import-chooser");
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  first = g_list_model_get_item (filters, 0);
+  g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "CSV files");
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "sigap-import-chooser"));
+  g_assert_null (_sigap_window_get_import_dialog (window));
+
+  /* A file chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  chooser = g_object_get_data (G_OBJECT (window), "sigap-import-chooser");
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  /* The chooser selects the file once it has read the folder. */
+  {
+    gint64 end = g_get_monotonic_time () + SETTLE_TIMEOUT_S * G_USEC_PER_SEC;
+    g_autoptr(GFile) chosen = NULL;
+
+    while ((chosen = gtk_file_chooser_get_file (chooser)) == NULL &&
+           g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (chosen);
+    g_assert_true (g_file_equal (chosen, file));
+  }
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "sigap-import-chooser"));
+  g_assert_nonnull (_sigap_window_get_import_dialog (window));
+  g_assert_cmpint (sigap_import_dialog_get_kind (_sigap_window_get_import_dialog (window)), ==,
+                   SIGAP_IMPORT_PARTICIPANTS);
+
+  gtk_window_destroy (GTK_WINDOW (_sigap_window_get_import_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Cancel rolls the import back: the database keeps its batches. */
 static void
 test_import_cancel (void)
@@ -531,6 +654,8 @@ main (int   argc,
   g_test_add_func ("/sigap/data-page/import", test_import);
   g_test_add_func ("/sigap/data-page/import-twice", test_import_twice);
   g_test_add_func ("/sigap/data-page/import-cancel", test_import_cancel);
+  g_test_add_func ("/sigap/data-page/import-drop", test_import_drop);
+  g_test_add_func ("/sigap/data-page/import-chooser", test_import_chooser);
 
   status = g_test_run ();
 
