@@ -140,6 +140,15 @@ settled_cb (SigapWindow *window,
       return;
     }
 
+  /* As the user sees the window they work in: without a window manager (Xvfb) it never
+   * becomes the active one, and its text would be drawn in the dimmer backdrop colours. */
+  if (gtk_widget_get_state_flags (GTK_WIDGET (window)) & GTK_STATE_FLAG_BACKDROP)
+    {
+      gtk_widget_unset_state_flags (GTK_WIDGET (window), GTK_STATE_FLAG_BACKDROP);
+      sigap_window_when_settled (window, settled_cb, self);
+      return;
+    }
+
   if (error != NULL)
     finish (self, 1, error->message);
   else if (!save_png (self, &local_error))
@@ -170,6 +179,10 @@ sigap_screenshot_begin (SigapScreenshot *self,
   SigapSegment segment = self->has_segment ? self->segment : SIGAP_SEGMENT_RENTAN;
 
   self->application = application;
+
+  /* A picture of the window at rest: no transition half-way (a stack cross-fading its
+   * pages, a header squeezing its title) when the figures are in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   if (self->dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
