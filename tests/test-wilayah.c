@@ -187,20 +187,30 @@ timed_drill (SigapWindow      *window,
                   times.wall_us / 1000.0);
 }
 
-static void
-test_wilayah_drill (void)
+/* A window on @path's Wilayah page, settled. */
+static SigapWindow *
+open_wilayah (const char *path)
 {
   SigapWindow *window = sigap_window_new (app);
-  SigapWilayahPage *page;
-  const SigapFilter *filter;
-  g_autofree char *kelurahan = NULL;
 
   sigap_window_set_persistent (window, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   g_assert_true (sigap_window_set_page (window, "wilayah"));
-  sigap_window_open_database (window, db_path);
+  sigap_window_open_database (window, path);
   gtk_window_present (GTK_WINDOW (window));
   wilayah_timing_wait_settled (window);
+
+  return window;
+}
+
+static void
+test_wilayah_drill (void)
+{
+  SigapWindow *window = open_wilayah (db_path);
+  SigapWilayahPage *page;
+  const SigapFilter *filter;
+  g_autofree char *kelurahan = NULL;
+
   g_assert_cmpstr (sigap_window_get_state (window), ==, "dashboard");
   g_assert_null (sigap_window_get_error (window));
 
@@ -261,7 +271,7 @@ test_wilayah_reopened (void)
   g_autoptr(GError) error = NULL;
   SigapDemoOptions options;
   char *shared_path = db_path;
-  SigapWindow *window = sigap_window_new (app);
+  SigapWindow *window;
   SigapWilayahPage *page;
   gint64 active_before;
   gboolean is_total;
@@ -270,12 +280,7 @@ test_wilayah_reopened (void)
   path = sigap_test_make_demo_db (dir, 2000);
   db_path = path;
 
-  sigap_window_set_persistent (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  g_assert_true (sigap_window_set_page (window, "wilayah"));
-  sigap_window_open_database (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  wilayah_timing_wait_settled (window);
+  window = open_wilayah (path);
   page = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
 
   /* Down and back: the city shown again, as before. */
@@ -308,17 +313,10 @@ test_wilayah_reopened (void)
 static void
 test_wilayah_scroll (void)
 {
-  SigapWindow *window = sigap_window_new (app);
+  SigapWindow *window = open_wilayah (db_path);
   SigapWilayahPage *page;
   g_autofree char *largest = wilayah_timing_largest_kelurahan (db_path);
   WilayahScrollTimes times;
-
-  sigap_window_set_persistent (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  g_assert_true (sigap_window_set_page (window, "wilayah"));
-  sigap_window_open_database (window, db_path);
-  gtk_window_present (GTK_WINDOW (window));
-  wilayah_timing_wait_settled (window);
 
   /* Everybody, whatever the segment: the longest list. */
   {
