@@ -499,10 +499,11 @@ test_import_drop (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#if !defined (__SANITIZE_ADDRESS__)
 /* Import CSV… (win.import) asks for a file with a chooser that offers CSV files first;
  * choosing one opens the import dialog, cancelling opens nothing. */
 static void
-test_import_chooser (void)
+import_through_chooser (void)
 {
   g_autofree char *db_path = copy_demo ("chooser.sigap");
   g_autofree char *csv = write_csv ("chosen.csv", participants_csv);
@@ -548,6 +549,20 @@ test_import_chooser (void)
 
   gtk_window_destroy (GTK_WINDOW (_sigap_window_get_import_dialog (window)));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+#endif
+
+static void
+test_import_chooser (void)
+{
+#if defined (__SANITIZE_ADDRESS__)
+  /* GTK's own file chooser dialog (there is no portal here) loads libcloudproviders, which
+   * leaks what it reads from the session bus; LeakSanitizer's short stacks cannot tell that
+   * from a leak of ours. The build without sanitizers runs this test. */
+  g_test_skip ("GTK's file chooser dialog leaks outside sigap under LeakSanitizer");
+#else
+  import_through_chooser ();
+#endif
 }
 
 /* Cancel rolls the import back: the database keeps its batches. */
