@@ -935,6 +935,46 @@ test_bulk_equivalence (Fixture       *fixture,
     }
 }
 
+/* Into an empty table, a bulk load finds a NIK repeated within the file when its insert
+ * fails: the same rejections and the same data as line by line. */
+static void
+test_bulk_repeats (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *base = large_file (3000, 1, 0);
+  g_autofree char *again = large_file (3, 1, 1);
+  g_autofree char *csv = g_strconcat (base, strchr (again, '\n') + 1, NULL);
+  char *dumps[2] = { NULL };
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/repeats-%u.sigap", fixture->dir, mode);
+      g_autoptr(SigapDatabase) db = NULL;
+      g_autoptr(SigapImportResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      db = sigap_database_open (path, SIGAP_DATABASE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      result = import_into (db, fixture, SIGAP_IMPORT_PARTICIPANTS, csv, -1,
+                            mode == 0 ? SIGAP_IMPORT_BULK_NEVER : SIGAP_IMPORT_BULK_ALWAYS,
+                            &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result->read, ==, 3003);
+      g_assert_cmpint (result->added, ==, 3000);
+      g_assert_cmpint (result->rejected, ==, 3);
+      assert_rejected (result, 3002, "nik", "already on line 2");
+      assert_rejected (result, 3003, "nik", "already on line 3");
+      assert_rejected (result, 3004, "nik", "already on line 4");
+      assert_tallies_consistent (db);
+      assert_integrity (db);
+      dumps[mode] = dump (db, data_tables);
+    }
+
+  g_assert_cmpstr (dumps[0], ==, dumps[1]);
+  g_free (dumps[0]);
+  g_free (dumps[1]);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -1409,6 +1449,7 @@ main (int    argc,
   ADD ("/sigap/import/dry-run", test_dry_run);
   ADD ("/sigap/import/bulk/trigger-known", test_bulk_trigger_known);
   ADD ("/sigap/import/bulk/equivalence", test_bulk_equivalence);
+  ADD ("/sigap/import/bulk/repeats", test_bulk_repeats);
   ADD ("/sigap/import/cancel", test_cancel);
   ADD ("/sigap/import/kill", test_kill);
   ADD ("/sigap/import/rejects-file", test_rejects_file);
