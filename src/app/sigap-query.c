@@ -4,8 +4,9 @@
  *
  * The window never queries on its own thread: every figure is computed by a function of
  * src/core run here, in a GTask worker, on a read-only SQLite connection that no other thread
- * uses meanwhile (kept for the next query: see pool_take ()). A cancelled query is interrupted inside SQLite too, so a quick
- * succession of filter changes does not queue up work nobody will look at.
+ * uses meanwhile (kept for the next query: see pool_take ()). A cancelled query is
+ * interrupted inside SQLite too, so a quick succession of filter changes does not queue up
+ * work nobody will look at.
  */
 
 #include <glib/gstdio.h>

@@ -224,7 +224,6 @@ typedef struct
   SigapChartMap *map;
   GPtrArray     *sectors;       /* at a kelurahan */
   GPtrArray     *desil;
-  GPtrArray     *heat;          /* per row: that area's sector breakdown */
 } LevelResult;
 
 static void
@@ -238,7 +237,6 @@ level_result_clear (LevelResult *result)
   g_clear_object (&result->map);
   g_clear_pointer (&result->sectors, g_ptr_array_unref);
   g_clear_pointer (&result->desil, g_ptr_array_unref);
-  g_clear_pointer (&result->heat, g_ptr_array_unref);
 }
 
 /* Shared by the page and its visits (see Visit). */
@@ -1194,7 +1192,6 @@ show_heat (SigapWilayahPage *self,
         }
     }
 }
-
 
 static void
 show_level (SigapWilayahPage *self,

@@ -11,9 +11,9 @@
  * The file is streamed record by record (SigapCsvReader), so memory does not grow with its
  * size: a NIK repeated within the file is found in the database (participant.changed_line),
  * not in a set of the file's NIKs; SQLite's page cache and sorter are bounded by
- * IMPORT_CACHE_KIB. Participant
- * lists are read and checked in a thread of their own while this one writes (see
- * import_rows_pipelined ()), and large ones are loaded in bulk (sigap-import-participants.c).
+ * IMPORT_CACHE_KIB. Participant lists are read and checked in a thread of their own while
+ * this one writes (see import_rows_pipelined ()), and large ones are loaded in bulk
+ * (sigap-import-participants.c).
  *
  * This file has the driver: header matching, reference data, the batch record, the
  * transaction, rejections and progress; the rules of each kind are in
@@ -1041,11 +1041,18 @@ map_header (SigapImportRun  *run,
 
 /* --- The run -------------------------------------------------------------------------- */
 
+/* Releases the kind's state (once: finish () clears kind_data). */
 static void
-run_clear (SigapImportRun *run)
+finish_kind (SigapImportRun *run)
 {
   if (run->klass != NULL && run->klass->finish != NULL && run->kind_data != NULL)
     run->klass->finish (run);
+}
+
+static void
+run_clear (SigapImportRun *run)
+{
+  finish_kind (run);
 
   g_clear_pointer (&run->insert_reject, sqlite3_finalize);
   g_clear_pointer (&run->regions, g_hash_table_unref);
@@ -1550,7 +1557,7 @@ _sigap_import_set_temp_store (sqlite3    *handle,
 /* G_MESSAGES_DEBUG=all shows where the time of a large import goes. */
 void
 _sigap_import_trace_phase (SigapImportRun *run,
-             const char     *phase)
+                           const char     *phase)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -1712,8 +1719,7 @@ run_import (SigapImporter  *self,
   ok = import_in_transaction (self, &run, file_name, sink, sink_data, size, error);
   self->used_bulk = run.used_bulk;
   /* Before temp_store is restored, which a temporary table of the kind's would prevent. */
-  if (run.klass->finish != NULL && run.kind_data != NULL)
-    run.klass->finish (&run);
+  finish_kind (&run);
 
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
                              "PRAGMA foreign_keys = %" G_GINT64_FORMAT,
