@@ -194,6 +194,39 @@ test_csv_and_text (void)
   g_assert_nonnull (strstr (text.out, "Kota Bekasi"));
 }
 
+/* An uninstalled build speaks the language LANGUAGE asks for, words and figures alike, also
+ * when the message locale is plain "C" (a shell without LANG). */
+static void
+test_language (void)
+{
+  const char *locales[] = { "C.UTF-8", "C" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_auto(SigapTestRun) id = { 0 };
+      g_auto(SigapTestRun) en = { 0 };
+      g_autofree char *old_all = g_strdup (g_getenv ("LC_ALL"));
+
+      g_setenv ("LC_ALL", locales[i], TRUE);
+      g_setenv ("LANGUAGE", "id", TRUE);
+      sigap_test_run_sigap (&id, "summary", "--db", demo_path, NULL);
+      g_unsetenv ("LANGUAGE");
+      sigap_test_run_sigap (&en, "summary", "--db", demo_path, NULL);
+      if (old_all != NULL)
+        g_setenv ("LC_ALL", old_all, TRUE);
+      else
+        g_unsetenv ("LC_ALL");
+
+      g_assert_true (sigap_test_run_succeeded (&id));
+      g_assert_nonnull (strstr (id.out, "Peserta"));
+      g_assert_nonnull (strstr (id.out, "posisi per"));
+      g_assert_null (strstr (id.out, "as of"));
+      g_assert_true (sigap_test_run_succeeded (&en));
+      g_assert_nonnull (strstr (en.out, "as of"));
+      g_assert_null (strstr (en.out, "Peserta"));
+    }
+}
+
 static void
 test_errors (void)
 {
@@ -236,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/sigap/cli/summary/breakdown", test_breakdown_json);
   g_test_add_func ("/sigap/cli/summary/csv-text", test_csv_and_text);
   g_test_add_func ("/sigap/cli/errors", test_errors);
+  g_test_add_func ("/sigap/cli/language", test_language);
 
   status = g_test_run ();
 
