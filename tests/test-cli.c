@@ -185,9 +185,20 @@ test_csv_and_text (void)
                         "--by", "sector", NULL);
   g_assert_true (sigap_test_run_succeeded (&csv));
   lines = g_strsplit (csv.out, "\r\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "\"code\",\"name\",\"registered\""));
+  g_assert_true (g_str_has_prefix (lines[0], "code,name,registered"));
   /* Header, 16 rentan sectors, and the empty string after the last CRLF. */
   g_assert_cmpuint (g_strv_length (lines), ==, 18);
+
+  /* Figures stay plain numbers, never quoted or defused like text from outside. */
+  g_clear_pointer (&lines, g_strfreev);
+  sigap_test_run_clear (&csv);
+  sigap_test_run_sigap (&csv, "summary", "--db", demo_path, "--format", "csv", NULL);
+  g_assert_true (sigap_test_run_succeeded (&csv));
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_regex_match_simple ("^[0-9-]{10},rentan,32\\.75,2026,[0-9]+,[0-9]+,[0-9]+,"
+                                       "[0-9]+,[0-9.]+,[0-9]+,[0-9]+,[0-9.]+,-?[0-9]+,[0-9]+,"
+                                       "[0-9]+,[0-9]*$", lines[1], 0, 0));
 
   sigap_test_run_sigap (&text, "summary", "--db", demo_path, NULL);
   g_assert_true (sigap_test_run_succeeded (&text));

@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/sigap-csv-reader.h"
+#include "core/sigap-csv-writer.h"
 #include "core/sigap-database.h"
 #include "core/sigap-import.h"
 #include "core/sigap-import-log.h"
@@ -1218,6 +1220,111 @@ test_rejects_file (Fixture       *fixture,
   g_assert_cmpstr (again->encoding, ==, "UTF-8 BOM");
 }
 
+static char *
+steal_text (GOutputStream *stream)
+{
+  g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (stream, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* No cell of @csv (read back as a CSV) starts with what a spreadsheet runs as a formula. */
+static void
+assert_no_formula_cells (const char *csv)
+{
+  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  SigapCsvReader *reader = sigap_csv_reader_new (input);
+  g_autoptr(GError) error = NULL;
+  guint n_records = 0;
+
+  while (sigap_csv_reader_next (reader, NULL, &error))
+    {
+      n_records++;
+      for (guint i = 0; i < sigap_csv_reader_get_n_fields (reader); i++)
+        {
+          const char *field = sigap_csv_reader_get_field (reader, i);
+
+          if (strchr ("=+-@\t\r", field[0]) != NULL && field[0] != '\0')
+            g_error ("Cell “%s” of line %" G_GINT64_FORMAT " would run as a formula", field,
+                     sigap_csv_reader_get_line (reader));
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_records, >, 1);
+  sigap_csv_reader_free (reader);
+}
+
+/* Issue 14: cells that a spreadsheet would run are written with a "'" in front, in the file
+ * written during the import and in the one saved later; the rest stays as read. */
+static void
+test_rejects_formulas (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *csv =
+    /* 1 */ "nik;nama;kelurahan;sektor;tanggal_daftar;desil;=cmd\r\n"
+    /* 2 */ "3275014101900001;\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\";Bekasijaya;ojol;"
+            "2025-11-05;-1+2;\r\n"
+    /* 3 */ "3275014101900002;Ani;+cmd|' /C calc'!A0;ojol;2025-11-05;;\r\n"
+    /* 4 */ "3275014101900003;Joko;Bekasijaya;@SUM(1);2025-11-05;;\r\n"
+    /* 5 */ "3275014101900004;\t=1+1;Bekasijaya;ojol;2025-11-05;x; -2\r\n";
+  g_autoptr(SigapImporter) importer = new_importer (SIGAP_IMPORT_PARTICIPANTS);
+  g_autoptr(GOutputStream) during = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) later = g_memory_output_stream_new_resizable ();
+  g_autoptr(SigapImportResult) result = NULL;
+  g_autoptr(GFile) file = write_file (fixture, csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *exported = NULL;
+
+  sigap_importer_set_rejects_stream (importer, during);
+  result = sigap_importer_run (importer, fixture->db, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->rejected, ==, 4);
+  written = steal_text (during);
+
+  g_assert_true (g_str_has_prefix (written, "\xEF\xBB\xBF" "baris;alasan_ditolak;nik;nama;"
+                                   "kelurahan;sektor;tanggal_daftar;desil;'=cmd\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900001;\"'=HYPERLINK(\"\"http://x\"\",\"\"klik"
+                                     "\"\")\";Bekasijaya;ojol;2025-11-05;'-1+2;\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900002;Ani;'+cmd|' /C calc'!A0;ojol;"
+                                     "2025-11-05;;\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900003;Joko;Bekasijaya;'@SUM(1);"
+                                     "2025-11-05;;\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900004;'\t=1+1;Bekasijaya;ojol;2025-11-05;x;"
+                                     "' -2\r\n"));
+  /* The line numbers are numbers. */
+  g_assert_nonnull (strstr (written, "\r\n3;kelurahan: Unknown kelurahan “+cmd"));
+  assert_no_formula_cells (written);
+
+  g_assert_true (sigap_import_write_rejects (fixture->db, result->batch_id, later, NULL, &error));
+  g_assert_no_error (error);
+  exported = steal_text (later);
+  g_assert_cmpstr (exported, ==, written);
+}
+
+static void
+test_csv_writer (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  sigap_csv_append_text (out, "-5", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_number (out, "-5", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_int (out, -5);
+  g_string_append_c (out, ',');
+  sigap_csv_append_text (out, "=a,b", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_text (out, "Budi \"B\"", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_number (out, "12,5 %", ',');
+  g_assert_cmpstr (out->str, ==, "'-5,-5,-5,\"'=a,b\",\"Budi \"\"B\"\"\",\"12,5 %\"");
+
+  g_string_truncate (out, 0);
+  sigap_csv_append_record (out, "a;\"=b;c\";  @d; \"+e\"\"\" x;\"\";-;\r;", ';');
+  g_assert_cmpstr (out->str, ==, "a;\"'=b;c\";'  @d; \"'+e\"\"\" x;\"\";'-;'\r;");
+}
+
 /* --- Targets, budget, payments -------------------------------------------------------- */
 
 static void
@@ -1453,6 +1560,8 @@ main (int    argc,
   ADD ("/sigap/import/cancel", test_cancel);
   ADD ("/sigap/import/kill", test_kill);
   ADD ("/sigap/import/rejects-file", test_rejects_file);
+  ADD ("/sigap/import/rejects-formulas", test_rejects_formulas);
+  g_test_add_func ("/sigap/csv-writer/cells", test_csv_writer);
   ADD ("/sigap/import/targets", test_targets);
   ADD ("/sigap/import/budget", test_budget);
   ADD ("/sigap/import/payments", test_payments);
