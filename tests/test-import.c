@@ -937,6 +937,97 @@ test_bulk_equivalence (Fixture       *fixture,
     }
 }
 
+/* Issue 14: a file whose participant index ends in "; ATTACH …; CREATE TABLE x.t AS SELECT
+ * nik, name …", another index missing and a third different. An import, in bulk or line by
+ * line, runs none of that text and leaves the app's own indexes. */
+static void
+test_crafted_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "participant_ended|CREATE INDEX participant_ended ON participant (ended_on, kelurahan_id, "
+    "sector_id, desil)\n  WHERE ended_on IS NOT NULL",
+    "participant_flag_kind|CREATE INDEX participant_flag_kind ON participant_flag (kind, "
+    "participant_id)",
+    "participant_kelurahan|CREATE INDEX participant_kelurahan ON participant (kelurahan_id, name)",
+    "participant_registered|CREATE INDEX participant_registered ON participant (registered_on, "
+    "kelurahan_id, sector_id, desil)",
+  };
+  g_autofree char *stolen = g_build_filename (fixture->dir, "x.db", NULL);
+  g_autofree char *csv = large_file (24000, 1, 0);
+  g_autofree char *small = large_file (10, 1, 0);
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/crafted-%u.sigap", fixture->dir, mode);
+      g_autoptr(SigapDatabase) db = NULL;
+      g_autoptr(SigapImporter) importer = new_importer (SIGAP_IMPORT_PARTICIPANTS);
+      g_autoptr(SigapImportResult) result = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      sqlite3 *handle = NULL;
+      char *plant;
+      guint n = 0;
+
+      db = sigap_database_open (path, SIGAP_DATABASE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      g_clear_object (&db);
+
+      g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+      plant = sqlite3_mprintf ("DROP INDEX participant_ended;"
+                               "DROP INDEX participant_registered;"
+                               "CREATE INDEX participant_registered ON participant (name);"
+                               "CREATE INDEX participant_extra ON participant (source);"
+                               "PRAGMA writable_schema = ON;"
+                               "UPDATE sqlite_schema SET sql = sql || '; ATTACH ''%q'' AS x; "
+                               "CREATE TABLE x.t AS SELECT nik, name FROM participant' "
+                               "WHERE name = 'participant_kelurahan';"
+                               "PRAGMA writable_schema = OFF;", stolen);
+      g_assert_cmpint (sqlite3_exec (handle, plant, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_free (plant);
+      sqlite3_close (handle);
+
+      db = sigap_database_open (path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+
+      /* Every connection distrusts the schema and cannot be made to write it. */
+      g_assert_cmpint (query_int (db, "PRAGMA trusted_schema"), ==, 0);
+      g_assert_false (sigap_database_exec (db, "PRAGMA writable_schema = ON;"
+                                           "UPDATE sqlite_schema SET sql = sql || ' ' "
+                                           "WHERE name = 'participant_kelurahan'", NULL));
+
+      _sigap_importer_set_bulk (importer, SIGAP_IMPORT_BULK_AUTO);
+      file = write_file (fixture, mode == 0 ? small : csv, -1);
+      result = sigap_importer_run (importer, db, file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result->added, ==, mode == 0 ? 10 : 24000);
+      g_assert_cmpint (_sigap_importer_get_used_bulk (importer), ==, mode == 1);
+
+      g_assert_false (g_file_test (stolen, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (query_int (db, "SELECT count (*) FROM pragma_database_list"), ==, 1);
+
+      stmt = sigap_database_prepare (db,
+                                     "SELECT name || '|' || sql FROM sqlite_schema "
+                                     "WHERE type = 'index' AND sql IS NOT NULL "
+                                     "AND tbl_name IN ('participant', 'participant_flag') "
+                                     "AND name != 'participant_extra' ORDER BY name",
+                                     &error);
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected[n++]);
+        }
+      g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+      /* Line by line leaves an index that is not the app's alone; bulk does not rebuild it. */
+      g_assert_cmpint (query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                      "WHERE name = 'participant_extra'"), ==, mode == 0);
+      assert_tallies_consistent (db);
+      assert_integrity (db);
+    }
+}
+
 /* Into an empty table, a bulk load finds a NIK repeated within the file when its insert
  * fails: the same rejections and the same data as line by line. */
 static void
@@ -1559,6 +1650,7 @@ main (int    argc,
   ADD ("/sigap/import/bulk/repeats", test_bulk_repeats);
   ADD ("/sigap/import/cancel", test_cancel);
   ADD ("/sigap/import/kill", test_kill);
+  ADD ("/sigap/import/bulk/crafted-schema", test_crafted_schema);
   ADD ("/sigap/import/rejects-file", test_rejects_file);
   ADD ("/sigap/import/rejects-formulas", test_rejects_formulas);
   g_test_add_func ("/sigap/csv-writer/cells", test_csv_writer);
