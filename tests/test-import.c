@@ -1558,6 +1558,37 @@ test_payments (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM payment"), ==, 2);
 }
 
+/* Issue 14: amounts no SP2D or pagu can have are refused with a reason; the largest plausible
+ * ones are taken. */
+static void
+test_implausible_amounts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SigapImportResult) payments = NULL;
+  g_autoptr(SigapImportResult) budget = NULL;
+
+  payments = import_ok (fixture, SIGAP_IMPORT_PAYMENTS,
+                        "tanggal_bayar,nomor_sp2d,segmen,sumber_dana,periode_awal,periode_akhir,"
+                        "jumlah_peserta,nilai\n"
+                        "2026-01-20,1/SP2D,rentan,APBD,2026-01,2026-01,1,Rp1.000.000.000.001\n"
+                        "2026-01-20,2/SP2D,rentan,APBD,2026-01,2026-01,1,1000000000000\n"
+                        "2026-01-20,3/SP2D,rentan,APBD,2026-01,2026-01,1,"
+                        "9.999.999.999.999\n");
+  g_assert_cmpint (payments->added, ==, 1);
+  g_assert_cmpint (payments->rejected, ==, 2);
+  assert_rejected (payments, 2, "nilai", "more than Rp1 triliun");
+  assert_rejected (payments, 4, "nilai", "more than Rp1 triliun");
+  g_assert_cmpint (query_int (fixture->db, "SELECT sum (amount) FROM payment"), ==,
+                   G_GINT64_CONSTANT (1000000000000));
+
+  budget = import_ok (fixture, SIGAP_IMPORT_BUDGET,
+                      "tahun;segmen;sumber_dana;pagu\n"
+                      "2026;rentan;APBD;100.000.000.000.001\n"
+                      "2026;ekosistem;APBD;100.000.000.000.000\n");
+  g_assert_cmpint (budget->added, ==, 1);
+  assert_rejected (budget, 2, "pagu", "more than Rp100 triliun");
+}
+
 /* --- Asynchronous --------------------------------------------------------------------- */
 
 typedef struct
@@ -1652,6 +1683,7 @@ main (int    argc,
   ADD ("/sigap/import/kill", test_kill);
   ADD ("/sigap/import/bulk/crafted-schema", test_crafted_schema);
   ADD ("/sigap/import/rejects-file", test_rejects_file);
+  ADD ("/sigap/import/implausible-amounts", test_implausible_amounts);
   ADD ("/sigap/import/rejects-formulas", test_rejects_formulas);
   g_test_add_func ("/sigap/csv-writer/cells", test_csv_writer);
   ADD ("/sigap/import/targets", test_targets);
