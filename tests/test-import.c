@@ -1589,6 +1589,50 @@ test_implausible_amounts (Fixture       *fixture,
   assert_rejected (budget, 2, "pagu", "more than Rp100 triliun");
 }
 
+/* Issue 14: UTF-16 without a byte order mark is read, a NUL byte or a line in another encoding
+ * is rejected with its reason, and a negative number is no NIK. */
+static void
+test_input_encodings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *text = "tanggal_daftar;nik;nama;kelurahan;sektor\r\n"
+                     "2025-11-05;3275014101900001;José;Bekasijaya;ojol\r\n"
+                     "2025-11-05;-3275014101900037;Budi;Bekasijaya;ojol\r\n";
+  const char bad[] = "nik;nama;kelurahan;sektor;tanggal_daftar\n"
+                     "3275014101900002;Sité;Bekasijaya;ojol;2025-11-05\n"
+                     "3275014101900003;Bu\0di;Bekasijaya;ojol;2025-11-05\n"
+                     "3275014101900004;An\xE9;Bekasijaya;ojol;2025-11-05\n"
+                     "3275014101900005;Ani;Bekasijaya;ojol;2025-11-05\n";
+  g_autofree char *utf16 = NULL;
+  g_autoptr(SigapImportResult) result = NULL;
+  g_autoptr(SigapImportResult) bad_result = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+
+  utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &written, NULL);
+  g_assert_nonnull (utf16);
+  result = import_into (fixture->db, fixture, SIGAP_IMPORT_PARTICIPANTS, utf16, (gssize) written,
+                        SIGAP_IMPORT_BULK_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->encoding, ==, "UTF-16LE");
+  g_assert_cmpint (result->added, ==, 1);
+  g_assert_cmpint (result->rejected, ==, 1);
+  assert_rejected (result, 3, "nik", "");
+  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM participant "
+                                           "WHERE nik = '3275014101900037'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM participant "
+                                           "WHERE name = 'José'"), ==, 1);
+
+  bad_result = import_into (fixture->db, fixture, SIGAP_IMPORT_PARTICIPANTS, bad,
+                            sizeof bad - 1, SIGAP_IMPORT_BULK_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bad_result->added, ==, 2);
+  g_assert_cmpint (bad_result->rejected, ==, 2);
+  assert_rejected (bad_result, 3, NULL, "Line 3 contains a NUL byte");
+  assert_rejected (bad_result, 4, NULL, "Line 4 is not valid UTF-8");
+  g_assert_cmpstr (bad_result->encoding, ==, "UTF-8");
+}
+
 /* --- Asynchronous --------------------------------------------------------------------- */
 
 typedef struct
@@ -1684,6 +1728,7 @@ main (int    argc,
   ADD ("/sigap/import/bulk/crafted-schema", test_crafted_schema);
   ADD ("/sigap/import/rejects-file", test_rejects_file);
   ADD ("/sigap/import/implausible-amounts", test_implausible_amounts);
+  ADD ("/sigap/import/input-encodings", test_input_encodings);
   ADD ("/sigap/import/rejects-formulas", test_rejects_formulas);
   g_test_add_func ("/sigap/csv-writer/cells", test_csv_writer);
   ADD ("/sigap/import/targets", test_targets);
