@@ -185,9 +185,20 @@ test_csv_and_text (void)
                         "--by", "sector", NULL);
   g_assert_true (sigap_test_run_succeeded (&csv));
   lines = g_strsplit (csv.out, "\r\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "\"code\",\"name\",\"registered\""));
+  g_assert_true (g_str_has_prefix (lines[0], "code,name,registered"));
   /* Header, 16 rentan sectors, and the empty string after the last CRLF. */
   g_assert_cmpuint (g_strv_length (lines), ==, 18);
+
+  /* Figures stay plain numbers, never quoted or defused like text from outside. */
+  g_clear_pointer (&lines, g_strfreev);
+  sigap_test_run_clear (&csv);
+  sigap_test_run_sigap (&csv, "summary", "--db", demo_path, "--format", "csv", NULL);
+  g_assert_true (sigap_test_run_succeeded (&csv));
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_regex_match_simple ("^[0-9-]{10},rentan,32\\.75,2026,[0-9]+,[0-9]+,[0-9]+,"
+                                       "[0-9]+,[0-9.]+,[0-9]+,[0-9]+,[0-9.]+,-?[0-9]+,[0-9]+,"
+                                       "[0-9]+,[0-9]*$", lines[1], 0, 0));
 
   sigap_test_run_sigap (&text, "summary", "--db", demo_path, NULL);
   g_assert_true (sigap_test_run_succeeded (&text));
@@ -253,6 +264,35 @@ test_errors (void)
   sigap_test_run_assert_fails_with (&f, "asn");
 }
 
+/* Issue 14: payments written into the database directly that sum past INT64_MAX make
+ * `summary` fail with one line, not print a negative realisation. */
+static void
+test_money_overflow (void)
+{
+  g_autofree char *dir = sigap_test_make_tmp_dir ("sigap-cli-overflow-XXXXXX", FALSE);
+  g_autofree char *path = sigap_test_make_demo_db (dir, 300);
+  g_auto(SigapTestRun) run = { 0 };
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "WITH RECURSIVE i (n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+                                 "FROM i WHERE n < 10000) "
+                                 "INSERT INTO payment (paid_on, sp2d_number, segment, "
+                                 "funding_source, period_start, period_end, participants, "
+                                 "amount) "
+                                 "SELECT (SELECT max (paid_on) FROM payment), 'X-' || n, "
+                                 "'rentan', 'APBD', '2020-01-01', '2020-01-31', 1, "
+                                 "999999999999999 FROM i",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  sigap_test_run_sigap (&run, "summary", "--db", path, "--format", "csv", NULL);
+  sigap_test_run_assert_fails_with (&run, "add up to more than can be counted");
+  sigap_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/sigap/cli/summary/csv-text", test_csv_and_text);
   g_test_add_func ("/sigap/cli/errors", test_errors);
   g_test_add_func ("/sigap/cli/language", test_language);
+  g_test_add_func ("/sigap/cli/summary/money-overflow", test_money_overflow);
 
   status = g_test_run ();
 

@@ -703,6 +703,66 @@ test_what_if (Fixture       *fixture,
   g_assert_cmpint (many.projected_year_end, ==, 168000 + 6 * 369600);
 }
 
+/* Inserts @n payments of Rp999.999.999.999.999 of @segment paid in March 2026. */
+static void
+insert_huge_payments (Fixture    *fixture,
+                      const char *segment,
+                      int         n)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sql = g_strdup_printf ("WITH RECURSIVE i (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i "
+                         "WHERE n < %d) "
+                         "INSERT INTO payment (paid_on, sp2d_number, segment, funding_source, "
+                         "period_start, period_end, participants, amount) "
+                         "SELECT '2026-03-01', '%s-' || (SELECT count (*) FROM payment) || '-' "
+                         "|| n, '%s', 'APBD', '2026-03-01', '2026-03-31', 1, 999999999999999 "
+                         "FROM i",
+                         n, segment, segment);
+  sigap_database_exec (fixture->db, sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_overflow (Fixture      *fixture,
+                 SigapSegment  segment)
+{
+  g_autoptr(SigapFilter) filter = make_filter ("2026-03-31", "32.75", segment);
+  g_autoptr(SigapSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) what_if_error = NULL;
+  SigapWhatIf what_if;
+
+  summary = sigap_figures_summary (fixture->db, filter, &error);
+  g_assert_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_OVERFLOW);
+  g_assert_null (summary);
+  g_assert_false (sigap_figures_what_if (fixture->db, filter, 0, 1, &what_if, &what_if_error));
+  g_assert_error (what_if_error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_OVERFLOW);
+}
+
+/* Issue 14: amounts written into the database by other means than the import, which sum past
+ * what 64 bits hold, give an error rather than a figure that wrapped round to negative. */
+static void
+test_money_overflow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SigapSummary) rentan = NULL;
+
+  /* 5.000 each: each segment's SQL sum fits, the sum of both does not. */
+  insert_huge_payments (fixture, "rentan", 5000);
+  insert_huge_payments (fixture, "ekosistem", 5000);
+  rentan = summary_for (fixture, "2026-03-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  /* B and C (67.200) and the 5.000 new ones, all paid in 2026 up to 31 March. */
+  g_assert_cmpint (rentan->realised, ==,
+                   G_GINT64_CONSTANT (5000) * G_GINT64_CONSTANT (999999999999999) + 67200);
+  assert_overflow (fixture, SIGAP_SEGMENT_ALL);
+
+  /* 10.000 in one segment: SQLite's sum () itself overflows. */
+  insert_huge_payments (fixture, "rentan", 5000);
+  assert_overflow (fixture, SIGAP_SEGMENT_RENTAN);
+}
+
 static void
 test_payments_and_budget_lines (Fixture       *fixture,
                                 gconstpointer  data)
@@ -860,6 +920,7 @@ main (int    argc,
   ADD ("/sigap/figures/change-since-last-month", fixture_set_up, test_change_since_last_month);
   ADD ("/sigap/figures/sector-by-area", fixture_set_up, test_sector_by_area);
   ADD ("/sigap/figures/what-if", fixture_set_up, test_what_if);
+  ADD ("/sigap/figures/money-overflow", fixture_set_up, test_money_overflow);
   ADD ("/sigap/figures/payments-budget-lines", fixture_set_up, test_payments_and_budget_lines);
   ADD ("/sigap/figures/unknown-scope", fixture_set_up, test_unknown_scope);
   ADD ("/sigap/figures/tallies-follow-changes", fixture_set_up, test_tallies_follow_changes);

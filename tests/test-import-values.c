@@ -510,6 +510,96 @@ test_reader_utf16 (void)
   assert_record (records, 1, 2, "1|José");
 }
 
+/* Issue 14: UTF-16 without a byte order mark, both byte orders, is read as UTF-16. */
+static void
+test_reader_utf16_without_bom (void)
+{
+  const char *text = "tanggal;nama\r\n2025-11-05;José\r\n";
+  static const struct { const char *charset; SigapCsvEncoding encoding; } orders[] = {
+    { "UTF-16LE", SIGAP_CSV_ENCODING_UTF16LE },
+    { "UTF-16BE", SIGAP_CSV_ENCODING_UTF16BE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *utf16 = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      gsize written = 0;
+      SigapCsvEncoding encoding;
+      char separator;
+
+      utf16 = g_convert (text, -1, orders[i].charset, "UTF-8", NULL, &written, NULL);
+      g_assert_nonnull (utf16);
+      records = read_all (utf16, (gssize) written, &separator, &encoding);
+      g_assert_cmpint (encoding, ==, orders[i].encoding);
+      g_assert_cmpint (separator, ==, ';');
+      assert_record (records, 0, 1, "tanggal|nama");
+      assert_record (records, 1, 2, "2025-11-05|José");
+    }
+}
+
+/* The problem of each record of @data in turn ("" for none), and its raw text (unchecked
+ * where NULL). */
+static void
+assert_problems (const char         *data,
+                 gssize              len,
+                 const char * const *problems,
+                 const char * const *raws)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, len, NULL);
+  g_autoptr(SigapCsvReader) reader = sigap_csv_reader_new (stream);
+  g_autoptr(GError) error = NULL;
+  guint i = 0;
+
+  while (sigap_csv_reader_next (reader, NULL, &error))
+    {
+      const char *problem = sigap_csv_reader_get_problem (reader);
+
+      g_assert_nonnull (problems[i]);
+      if (*problems[i] == '\0')
+        g_assert_null (problem);
+      else if (problem == NULL || strstr (problem, problems[i]) == NULL)
+        g_error ("record %u: “%s” does not say “%s”", i, problem, problems[i]);
+      if (raws[i] != NULL)
+        g_assert_cmpstr (sigap_csv_reader_get_raw (reader), ==, raws[i]);
+      g_assert_true (g_utf8_validate (sigap_csv_reader_get_raw (reader), -1, NULL));
+      i++;
+    }
+  g_assert_no_error (error);
+  g_assert_null (problems[i]);
+}
+
+/* Issue 14: a NUL byte, or a line that does not fit the file's encoding, is not turned into
+ * spaces or Windows-1252 silently: its record carries a line-numbered problem. */
+static void
+test_reader_bad_bytes (void)
+{
+  const char utf8[] = "nama;kota\nJosé;Bekasi\nAn\xE9;Bekasi\nBu\0di;Bekasi\nOk;x\n";
+  const char * const utf8_problems[] = {
+    "", "", "Line 3 is not valid UTF-8", "Line 4 contains a NUL byte", "", NULL,
+  };
+  const char * const utf8_raws[] = {
+    "nama;kota", "José;Bekasi", "An\xEF\xBF\xBD;Bekasi", "Bu\xEF\xBF\xBD" "di;Bekasi", "Ok;x",
+  };
+  /* Windows-1252 from its first line beyond ASCII: José (0xE9) is taken, UTF-8 after it
+   * and a byte Windows-1252 does not define are not. */
+  const char cp1252[] = "nama\nJos\xE9\nJosé\nA\x81x\nSiti\n";
+  const char * const cp1252_problems[] = {
+    "", "", "Line 3 is UTF-8 text, but the lines before it are Windows-1252",
+    "Line 4 holds a byte (0x81)", "", NULL,
+  };
+  const char * const cp1252_raws[] = { "nama", "José", "José", NULL, "Siti" };
+  g_autoptr(GPtrArray) records = NULL;
+  SigapCsvEncoding encoding;
+
+  assert_problems (utf8, sizeof utf8 - 1, utf8_problems, utf8_raws);
+
+  /* The raw text of line 4 is whatever conversion made of 0x81: not checked. */
+  assert_problems (cp1252, sizeof cp1252 - 1, cp1252_problems, cp1252_raws);
+  records = read_all (cp1252, sizeof cp1252 - 1, NULL, &encoding);
+  g_assert_cmpint (encoding, ==, SIGAP_CSV_ENCODING_WINDOWS_1252);
+}
+
 /* Line breaks, a quoted record and a CRLF that straddle the reader's 64 KiB reads. */
 static void
 test_reader_large (void)
@@ -578,6 +668,8 @@ main (int    argc,
   g_test_add_func ("/sigap/csv-reader/tab-empty", test_reader_tab_empty);
   g_test_add_func ("/sigap/csv-reader/unclosed", test_reader_unclosed);
   g_test_add_func ("/sigap/csv-reader/windows-1252", test_reader_windows_1252);
+  g_test_add_func ("/sigap/csv-reader/utf16-without-bom", test_reader_utf16_without_bom);
+  g_test_add_func ("/sigap/csv-reader/bad-bytes", test_reader_bad_bytes);
   g_test_add_func ("/sigap/csv-reader/utf8", test_reader_utf8);
   g_test_add_func ("/sigap/csv-reader/utf16", test_reader_utf16);
   g_test_add_func ("/sigap/csv-reader/large", test_reader_large);

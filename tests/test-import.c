@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/sigap-csv-reader.h"
+#include "core/sigap-csv-writer.h"
 #include "core/sigap-database.h"
 #include "core/sigap-import.h"
 #include "core/sigap-import-log.h"
@@ -935,6 +937,97 @@ test_bulk_equivalence (Fixture       *fixture,
     }
 }
 
+/* Issue 14: a file whose participant index ends in "; ATTACH …; CREATE TABLE x.t AS SELECT
+ * nik, name …", another index missing and a third different. An import, in bulk or line by
+ * line, runs none of that text and leaves the app's own indexes. */
+static void
+test_crafted_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "participant_ended|CREATE INDEX participant_ended ON participant (ended_on, kelurahan_id, "
+    "sector_id, desil)\n  WHERE ended_on IS NOT NULL",
+    "participant_flag_kind|CREATE INDEX participant_flag_kind ON participant_flag (kind, "
+    "participant_id)",
+    "participant_kelurahan|CREATE INDEX participant_kelurahan ON participant (kelurahan_id, name)",
+    "participant_registered|CREATE INDEX participant_registered ON participant (registered_on, "
+    "kelurahan_id, sector_id, desil)",
+  };
+  g_autofree char *stolen = g_build_filename (fixture->dir, "x.db", NULL);
+  g_autofree char *csv = large_file (24000, 1, 0);
+  g_autofree char *small = large_file (10, 1, 0);
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/crafted-%u.sigap", fixture->dir, mode);
+      g_autoptr(SigapDatabase) db = NULL;
+      g_autoptr(SigapImporter) importer = new_importer (SIGAP_IMPORT_PARTICIPANTS);
+      g_autoptr(SigapImportResult) result = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      sqlite3 *handle = NULL;
+      char *plant;
+      guint n = 0;
+
+      db = sigap_database_open (path, SIGAP_DATABASE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      g_clear_object (&db);
+
+      g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+      plant = sqlite3_mprintf ("DROP INDEX participant_ended;"
+                               "DROP INDEX participant_registered;"
+                               "CREATE INDEX participant_registered ON participant (name);"
+                               "CREATE INDEX participant_extra ON participant (source);"
+                               "PRAGMA writable_schema = ON;"
+                               "UPDATE sqlite_schema SET sql = sql || '; ATTACH ''%q'' AS x; "
+                               "CREATE TABLE x.t AS SELECT nik, name FROM participant' "
+                               "WHERE name = 'participant_kelurahan';"
+                               "PRAGMA writable_schema = OFF;", stolen);
+      g_assert_cmpint (sqlite3_exec (handle, plant, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_free (plant);
+      sqlite3_close (handle);
+
+      db = sigap_database_open (path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+
+      /* Every connection distrusts the schema and cannot be made to write it. */
+      g_assert_cmpint (query_int (db, "PRAGMA trusted_schema"), ==, 0);
+      g_assert_false (sigap_database_exec (db, "PRAGMA writable_schema = ON;"
+                                           "UPDATE sqlite_schema SET sql = sql || ' ' "
+                                           "WHERE name = 'participant_kelurahan'", NULL));
+
+      _sigap_importer_set_bulk (importer, SIGAP_IMPORT_BULK_AUTO);
+      file = write_file (fixture, mode == 0 ? small : csv, -1);
+      result = sigap_importer_run (importer, db, file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result->added, ==, mode == 0 ? 10 : 24000);
+      g_assert_cmpint (_sigap_importer_get_used_bulk (importer), ==, mode == 1);
+
+      g_assert_false (g_file_test (stolen, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (query_int (db, "SELECT count (*) FROM pragma_database_list"), ==, 1);
+
+      stmt = sigap_database_prepare (db,
+                                     "SELECT name || '|' || sql FROM sqlite_schema "
+                                     "WHERE type = 'index' AND sql IS NOT NULL "
+                                     "AND tbl_name IN ('participant', 'participant_flag') "
+                                     "AND name != 'participant_extra' ORDER BY name",
+                                     &error);
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected[n++]);
+        }
+      g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+      /* Line by line leaves an index that is not the app's alone; bulk does not rebuild it. */
+      g_assert_cmpint (query_int (db, "SELECT count (*) FROM sqlite_schema "
+                                      "WHERE name = 'participant_extra'"), ==, mode == 0);
+      assert_tallies_consistent (db);
+      assert_integrity (db);
+    }
+}
+
 /* Into an empty table, a bulk load finds a NIK repeated within the file when its insert
  * fails: the same rejections and the same data as line by line. */
 static void
@@ -1218,6 +1311,111 @@ test_rejects_file (Fixture       *fixture,
   g_assert_cmpstr (again->encoding, ==, "UTF-8 BOM");
 }
 
+static char *
+steal_text (GOutputStream *stream)
+{
+  g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (stream, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* No cell of @csv (read back as a CSV) starts with what a spreadsheet runs as a formula. */
+static void
+assert_no_formula_cells (const char *csv)
+{
+  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  SigapCsvReader *reader = sigap_csv_reader_new (input);
+  g_autoptr(GError) error = NULL;
+  guint n_records = 0;
+
+  while (sigap_csv_reader_next (reader, NULL, &error))
+    {
+      n_records++;
+      for (guint i = 0; i < sigap_csv_reader_get_n_fields (reader); i++)
+        {
+          const char *field = sigap_csv_reader_get_field (reader, i);
+
+          if (strchr ("=+-@\t\r", field[0]) != NULL && field[0] != '\0')
+            g_error ("Cell “%s” of line %" G_GINT64_FORMAT " would run as a formula", field,
+                     sigap_csv_reader_get_line (reader));
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_records, >, 1);
+  sigap_csv_reader_free (reader);
+}
+
+/* Issue 14: cells that a spreadsheet would run are written with a "'" in front, in the file
+ * written during the import and in the one saved later; the rest stays as read. */
+static void
+test_rejects_formulas (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *csv =
+    /* 1 */ "nik;nama;kelurahan;sektor;tanggal_daftar;desil;=cmd\r\n"
+    /* 2 */ "3275014101900001;\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\";Bekasijaya;ojol;"
+            "2025-11-05;-1+2;\r\n"
+    /* 3 */ "3275014101900002;Ani;+cmd|' /C calc'!A0;ojol;2025-11-05;;\r\n"
+    /* 4 */ "3275014101900003;Joko;Bekasijaya;@SUM(1);2025-11-05;;\r\n"
+    /* 5 */ "3275014101900004;\t=1+1;Bekasijaya;ojol;2025-11-05;x; -2\r\n";
+  g_autoptr(SigapImporter) importer = new_importer (SIGAP_IMPORT_PARTICIPANTS);
+  g_autoptr(GOutputStream) during = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) later = g_memory_output_stream_new_resizable ();
+  g_autoptr(SigapImportResult) result = NULL;
+  g_autoptr(GFile) file = write_file (fixture, csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *exported = NULL;
+
+  sigap_importer_set_rejects_stream (importer, during);
+  result = sigap_importer_run (importer, fixture->db, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->rejected, ==, 4);
+  written = steal_text (during);
+
+  g_assert_true (g_str_has_prefix (written, "\xEF\xBB\xBF" "baris;alasan_ditolak;nik;nama;"
+                                   "kelurahan;sektor;tanggal_daftar;desil;'=cmd\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900001;\"'=HYPERLINK(\"\"http://x\"\",\"\"klik"
+                                     "\"\")\";Bekasijaya;ojol;2025-11-05;'-1+2;\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900002;Ani;'+cmd|' /C calc'!A0;ojol;"
+                                     "2025-11-05;;\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900003;Joko;Bekasijaya;'@SUM(1);"
+                                     "2025-11-05;;\r\n"));
+  g_assert_nonnull (strstr (written, ";3275014101900004;'\t=1+1;Bekasijaya;ojol;2025-11-05;x;"
+                                     "' -2\r\n"));
+  /* The line numbers are numbers. */
+  g_assert_nonnull (strstr (written, "\r\n3;kelurahan: Unknown kelurahan “+cmd"));
+  assert_no_formula_cells (written);
+
+  g_assert_true (sigap_import_write_rejects (fixture->db, result->batch_id, later, NULL, &error));
+  g_assert_no_error (error);
+  exported = steal_text (later);
+  g_assert_cmpstr (exported, ==, written);
+}
+
+static void
+test_csv_writer (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  sigap_csv_append_text (out, "-5", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_number (out, "-5", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_int (out, -5);
+  g_string_append_c (out, ',');
+  sigap_csv_append_text (out, "=a,b", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_text (out, "Budi \"B\"", ',');
+  g_string_append_c (out, ',');
+  sigap_csv_append_number (out, "12,5 %", ',');
+  g_assert_cmpstr (out->str, ==, "'-5,-5,-5,\"'=a,b\",\"Budi \"\"B\"\"\",\"12,5 %\"");
+
+  g_string_truncate (out, 0);
+  sigap_csv_append_record (out, "a;\"=b;c\";  @d; \"+e\"\"\" x;\"\";-;\r;", ';');
+  g_assert_cmpstr (out->str, ==, "a;\"'=b;c\";'  @d; \"'+e\"\"\" x;\"\";'-;'\r;");
+}
+
 /* --- Targets, budget, payments -------------------------------------------------------- */
 
 static void
@@ -1360,6 +1558,81 @@ test_payments (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM payment"), ==, 2);
 }
 
+/* Issue 14: amounts no SP2D or pagu can have are refused with a reason; the largest plausible
+ * ones are taken. */
+static void
+test_implausible_amounts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SigapImportResult) payments = NULL;
+  g_autoptr(SigapImportResult) budget = NULL;
+
+  payments = import_ok (fixture, SIGAP_IMPORT_PAYMENTS,
+                        "tanggal_bayar,nomor_sp2d,segmen,sumber_dana,periode_awal,periode_akhir,"
+                        "jumlah_peserta,nilai\n"
+                        "2026-01-20,1/SP2D,rentan,APBD,2026-01,2026-01,1,Rp1.000.000.000.001\n"
+                        "2026-01-20,2/SP2D,rentan,APBD,2026-01,2026-01,1,1000000000000\n"
+                        "2026-01-20,3/SP2D,rentan,APBD,2026-01,2026-01,1,"
+                        "9.999.999.999.999\n");
+  g_assert_cmpint (payments->added, ==, 1);
+  g_assert_cmpint (payments->rejected, ==, 2);
+  assert_rejected (payments, 2, "nilai", "more than Rp1 triliun");
+  assert_rejected (payments, 4, "nilai", "more than Rp1 triliun");
+  g_assert_cmpint (query_int (fixture->db, "SELECT sum (amount) FROM payment"), ==,
+                   G_GINT64_CONSTANT (1000000000000));
+
+  budget = import_ok (fixture, SIGAP_IMPORT_BUDGET,
+                      "tahun;segmen;sumber_dana;pagu\n"
+                      "2026;rentan;APBD;100.000.000.000.001\n"
+                      "2026;ekosistem;APBD;100.000.000.000.000\n");
+  g_assert_cmpint (budget->added, ==, 1);
+  assert_rejected (budget, 2, "pagu", "more than Rp100 triliun");
+}
+
+/* Issue 14: UTF-16 without a byte order mark is read, a NUL byte or a line in another encoding
+ * is rejected with its reason, and a negative number is no NIK. */
+static void
+test_input_encodings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *text = "tanggal_daftar;nik;nama;kelurahan;sektor\r\n"
+                     "2025-11-05;3275014101900001;José;Bekasijaya;ojol\r\n"
+                     "2025-11-05;-3275014101900037;Budi;Bekasijaya;ojol\r\n";
+  const char bad[] = "nik;nama;kelurahan;sektor;tanggal_daftar\n"
+                     "3275014101900002;Sité;Bekasijaya;ojol;2025-11-05\n"
+                     "3275014101900003;Bu\0di;Bekasijaya;ojol;2025-11-05\n"
+                     "3275014101900004;An\xE9;Bekasijaya;ojol;2025-11-05\n"
+                     "3275014101900005;Ani;Bekasijaya;ojol;2025-11-05\n";
+  g_autofree char *utf16 = NULL;
+  g_autoptr(SigapImportResult) result = NULL;
+  g_autoptr(SigapImportResult) bad_result = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+
+  utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &written, NULL);
+  g_assert_nonnull (utf16);
+  result = import_into (fixture->db, fixture, SIGAP_IMPORT_PARTICIPANTS, utf16, (gssize) written,
+                        SIGAP_IMPORT_BULK_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->encoding, ==, "UTF-16LE");
+  g_assert_cmpint (result->added, ==, 1);
+  g_assert_cmpint (result->rejected, ==, 1);
+  assert_rejected (result, 3, "nik", "");
+  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM participant "
+                                           "WHERE nik = '3275014101900037'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->db, "SELECT count (*) FROM participant "
+                                           "WHERE name = 'José'"), ==, 1);
+
+  bad_result = import_into (fixture->db, fixture, SIGAP_IMPORT_PARTICIPANTS, bad,
+                            sizeof bad - 1, SIGAP_IMPORT_BULK_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bad_result->added, ==, 2);
+  g_assert_cmpint (bad_result->rejected, ==, 2);
+  assert_rejected (bad_result, 3, NULL, "Line 3 contains a NUL byte");
+  assert_rejected (bad_result, 4, NULL, "Line 4 is not valid UTF-8");
+  g_assert_cmpstr (bad_result->encoding, ==, "UTF-8");
+}
+
 /* --- Asynchronous --------------------------------------------------------------------- */
 
 typedef struct
@@ -1452,7 +1725,12 @@ main (int    argc,
   ADD ("/sigap/import/bulk/repeats", test_bulk_repeats);
   ADD ("/sigap/import/cancel", test_cancel);
   ADD ("/sigap/import/kill", test_kill);
+  ADD ("/sigap/import/bulk/crafted-schema", test_crafted_schema);
   ADD ("/sigap/import/rejects-file", test_rejects_file);
+  ADD ("/sigap/import/implausible-amounts", test_implausible_amounts);
+  ADD ("/sigap/import/input-encodings", test_input_encodings);
+  ADD ("/sigap/import/rejects-formulas", test_rejects_formulas);
+  g_test_add_func ("/sigap/csv-writer/cells", test_csv_writer);
   ADD ("/sigap/import/targets", test_targets);
   ADD ("/sigap/import/budget", test_budget);
   ADD ("/sigap/import/payments", test_payments);

@@ -30,6 +30,9 @@ test_nik_normalize (void)
     { "32'75", "32'75" },                            /* not leading: kept */
     { "3275 0101 0185 0001", "3275010101850001" },
     { "32.75.01-010185-0001", "3275010101850001" },
+    { "-3275014101900037", "-3275014101900037" },  /* a sign, not a separator */
+    { "3275014101900037-", "3275014101900037-" },
+    { " .3275014101900037", ".3275014101900037" },
     { "\xc2\xa0" "3275010101850001\xc2\xa0", "3275010101850001" }, /* no-break spaces */
     { "3275\xc2\xa0" "0101", "32750101" },
     { "3275\t0101", "32750101" },
@@ -322,6 +325,13 @@ test_nik_normalize_then_parse (void)
   /* normalizing removed the dot, yet the Excel form is still recognized */
   g_assert_false (sigap_nik_parse (b, reference, NULL, &error));
   g_assert_error (error, SIGAP_NIK_ERROR, SIGAP_NIK_ERROR_EXCEL);
+  g_clear_error (&error);
+
+  /* Issue 14: a leading minus is a sign, so this is a negative number, not a NIK. */
+  g_clear_pointer (&a, g_free);
+  a = sigap_nik_normalize ("-3275014101900037");
+  g_assert_false (sigap_nik_parse (a, reference, NULL, &error));
+  g_assert_error (error, SIGAP_NIK_ERROR, SIGAP_NIK_ERROR_NOT_DIGITS);
 }
 
 static void

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/sigap-csv-writer.h"
+
 /* What a sighted user reads off a chart, as text: the accessible description of the chart
  * widget, and the table behind its "show as table" toggle. Both come from the chart's data,
  * not from its drawing, so they hold every value even where the drawing had to drop a label.
@@ -259,27 +261,8 @@ sigap_chart_table_get_cell (const SigapChartTable *self,
   return self->cells[row * self->n_columns + column];
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *field)
-{
-  if (strpbrk (field, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, field);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* The table as RFC 4180 CSV (CRLF line ends), for "Copy table" in the window. */
+/* The table as RFC 4180 CSV (CRLF line ends), for "Copy table" in the window. The headers and
+ * the first column are names (of regions, sectors, series), the other columns figures. */
 char *
 sigap_chart_table_to_csv (const SigapChartTable *self)
 {
@@ -292,7 +275,7 @@ sigap_chart_table_to_csv (const SigapChartTable *self)
     {
       if (col > 0)
         g_string_append_c (out, ',');
-      append_csv_field (out, self->headers[col]);
+      sigap_csv_append_text (out, self->headers[col], ',');
     }
   g_string_append (out, "\r\n");
 
@@ -302,7 +285,10 @@ sigap_chart_table_to_csv (const SigapChartTable *self)
         {
           if (col > 0)
             g_string_append_c (out, ',');
-          append_csv_field (out, sigap_chart_table_get_cell (self, row, col));
+          if (col == 0)
+            sigap_csv_append_text (out, sigap_chart_table_get_cell (self, row, col), ',');
+          else
+            sigap_csv_append_number (out, sigap_chart_table_get_cell (self, row, col), ',');
         }
       g_string_append (out, "\r\n");
     }

@@ -7,12 +7,12 @@
  */
 
 #include <glib/gi18n.h>
-#include <csv.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/sigap-csv-writer.h"
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
@@ -156,12 +156,24 @@ print_breakdown_json (const Request   *request,
 /* ---------------------------------------------------------------------------------------- */
 /* CSV: machine-readable, so numbers are plain digits with '.' as decimal point.            */
 
+/* Cells go through the core's CSV writer: text (names, codes) is defused like any text from
+ * outside, figures stay numbers. */
+static void
+csv_end_cell (GString  *cell,
+              gboolean  last)
+{
+  g_string_append (cell, last ? "\r\n" : ",");
+  fputs (cell->str, stdout);
+}
+
 static void
 csv_field (const char *text,
            gboolean    last)
 {
-  csv_fwrite (stdout, text, strlen (text));
-  fputs (last ? "\r\n" : ",", stdout);
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  sigap_csv_append_text (cell, text, ',');
+  csv_end_cell (cell, last);
 }
 
 static void
@@ -169,9 +181,11 @@ csv_count (gint64   value,
            gboolean defined,
            gboolean last)
 {
+  g_autoptr(GString) cell = g_string_new (NULL);
+
   if (defined)
-    printf ("%" G_GINT64_FORMAT, value);
-  fputs (last ? "\r\n" : ",", stdout);
+    sigap_csv_append_int (cell, value);
+  csv_end_cell (cell, last);
 }
 
 static void
@@ -179,11 +193,12 @@ csv_percent (double   value,
              gboolean defined,
              gboolean last)
 {
+  g_autoptr(GString) cell = g_string_new (NULL);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (defined && isfinite (value))
-    fputs (g_ascii_dtostr (buffer, sizeof buffer, value), stdout);
-  fputs (last ? "\r\n" : ",", stdout);
+    sigap_csv_append_number (cell, g_ascii_dtostr (buffer, sizeof buffer, value), ',');
+  csv_end_cell (cell, last);
 }
 
 static void

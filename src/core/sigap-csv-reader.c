@@ -10,9 +10,15 @@
  *
  * Quoting is libcsv's. We feed it one physical line at a time, so that every record knows the
  * line it starts on and keeps its text as read (for the rejected-lines file), and memory stays
- * that of one record whatever the size of the file. A line that is not valid UTF-8 is taken as
- * Windows-1252 and converted: real lists are mostly ASCII, and Windows-1252 text that happens
- * to be valid UTF-8 does not occur in names.
+ * that of one record whatever the size of the file.
+ *
+ * Without a byte order mark, the first line with a byte beyond ASCII decides the encoding of
+ * the whole file: UTF-8 when it is valid UTF-8, else Windows-1252 (real lists are mostly
+ * ASCII, and Windows-1252 text that happens to be valid UTF-8 does not occur in names). A
+ * later line that does not fit that encoding, or any line with a NUL byte, is not guessed at:
+ * its record carries a problem, a line-numbered reason the importer rejects it with, and its
+ * text has U+FFFD where the bad bytes were. UTF-16 without a byte order mark (Excel's
+ * "Unicode Text" through some tools) is recognized by the zero bytes of its ASCII header.
  */
 
 #include <glib/gi18n.h>
@@ -23,6 +29,17 @@
 #include "sigap-csv-reader.h"
 
 #define CHUNK_SIZE (64 * 1024)
+/* How much of the start of the file is looked at to recognize UTF-16 without a byte order
+ * mark: a header line's worth. */
+#define SNIFF_SIZE 256
+
+/* What the lines without a byte order mark have shown to be so far. */
+typedef enum
+{
+  TEXT_ASCII,
+  TEXT_UTF8,
+  TEXT_WINDOWS_1252,
+} TextKind;
 
 struct _SigapCsvReader
 {
@@ -56,6 +73,8 @@ struct _SigapCsvReader
   gboolean           unclosed;
 
   SigapCsvEncoding   encoding;
+  TextKind           text_kind;
+  char              *problem;     /* of the current record, or NULL */
 };
 
 G_DEFINE_QUARK (sigap-csv-error-quark, sigap_csv_error)
@@ -184,6 +203,7 @@ sigap_csv_reader_free (SigapCsvReader *self)
   g_string_free (self->raw, TRUE);
   g_string_free (self->fields, TRUE);
   g_array_unref (self->offsets);
+  g_free (self->problem);
   g_free (self);
 }
 
@@ -273,6 +293,36 @@ convert_utf16 (SigapCsvReader  *self,
   return TRUE;
 }
 
+/* UTF-16 without a byte order mark: the header is ASCII, so one byte of every pair is zero,
+ * the second one (little-endian) or the first (big-endian). UTF-8 and Windows-1252 text has
+ * no zero byte at all. Returns the charset name for the converter, or NULL. */
+static const char *
+sniff_utf16 (const guint8 *data,
+             gsize         len)
+{
+  gsize pairs = MIN (len, SNIFF_SIZE) / 2;
+  gsize low_zero = 0, high_zero = 0;
+
+  if (pairs < 2)
+    return NULL;
+
+  for (gsize i = 0; i < pairs; i++)
+    {
+      guint8 first = data[2 * i], second = data[2 * i + 1];
+
+      if (first != 0 && second == 0)
+        low_zero++;
+      else if (first == 0 && second != 0)
+        high_zero++;
+    }
+
+  if (low_zero * 2 >= pairs && high_zero == 0)
+    return "UTF-16LE";
+  if (high_zero * 2 >= pairs && low_zero == 0)
+    return "UTF-16BE";
+  return NULL;
+}
+
 /* Reads the next chunk into pending; at the start, recognizes a byte order mark. */
 static gboolean
 fill (SigapCsvReader  *self,
@@ -295,7 +345,8 @@ fill (SigapCsvReader  *self,
     }
   else
     {
-      /* Enough bytes to see a byte order mark, even from a stream that trickles. */
+      /* Enough bytes to see a byte order mark or UTF-16 without one, even from a stream
+       * that trickles. */
       len = 0;
       do
         {
@@ -305,7 +356,7 @@ fill (SigapCsvReader  *self,
             return FALSE;
           len += (gsize) n;
         }
-      while (n > 0 && len < 3);
+      while (n > 0 && len < SNIFF_SIZE);
     }
 
   if (len == 0)
@@ -322,11 +373,14 @@ fill (SigapCsvReader  *self,
 
   if (!self->started)
     {
+      const char *utf16 = NULL;
+
       self->started = TRUE;
 
       if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
         {
           self->encoding = SIGAP_CSV_ENCODING_UTF8_BOM;
+          self->text_kind = TEXT_UTF8;
           data += 3;
           len -= 3;
         }
@@ -336,7 +390,17 @@ fill (SigapCsvReader  *self,
           self->encoding = data[0] == 0xFF ? SIGAP_CSV_ENCODING_UTF16LE
                                            : SIGAP_CSV_ENCODING_UTF16BE;
           /* "UTF-16" reads the byte order mark and drops it. */
-          self->utf16 = G_CONVERTER (g_charset_converter_new ("UTF-8", "UTF-16", NULL));
+          utf16 = "UTF-16";
+        }
+      else if ((utf16 = sniff_utf16 (data, len)) != NULL)
+        {
+          self->encoding = g_str_equal (utf16, "UTF-16LE") ? SIGAP_CSV_ENCODING_UTF16LE
+                                                           : SIGAP_CSV_ENCODING_UTF16BE;
+        }
+
+      if (utf16 != NULL)
+        {
+          self->utf16 = G_CONVERTER (g_charset_converter_new ("UTF-8", utf16, NULL));
           if (self->utf16 == NULL)
             {
               g_set_error_literal (error, SIGAP_CSV_ERROR, SIGAP_CSV_ERROR_ENCODING,
@@ -426,62 +490,152 @@ read_line (SigapCsvReader  *self,
     }
 }
 
-/* Returns @line as UTF-8: itself when it already is, else converted from Windows-1252. */
-static const char *
-decode_line (SigapCsvReader *self,
-             const guint8   *line,
-             gsize           len,
-             gsize          *out_len)
+/* Appends @len bytes of @text with U+FFFD in place of every byte that is not part of valid
+ * UTF-8 text (a NUL byte included). */
+static void
+append_replacing_invalid (GString    *out,
+                          const char *text,
+                          gsize       len)
 {
-  g_autofree char *copy = NULL;
+  while (len > 0)
+    {
+      const char *end;
+      gsize valid;
+
+      g_utf8_validate (text, (gssize) len, &end);
+      valid = (gsize) (end - text);
+      g_string_append_len (out, text, (gssize) valid);
+      if (valid == len)
+        break;
+      g_string_append (out, "\xEF\xBF\xBD");
+      text += valid + 1;
+      len -= valid + 1;
+    }
+}
+
+static gboolean
+has_non_ascii (const guint8 *line,
+               gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (line[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/* The five bytes Windows-1252 leaves undefined. */
+static gboolean
+is_undefined_in_windows_1252 (guchar c)
+{
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+static const char *
+decode_windows_1252 (SigapCsvReader *self,
+                     const guint8   *line,
+                     gsize           len,
+                     gsize          *out_len)
+{
   g_autofree char *converted = NULL;
   gsize n_written = 0;
 
-  if (g_utf8_validate ((const char *) line, (gssize) len, NULL))
+  if (self->cp1252 == (GIConv) -1)
+    self->cp1252 = g_iconv_open ("UTF-8", "WINDOWS-1252");
+  if (self->cp1252 != (GIConv) -1)
+    converted = g_convert_with_iconv ((const char *) line, (gssize) len, self->cp1252, NULL,
+                                      &n_written, NULL);
+  if (converted == NULL)
+    converted = g_convert ((const char *) line, (gssize) len, "UTF-8", "ISO-8859-1", NULL,
+                           &n_written, NULL);
+
+  g_string_truncate (self->converted, 0);
+  if (converted != NULL)
+    g_string_append_len (self->converted, converted, (gssize) n_written);
+  else
+    append_replacing_invalid (self->converted, (const char *) line, len);
+
+  *out_len = self->converted->len;
+  return self->converted->str;
+}
+
+/* Returns @line as UTF-8, and in @out_problem why its record must be rejected, if it must: a
+ * NUL byte, or bytes that do not fit the encoding the file has shown so far. */
+static const char *
+decode_line (SigapCsvReader  *self,
+             const guint8    *line,
+             gsize            len,
+             gsize           *out_len,
+             char           **out_problem)
+{
+  gboolean valid;
+
+  *out_problem = NULL;
+
+  if (memchr (line, '\0', len) != NULL)
+    {
+      *out_problem = g_strdup_printf (_("Line %" PRId64 " contains a NUL byte, which no text "
+                                        "holds: the file is damaged or is not a CSV list"),
+                                      self->line_number);
+      g_string_truncate (self->converted, 0);
+      append_replacing_invalid (self->converted, (const char *) line, len);
+      *out_len = self->converted->len;
+      return self->converted->str;
+    }
+
+  /* Converted from UTF-16, or plain ASCII: nothing to decide. */
+  if (self->utf16 != NULL || !has_non_ascii (line, len))
     {
       *out_len = len;
       return (const char *) line;
     }
 
-  /* Either Windows-1252, or a NUL byte (invalid in any text): blank out NUL and the five
-   * bytes Windows-1252 leaves undefined, so that the conversion cannot fail. */
-  copy = g_memdup2 (line, len);
-  for (gsize i = 0; i < len; i++)
+  valid = g_utf8_validate ((const char *) line, (gssize) len, NULL);
+  if (self->text_kind == TEXT_ASCII)
     {
-      guchar c = (guchar) copy[i];
-
-      if (c == 0)
-        copy[i] = ' ';
-      else if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D)
-        copy[i] = '?';
-    }
-
-  g_string_truncate (self->converted, 0);
-  if (g_utf8_validate (copy, (gssize) len, NULL))
-    {
-      g_string_append_len (self->converted, copy, (gssize) len);
-    }
-  else
-    {
-      if (self->cp1252 == (GIConv) -1)
-        self->cp1252 = g_iconv_open ("UTF-8", "WINDOWS-1252");
-      if (self->cp1252 != (GIConv) -1)
-        converted = g_convert_with_iconv (copy, (gssize) len, self->cp1252, NULL, &n_written,
-                                          NULL);
-      if (converted == NULL)
-        converted = g_convert (copy, (gssize) len, "UTF-8", "ISO-8859-1", NULL, &n_written,
-                               NULL);
-      if (converted != NULL)
-        g_string_append_len (self->converted, converted, (gssize) n_written);
-      else
-        g_string_append_len (self->converted, copy, (gssize) len);
-
-      if (self->utf16 == NULL)
+      self->text_kind = valid ? TEXT_UTF8 : TEXT_WINDOWS_1252;
+      if (!valid)
         self->encoding = SIGAP_CSV_ENCODING_WINDOWS_1252;
     }
 
-  *out_len = self->converted->len;
-  return self->converted->str;
+  if (self->text_kind == TEXT_UTF8)
+    {
+      if (!valid)
+        {
+          *out_problem = g_strdup_printf (_("Line %" PRId64 " is not valid UTF-8 text, unlike "
+                                            "the rest of the file: save the file again as "
+                                            "UTF-8"),
+                                          self->line_number);
+          g_string_truncate (self->converted, 0);
+          append_replacing_invalid (self->converted, (const char *) line, len);
+          *out_len = self->converted->len;
+          return self->converted->str;
+        }
+
+      *out_len = len;
+      return (const char *) line;
+    }
+
+  /* Windows-1252: every byte is a character but five, and UTF-8 here means a file put
+   * together from two exports. */
+  if (valid)
+    *out_problem = g_strdup_printf (_("Line %" PRId64 " is UTF-8 text, but the lines before "
+                                      "it are Windows-1252: save the whole file again in one "
+                                      "encoding"),
+                                    self->line_number);
+  else
+    for (gsize i = 0; i < len && *out_problem == NULL; i++)
+      if (is_undefined_in_windows_1252 (line[i]))
+        *out_problem = g_strdup_printf (_("Line %" PRId64 " holds a byte (0x%02X) that is no "
+                                          "character in Windows-1252, the file’s encoding: "
+                                          "the file is damaged"),
+                                        self->line_number, line[i]);
+
+  if (valid)
+    {
+      *out_len = len;
+      return (const char *) line;
+    }
+  return decode_windows_1252 (self, line, len, out_len);
 }
 
 static gboolean
@@ -549,6 +703,7 @@ start_record (SigapCsvReader *self)
   g_array_set_size (self->offsets, 0);
   self->row_done = FALSE;
   self->unclosed = FALSE;
+  g_clear_pointer (&self->problem, g_free);
 }
 
 static gboolean
@@ -592,6 +747,7 @@ sigap_csv_reader_next (SigapCsvReader  *self,
 
   for (;;)
     {
+      g_autofree char *problem = NULL;
       const guint8 *bytes;
       const char *line;
       gsize bytes_len, len;
@@ -617,7 +773,7 @@ sigap_csv_reader_next (SigapCsvReader  *self,
         }
 
       self->line_number++;
-      line = decode_line (self, bytes, bytes_len, &len);
+      line = decode_line (self, bytes, bytes_len, &len, &problem);
 
       if (!self->separator_known)
         {
@@ -640,6 +796,10 @@ sigap_csv_reader_next (SigapCsvReader  *self,
           start_record (self);
           self->record_line = self->line_number;
         }
+
+      /* The first bad line of a record says why it is rejected. */
+      if (problem != NULL && self->problem == NULL)
+        self->problem = g_steal_pointer (&problem);
 
       g_string_append_len (self->raw, line, (gssize) len);
       if (self->raw->len > SIGAP_CSV_MAX_RECORD)
@@ -718,6 +878,20 @@ sigap_csv_reader_get_raw (SigapCsvReader *self)
   return self->raw->str;
 }
 
+/**
+ * sigap_csv_reader_get_problem:
+ *
+ * Returns: (nullable): why the record cannot be taken as read (a NUL byte, or a line that
+ *   does not fit the file's encoding), with the line's number; %NULL when it can
+ */
+const char *
+sigap_csv_reader_get_problem (SigapCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->problem;
+}
+
 /* Whether the record ended at the end of the file inside a quoted value. */
 gboolean
 sigap_csv_reader_get_unclosed (SigapCsvReader *self)
@@ -735,7 +909,7 @@ sigap_csv_reader_get_separator (SigapCsvReader *self)
   return self->separator;
 }
 
-/* Final once the whole file was read: Windows-1252 as soon as one line needed it. */
+/* Final once the first line beyond ASCII was read. */
 SigapCsvEncoding
 sigap_csv_reader_get_encoding (SigapCsvReader *self)
 {

@@ -48,6 +48,7 @@ const char       *sigap_csv_reader_get_field        (SigapCsvReader   *self,
 gint64            sigap_csv_reader_get_line         (SigapCsvReader   *self);
 const char       *sigap_csv_reader_get_raw          (SigapCsvReader   *self);
 gboolean          sigap_csv_reader_get_unclosed     (SigapCsvReader   *self);
+const char       *sigap_csv_reader_get_problem      (SigapCsvReader   *self);
 
 char              sigap_csv_reader_get_separator    (SigapCsvReader   *self);
 SigapCsvEncoding  sigap_csv_reader_get_encoding     (SigapCsvReader   *self);

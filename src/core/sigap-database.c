@@ -415,6 +415,7 @@ sigap_database_open (const char              *path,
       return NULL;
     }
 
+  sigap_database_harden_connection (self->handle);
   /* Before the first read: a writer elsewhere may hold the lock for a moment. */
   sqlite3_busy_timeout (self->handle, 5000);
 
@@ -672,4 +673,104 @@ sigap_database_rebuild_tallies (SigapDatabase  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * sigap_database_harden_connection:
+ * @handle: a connection just opened, before anything reads the file
+ *
+ * Distrusts the schema of the file: defensive mode (no writable_schema, no writes to shadow
+ * tables) and trusted_schema off (no functions with side effects called from a trigger, a
+ * view or an index that came with the file). Every connection the app opens goes through here.
+ */
+void
+sigap_database_harden_connection (sqlite3 *handle)
+{
+  g_return_if_fail (handle != NULL);
+
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+}
+
+static void
+sigap_schema_object_free (SigapSchemaObject *object)
+{
+  g_free (object->type);
+  g_free (object->name);
+  g_free (object->table);
+  g_free (object->sql);
+  g_free (object);
+}
+
+/* Runs every migration on an empty database in memory and reads back what they made. */
+static GPtrArray *
+build_own_schema (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+  GPtrArray *objects = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_schema_object_free);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
+      SQLITE_OK)
+    g_error ("Cannot open a database in memory: %s", sqlite3_errmsg (handle));
+  sigap_database_harden_connection (handle);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                         NULL);
+      g_autofree char *sql = NULL;
+      gconstpointer data;
+      gsize size;
+
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      sql = g_strndup (data, size);
+      if (sqlite3_exec (handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("Migration %s fails on an empty database: %s", names[i],
+                 sqlite3_errmsg (handle));
+    }
+
+  if (sqlite3_prepare_v2 (handle,
+                          "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                          "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Cannot read the schema in memory: %s", sqlite3_errmsg (handle));
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SigapSchemaObject *object = g_new0 (SigapSchemaObject, 1);
+
+      object->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      object->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      object->table = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      object->sql = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (objects, object);
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return objects;
+}
+
+/**
+ * sigap_database_get_own_schema:
+ *
+ * The indexes and triggers of a SIGAP database at the latest schema version, as the
+ * migrations in the resources create them: the app's own definitions, which it runs when it
+ * must create one again, never the text a file holds in its sqlite_schema.
+ *
+ * Returns: (transfer none) (element-type SigapSchemaObject): in creation order
+ */
+const GPtrArray *
+sigap_database_get_own_schema (void)
+{
+  static GPtrArray *objects;
+
+  if (g_once_init_enter (&objects))
+    g_once_init_leave (&objects, build_own_schema ());
+
+  return objects;
 }

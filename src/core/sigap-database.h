@@ -77,6 +77,19 @@ gboolean        sigap_database_set_error        (SigapDatabase           *self,
                                                  GError                 **error,
                                                  const char              *what);
 
+void            sigap_database_harden_connection (sqlite3                *handle);
+
+/* An index or a trigger as the app's migrations create it. */
+typedef struct
+{
+  char *type;    /* "index" or "trigger" */
+  char *name;
+  char *table;
+  char *sql;     /* the CREATE statement */
+} SigapSchemaObject;
+
+const GPtrArray *sigap_database_get_own_schema  (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

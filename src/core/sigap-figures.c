@@ -24,6 +24,53 @@
 G_DEFINE_QUARK (sigap-figures-error-quark, sigap_figures_error)
 
 /* ---------------------------------------------------------------------------------------- */
+/* Checked money. Amounts are whole rupiah in 64 bits: the import refuses implausible ones,
+ * but a database written by other means can hold amounts whose sum wraps round to a negative
+ * figure. Every sum and product of money goes through these, and so does every SQL sum,
+ * which SQLite stops with "integer overflow": an error, never a wrong number.              */
+
+static gboolean
+set_overflow_error (GError **error)
+{
+  g_set_error_literal (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_OVERFLOW,
+                       _("The amounts in the database add up to more than can be counted: "
+                         "a budget or payment amount is wrong; import it again corrected"));
+  return FALSE;
+}
+
+static gboolean
+add_money (gint64  *sum,
+           gint64   value,
+           GError **error)
+{
+  if (__builtin_add_overflow (*sum, value, sum))
+    return set_overflow_error (error);
+  return TRUE;
+}
+
+static gboolean
+multiply_money (gint64  *product,
+                gint64   a,
+                gint64   b,
+                GError **error)
+{
+  if (__builtin_mul_overflow (a, b, product))
+    return set_overflow_error (error);
+  return TRUE;
+}
+
+/* Sets @error after a failed step: the overflow error when a SUM overflowed. */
+static gboolean
+set_query_error (SigapDatabase  *db,
+                 GError        **error,
+                 const char     *what)
+{
+  if (g_strcmp0 (sqlite3_errmsg (sigap_database_get_handle (db)), "integer overflow") == 0)
+    return set_overflow_error (error);
+  return sigap_database_set_error (db, error, what);
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* The region tree: 69 rows, read once per computation.                                     */
 
 typedef struct _Region Region;
@@ -590,7 +637,7 @@ query_segment_budget (SigapDatabase  *db,
   sqlite3_bind_text (stmt, 4, as_of_iso, -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sigap_database_set_error (db, error, _("Cannot read the budget"));
+    return set_query_error (db, error, _("Cannot read the budget"));
 
   out->has_pagu = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
   out->pagu = sqlite3_column_int64 (stmt, 0);
@@ -630,7 +677,7 @@ query_premium (SigapDatabase  *db,
 
   sqlite3_bind_text (stmt, 1, as_of_iso, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sigap_database_set_error (db, error, _("Cannot read the premium rates"));
+    return set_query_error (db, error, _("Cannot read the premium rates"));
 
   *out_monthly = sqlite3_column_int64 (stmt, 0);
   return TRUE;
@@ -706,7 +753,7 @@ compute_budget (SigapDatabase  *db,
   for (guint i = 0; i < G_N_ELEMENTS (concrete); i++)
     {
       SegmentBudget budget = { 0 };
-      gint64 active, cost_per_worker, projected;
+      gint64 active, cost_per_worker, projected, left;
 
       if (segment != SIGAP_SEGMENT_ALL && segment != concrete[i])
         continue;
@@ -716,26 +763,33 @@ compute_budget (SigapDatabase  *db,
       active = city[i].registered - city[i].ended;
 
       /* projected_year_end = realised + active × premium × months not yet paid for. */
-      projected = budget.realised + active * summary->premium_monthly * budget.months_unpaid;
+      if (!multiply_money (&cost_per_worker, summary->premium_monthly, budget.months_unpaid,
+                           error) ||
+          !multiply_money (&projected, active, cost_per_worker, error) ||
+          !add_money (&projected, budget.realised, error) ||
+          !add_money (&summary->pagu, budget.pagu, error) ||
+          !add_money (&summary->realised, budget.realised, error) ||
+          !add_money (&summary->projected_year_end, projected, error))
+        return FALSE;
 
-      summary->pagu += budget.pagu;
       summary->has_pagu |= budget.has_pagu;
-      summary->realised += budget.realised;
       summary->active_city += active;
       summary->months_unpaid = MAX (summary->months_unpaid, budget.months_unpaid);
-      summary->projected_year_end += projected;
 
       /* quota = how many more workers, enrolled for every unpaid month, the pagu left after
        * the projection can pay for: floor ((pagu − projected) / (premium × months)). */
-      cost_per_worker = summary->premium_monthly * budget.months_unpaid;
       if (budget.has_pagu && cost_per_worker > 0)
         {
-          summary->quota += MAX (0, (budget.pagu - projected) / cost_per_worker);
+          if (__builtin_sub_overflow (budget.pagu, projected, &left))
+            return set_overflow_error (error);
+          if (!add_money (&summary->quota, MAX (0, left / cost_per_worker), error))
+            return FALSE;
           summary->has_quota = TRUE;
         }
     }
 
-  summary->remaining = summary->pagu - summary->realised;
+  if (__builtin_sub_overflow (summary->pagu, summary->realised, &summary->remaining))
+    return set_overflow_error (error);
   summary->has_absorption = summary->has_pagu && summary->pagu > 0;
   summary->absorption_pct = summary->has_absorption
                             ? 100.0 * (double) summary->realised / (double) summary->pagu
@@ -765,13 +819,19 @@ add_segment_months (SigapDatabase  *db,
   first_unpaid = 13 - budget.months_unpaid;
   for (int month = first_unpaid; month <= 12; month++)
     {
-      gint64 workers = active + (month >= out->from_month ? extra_workers : 0);
+      gint64 workers, cost;
 
-      out->monthly_cost[month - 1] += workers * premium;
+      if (__builtin_add_overflow (active, month >= out->from_month ? extra_workers : 0,
+                                  &workers))
+        return set_overflow_error (error);
+      if (!multiply_money (&cost, workers, premium, error) ||
+          !add_money (&out->monthly_cost[month - 1], cost, error))
+        return FALSE;
     }
 
-  out->pagu += budget.pagu;
-  out->realised += budget.realised;
+  if (!add_money (&out->pagu, budget.pagu, error) ||
+      !add_money (&out->realised, budget.realised, error))
+    return FALSE;
   out->first_unpaid_month = MIN (out->first_unpaid_month, first_unpaid);
   return TRUE;
 }
@@ -827,7 +887,8 @@ sigap_figures_what_if (SigapDatabase      *db,
   cumulative = out->realised;
   for (int month = 1; month <= 12; month++)
     {
-      cumulative += out->monthly_cost[month - 1];
+      if (!add_money (&cumulative, out->monthly_cost[month - 1], error))
+        return FALSE;
       out->cumulative[month - 1] = cumulative;
 
       if (out->runs_out_month == 0 && month >= out->first_unpaid_month && cumulative > out->pagu)
@@ -835,7 +896,8 @@ sigap_figures_what_if (SigapDatabase      *db,
     }
 
   out->projected_year_end = cumulative;
-  out->balance_year_end = out->pagu - cumulative;
+  if (__builtin_sub_overflow (out->pagu, cumulative, &out->balance_year_end))
+    return set_overflow_error (error);
   out->lasts = cumulative <= out->pagu;
   return TRUE;
 }
@@ -1443,7 +1505,7 @@ query_realised_to (SigapDatabase  *db,
   sqlite3_bind_text (stmt, 3, end_iso, -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sigap_database_set_error (db, error, _("Cannot read the payments"));
+    return set_query_error (db, error, _("Cannot read the payments"));
 
   *out_realised = sqlite3_column_int64 (stmt, 0);
   return TRUE;
@@ -1628,16 +1690,13 @@ sigap_summary_change (const SigapSummary *now,
   if (out->has_coverage)
     out->coverage_points = now->coverage_pct - before->coverage_pct;
 
-  out->has_realised = same_year;
-  if (out->has_realised)
-    out->realised = now->realised - before->realised;
+  /* A change too large for 64 bits is no change to show. */
+  out->has_realised = same_year &&
+                      !__builtin_sub_overflow (now->realised, before->realised, &out->realised);
 
-  out->has_pagu = same_year && now->has_pagu && before->has_pagu;
-  if (out->has_pagu)
-    {
-      out->pagu = now->pagu - before->pagu;
-      out->remaining = now->remaining - before->remaining;
-    }
+  out->has_pagu = same_year && now->has_pagu && before->has_pagu &&
+                  !__builtin_sub_overflow (now->pagu, before->pagu, &out->pagu) &&
+                  !__builtin_sub_overflow (now->remaining, before->remaining, &out->remaining);
 
   out->has_quota = same_year && now->has_quota && before->has_quota;
   if (out->has_quota)

@@ -17,6 +17,7 @@ typedef enum
 {
   SIGAP_FIGURES_ERROR_UNKNOWN_SCOPE,
   SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN,
+  SIGAP_FIGURES_ERROR_OVERFLOW,         /* amounts that add up past what 64 bits hold */
 } SigapFiguresError;
 
 typedef enum

@@ -13,6 +13,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "sigap-csv-writer.h"
 #include "sigap-format.h"
 #include "sigap-import-log.h"
 #include "sigap-import-private.h"
@@ -427,30 +428,6 @@ sigap_import_list_flags (SigapDatabase         *db,
 
 /* --- The rejected-lines CSV ----------------------------------------------------------- */
 
-static void
-append_csv_field (GString    *out,
-                  const char *text,
-                  char        separator)
-{
-  gboolean quote = strchr (text, separator) != NULL || strpbrk (text, "\"\r\n") != NULL ||
-                   text[0] == ' ' || (text[0] != '\0' && text[strlen (text) - 1] == ' ');
-
-  if (!quote)
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* The first line of a rejected-lines file: a byte order mark so that Excel takes it as UTF-8,
  * then "baris", "alasan_ditolak" and the original header. Column names are data, like the
  * canonical ones ("nik", "tanggal_daftar"), so they are not translated. */
@@ -465,12 +442,16 @@ _sigap_import_format_rejects_header (GString    *out,
 
   g_string_append_printf (out, "baris%calasan_ditolak", separator);
   if (header_raw != NULL)
-    g_string_append_printf (out, "%c%s", separator, header_raw);
+    {
+      g_string_append_c (out, separator);
+      sigap_csv_append_record (out, header_raw, separator);
+    }
   g_string_append (out, "\r\n");
 }
 
-/* One rejected line: its number, "column: reason", then the line exactly as read. The two new
- * columns come first, so they line up whatever the number of values on the line. */
+/* One rejected line: its number, "column: reason", then the line as read, with the cells that
+ * would start a formula defused. The two new columns come first, so they line up whatever the
+ * number of values on the line. */
 void
 _sigap_import_format_reject (GString    *out,
                              char        separator,
@@ -483,10 +464,11 @@ _sigap_import_format_reject (GString    *out,
 
   full_reason = column != NULL ? g_strdup_printf ("%s: %s", column, reason) : g_strdup (reason);
 
-  g_string_append_printf (out, "%" G_GINT64_FORMAT "%c", line, separator);
-  append_csv_field (out, full_reason, separator);
+  sigap_csv_append_int (out, line);
   g_string_append_c (out, separator);
-  g_string_append (out, raw);
+  sigap_csv_append_text (out, full_reason, separator);
+  g_string_append_c (out, separator);
+  sigap_csv_append_record (out, raw, separator);
   g_string_append (out, "\r\n");
 }
 

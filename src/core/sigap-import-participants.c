@@ -140,7 +140,7 @@ typedef struct
   sqlite3_stmt *updates[1 << N_FIELDS];  /* by mask of changed fields, prepared when needed */
   gboolean      empty;                   /* no participant before this import */
   gboolean      bulk;
-  GPtrArray    *saved_sql;               /* dropped indexes and trigger, to create again */
+  GPtrArray    *saved_sql;               /* the app's own definitions of what bulk dropped */
   GHashTable   *tallies;                 /* tally_key () → gint64[2]: registered, ended */
 
   PendingFlag   pending[FLAG_BATCH];
@@ -266,9 +266,9 @@ tidy_spaces (GString    *out,
  * the indexes of participant and participant_flag are dropped and built once at the end,
  * which sorts instead of inserting at random, and the insert trigger's work is done by
  * counting the new rows in memory and adding the counts to the tallies in one statement per
- * tally row. All of it happens inside
- * the import's transaction and the dropped objects are created again from their stored SQL
- * before it commits, so a cancelled or killed import leaves them exactly as they were. The
+ * tally row. All of it happens inside the import's transaction, and the dropped objects are
+ * created again before it commits from the app's own definitions (never from the SQL text the
+ * file holds), so a cancelled or killed import leaves them as they were. The
  * update and delete triggers stay: an update still runs them.
  *
  * tally_add () must count exactly what participant_tally_insert (sql/0001-schema.sql) counts.
@@ -340,18 +340,100 @@ count_participants (SigapImportRun *run)
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Whether the bulk path drops and creates @object again: the indexes of its two tables and the
+ * insert trigger. */
+static gboolean
+is_bulk_object (const SigapSchemaObject *object)
+{
+  if (g_str_equal (object->type, "index"))
+    return g_str_equal (object->table, "participant") ||
+           g_str_equal (object->table, "participant_flag");
+
+  return g_str_equal (object->name, TALLY_INSERT_TRIGGER);
+}
+
+static gboolean
+drop_object (SigapImportRun  *run,
+             const char      *type,
+             const char      *name,
+             GError         **error)
+{
+  g_autofree char *sql = NULL;
+  char *quoted;
+
+  /* %w doubles any quote in the name, which comes from the file. */
+  quoted = sqlite3_mprintf ("DROP %s IF EXISTS \"%w\"",
+                            g_str_equal (type, "index") ? "INDEX" : "TRIGGER", name);
+  sql = g_strdup (quoted);
+  sqlite3_free (quoted);
+  return exec (run, sql, error);
+}
+
+/* Makes the indexes and triggers of participant and participant_flag the app's own ones,
+ * as the migrations define them: one that is missing, or whose text in the file differs
+ * (edited by hand, or crafted to run more than its CREATE), is created again from the app's
+ * definition. Nothing the file's sqlite_schema holds is ever run. */
+static gboolean
+repair_schema (SigapImportRun  *run,
+               GError         **error)
+{
+  const GPtrArray *own = sigap_database_get_own_schema ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _sigap_import_prepare (run,
+                                "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < own->len; i++)
+    {
+      const SigapSchemaObject *object = g_ptr_array_index (own, i);
+      gboolean same;
+
+      if (!g_str_equal (object->table, "participant") &&
+          !g_str_equal (object->table, "participant_flag"))
+        continue;
+
+      sqlite3_bind_text (stmt, 1, object->type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, object->name, -1, SQLITE_STATIC);
+      same = sqlite3_step (stmt) == SQLITE_ROW &&
+             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), object->sql) == 0;
+      sqlite3_reset (stmt);
+      if (same)
+        continue;
+
+      g_debug ("Creating %s %s again from its definition", object->type, object->name);
+      if (!drop_object (run, object->type, object->name, error) ||
+          !exec (run, object->sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 enter_bulk (SigapImportRun  *run,
             Participants    *p,
             GError         **error)
 {
+  const GPtrArray *own = sigap_database_get_own_schema ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
 
+  /* What restore_schema () creates again: the app's definitions, not the file's text. */
   p->saved_sql = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < own->len; i++)
+    {
+      const SigapSchemaObject *object = g_ptr_array_index (own, i);
 
+      if (is_bulk_object (object))
+        g_ptr_array_add (p->saved_sql, g_strdup (object->sql));
+    }
+
+  /* Every index on the two tables goes, the app's own and any other. */
   stmt = _sigap_import_prepare (run,
-                                "SELECT type, name, sql FROM sqlite_schema "
+                                "SELECT type, name FROM sqlite_schema "
                                 "WHERE sql IS NOT NULL AND ("
                                 "  (tbl_name IN ('participant', 'participant_flag') "
                                 "   AND type = 'index') "
@@ -362,18 +444,14 @@ enter_bulk (SigapImportRun  *run,
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      g_ptr_array_add (p->saved_sql, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-      g_ptr_array_add (drops, g_strdup_printf ("DROP %s \"%s\"",
-                                               g_str_equal (type, "index") ? "INDEX" : "TRIGGER",
-                                               name));
+      g_ptr_array_add (drops, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (drops, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  for (guint i = 0; i < drops->len; i++)
-    if (!exec (run, g_ptr_array_index (drops, i), error))
+  for (guint i = 0; i < drops->len; i += 2)
+    if (!drop_object (run, g_ptr_array_index (drops, i), g_ptr_array_index (drops, i + 1),
+                      error))
       return FALSE;
 
   p->tallies = g_hash_table_new_full (tally_hash, g_int64_equal, g_free, g_free);
@@ -547,7 +625,9 @@ participants_prepare (SigapImportRun  *run,
     return sigap_database_set_error (run->db, error, _("Cannot count the participants"));
   p->empty = existing == 0;
 
-  /* Before the statements are prepared, since it changes the schema. */
+  /* Before the statements are prepared, since both change the schema. */
+  if (!repair_schema (run, error))
+    return FALSE;
   if (run->bulk != SIGAP_IMPORT_BULK_NEVER &&
       (run->bulk == SIGAP_IMPORT_BULK_ALWAYS ||
        (run->size / BULK_BYTES_PER_LINE >= BULK_MIN_ROWS &&

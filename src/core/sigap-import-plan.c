@@ -102,9 +102,16 @@ get_count (SigapImportRun *run,
   return TRUE;
 }
 
+/* The most a plausible amount can be: more is a typing or export slip (a decimal separator
+ * taken for a thousands one, two cells run together), and added up such amounts would
+ * overflow the figures. The city's whole APBD is a few Rp trillion a year. */
+#define MOST_PAYMENT G_GINT64_CONSTANT (1000000000000)     /* Rp1 triliun for one SP2D */
+#define MOST_PAGU    G_GINT64_CONSTANT (100000000000000)   /* Rp100 triliun for one pagu */
+
 static gboolean
 get_money (SigapImportRun *run,
            guint           column,
+           gint64          most,
            gint64         *out)
 {
   g_autoptr(GError) error = NULL;
@@ -116,6 +123,21 @@ get_money (SigapImportRun *run,
   if (!sigap_import_parse_money (text, out, &error))
     {
       _sigap_import_reject_error (run, (int) column, error);
+      return FALSE;
+    }
+
+  if (*out > most)
+    {
+      if (most == MOST_PAYMENT)
+        _sigap_import_reject (run, (int) column,
+                              _("“%s” is more than Rp1 triliun, too much for one SP2D: check "
+                                "the amount"),
+                              text);
+      else
+        _sigap_import_reject (run, (int) column,
+                              _("“%s” is more than Rp100 triliun, too much for one pagu: check "
+                                "the amount"),
+                              text);
       return FALSE;
     }
 
@@ -318,7 +340,7 @@ budget_row (SigapImportRun *run)
   if (!_sigap_import_get_year (run, BUDGET_TAHUN, &year) ||
       (segment = _sigap_import_find_segment (run, BUDGET_SEGMEN)) == NULL ||
       (funding = _sigap_import_find_funding (run, BUDGET_SUMBER_DANA)) == NULL ||
-      !get_money (run, BUDGET_PAGU, &pagu))
+      !get_money (run, BUDGET_PAGU, MOST_PAGU, &pagu))
     return SIGAP_IMPORT_ROW_REJECTED;
 
   first_line = plan_seen (run, g_strdup_printf ("%d|%s|%s", year, segment, funding));
@@ -477,7 +499,7 @@ payments_row (SigapImportRun *run)
       !get_period (run, PAYMENT_PERIODE_AWAL, FALSE, start) ||
       !get_period (run, PAYMENT_PERIODE_AKHIR, TRUE, end) ||
       !get_count (run, PAYMENT_JUMLAH_PESERTA, &participants) ||
-      !get_money (run, PAYMENT_NILAI, &amount))
+      !get_money (run, PAYMENT_NILAI, MOST_PAYMENT, &amount))
     return SIGAP_IMPORT_ROW_REJECTED;
 
   if (strcmp (end, start) < 0)

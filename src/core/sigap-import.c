@@ -967,6 +967,13 @@ map_header (SigapImportRun  *run,
   g_autoptr(GStrvBuilder) ignored = g_strv_builder_new ();
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
 
+  if (sigap_csv_reader_get_problem (run->reader) != NULL)
+    {
+      g_set_error (error, SIGAP_IMPORT_ERROR, SIGAP_IMPORT_ERROR_MALFORMED,
+                   _("The header cannot be read: %s"), sigap_csv_reader_get_problem (run->reader));
+      return FALSE;
+    }
+
   run->n_header_fields = sigap_csv_reader_get_n_fields (run->reader);
   run->header_raw = g_strdup (sigap_csv_reader_get_raw (run->reader));
 
@@ -1189,6 +1196,14 @@ static SigapImportRow
 check_shape (SigapImportRun *run)
 {
   guint n_fields = sigap_csv_reader_get_n_fields (run->reader);
+  const char *problem = sigap_csv_reader_get_problem (run->reader);
+
+  /* Bytes that are no text: nothing read from the line can be trusted. */
+  if (problem != NULL)
+    {
+      _sigap_import_reject (run, -1, "%s", problem);
+      return SIGAP_IMPORT_ROW_REJECTED;
+    }
 
   if (sigap_csv_reader_get_unclosed (run->reader))
     {

@@ -128,7 +128,7 @@ trim (const char  *raw,
  *
  * Removes what people and spreadsheets add around a NIK: surrounding space (U+00A0 too), one
  * leading apostrophe, and spaces, dots and dashes inside ("3275 0101 8500 01",
- * "32.75.01-010185-0001"). Nothing else is changed, so the result may still be invalid: pass
+ * "32.75.01-010185-0001"); a dot or dash at either edge is kept, so "-3275…" is no NIK. Nothing else is changed, so the result may still be invalid: pass
  * it to sigap_nik_parse(). A comma is kept, so Excel's "3,27501E+15" is still recognizable.
  *
  * Returns: (transfer full): the normalized text
@@ -150,8 +150,8 @@ sigap_nik_normalize (const char *raw)
 
       if (n > 0)
         p += n;
-      else if (*p == '.' || *p == '-')
-        p++;
+      else if ((*p == '.' || *p == '-') && out->len > 0 && p + 1 < end)
+        p++;   /* a separator inside; at an edge, a sign or a stray mark that parse refuses */
       else
         g_string_append_c (out, *p++);
     }
