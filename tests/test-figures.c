@@ -310,11 +310,16 @@ test_budget (Fixture       *fixture,
   g_assert_cmpint (kec->projected_year_end, ==, 369600);
 
   /* 30 Mar: C not yet paid; paid through February: 10 months unpaid.
-   * projected = 33.600 + 2 × 16.800 × 10 = 369.600; quota = floor (830.400 / 168.000) = 4. */
+   * projected = 33.600 + 2 × 16.800 × 10 = 369.600. New workers join on 1 April: 9 months,
+   * quota = floor (830.400 / (16.800 × 9)) = floor (5,49) = 5 (not the 10 unpaid months,
+   * which include March, already under way). */
   g_assert_cmpint (mid->realised, ==, 33600);
   g_assert_cmpint (mid->months_unpaid, ==, 10);
   g_assert_cmpint (mid->projected_year_end, ==, 369600);
-  g_assert_cmpint (mid->quota, ==, 4);
+  g_assert_cmpint (mid->quota_months, ==, 9);
+  g_assert_cmpint (mid->quota, ==, 5);
+  /* Full year: floor (830.400 / 201.600) = floor (4,12) = 4. */
+  g_assert_cmpint (mid->quota_full_year, ==, 4);
 
   /* 20 Jan: nothing paid in 2026 yet, but A (paid in 2025) covered January: 11 months unpaid.
    * Active: p1 (p7 ended on 15 Jan). projected = 1 × 16.800 × 11 = 184.800. */
@@ -322,6 +327,11 @@ test_budget (Fixture       *fixture,
   g_assert_cmpint (jan->months_unpaid, ==, 11);
   g_assert_cmpint (jan->active, ==, 1);
   g_assert_cmpint (jan->projected_year_end, ==, 184800);
+  /* From 1 February: 11 months. quota = floor (1.015.200 / 184.800) = floor (5,49) = 5;
+   * full year floor (1.015.200 / 201.600) = floor (5,04) = 5. */
+  g_assert_cmpint (jan->quota_months, ==, 11);
+  g_assert_cmpint (jan->quota, ==, 5);
+  g_assert_cmpint (jan->quota_full_year, ==, 5);
 
   /* Ekosistem has no pagu and no payments. */
   g_assert_false (eko->has_pagu);
