@@ -140,7 +140,7 @@ sigap_participant_flag_get_label (SigapParticipantFlag flag)
   switch (flag)
     {
     case SIGAP_PARTICIPANT_FLAG_DESIL:
-      return _("Desil 6–10, outside the target");
+      return _("Vulnerable workers in desil 6–10, outside the target");
     case SIGAP_PARTICIPANT_FLAG_NIK_REGION:
       return _("NIK issued outside Kota Bekasi");
     case SIGAP_PARTICIPANT_FLAG_KPJ_MISSING:
