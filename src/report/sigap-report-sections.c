@@ -151,8 +151,12 @@ _sigap_report_fetch (SigapReportContext  *ctx,
 
   if (wants (ctx, SIGAP_REPORT_SECTION_NOTES | SIGAP_REPORT_SECTION_METHODOLOGY))
     {
-      if (!sigap_import_count_flags (ctx->db, ctx->flags, error))
+      SigapQuality quality;
+
+      /* The notes of the report's own participants: its scope, segment and date. */
+      if (!sigap_figures_quality (ctx->db, ctx->filter, &quality, error))
         return FALSE;
+      memcpy (ctx->flags, quality.counts, sizeof ctx->flags);
       ctx->batches = sigap_import_list_batches (ctx->db, error);
       if (ctx->batches == NULL)
         return FALSE;
@@ -213,18 +217,36 @@ fmt_date (SigapReportContext *ctx,
   return sigap_format_date (date, ctx->lang, FALSE);
 }
 
-/* A signed change: "+120", "−35", "0". */
 static char *
-fmt_change (SigapReportContext *ctx,
-            gint64              change)
+quota_months (SigapReportContext *ctx)
 {
-  g_autofree char *magnitude = sigap_format_count (ABS (change), ctx->lang);
+  int months = ctx->summary->quota_months;
 
-  if (change > 0)
-    return g_strconcat ("+", magnitude, NULL);
-  if (change < 0)
-    return g_strconcat ("\u2212", magnitude, NULL);
-  return g_strdup ("0");
+  return months > 0 ? sigap_format_month_span (13 - months, 12, ctx->lang) : NULL;
+}
+
+/* A budget figure's label, marked as the city's when the report is a kecamatan's. */
+static char *
+city_wide (SigapReportContext *ctx,
+           char               *label)
+{
+  char *marked;
+
+  if (ctx->is_city)
+    return label;
+
+  marked = g_strdup_printf (TR (KPI_CITY_WIDE), label);
+  g_free (label);
+  return marked;
+}
+
+/* The quota's row label in the figure tables: "Kuota untuk Nov–Des (tambahan pekerja)". */
+static char *
+quota_label (SigapReportContext *ctx)
+{
+  g_autofree char *months = quota_months (ctx);
+
+  return months != NULL ? g_strdup_printf (TR (QUOTA), months) : g_strdup (TR (KPI_QUOTA));
 }
 
 static const char *
@@ -687,20 +709,24 @@ add_kpis (SigapReportContext *ctx)
            fmt_percent (ctx, s->coverage_pct, s->has_coverage),
            s->has_target ? g_strdup_printf (TR (KPI_COVERAGE_DETAIL), target)
                          : g_strdup (TR (KPI_NO_TARGET)));
-  set_kpi (&grid->kpis[2], g_strdup (TR (KPI_REALISED)),
+  g_autofree char *months = quota_months (ctx);
+  g_autofree char *full_year = fmt_count (ctx, s->quota_full_year);
+
+  set_kpi (&grid->kpis[2], city_wide (ctx, g_strdup (TR (KPI_REALISED))),
            sigap_format_rupiah_short (s->realised, ctx->lang),
            g_strdup_printf (TR (KPI_REALISED_DETAIL), absorption));
-  set_kpi (&grid->kpis[3], g_steal_pointer (&pagu_label),
+  set_kpi (&grid->kpis[3], city_wide (ctx, g_steal_pointer (&pagu_label)),
            s->has_pagu ? sigap_format_rupiah_short (s->pagu, ctx->lang)
                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
            g_strdup (TR (KPI_PAGU_DETAIL)));
-  set_kpi (&grid->kpis[4], g_strdup (TR (KPI_REMAINING)),
+  set_kpi (&grid->kpis[4], city_wide (ctx, g_strdup (TR (KPI_REMAINING))),
            s->has_pagu ? sigap_format_rupiah_short (s->remaining, ctx->lang)
                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
            g_strdup_printf (TR (KPI_REMAINING_DETAIL), projected));
-  set_kpi (&grid->kpis[5], g_strdup (TR (KPI_QUOTA)),
+  set_kpi (&grid->kpis[5], city_wide (ctx, g_strdup (TR (KPI_QUOTA))),
            fmt_count_or_none (ctx, s->quota, s->has_quota),
-           g_strdup (s->has_quota ? TR (KPI_QUOTA_DETAIL) : TR (KPI_QUOTA_NONE)));
+           s->has_quota ? g_strdup_printf (TR (KPI_QUOTA_DETAIL), months, full_year)
+           : g_strdup (months == NULL ? TR (KPI_QUOTA_NO_MONTH) : TR (KPI_QUOTA_NONE)));
 
   sigap_report_layout_add_figure (ctx->layout, 2 * KPI_HEIGHT + KPI_GAP, draw_kpi_grid, grid,
                                   (GDestroyNotify) kpi_grid_free);
@@ -833,7 +859,10 @@ add_highlights (SigapReportContext *ctx)
         {
           g_autofree char *balance = fmt_rupiah (ctx, w->balance_year_end);
           g_autofree char *projected = fmt_rupiah (ctx, w->projected_year_end);
-          g_autofree char *quota = fmt_count_or_none (ctx, s->quota, s->has_quota);
+          g_autofree char *quota = s->has_quota
+                                   ? sigap_format_quota (s->quota, s->quota_months,
+                                                         s->quota_full_year, ctx->lang)
+                                   : NULL;
 
           add_paragraph_take (ctx, SIGAP_REPORT_TEXT_BULLET,
                               s->has_quota
@@ -958,8 +987,12 @@ add_key_figures (SigapReportContext *ctx)
   sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL,
                                    g_strdup (TR (PROJECTED_YEAR_END)),
                                    fmt_rupiah (ctx, s->projected_year_end), NULL);
-  sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL, g_strdup (TR (QUOTA)),
+  sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL, quota_label (ctx),
                                    fmt_count_or_none (ctx, s->quota, s->has_quota), NULL);
+  if (s->has_quota)
+    sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL,
+                                     g_strdup (TR (QUOTA_FULL_YEAR)),
+                                     fmt_count (ctx, s->quota_full_year), NULL);
 
   sigap_report_table_layout (pair->left, painter, half);
   sigap_report_table_layout (pair->right, painter, half);
@@ -1205,7 +1238,8 @@ add_coverage_section (SigapReportContext *ctx)
                                        fmt_count (ctx, row->registered),
                                        fmt_count (ctx, row->active),
                                        before != NULL
-                                       ? fmt_change (ctx, row->active - before->active)
+                                       ? sigap_format_change_people (row->active - before->active,
+                                                                     ctx->lang)
                                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
                                        fmt_count_or_none (ctx, row->target, row->has_target),
                                        fmt_percent (ctx, row->coverage_pct, row->has_coverage),
@@ -1217,7 +1251,8 @@ add_coverage_section (SigapReportContext *ctx)
   sigap_report_table_add_row_take (table, SIGAP_REPORT_ROW_TOTAL,
                                    g_strdup (s->scope_code), scope_label (ctx),
                                    fmt_count (ctx, s->registered), fmt_count (ctx, s->active),
-                                   fmt_change (ctx, s->active - ctx->previous->active),
+                                   sigap_format_change_people (s->active - ctx->previous->active,
+                                                               ctx->lang),
                                    fmt_count_or_none (ctx, s->target, s->has_target),
                                    fmt_percent (ctx, s->coverage_pct, s->has_coverage),
                                    g_strdup (""), NULL);
@@ -1435,8 +1470,12 @@ add_budget_section (SigapReportContext *ctx)
                                      g_strdup (w->lasts ? TR (BALANCE_YEAR_END)
                                                         : TR (SHORTFALL_YEAR_END)),
                                      fmt_rupiah (ctx, ABS (w->balance_year_end)), NULL);
-  sigap_report_table_add_row_take (budget, SIGAP_REPORT_ROW_NORMAL, g_strdup (TR (QUOTA)),
+  sigap_report_table_add_row_take (budget, SIGAP_REPORT_ROW_NORMAL, quota_label (ctx),
                                    fmt_count_or_none (ctx, s->quota, s->has_quota), NULL);
+  if (s->has_quota)
+    sigap_report_table_add_row_take (budget, SIGAP_REPORT_ROW_NORMAL,
+                                     g_strdup (TR (QUOTA_FULL_YEAR)),
+                                     fmt_count (ctx, s->quota_full_year), NULL);
   add_caption_table (ctx, budget_title);
   sigap_report_layout_add_table (ctx->layout, budget);
 
@@ -1634,7 +1673,11 @@ add_notes_section (SigapReportContext *ctx)
     }
   if (!any_flag)
     sigap_report_layout_add_paragraph (ctx->layout, SIGAP_REPORT_TEXT_BULLET, TR (NO_FLAGS));
-  sigap_report_layout_add_paragraph (ctx->layout, SIGAP_REPORT_TEXT_NOTE, TR (FLAGS_NOTE));
+  {
+    g_autofree char *as_of = fmt_date (ctx, &ctx->filter->as_of);
+
+    add_paragraph_take (ctx, SIGAP_REPORT_TEXT_NOTE, g_strdup_printf (TR (FLAGS_NOTE), as_of));
+  }
 
   /* The latest imports. */
   if (ctx->batches->len > 0)

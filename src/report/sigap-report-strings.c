@@ -202,12 +202,20 @@ static const Text texts[RT_N] = {
     "Kuota",
   },
   [RT_KPI_QUOTA_DETAIL] = {
-    "more workers the pagu can cover",
-    "pekerja lagi yang masih dapat dibiayai",
+    "for %s (equal to %s for a full year)",
+    "untuk %s (setara %s setahun penuh)",
   },
   [RT_KPI_QUOTA_NONE] = {
     "nothing left to pay this year",
     "tidak ada lagi yang dibayar tahun ini",
+  },
+  [RT_KPI_QUOTA_NO_MONTH] = {
+    "no month of the year is left",
+    "tidak ada bulan tersisa tahun ini",
+  },
+  [RT_KPI_CITY_WIDE] = {
+    "%s · whole city",
+    "%s · seluruh kota",
   },
   [RT_HIGHLIGHTS] = {
     "Highlights",
@@ -259,9 +267,9 @@ static const Text texts[RT_N] = {
   },
   [RT_HL_LASTS_QUOTA] = {
     "At the current enrollment the pagu lasts until December %d: year-end spending is "
-    "projected at %s, leaving %s, enough for %s more workers.",
+    "projected at %s, leaving %s. Quota: %s.",
     "Dengan jumlah peserta aktif saat ini, pagu mencukupi sampai Desember %d: belanja akhir "
-    "tahun diproyeksikan %s, dengan sisa %s yang cukup untuk %s pekerja lagi.",
+    "tahun diproyeksikan %s, dengan sisa %s. Kuota: %s.",
   },
   [RT_HL_RUNS_OUT] = {
     "At the current enrollment the pagu runs out in %s; the shortfall to the end of the year "
@@ -362,8 +370,12 @@ static const Text texts[RT_N] = {
     "Proyeksi belanja akhir tahun",
   },
   [RT_QUOTA] = {
-    "Quota (more workers)",
-    "Kuota (tambahan pekerja)",
+    "Quota for %s (more workers)",
+    "Kuota untuk %s (tambahan pekerja)",
+  },
+  [RT_QUOTA_FULL_YEAR] = {
+    "Quota, full-year equivalent",
+    "Kuota setara setahun penuh",
   },
   [RT_ACTIVE_CITY] = {
     "Active participants, whole city",
@@ -592,8 +604,9 @@ static const Text texts[RT_N] = {
     "Basis data ini berisi data demo yang dibangkitkan komputer, bukan data peserta sebenarnya.",
   },
   [RT_FLAG_DESIL] = {
-    "%s participants are in desil 6–10, outside the programme's target group.",
-    "%s peserta berada pada desil 6–10, di luar kelompok sasaran program.",
+    "%s vulnerable workers (pekerja rentan) are in desil 6–10, outside the programme's target "
+    "group.",
+    "%s pekerja rentan berada pada desil 6–10, di luar kelompok sasaran program.",
   },
   [RT_FLAG_NIK_REGION] = {
     "%s participants hold a NIK first issued outside Kota Bekasi (their address, which decides "
@@ -614,10 +627,14 @@ static const Text texts[RT_N] = {
     "Tidak ada catatan kualitas data.",
   },
   [RT_FLAGS_NOTE] = {
-    "Data-quality flags mark accepted records to check; they count across the whole database "
-    "(every area and segment).",
-    "Catatan kualitas data menandai data yang diterima tetapi perlu diperiksa; jumlahnya "
-    "mencakup seluruh basis data (semua wilayah dan segmen).",
+    "Data-quality notes mark accepted records to check. They are counted among the "
+    "participants registered up to %s in the area and segment of this report. Desil 6–10 is "
+    "noted only for vulnerable workers: the city's ecosystem workers (non-ASN, RT/RW, kader) "
+    "are enrolled for their role, whatever their desil.",
+    "Catatan kualitas data menandai data yang diterima tetapi perlu diperiksa. Jumlahnya "
+    "dihitung dari peserta yang terdaftar sampai %s di wilayah dan segmen laporan ini. Desil "
+    "6–10 hanya dicatat bagi pekerja rentan: pekerja ekosistem kota (non-ASN, RT/RW, kader) "
+    "didaftarkan karena perannya, berapa pun desilnya.",
   },
   [RT_TABLE_IMPORTS] = {
     "Latest data imports",
@@ -791,11 +808,15 @@ static const Text texts[RT_N] = {
     "Kuota",
   },
   [RT_DEF_QUOTA] = {
-    "How many more workers, each paid for every unpaid month, the pagu can still cover after "
-    "the projection; at least 0, none without a pagu or unpaid months.",
-    "Jumlah pekerja tambahan yang masih dapat dibiayai pagu setelah proyeksi, masing-masing "
-    "untuk seluruh bulan yang belum dibayar; paling sedikit 0, tidak dihitung bila tidak ada "
-    "pagu atau bulan belum dibayar.",
+    "How many more workers the pagu can still pay for after the projection, if they join on "
+    "the first day of the month after D and are paid for every month from then to December; "
+    "at least 0, none without a pagu or when no month of the year is left. Its full-year "
+    "equivalent spreads the same money over twelve months.",
+    "Jumlah pekerja tambahan yang masih dapat dibiayai pagu setelah proyeksi, bila mereka "
+    "mulai terdaftar pada tanggal 1 bulan berikutnya setelah D dan dibayar setiap bulan "
+    "sampai Desember; paling sedikit 0, tidak dihitung bila tidak ada pagu atau tidak ada "
+    "bulan tersisa tahun ini. Setara setahun penuh: dana yang sama dibagi untuk dua belas "
+    "bulan.",
   },
   [RT_DEF_RUNS_OUT_TERM] = {
     "When the pagu runs out",
