@@ -1494,7 +1494,11 @@ add_budget_section (SigapReportContext *ctx)
   sigap_report_table_add_column (payments, TR (PAID_ON), SIGAP_REPORT_ALIGN_LEFT, FALSE);
   sigap_report_table_add_column (payments, TR (SP2D_NUMBER), SIGAP_REPORT_ALIGN_LEFT, TRUE);
   if (by_segment)
-    sigap_report_table_add_column (payments, TR (SEGMENT), SIGAP_REPORT_ALIGN_LEFT, FALSE);
+    {
+      /* One column more in the same width: a size smaller, as the glossary. */
+      sigap_report_table_add_column (payments, TR (SEGMENT), SIGAP_REPORT_ALIGN_LEFT, TRUE);
+      sigap_report_table_set_font_size (payments, 8);
+    }
   sigap_report_table_add_column (payments, TR (PERIOD), SIGAP_REPORT_ALIGN_LEFT, FALSE);
   sigap_report_table_add_column (payments, TR (PARTICIPANTS), SIGAP_REPORT_ALIGN_RIGHT, FALSE);
   sigap_report_table_add_column (payments, TR (AMOUNT), SIGAP_REPORT_ALIGN_RIGHT, FALSE);
