@@ -3,10 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "chart/sigap-cairo-painter.h"
 #include "chart/sigap-chart-builders.h"
+#include "chart/sigap-chart-a11y.h"
 #include "chart/sigap-chart-layout.h"
+#include "chart/sigap-recording-painter.h"
+#include "core/sigap-target-change.h"
 
 static void
 append_month (GArray *months,
@@ -474,6 +478,91 @@ test_trend_plot_height (void)
   cairo_surface_destroy (surface);
 }
 
+
+/* The target changes at New Year (26.500 → 10.000): core finds the month, the enrollment
+ * chart marks it, the layout draws the mark at January's edge with its label, and the
+ * tooltip, the accessible description and the table say it in full. */
+static void
+test_enrollment_target_change (void)
+{
+  g_autoptr(GArray) months = demo_months ();
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) steady = months_new ();
+  g_autoptr(SigapChart) chart = NULL;
+  g_autoptr(SigapChart) english = NULL;
+  g_autoptr(SigapChartLayout) layout = NULL;
+  g_autoptr(SigapPainter) painter = sigap_recording_painter_new ();
+  g_autoptr(SigapChartTable) table = NULL;
+  g_autofree char *description = NULL;
+  const SigapChartAnnotation *annotation;
+  const SigapChartHitRegion *january;
+  SigapRecordingPainter *rec = SIGAP_RECORDING_PAINTER (painter);
+  SigapChartRect plot;
+  double edge;
+  gboolean mark = FALSE;
+  const char *note = "Sejak 1 Januari 2026 sasaran menjadi 10.000 (sebelumnya 26.500); "
+                     "cakupan dihitung terhadap sasaran baru.";
+
+  changes = sigap_target_changes (months);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, SigapTargetChange, 0).index, ==, 3);
+  g_assert_cmpint (g_date_get_year (&g_array_index (changes, SigapTargetChange, 0).from), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&g_array_index (changes, SigapTargetChange, 0).from), ==, 1);
+  g_assert_cmpint (g_date_get_day (&g_array_index (changes, SigapTargetChange, 0).from), ==, 1);
+  g_assert_cmpint (g_array_index (changes, SigapTargetChange, 0).old_target, ==, 26500);
+  g_assert_cmpint (g_array_index (changes, SigapTargetChange, 0).new_target, ==, 10000);
+  g_clear_pointer (&changes, g_array_unref);
+
+  /* A target that starts, or stays, is no change. */
+  append_month (steady, 2025, 12, 5, 5, 0, 0);
+  append_month (steady, 2026, 1, 6, 6, 100, 0);
+  append_month (steady, 2026, 2, 7, 7, 100, 0);
+  changes = sigap_target_changes (steady);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  chart = sigap_chart_build_enrollment (months, SIGAP_LANG_ID);
+  g_assert_cmpuint (sigap_chart_get_n_annotations (chart), ==, 1);
+  annotation = sigap_chart_get_annotation (chart, 0);
+  g_assert_cmpuint (annotation->category, ==, 3);
+  assert_month (chart, annotation->category, 2026, 1);
+  g_assert_cmpstr (annotation->label, ==, "Sasaran 26.500 \u2192 10.000");
+  g_assert_cmpstr (annotation->description, ==, note);
+
+  english = sigap_chart_build_enrollment (months, SIGAP_LANG_EN);
+  g_assert_cmpstr (sigap_chart_get_annotation (english, 0)->label, ==,
+                   "Target 26,500 \u2192 10,000");
+
+  /* Drawn: the label above the plot, a dashed mark down January's left edge. */
+  layout = sigap_chart_layout_new (chart);
+  sigap_chart_layout_render (layout, painter, 600, 300);
+  sigap_chart_layout_get_plot_area (layout, &plot);
+  g_assert_nonnull (sigap_recording_painter_find_text (rec, annotation->label));
+  g_assert_cmpfloat (sigap_recording_painter_find_text (rec, annotation->label)->y, <=, plot.y);
+  edge = plot.x + 3 * plot.width / 13;
+  for (guint i = 0; i < sigap_recording_painter_get_n_ops (rec); i++)
+    {
+      const SigapPainterOp *op = sigap_recording_painter_get_op (rec, i);
+
+      if (op->kind == SIGAP_PAINTER_OP_STROKE && op->dashed && op->width == 0 &&
+          fabs (op->x - edge) <= 1 && op->height >= plot.height)
+        mark = TRUE;
+    }
+  g_assert_true (mark);
+
+  january = sigap_chart_layout_get_hit_region (layout, 3);
+  g_assert_cmpint (january->category, ==, 3);
+  g_assert_true (g_str_has_suffix (january->tooltip, note));
+
+  /* The text alternatives say it too, at January. */
+  description = sigap_chart_describe (chart, SIGAP_LANG_ID);
+  g_assert_nonnull (strstr (description, note));
+  g_assert_true (strstr (description, "Januari 2026") < strstr (description, note));
+  table = sigap_chart_table_new (chart, SIGAP_LANG_ID);
+  g_assert_cmpstr (sigap_chart_table_get_header (table, table->n_columns - 1), ==, "Note");
+  g_assert_cmpstr (sigap_chart_table_get_cell (table, 3, table->n_columns - 1), ==, note);
+  g_assert_cmpstr (sigap_chart_table_get_cell (table, 2, table->n_columns - 1), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +578,8 @@ main (int   argc,
   g_test_add_func ("/sigap/chart/builders/desil", test_desil);
   g_test_add_func ("/sigap/chart/builders/regions", test_regions);
   g_test_add_func ("/sigap/chart/builders/trend-plot-height", test_trend_plot_height);
+  g_test_add_func ("/sigap/chart/builders/enrollment-target-change",
+                   test_enrollment_target_change);
 
   return g_test_run ();
 }
