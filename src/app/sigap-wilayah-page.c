@@ -1191,6 +1191,8 @@ show_heat (SigapWilayahPage *self,
       if (created)
         {
           gtk_label_set_xalign (label, 0);
+          /* Clear of the first cell, whose colour would otherwise touch the name. */
+          gtk_widget_set_margin_end (GTK_WIDGET (label), 8);
           gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
         }
       gtk_label_set_label (label, sector->name);
