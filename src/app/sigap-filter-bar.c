@@ -298,7 +298,7 @@ build_date_popover (SigapFilterBar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->range_label));
 
-  self->latest_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Latest Data")));
+  self->latest_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Latest data")));
   g_signal_connect_swapped (self->latest_button, "clicked", G_CALLBACK (latest_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->latest_button));
 
