@@ -432,6 +432,7 @@ test_window_chart_table_and_keyboard (void)
   g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
   GtkWidget *page = sigap_window_get_page (window, "ringkasan");
   g_autoptr(GPtrArray) cards = sigap_test_find_all (page, SIGAP_TYPE_CHART_CARD);
+  guint n_annotations = 0;
 
   for (guint i = 0; i < cards->len; i++)
     {
@@ -448,7 +449,18 @@ test_window_chart_table_and_keyboard (void)
                         sigap_chart_get_n_categories (chart));
       g_assert_cmpuint (sigap_data_table_get_n_columns (table), ==,
                         1 + sigap_chart_get_n_series (chart) +
-                        (sigap_chart_get_kind (chart) == SIGAP_CHART_KIND_DONUT ? 1 : 0));
+                        (sigap_chart_get_kind (chart) == SIGAP_CHART_KIND_DONUT ? 1 : 0) +
+                        (sigap_chart_get_n_annotations (chart) > 0 ? 1 : 0));
+      /* An annotation (the target's change) in a column of its own, on its month's row. */
+      for (guint a = 0; a < sigap_chart_get_n_annotations (chart); a++)
+        {
+          const SigapChartAnnotation *annotation = sigap_chart_get_annotation (chart, a);
+
+          g_assert_cmpstr (sigap_data_table_get_cell (table, annotation->category,
+                                                      sigap_data_table_get_n_columns (table) - 1),
+                           ==, annotation->description);
+          n_annotations++;
+        }
       sigap_chart_card_set_show_table (card, FALSE);
 
       /* The keyboard's category is read out with its figures. */
@@ -460,6 +472,8 @@ test_window_chart_table_and_keyboard (void)
       sigap_chart_view_set_selected (view, -1);
       g_assert_null (sigap_chart_view_get_selection_text (view));
     }
+  /* The demo's target changes at New Year: the enrollment chart marks it. */
+  g_assert_cmpuint (n_annotations, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
