@@ -27,17 +27,25 @@ static SigapApplication *app;
 /* ---------------------------------------------------------------------------------------- */
 
 static SigapWindow *
-open_window (const char *path)
+open_window_sized (const char *path,
+                   int         width,
+                   int         height)
 {
   SigapWindow *window = sigap_window_new (app);
 
   sigap_window_set_persistent (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   sigap_window_open_database (window, path);
   gtk_window_present (GTK_WINDOW (window));
   sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   return window;
+}
+
+static SigapWindow *
+open_window (const char *path)
+{
+  return open_window_sized (path, 1280, 800);
 }
 
 static SigapSummary *
@@ -361,17 +369,11 @@ test_window_trend_plots (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(SigapWindow) window = sigap_window_new (app);
+      g_autoptr(SigapWindow) window =
+        g_object_ref_sink (open_window_sized (demo_db, sizes[i][0], sizes[i][1]));
       GdkDisplay *display = gdk_display_get_default ();
       GdkMonitor *monitor;
       GdkRectangle geometry;
-
-      g_object_ref_sink (window);
-      sigap_window_set_persistent (window, FALSE);
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
-      sigap_window_open_database (window, demo_db);
-      gtk_window_present (GTK_WINDOW (window));
-      sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
       /* A window larger than the (virtual) screen is cut to it: then it is not that size. */
       monitor = gdk_display_get_monitor_at_surface (display,
