@@ -273,7 +273,7 @@ show_error (SigapWindow  *self,
             const GError *error)
 {
   set_error (self, error);
-  show_status (self, "dialog-warning-symbolic", _("Cannot Open the Database"), error->message);
+  show_status (self, "dialog-warning-symbolic", _("Cannot open the database"), error->message);
 }
 
 static void
@@ -667,7 +667,7 @@ open_finished_cb (GObject      *object,
 
   if (!info->has_cutoff)
     {
-      show_status (self, "folder-documents-symbolic", _("No Data Yet"),
+      show_status (self, "folder-documents-symbolic", _("No data yet"),
                    _("This database holds no participants or payments yet. Import the lists "
                      "from the agencies, or open the demonstration data to look around."));
       update_busy (self);
@@ -898,7 +898,7 @@ open_database_activated_cb (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Open database"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("SIGAP databases"));
