@@ -481,8 +481,8 @@ show_basis (SigapBudgetPage    *self,
   gtk_label_set_label (self->unpaid_label, unpaid);
   gtk_label_set_label (self->quota_label, quota);
   if (summary->has_quota)
-    quota_covers = sigap_format_quota (summary->quota, summary->quota_months,
-                                       summary->quota_full_year, self->lang);
+    quota_covers = sigap_format_quota_covers (summary->quota_months, summary->quota_full_year,
+                                              self->lang);
   adw_action_row_set_subtitle (self->quota_row,
                                quota_covers != NULL ? quota_covers
                                : summary->quota_months == 0

@@ -258,7 +258,7 @@ show_kpis (SigapOverviewPage *self,
   sigap_kpi_card_set_value (self->quota_card, text, NULL);
   g_clear_pointer (&text, g_free);
   if (now->has_quota)
-    detail = sigap_format_quota (now->quota, now->quota_months, now->quota_full_year, lang);
+    detail = sigap_format_quota_covers (now->quota_months, now->quota_full_year, lang);
   else
     detail = g_strdup (now->quota_months == 0 ? _("No month of the year is left to enrol for")
                        : now->has_pagu ? _("Nothing left to pay this year")
