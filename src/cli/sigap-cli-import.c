@@ -18,6 +18,7 @@
 #include "core/sigap-database.h"
 #include "core/sigap-format.h"
 #include "core/sigap-import.h"
+#include "core/sigap-private-file.h"
 #include "sigap-cli-private.h"
 
 /* Text output shows this many rejections; --rejects and JSON have them all. */
@@ -174,17 +175,6 @@ print_json (const SigapImportResult *result,
   printf ("%s\n", text);
 }
 
-/* Closing with a cancelled cancellable makes g_file_replace() drop the new file and keep
- * whatever was there before. */
-static void
-discard_output (GOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (stream, cancelled, NULL);
-}
-
 static void
 remove_database (const char *path)
 {
@@ -222,7 +212,7 @@ _sigap_cli_import (int    argc,
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFileInputStream) input_stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileOutputStream) rejects = NULL;
+  g_autoptr(SigapPrivateOutput) rejects = NULL;
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(SigapImporter) importer = NULL;
   g_autoptr(SigapImportResult) result = NULL;
@@ -277,15 +267,14 @@ _sigap_cli_import (int    argc,
   importer = sigap_importer_new (kind);
   sigap_importer_set_dry_run (importer, dry_run);
 
+  /* Full NIKs: a private file, written beside and renamed into place only when the import
+   * succeeded; a failed one leaves whatever was there before, or nothing. */
   if (rejects_path != NULL)
     {
-      g_autoptr(GFile) rejects_file = g_file_new_for_commandline_arg (rejects_path);
-
-      rejects = g_file_replace (rejects_file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, &error);
+      rejects = sigap_private_output_new (rejects_path, &error);
       if (rejects == NULL)
         return _sigap_cli_fail (_("cannot write “%s”: %s"), rejects_path, error->message);
-      sigap_importer_set_rejects_stream (importer, G_OUTPUT_STREAM (rejects));
+      sigap_importer_set_rejects_stream (importer, sigap_private_output_get_stream (rejects));
     }
 
   {
@@ -300,8 +289,7 @@ _sigap_cli_import (int    argc,
 
   if (result == NULL)
     {
-      if (rejects != NULL)
-        discard_output (G_OUTPUT_STREAM (rejects));
+      g_clear_pointer (&rejects, sigap_private_output_free);
       /* A file that could not be imported at all leaves no new, empty database behind. */
       if (created && !dry_run)
         {
@@ -311,7 +299,7 @@ _sigap_cli_import (int    argc,
       return _sigap_cli_fail ("%s: %s", display_name, error->message);
     }
 
-  if (rejects != NULL && !g_output_stream_close (G_OUTPUT_STREAM (rejects), NULL, &error))
+  if (rejects != NULL && !sigap_private_output_commit (rejects, NULL, &error))
     return _sigap_cli_fail (_("cannot write “%s”: %s"), rejects_path, error->message);
 
   if (json)

@@ -107,7 +107,7 @@ _sigap_cli_filter_args_open (const SigapCliFilterArgs  *args,
   if (status != 0)
     return status;
 
-  opened = sigap_database_open (args->db_path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  opened = sigap_database_open (args->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   if (opened == NULL)
     return _sigap_cli_fail_error (error);
 
