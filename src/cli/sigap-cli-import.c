@@ -175,6 +175,15 @@ print_json (const SigapImportResult *result,
   printf ("%s\n", text);
 }
 
+/* Stops the statement running in another thread, such as an index build after the last row;
+ * the import then rolls back. */
+static void
+interrupt_database (GCancellable *cancellable,
+                    gpointer      user_data)
+{
+  sqlite3_interrupt (sigap_database_get_handle (SIGAP_DATABASE (user_data)));
+}
+
 static void
 remove_database (const char *path)
 {
@@ -217,6 +226,8 @@ _sigap_cli_import (int    argc,
   g_autoptr(SigapImporter) importer = NULL;
   g_autoptr(SigapImportResult) result = NULL;
   g_autofree char *display_name = NULL;
+  GCancellable *cancellable;
+  gulong interrupt_id;
   SigapImportKind kind;
   gboolean json = FALSE;
   gboolean created;
@@ -245,6 +256,9 @@ _sigap_cli_import (int    argc,
   if (format_text != NULL && g_strcmp0 (format_text, "text") != 0 &&
       !(json = g_strcmp0 (format_text, "json") == 0))
     return _sigap_cli_fail (_("unknown format “%s”: use text or json"), format_text);
+
+  /* A signal rolls the import back and removes what this run created. */
+  cancellable = _sigap_cli_cancel_on_signals ();
 
   /* The input first: an unreadable file must not leave a new, empty database behind. */
   input = g_file_new_for_commandline_arg (argv[2]);
@@ -282,9 +296,12 @@ _sigap_cli_import (int    argc,
     g_autofree char *file_name = base != NULL ? g_filename_display_name (base)
                                               : g_strdup (display_name);
 
+    interrupt_id = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_database), db,
+                                          NULL);
     result = sigap_importer_run_stream (importer, db, G_INPUT_STREAM (input_stream), file_name,
-                                        info != NULL ? g_file_info_get_size (info) : 0, NULL,
-                                        &error);
+                                        info != NULL ? g_file_info_get_size (info) : 0,
+                                        cancellable, &error);
+    g_cancellable_disconnect (cancellable, interrupt_id);
   }
 
   if (result == NULL)
@@ -296,6 +313,8 @@ _sigap_cli_import (int    argc,
           g_clear_object (&db);
           remove_database (db_path);
         }
+      if (g_cancellable_is_cancelled (cancellable))
+        return _sigap_cli_fail_interrupted ();
       return _sigap_cli_fail ("%s: %s", display_name, error->message);
     }
 
