@@ -20,6 +20,7 @@
 #include "core/sigap-format.h"
 #include "core/sigap-import-log.h"
 #include "core/sigap-nik.h"
+#include "core/sigap-private-file.h"
 #include "sigap-import-dialog.h"
 
 /* Rejected lines shown in the summary; the Data page and the saved file have them all. */
@@ -343,7 +344,8 @@ save_in_thread (GTask        *task,
 {
   SaveData *data = task_data;
   g_autoptr(SigapDatabase) db = NULL;
-  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(SigapPrivateOutput) output = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
   GError *error = NULL;
 
   db = sigap_database_open (data->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
@@ -353,27 +355,25 @@ save_in_thread (GTask        *task,
       return;
     }
 
-  output = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, &error);
+  /* Full NIKs: a private file (0600), written beside and renamed into place when all was
+   * written; a failed write leaves the file as it was before, or no file. */
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Rejected lines can only be saved to a local file"));
+      return;
+    }
+
+  output = sigap_private_output_new (path, &error);
   if (output == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  /* Closed only when all was written: a failed write leaves the file as it was before. */
-  if (!sigap_import_write_rejects (db, data->batch_id, G_OUTPUT_STREAM (output), cancellable,
-                                   &error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, &error))
+  if (!sigap_import_write_rejects (db, data->batch_id, sigap_private_output_get_stream (output),
+                                   cancellable, &error) ||
+      !sigap_private_output_commit (output, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -500,6 +500,7 @@ open_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  SigapWindow *self = source_object;
   const char *path = task_data;
   g_autoptr(DatabaseInfo) info = g_new0 (DatabaseInfo, 1);
   g_autoptr(SigapDatabase) db = NULL;
@@ -509,7 +510,9 @@ open_in_thread (GTask        *task,
   g_date_clear (&info->cutoff, 1);
   g_date_clear (&info->first, 1);
 
-  db = sigap_database_open (path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  /* A window that keeps nothing (a screenshot) writes nothing either: not even an upgrade. */
+  db = sigap_database_open (path, self->persistent ? SIGAP_DATABASE_OPEN_DEFAULT
+                                                   : SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
