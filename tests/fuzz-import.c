@@ -21,7 +21,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/sigap-database.h"
+#include "core/sigap-database-sqlite.h"
 #include "core/sigap-import.h"
 #include "core/sigap-import-private.h"
 #include "core/sigap-import-value.h"
@@ -61,9 +61,9 @@ LLVMFuzzerInitialize (int    *argc,
 static void
 restore_commit_db (void)
 {
-  sqlite3_backup *backup = sqlite3_backup_init (sigap_database_get_handle (commit_db), "main",
-                                                sigap_database_get_handle (pristine_db),
-                                                "main");
+  sqlite3 *to = sigap_database_sqlite_get_handle (commit_db);
+  sqlite3 *from = sigap_database_sqlite_get_handle (pristine_db);
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
 
   g_assert_nonnull (backup);
   g_assert_cmpint (sqlite3_backup_step (backup, -1), ==, SQLITE_DONE);
@@ -162,7 +162,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (commit)
     {
       /* Whatever happened, the transaction is over: the database is usable again. */
-      g_assert_true (sqlite3_get_autocommit (sigap_database_get_handle (commit_db)));
+      g_assert_false (sigap_database_in_transaction (commit_db));
       restore_commit_db ();
     }
 

@@ -140,16 +140,16 @@ load_coordinates (SigapDatabase *db,
   for (guint i = 0; i < sigap_chart_map_get_n_regions (map); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(SigapStatement) stmt = NULL;
 
       stmt = sigap_database_prepare (db, "SELECT latitude, longitude FROM region WHERE code = ?1",
                                      &error);
 
       g_assert_no_error (error);
-      sqlite3_bind_text (stmt, 1, sigap_chart_map_get_region_code (map, i), -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      latitude[i] = sqlite3_column_double (stmt, 0);
-      longitude[i] = sqlite3_column_double (stmt, 1);
+      sigap_statement_bind_text (stmt, 1, sigap_chart_map_get_region_code (map, i));
+      g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+      latitude[i] = sigap_statement_column_double (stmt, 0);
+      longitude[i] = sigap_statement_column_double (stmt, 1);
     }
 }
 

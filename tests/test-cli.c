@@ -7,6 +7,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -81,11 +82,11 @@ query_count (SigapDatabase *db,
              const char    *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, &error);
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return sigap_statement_column_int64 (stmt, 0);
 }
 
 static void

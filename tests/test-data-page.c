@@ -242,11 +242,11 @@ filter_flag_counts (const char        *path,
                                               " AND ('%s' = 'all' OR s.segment = '%s')",
                                               sigap_participant_flag_to_string (flag), as_of,
                                               filter->scope, filter->scope, segment, segment);
-      g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, &error);
+      g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, &error);
 
       g_assert_no_error (error);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      counts[flag] = sqlite3_column_int64 (stmt, 0);
+      g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+      counts[flag] = sigap_statement_column_int64 (stmt, 0);
     }
 }
 

@@ -4,6 +4,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "core/sigap-database.h"
@@ -49,11 +50,11 @@ query_int (SigapDatabase *db,
            const char    *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, &error);
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return sigap_statement_column_int64 (stmt, 0);
 }
 
 static char *
@@ -112,10 +113,10 @@ test_create (Fixture       *fixture,
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, 0x53474150);
   {
-    g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, "PRAGMA journal_mode", NULL);
+    g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, "PRAGMA journal_mode", NULL);
 
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+    g_assert_cmpstr (sigap_statement_column_text (stmt, 0), ==, "wal");
   }
 }
 

@@ -55,12 +55,12 @@ open_db (const char *path)
   return db;
 }
 
-static sqlite3_stmt *
+static SigapStatement *
 prepare (SigapDatabase *db,
          const char    *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = sigap_database_prepare (db, sql, &error);
+  SigapStatement *stmt = sigap_database_prepare (db, sql, &error);
 
   g_assert_no_error (error);
   return stmt;
@@ -70,30 +70,30 @@ static gint64
 query_int (SigapDatabase *db,
            const char    *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql);
+  g_autoptr(SigapStatement) stmt = prepare (db, sql);
 
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return sigap_statement_column_int64 (stmt, 0);
 }
 
 static char *
 query_text (SigapDatabase *db,
             const char    *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql);
+  g_autoptr(SigapStatement) stmt = prepare (db, sql);
 
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return g_strdup (sigap_statement_column_text (stmt, 0));
 }
 
 static double
 query_double (SigapDatabase *db,
               const char    *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql);
+  g_autoptr(SigapStatement) stmt = prepare (db, sql);
 
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_double (stmt, 0);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return sigap_statement_column_double (stmt, 0);
 }
 
 /* SHA-256 over every row of the demo's tables in a fixed order; NULL differs from ''. */
@@ -115,23 +115,23 @@ hash_contents (const char *path)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = prepare (db, queries[q]);
+      g_autoptr(SigapStatement) stmt = prepare (db, queries[q]);
       int rc;
 
       g_checksum_update (checksum, (const guchar *) queries[q], -1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < sigap_statement_column_count (stmt); c++)
             {
-              if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+              if (sigap_statement_column_is_null (stmt, c))
                 g_checksum_update (checksum, (const guchar *) "\x01N", 2);
               else
-                g_checksum_update (checksum, sqlite3_column_text (stmt, c), -1);
+                g_checksum_update (checksum, (const guchar *) sigap_statement_column_text (stmt, c), -1);
               g_checksum_update (checksum, (const guchar *) "\x1f", 1);
             }
           g_checksum_update (checksum, (const guchar *) "\x1e", 1);
         }
-      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      g_assert_cmpint (rc, ==, SIGAP_STEP_DONE);
     }
 
   return g_strdup (g_checksum_get_string (checksum));
@@ -190,7 +190,7 @@ test_valid_database (void)
   g_autoptr(SigapDatabase) db = open_db (small_path);
   g_autofree char *integrity = NULL;
   g_autofree char *journal = NULL;
-  g_autoptr(sqlite3_stmt) fk = NULL;
+  g_autoptr(SigapStatement) fk = NULL;
 
   g_assert_cmpint (sigap_database_get_schema_version (db), ==,
                    sigap_database_latest_schema_version ());
@@ -199,7 +199,7 @@ test_valid_database (void)
   g_assert_cmpstr (integrity, ==, "ok");
 
   fk = prepare (db, "PRAGMA foreign_key_check");
-  g_assert_cmpint (sqlite3_step (fk), ==, SQLITE_DONE);
+  g_assert_cmpint (sigap_statement_step (fk), ==, SIGAP_STEP_DONE);
 
   /* At rest in rollback mode: a reader needs no -wal or -shm beside it (issue 14). */
   journal = query_text (db, "PRAGMA journal_mode");
@@ -285,7 +285,7 @@ check_targets (const char *path,
                gboolean    story_size)
 {
   g_autoptr(SigapDatabase) db = open_db (path);
-  g_autoptr(sqlite3_stmt) city = NULL;
+  g_autoptr(SigapStatement) city = NULL;
   guint n_city = 0;
 
   /* Each city figure has one row per kelurahan, and the kelurahan add up to it exactly. */
@@ -298,14 +298,14 @@ check_targets (const char *path,
                       "     AND k.segment = t.segment AND k.sector_id IS NULL) "
                       "FROM target t JOIN region c ON c.id = t.region_id "
                       "WHERE c.level = 'kota' AND t.sector_id IS NULL ORDER BY 1, 2");
-  while (sqlite3_step (city) == SQLITE_ROW)
+  while (sigap_statement_step (city) == SIGAP_STEP_ROW)
     {
-      int year = sqlite3_column_int (city, 0);
-      const char *segment = (const char *) sqlite3_column_text (city, 1);
-      gint64 count = sqlite3_column_int64 (city, 2);
+      int year = sigap_statement_column_int (city, 0);
+      const char *segment = sigap_statement_column_text (city, 1);
+      gint64 count = sigap_statement_column_int64 (city, 2);
 
-      g_assert_cmpint (sqlite3_column_int (city, 3), ==, 56);
-      g_assert_cmpint (sqlite3_column_int64 (city, 4), ==, count);
+      g_assert_cmpint (sigap_statement_column_int (city, 3), ==, 56);
+      g_assert_cmpint (sigap_statement_column_int64 (city, 4), ==, count);
 
       if (story_size)
         {
@@ -346,7 +346,7 @@ static void
 check_payments (const char *path)
 {
   g_autoptr(SigapDatabase) db = open_db (path);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   guint n = 0;
 
   /* Whole months, paid for everyone active on the day of the SP2D, at the premium in force
@@ -366,19 +366,19 @@ check_payments (const char *path)
                   "  strftime ('%d', period_start), "
                   "  strftime ('%d', date (period_end, '+1 day')) "
                   "FROM payment p ORDER BY p.id");
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
     {
-      gint64 amount = sqlite3_column_int64 (stmt, 1);
-      gint64 participants = sqlite3_column_int64 (stmt, 2);
-      gint64 months = sqlite3_column_int64 (stmt, 3);
-      gint64 premium = sqlite3_column_int64 (stmt, 4);
+      gint64 amount = sigap_statement_column_int64 (stmt, 1);
+      gint64 participants = sigap_statement_column_int64 (stmt, 2);
+      gint64 months = sigap_statement_column_int64 (stmt, 3);
+      gint64 premium = sigap_statement_column_int64 (stmt, 4);
 
       g_assert_cmpint (premium, ==, 16800);
       g_assert_cmpint (months, >=, 1);
       g_assert_cmpint (amount, ==, participants * premium * months);
-      g_assert_cmpint (participants, ==, sqlite3_column_int64 (stmt, 5));
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 6), ==, "01");
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 7), ==, "01");
+      g_assert_cmpint (participants, ==, sigap_statement_column_int64 (stmt, 5));
+      g_assert_cmpstr (sigap_statement_column_text (stmt, 6), ==, "01");
+      g_assert_cmpstr (sigap_statement_column_text (stmt, 7), ==, "01");
       n++;
     }
   g_assert_cmpuint (n, ==, 32);
@@ -421,14 +421,14 @@ test_tallies (void)
   g_autofree char *fresh_path = make_path ("fresh.sigap");
   g_autoptr(SigapDatabase) fresh = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) attach = NULL;
+  g_autoptr(SigapStatement) attach = NULL;
 
   fresh = sigap_database_open (fresh_path, SIGAP_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
   attach = prepare (fresh, "ATTACH ? AS demo");
-  sqlite3_bind_text (attach, 1, small_path, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (attach), ==, SQLITE_DONE);
+  sigap_statement_bind_text (attach, 1, small_path);
+  g_assert_cmpint (sigap_statement_step (attach), ==, SIGAP_STEP_DONE);
   g_assert_true (sigap_database_exec (fresh,
                                       "INSERT INTO import_batch SELECT * FROM demo.import_batch;"
                                       "INSERT INTO participant SELECT * FROM demo.participant;",
@@ -453,25 +453,25 @@ static void
 test_participants (void)
 {
   g_autoptr(SigapDatabase) db = open_db (small_path);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   guint n = 0, in_city = 0, same_kecamatan = 0, no_kpj = 0;
 
   stmt = prepare (db, "SELECT p.nik, p.sex, p.birth_date, p.registered_on, p.kpj_number, "
                       "  p.name, replace (substr (k.code, 1, 8), '.', '') "
                       "FROM participant p JOIN region k ON k.id = p.kelurahan_id ORDER BY p.id");
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
     {
       g_autoptr(GError) error = NULL;
-      const char *nik = (const char *) sqlite3_column_text (stmt, 0);
-      const char *sex = (const char *) sqlite3_column_text (stmt, 1);
-      const char *kpj = (const char *) sqlite3_column_text (stmt, 4);
-      const char *name = (const char *) sqlite3_column_text (stmt, 5);
-      const char *kecamatan = (const char *) sqlite3_column_text (stmt, 6);
+      const char *nik = sigap_statement_column_text (stmt, 0);
+      const char *sex = sigap_statement_column_text (stmt, 1);
+      const char *kpj = sigap_statement_column_text (stmt, 4);
+      const char *name = sigap_statement_column_text (stmt, 5);
+      const char *kecamatan = sigap_statement_column_text (stmt, 6);
       SigapNikInfo info;
       GDate birth, registered, adult, oldest;
 
-      g_assert_true (sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, 2), &birth));
-      g_assert_true (sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, 3),
+      g_assert_true (sigap_date_parse_iso (sigap_statement_column_text (stmt, 2), &birth));
+      g_assert_true (sigap_date_parse_iso (sigap_statement_column_text (stmt, 3),
                                            &registered));
 
       /* The NIK parses, and says the same birth date and sex as the row. */

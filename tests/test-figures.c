@@ -665,8 +665,8 @@ test_against_direct_counts (Fixture       *fixture,
   };
   static const char *scopes[] = { "32.75", "32.75.02", "32.75.07.1003", "32.75.12" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) direct = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
+  g_autoptr(SigapStatement) direct = NULL;
   g_autoptr(GError) error = NULL;
 
   sigap_database_begin (fixture->db, &error);
@@ -694,18 +694,18 @@ test_against_direct_counts (Fixture       *fixture,
         g_autofree char *reg_iso = sigap_date_to_iso (&registered);
         g_autofree char *end_iso = sigap_date_to_iso (&ended);
 
-        sqlite3_bind_text (insert, 1, nik, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int (insert, 2, g_rand_int_range (rand, 0, 56));
-        sqlite3_bind_int (insert, 3, g_rand_int_range (rand, 0, 22));
-        sqlite3_bind_int (insert, 4, g_rand_int_range (rand, 1, 11));
-        sqlite3_bind_text (insert, 5, reg_iso, -1, SQLITE_TRANSIENT);
+        sigap_statement_bind_text_copy (insert, 1, nik);
+        sigap_statement_bind_int (insert, 2, g_rand_int_range (rand, 0, 56));
+        sigap_statement_bind_int (insert, 3, g_rand_int_range (rand, 0, 22));
+        sigap_statement_bind_int (insert, 4, g_rand_int_range (rand, 1, 11));
+        sigap_statement_bind_text_copy (insert, 5, reg_iso);
         if (g_rand_boolean (rand))
-          sqlite3_bind_text (insert, 6, end_iso, -1, SQLITE_TRANSIENT);
+          sigap_statement_bind_text_copy (insert, 6, end_iso);
         else
-          sqlite3_bind_null (insert, 6);
-        g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
-        sqlite3_reset (insert);
-        sqlite3_clear_bindings (insert);
+          sigap_statement_bind_null (insert, 6);
+        g_assert_cmpint (sigap_statement_step (insert), ==, SIGAP_STEP_DONE);
+        sigap_statement_reset (insert);
+        sigap_statement_clear_bindings (insert);
       }
     }
   sigap_database_commit (fixture->db, &error);
@@ -726,13 +726,13 @@ test_against_direct_counts (Fixture       *fixture,
         {
           g_autoptr(SigapSummary) s = summary_for (fixture, dates[d], scopes[sc], seg);
 
-          sqlite3_bind_text (direct, 1, dates[d], -1, SQLITE_STATIC);
-          sqlite3_bind_text (direct, 2, scopes[sc], -1, SQLITE_STATIC);
-          sqlite3_bind_text (direct, 3, sigap_segment_to_string (seg), -1, SQLITE_STATIC);
-          g_assert_cmpint (sqlite3_step (direct), ==, SQLITE_ROW);
-          g_assert_cmpint (s->registered, ==, sqlite3_column_int64 (direct, 0));
-          g_assert_cmpint (s->ended, ==, sqlite3_column_int64 (direct, 1));
-          sqlite3_reset (direct);
+          sigap_statement_bind_text (direct, 1, dates[d]);
+          sigap_statement_bind_text (direct, 2, scopes[sc]);
+          sigap_statement_bind_text (direct, 3, sigap_segment_to_string (seg));
+          g_assert_cmpint (sigap_statement_step (direct), ==, SIGAP_STEP_ROW);
+          g_assert_cmpint (s->registered, ==, sigap_statement_column_int64 (direct, 0));
+          g_assert_cmpint (s->ended, ==, sigap_statement_column_int64 (direct, 1));
+          sigap_statement_reset (direct);
         }
 }
 

@@ -237,17 +237,17 @@ check_no_participants (const char *text)
   g_autoptr(GError) error = NULL;
   g_autoptr(SigapDatabase) db = sigap_database_open (db_path, SIGAP_DATABASE_OPEN_READ_ONLY,
                                                      &error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   g_assert_no_error (error);
   stmt = sigap_database_prepare (db, "SELECT nik, name FROM participant ORDER BY id LIMIT 200",
                                  &error);
   g_assert_no_error (error);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
     {
-      assert_lacks (text, (const char *) sqlite3_column_text (stmt, 0));
-      assert_lacks (text, (const char *) sqlite3_column_text (stmt, 1));
+      assert_lacks (text, sigap_statement_column_text (stmt, 0));
+      assert_lacks (text, sigap_statement_column_text (stmt, 1));
     }
 }
 

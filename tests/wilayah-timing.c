@@ -61,7 +61,7 @@ wilayah_timing_largest_kelurahan (const char *db_path)
   g_autoptr(GError) error = NULL;
   g_autoptr(SigapDatabase) db = sigap_database_open (db_path, SIGAP_DATABASE_OPEN_READ_ONLY,
                                                      &error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   if (db == NULL)
     g_error ("%s", error->message);
@@ -71,10 +71,10 @@ wilayah_timing_largest_kelurahan (const char *db_path)
                                  " ORDER BY count (*) DESC LIMIT 1", &error);
   if (stmt == NULL)
     g_error ("%s", error->message);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     g_error ("no participants in %s", db_path);
 
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return g_strdup (sigap_statement_column_text (stmt, 0));
 }
 
 /* Scrolls the participant list of the page's kelurahan from the top to the end in

@@ -51,14 +51,6 @@ query_free (Query *query)
   g_free (query);
 }
 
-/* Called by SQLite every few hundred virtual-machine steps: non-zero interrupts the
- * statement, which then fails with SQLITE_INTERRUPT.
- */
-static int
-progress_handler_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
-}
 
 static void
 pooled_free (Pooled *pooled)
@@ -124,7 +116,7 @@ pool_give (Pooled *pooled)
 {
   g_autoptr(GMutexLocker) locker = NULL;
 
-  if (!sqlite3_get_autocommit (sigap_database_get_handle (pooled->db)))
+  if (sigap_database_in_transaction (pooled->db))
     {
       pooled_free (pooled);
       return;
@@ -172,9 +164,9 @@ run_in_thread (GTask        *task,
     }
   db = pooled->db;
 
+  /* A cancelled query stops in the middle of its statement. */
   if (cancellable != NULL)
-    sqlite3_progress_handler (sigap_database_get_handle (db), 1000, progress_handler_cb,
-                              cancellable);
+    sigap_database_set_cancellable (db, cancellable);
 
   {
     gint64 start = g_get_monotonic_time ();
@@ -184,7 +176,7 @@ run_in_thread (GTask        *task,
   }
 
   if (cancellable != NULL)
-    sqlite3_progress_handler (sigap_database_get_handle (db), 0, NULL, NULL);
+    sigap_database_set_cancellable (db, NULL);
   pool_give (pooled);
 
   if (g_task_return_error_if_cancelled (task))

@@ -272,7 +272,7 @@ read_path (SigapDatabase  *db,
            GError        **error)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func ((GDestroyNotify) crumb_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   stmt = sigap_database_prepare (db,
@@ -286,17 +286,17 @@ read_path (SigapDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sigap_statement_bind_text_copy (stmt, 1, code);
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       Crumb *crumb = g_new0 (Crumb, 1);
 
-      crumb->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      crumb->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      crumb->code = g_strdup (sigap_statement_column_text (stmt, 0));
+      crumb->name = g_strdup (sigap_statement_column_text (stmt, 1));
       g_ptr_array_add (path, crumb);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the regions"));
       return NULL;

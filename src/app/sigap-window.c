@@ -441,7 +441,7 @@ read_regions (SigapDatabase  *db,
 {
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   /* The city first, then its kecamatan in code order. */
@@ -453,13 +453,13 @@ read_regions (SigapDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      g_strv_builder_add (codes, (const char *) sqlite3_column_text (stmt, 0));
-      g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 1));
+      g_strv_builder_add (codes, sigap_statement_column_text (stmt, 0));
+      g_strv_builder_add (names, sigap_statement_column_text (stmt, 1));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot read the regions"));
 
   info->codes = g_strv_builder_end (codes);
@@ -472,17 +472,17 @@ read_first_date (SigapDatabase  *db,
                  DatabaseInfo   *info,
                  GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   /* participant_registered leads with registered_on: this reads one index entry. */
   stmt = sigap_database_prepare (db, "SELECT min (registered_on) FROM participant", error);
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return sigap_database_set_error (db, error, _("Cannot read the participants"));
 
-  if (!sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), &info->first))
+  if (!sigap_date_parse_iso (sigap_statement_column_text (stmt, 0), &info->first))
     {
       g_date_clear (&info->first, 1);
       g_date_set_dmy (&info->first, 1, G_DATE_JANUARY, g_date_get_year (&info->cutoff));

@@ -1342,7 +1342,7 @@ sigap_chart_map_load_regions (SigapChartMap  *self,
                               const char     *parent_code,
                               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   guint n = 0;
   int rc;
 
@@ -1359,21 +1359,21 @@ sigap_chart_map_load_regions (SigapChartMap  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, parent_code, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sigap_statement_bind_text_copy (stmt, 1, parent_code);
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      double latitude = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                        ? NAN : sqlite3_column_double (stmt, 2);
-      double longitude = sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                         ? NAN : sqlite3_column_double (stmt, 3);
+      double latitude = sigap_statement_column_is_null (stmt, 2)
+                        ? NAN : sigap_statement_column_double (stmt, 2);
+      double longitude = sigap_statement_column_is_null (stmt, 3)
+                         ? NAN : sigap_statement_column_double (stmt, 3);
 
-      sigap_chart_map_add_region (self, (const char *) sqlite3_column_text (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1),
+      sigap_chart_map_add_region (self, sigap_statement_column_text (stmt, 0),
+                                  sigap_statement_column_text (stmt, 1),
                                   latitude, longitude);
       n++;
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, "region");
 
   if (n == 0)

@@ -181,7 +181,7 @@ static void
 interrupt_database (GCancellable *cancellable,
                     gpointer      user_data)
 {
-  sqlite3_interrupt (sigap_database_get_handle (SIGAP_DATABASE (user_data)));
+  sigap_database_interrupt (SIGAP_DATABASE (user_data));
 }
 
 static void

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -18,8 +17,24 @@ typedef enum
   SIGAP_DATABASE_ERROR_CORRUPT,     /* an SQLite file that SQLite cannot read */
   SIGAP_DATABASE_ERROR_TOO_NEW,     /* written by a newer SIGAP Dasbor */
   SIGAP_DATABASE_ERROR_READ_ONLY,   /* needs a write (creation, upgrade) but cannot be written */
-  SIGAP_DATABASE_ERROR_FAILED,      /* any other SQLite failure; the message names it */
+  SIGAP_DATABASE_ERROR_OVERFLOW,    /* a sum or product too large for a 64-bit integer */
+  SIGAP_DATABASE_ERROR_CANCELLED,   /* interrupted through sigap_database_interrupt () */
+  SIGAP_DATABASE_ERROR_FAILED,      /* any other failure of the engine; the message names it */
 } SigapDatabaseError;
+
+/* A prepared statement: SQL with numbered parameters (?1, ?2 …) in the portable subset the
+ * engines share, bound by type and read column by column. Owned by one thread at a time, like
+ * its database. */
+typedef struct _SigapStatement SigapStatement;
+
+/* What one step of a statement gave. On SIGAP_STEP_ERROR, sigap_database_set_error () turns
+ * the engine's message into a GError. */
+typedef enum
+{
+  SIGAP_STEP_ERROR,
+  SIGAP_STEP_ROW,   /* a row is ready to be read */
+  SIGAP_STEP_DONE,  /* the statement has run to its end */
+} SigapStep;
 
 typedef enum
 {
@@ -38,7 +53,6 @@ SigapDatabase  *sigap_database_open             (const char              *path,
                                                  SigapDatabaseOpenFlags   flags,
                                                  GError                 **error);
 const char     *sigap_database_get_path         (SigapDatabase           *self);
-sqlite3        *sigap_database_get_handle       (SigapDatabase           *self);
 int             sigap_database_get_schema_version (SigapDatabase         *self);
 gboolean        sigap_database_is_read_only     (SigapDatabase           *self);
 int             sigap_database_latest_schema_version (void);
@@ -46,9 +60,68 @@ int             sigap_database_latest_schema_version (void);
 gboolean        sigap_database_exec             (SigapDatabase           *self,
                                                  const char              *sql,
                                                  GError                 **error);
-sqlite3_stmt   *sigap_database_prepare          (SigapDatabase           *self,
+SigapStatement *sigap_database_prepare          (SigapDatabase           *self,
                                                  const char              *sql,
                                                  GError                 **error);
+/* For a statement run again and again (a bulk load's insert): the engine may keep it longer. */
+SigapStatement *sigap_database_prepare_persistent (SigapDatabase         *self,
+                                                 const char              *sql,
+                                                 GError                 **error);
+gboolean        sigap_database_in_transaction   (SigapDatabase           *self);
+gint64          sigap_database_last_insert_id   (SigapDatabase           *self);
+/* Stops the statement running on the connection from another thread; it fails with
+ * SIGAP_DATABASE_ERROR_CANCELLED. */
+void            sigap_database_interrupt        (SigapDatabase           *self);
+/* While set, the connection checks @cancellable now and then and stops a long statement. */
+void            sigap_database_set_cancellable  (SigapDatabase           *self,
+                                                 GCancellable            *cancellable);
+/* Whether the last failure on the connection was a unique constraint. */
+gboolean        sigap_database_last_error_is_unique (SigapDatabase       *self);
+/* The engine's message for the connection's last failure (never SQL text). */
+const char     *sigap_database_last_error_message (SigapDatabase         *self);
+/* @name quoted as an SQL identifier ("name", with inner quotes doubled). */
+char           *sigap_database_quote_identifier (const char              *name);
+
+void            sigap_statement_free            (SigapStatement          *stmt);
+SigapStep       sigap_statement_step            (SigapStatement          *stmt);
+void            sigap_statement_reset           (SigapStatement          *stmt);
+void            sigap_statement_clear_bindings  (SigapStatement          *stmt);
+/* The text must stay as it is until the statement is reset or freed. */
+void            sigap_statement_bind_text       (SigapStatement          *stmt,
+                                                 int                      index,
+                                                 const char              *text);
+void            sigap_statement_bind_text_len   (SigapStatement          *stmt,
+                                                 int                      index,
+                                                 const char              *text,
+                                                 int                      length);
+/* The statement keeps a copy of the text. */
+void            sigap_statement_bind_text_copy  (SigapStatement          *stmt,
+                                                 int                      index,
+                                                 const char              *text);
+void            sigap_statement_bind_int        (SigapStatement          *stmt,
+                                                 int                      index,
+                                                 int                      value);
+void            sigap_statement_bind_int64      (SigapStatement          *stmt,
+                                                 int                      index,
+                                                 gint64                   value);
+void            sigap_statement_bind_double     (SigapStatement          *stmt,
+                                                 int                      index,
+                                                 double                   value);
+void            sigap_statement_bind_null       (SigapStatement          *stmt,
+                                                 int                      index);
+int             sigap_statement_column_count    (SigapStatement          *stmt);
+const char     *sigap_statement_column_text     (SigapStatement          *stmt,
+                                                 int                      column);
+int             sigap_statement_column_int      (SigapStatement          *stmt,
+                                                 int                      column);
+gint64          sigap_statement_column_int64    (SigapStatement          *stmt,
+                                                 int                      column);
+double          sigap_statement_column_double   (SigapStatement          *stmt,
+                                                 int                      column);
+gboolean        sigap_statement_column_is_null  (SigapStatement          *stmt,
+                                                 int                      column);
+gboolean        sigap_statement_column_is_integer (SigapStatement        *stmt,
+                                                 int                      column);
 gboolean        sigap_database_begin            (SigapDatabase           *self,
                                                  GError                 **error);
 gboolean        sigap_database_commit           (SigapDatabase           *self,
@@ -77,7 +150,6 @@ gboolean        sigap_database_set_error        (SigapDatabase           *self,
                                                  GError                 **error,
                                                  const char              *what);
 
-void            sigap_database_harden_connection (sqlite3                *handle);
 
 /* An index or a trigger as the app's migrations create it. */
 typedef struct
@@ -90,6 +162,6 @@ typedef struct
 
 const GPtrArray *sigap_database_get_own_schema  (void);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapStatement, sigap_statement_free)
 
 G_END_DECLS

@@ -379,7 +379,7 @@ typedef struct
   guint32           reverified[3];  /* month ends Jan..Mar 2026 */
   guint32           pppk_waves[3];
 
-  sqlite3_stmt     *insert_flag;
+  SigapStatement     *insert_flag;
   gint64            flagged;
 
   SigapProgressFunc progress;
@@ -455,7 +455,7 @@ serial_map_lookup (SerialMap *map,
 static void
 generator_free (Generator *gen)
 {
-  g_clear_pointer (&gen->insert_flag, sqlite3_finalize);
+  g_clear_pointer (&gen->insert_flag, sigap_statement_free);
   g_clear_object (&gen->db);
   g_clear_pointer (&gen->rand, g_rand_free);
   g_clear_pointer (&gen->sectors, g_array_unref);
@@ -663,14 +663,14 @@ put_digits (char    *out,
 
 static gboolean
 step_done (Generator     *gen,
-           sqlite3_stmt  *stmt,
+           SigapStatement  *stmt,
            const char    *what,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = sigap_statement_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  sigap_statement_reset (stmt);
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (gen->db, error, what);
 
   return TRUE;
@@ -705,9 +705,9 @@ static gboolean
 load_reference (Generator  *gen,
                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) sectors = NULL;
-  g_autoptr(sqlite3_stmt) kelurahan = NULL;
-  g_autoptr(sqlite3_stmt) kota = NULL;
+  g_autoptr(SigapStatement) sectors = NULL;
+  g_autoptr(SigapStatement) kelurahan = NULL;
+  g_autoptr(SigapStatement) kota = NULL;
   int rc;
 
   sectors = sigap_database_prepare (gen->db,
@@ -719,18 +719,18 @@ load_reference (Generator  *gen,
   if (sectors == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (sectors)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (sectors)) == SIGAP_STEP_ROW)
     {
       Sector sector;
 
-      sector.id = sqlite3_column_int64 (sectors, 0);
-      sector.code = g_intern_string ((const char *) sqlite3_column_text (sectors, 1));
-      sector.rentan = g_strcmp0 ((const char *) sqlite3_column_text (sectors, 2),
+      sector.id = sigap_statement_column_int64 (sectors, 0);
+      sector.code = g_intern_string (sigap_statement_column_text (sectors, 1));
+      sector.rentan = g_strcmp0 (sigap_statement_column_text (sectors, 2),
                                  SEGMENT_RENTAN) == 0;
       sector.story = find_sector_story (sector.code, sector.rentan);
       g_array_append_val (gen->sectors, sector);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (gen->db, error, "sector");
 
   kelurahan = sigap_database_prepare (gen->db,
@@ -742,14 +742,14 @@ load_reference (Generator  *gen,
   if (kelurahan == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (kelurahan)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (kelurahan)) == SIGAP_STEP_ROW)
     {
-      const char *kecamatan_code = (const char *) sqlite3_column_text (kelurahan, 2);
+      const char *kecamatan_code = sigap_statement_column_text (kelurahan, 2);
       g_auto(GStrv) parts = g_strsplit (kecamatan_code, ".", -1);
       Kelurahan kel = { 0 };
 
-      kel.id = sqlite3_column_int64 (kelurahan, 0);
-      kel.code = g_intern_string ((const char *) sqlite3_column_text (kelurahan, 1));
+      kel.id = sigap_statement_column_int64 (kelurahan, 0);
+      kel.code = g_intern_string (sigap_statement_column_text (kelurahan, 1));
       kel.kecamatan_code = g_intern_string (kecamatan_code);
       kel.kecamatan = find_kecamatan_story (kecamatan_code);
 
@@ -766,16 +766,16 @@ load_reference (Generator  *gen,
       kel.settled_factor = 95 + (int) (fnv1a (kel.code, 3) % 11);
       g_array_append_val (gen->kelurahan, kel);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (gen->db, error, "region");
 
   kota = sigap_database_prepare (gen->db, "SELECT id FROM region WHERE level = 'kota' "
                                           "ORDER BY code LIMIT 1", error);
   if (kota == NULL)
     return FALSE;
-  if (sqlite3_step (kota) != SQLITE_ROW)
+  if (sigap_statement_step (kota) != SIGAP_STEP_ROW)
     return sigap_database_set_error (gen->db, error, "region");
-  gen->kota_id = sqlite3_column_int64 (kota, 0);
+  gen->kota_id = sigap_statement_column_int64 (kota, 0);
 
   if (gen->sectors->len == 0 || gen->kelurahan->len == 0)
     {
@@ -1338,16 +1338,16 @@ insert_flag (Generator  *gen,
 {
   int rc;
 
-  sqlite3_bind_int64 (gen->insert_flag, 1, participant_id);
-  sqlite3_bind_text (gen->insert_flag, 2, kind, -1, SQLITE_STATIC);
+  sigap_statement_bind_int64 (gen->insert_flag, 1, participant_id);
+  sigap_statement_bind_text (gen->insert_flag, 2, kind);
   if (detail != NULL)
-    sqlite3_bind_text (gen->insert_flag, 3, detail, -1, SQLITE_STATIC);
+    sigap_statement_bind_text (gen->insert_flag, 3, detail);
   else
-    sqlite3_bind_null (gen->insert_flag, 3);
+    sigap_statement_bind_null (gen->insert_flag, 3);
 
-  rc = sqlite3_step (gen->insert_flag);
-  sqlite3_reset (gen->insert_flag);
-  return rc == SQLITE_DONE;
+  rc = sigap_statement_step (gen->insert_flag);
+  sigap_statement_reset (gen->insert_flag);
+  return rc == SIGAP_STEP_DONE;
 }
 
 /* The data-quality notes an import would attach to the same row. Demo ages are 18 to 60 at
@@ -1357,7 +1357,7 @@ write_flags (Generator    *gen,
              const Person *person,
              gboolean      rentan)
 {
-  gint64 id = sqlite3_last_insert_rowid (sigap_database_get_handle (gen->db));
+  gint64 id = sigap_database_last_insert_id (gen->db);
   SigapParticipantFlagNote notes[SIGAP_PARTICIPANT_FLAG_N];
   guint n_notes;
 
@@ -1398,7 +1398,7 @@ static gboolean
 write_phase (Generator      *gen,
              Phase           phase,
              gint64          count,
-             sqlite3_stmt   *insert,
+             SigapStatement   *insert,
              GCancellable   *cancellable,
              GError        **error)
 {
@@ -1500,36 +1500,36 @@ write_phase (Generator      *gen,
           person.source = chance (gen, sector->story->source_share) ? sector->story->source
                                                                     : SOURCE_DTSEN;
 
-          sqlite3_bind_text (insert, 1, person.nik, 16, SQLITE_STATIC);
-          sqlite3_bind_text (insert, 2, person.name, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (insert, 3, kel->id);
-          sqlite3_bind_int64 (insert, 4, sector->id);
+          sigap_statement_bind_text_len (insert, 1, person.nik, 16);
+          sigap_statement_bind_text (insert, 2, person.name);
+          sigap_statement_bind_int64 (insert, 3, kel->id);
+          sigap_statement_bind_int64 (insert, 4, sector->id);
           if (person.desil > 0)
-            sqlite3_bind_int (insert, 5, person.desil);
+            sigap_statement_bind_int (insert, 5, person.desil);
           else
-            sqlite3_bind_null (insert, 5);
-          sqlite3_bind_text (insert, 6, person.sex == 'P' ? "P" : "L", 1, SQLITE_STATIC);
-          sqlite3_bind_text (insert, 7, person.birth_date, 10, SQLITE_STATIC);
-          sqlite3_bind_text (insert, 8, registered->text, 10, SQLITE_STATIC);
+            sigap_statement_bind_null (insert, 5);
+          sigap_statement_bind_text_len (insert, 6, person.sex == 'P' ? "P" : "L", 1);
+          sigap_statement_bind_text_len (insert, 7, person.birth_date, 10);
+          sigap_statement_bind_text_len (insert, 8, registered->text, 10);
           if (person.ended_on != NULL)
             {
-              sqlite3_bind_text (insert, 9, person.ended_on, 10, SQLITE_STATIC);
-              sqlite3_bind_text (insert, 10, person.end_reason, -1, SQLITE_STATIC);
+              sigap_statement_bind_text_len (insert, 9, person.ended_on, 10);
+              sigap_statement_bind_text (insert, 10, person.end_reason);
             }
           else
             {
-              sqlite3_bind_null (insert, 9);
-              sqlite3_bind_null (insert, 10);
+              sigap_statement_bind_null (insert, 9);
+              sigap_statement_bind_null (insert, 10);
             }
           if (person.kpj[0] != '\0')
-            sqlite3_bind_text (insert, 11, person.kpj, 11, SQLITE_STATIC);
+            sigap_statement_bind_text_len (insert, 11, person.kpj, 11);
           else
-            sqlite3_bind_null (insert, 11);
-          sqlite3_bind_text (insert, 12, person.source, -1, SQLITE_STATIC);
+            sigap_statement_bind_null (insert, 11);
+          sigap_statement_bind_text (insert, 12, person.source);
 
-          rc = sqlite3_step (insert);
-          sqlite3_reset (insert);
-          if (rc != SQLITE_DONE)
+          rc = sigap_statement_step (insert);
+          sigap_statement_reset (insert);
+          if (rc != SIGAP_STEP_DONE)
             {
               sigap_database_set_error (gen->db, error, "participant");
               goto out;
@@ -1583,7 +1583,7 @@ write_targets (Generator  *gen,
   g_autofree gint64 *weights = g_new0 (gint64, MAX (n_kel, n_sectors));
   g_autofree gint64 *counts = g_new0 (gint64, MAX (n_kel, n_sectors));
   g_autofree gint64 *factor_sum = g_new0 (gint64, n_kel);
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
 
   insert = sigap_database_prepare (gen->db,
                                    "INSERT INTO target (year, region_id, segment, sector_id, "
@@ -1591,7 +1591,7 @@ write_targets (Generator  *gen,
                                    error);
   if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (insert, 6, gen->batch_id);
+  sigap_statement_bind_int64 (insert, 6, gen->batch_id);
 
   /* The kecamatan's share, divided among its kelurahan by their size. */
   for (guint i = 0; i < n_kel; i++)
@@ -1619,20 +1619,20 @@ write_targets (Generator  *gen,
       gint64 total = scale (gen, city[t].count);
 
       apportion (total, weights, n_kel, counts);
-      sqlite3_bind_int (insert, 1, city[t].year);
-      sqlite3_bind_text (insert, 3, city[t].segment, -1, SQLITE_STATIC);
-      sqlite3_bind_null (insert, 4);
+      sigap_statement_bind_int (insert, 1, city[t].year);
+      sigap_statement_bind_text (insert, 3, city[t].segment);
+      sigap_statement_bind_null (insert, 4);
 
       for (guint i = 0; i < n_kel; i++)
         {
-          sqlite3_bind_int64 (insert, 2, g_array_index (gen->kelurahan, Kelurahan, i).id);
-          sqlite3_bind_int64 (insert, 5, counts[i]);
+          sigap_statement_bind_int64 (insert, 2, g_array_index (gen->kelurahan, Kelurahan, i).id);
+          sigap_statement_bind_int64 (insert, 5, counts[i]);
           if (!step_done (gen, insert, "target", error))
             return FALSE;
         }
 
-      sqlite3_bind_int64 (insert, 2, gen->kota_id);
-      sqlite3_bind_int64 (insert, 5, total);
+      sigap_statement_bind_int64 (insert, 2, gen->kota_id);
+      sigap_statement_bind_int64 (insert, 5, total);
       if (!step_done (gen, insert, "target", error))
         return FALSE;
     }
@@ -1646,9 +1646,9 @@ write_targets (Generator  *gen,
     }
   apportion (scale (gen, TARGET_RENTAN_2026), weights, n_sectors, counts);
 
-  sqlite3_bind_int (insert, 1, 2026);
-  sqlite3_bind_int64 (insert, 2, gen->kota_id);
-  sqlite3_bind_text (insert, 3, SEGMENT_RENTAN, -1, SQLITE_STATIC);
+  sigap_statement_bind_int (insert, 1, 2026);
+  sigap_statement_bind_int64 (insert, 2, gen->kota_id);
+  sigap_statement_bind_text (insert, 3, SEGMENT_RENTAN);
   for (guint s = 0; s < n_sectors; s++)
     {
       const Sector *sector = &g_array_index (gen->sectors, Sector, s);
@@ -1656,8 +1656,8 @@ write_targets (Generator  *gen,
       if (!sector->rentan)
         continue;
 
-      sqlite3_bind_int64 (insert, 4, sector->id);
-      sqlite3_bind_int64 (insert, 5, counts[s]);
+      sigap_statement_bind_int64 (insert, 4, sector->id);
+      sigap_statement_bind_int64 (insert, 5, counts[s]);
       if (!step_done (gen, insert, "target", error))
         return FALSE;
     }
@@ -1672,7 +1672,7 @@ monthly_premium (Generator   *gen,
                  gint64      *out_premium,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   stmt = sigap_database_prepare (gen->db,
                                  "SELECT ifnull (sum (monthly), 0) FROM premium_rate r "
@@ -1683,11 +1683,11 @@ monthly_premium (Generator   *gen,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  sigap_statement_bind_text (stmt, 1, date);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return sigap_database_set_error (gen->db, error, "premium_rate");
 
-  *out_premium = sqlite3_column_int64 (stmt, 0);
+  *out_premium = sigap_statement_column_int64 (stmt, 0);
   if (*out_premium <= 0)
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
@@ -1710,7 +1710,7 @@ static gboolean
 write_budgets (Generator  *gen,
                GError    **error)
 {
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
   gint64 premium_2025, premium_2026;
   BudgetRow rows[4];
 
@@ -1743,11 +1743,11 @@ write_budgets (Generator  *gen,
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      sqlite3_bind_int (insert, 1, rows[i].year);
-      sqlite3_bind_text (insert, 2, rows[i].segment, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 3, rows[i].pagu);
-      sqlite3_bind_text (insert, 4, rows[i].note, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 5, gen->batch_id);
+      sigap_statement_bind_int (insert, 1, rows[i].year);
+      sigap_statement_bind_text (insert, 2, rows[i].segment);
+      sigap_statement_bind_int64 (insert, 3, rows[i].pagu);
+      sigap_statement_bind_text (insert, 4, rows[i].note);
+      sigap_statement_bind_int64 (insert, 5, gen->batch_id);
       if (!step_done (gen, insert, "budget", error))
         return FALSE;
     }
@@ -1831,7 +1831,7 @@ write_payments (Generator  *gen,
 {
   static const char * const segments[] = { SEGMENT_RENTAN, SEGMENT_EKOSISTEM };
   g_autoptr(GArray) payments = g_array_new (FALSE, FALSE, sizeof (Payment));
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
   int last_year = 0;
   gint64 last_number = 0;
 
@@ -1885,14 +1885,14 @@ write_payments (Generator  *gen,
       g_snprintf (number, sizeof number, "%04" G_GINT64_FORMAT "/SP2D/LS/BPKAD/%u",
                   last_number, paid->year);
 
-      sqlite3_bind_text (insert, 1, paid->text, 10, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 2, number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 3, segments[payment->segment], -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 4, start->text, 10, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 5, day_of (gen, payment->period_end)->text, 10, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 6, participants);
-      sqlite3_bind_int64 (insert, 7, participants * premium * payment->months);
-      sqlite3_bind_int64 (insert, 8, gen->batch_id);
+      sigap_statement_bind_text_len (insert, 1, paid->text, 10);
+      sigap_statement_bind_text_copy (insert, 2, number);
+      sigap_statement_bind_text (insert, 3, segments[payment->segment]);
+      sigap_statement_bind_text_len (insert, 4, start->text, 10);
+      sigap_statement_bind_text_len (insert, 5, day_of (gen, payment->period_end)->text, 10);
+      sigap_statement_bind_int64 (insert, 6, participants);
+      sigap_statement_bind_int64 (insert, 7, participants * premium * payment->months);
+      sigap_statement_bind_int64 (insert, 8, gen->batch_id);
       if (!step_done (gen, insert, "payment", error))
         return FALSE;
     }
@@ -1919,17 +1919,10 @@ remove_database_files (const char *path)
 static void
 close_database (Generator *gen)
 {
-  g_clear_pointer (&gen->insert_flag, sqlite3_finalize);
+  g_clear_pointer (&gen->insert_flag, sigap_statement_free);
   if (gen->db != NULL)
-    sqlite3_progress_handler (sigap_database_get_handle (gen->db), 0, NULL, NULL);
+    sigap_database_set_cancellable (gen->db, NULL);
   g_clear_object (&gen->db);
-}
-
-/* Interrupts the long statements (index builds, the tally count) on cancel. */
-static int
-interrupt_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
 }
 
 static gboolean
@@ -1963,7 +1956,7 @@ defer_participant_objects (Generator  *gen,
                            gboolean   *out_tallies,
                            GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
@@ -1977,21 +1970,20 @@ defer_participant_objects (Generator  *gen,
     return FALSE;
 
   *out_tallies = FALSE;
-  sqlite3_bind_text (stmt, 1, TALLY_TRIGGER, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sigap_statement_bind_text (stmt, 1, TALLY_TRIGGER);
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      char *drop = sqlite3_mprintf ("DROP %s \"%w\"", type, name);
+      const char *type = sigap_statement_column_text (stmt, 0);
+      const char *name = sigap_statement_column_text (stmt, 1);
+      g_autofree char *quoted = sigap_database_quote_identifier (name);
 
-      g_ptr_array_add (drops, g_strdup (drop));
-      sqlite3_free (drop);
+      g_ptr_array_add (drops, g_strdup_printf ("DROP %s %s", type, quoted));
       /* Indexes sort before triggers: they come back first, the trigger after the count. */
-      g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_ptr_array_add (deferred, g_strdup (sigap_statement_column_text (stmt, 2)));
       if (g_str_equal (type, "trigger"))
         *out_tallies = TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (gen->db, error, "sqlite_schema");
 
   for (guint i = 0; i < drops->len; i++)
@@ -2031,8 +2023,8 @@ generate (Generator     *gen,
           guint32        seed,
           GError       **error)
 {
-  g_autoptr(sqlite3_stmt) batch = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(SigapStatement) batch = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
   g_autoptr(GPtrArray) deferred = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *checksum = NULL;
   gint64 first_phase, ekosistem, enrolled;
@@ -2065,13 +2057,13 @@ generate (Generator     *gen,
   if (batch == NULL)
     return FALSE;
   /* Not the clock: the same seed must give the same rows. */
-  sqlite3_bind_text (batch, 1, checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_text (batch, 2, SIGAP_DEMO_CUTOFF "T00:00:00Z", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (batch, 3, gen->total);
-  sqlite3_bind_int64 (batch, 4, gen->total);
+  sigap_statement_bind_text (batch, 1, checksum);
+  sigap_statement_bind_text (batch, 2, SIGAP_DEMO_CUTOFF "T00:00:00Z");
+  sigap_statement_bind_int64 (batch, 3, gen->total);
+  sigap_statement_bind_int64 (batch, 4, gen->total);
   if (!step_done (gen, batch, "import_batch", error))
     return FALSE;
-  gen->batch_id = sqlite3_last_insert_rowid (sigap_database_get_handle (gen->db));
+  gen->batch_id = sigap_database_last_insert_id (gen->db);
 
   insert = sigap_database_prepare (gen->db,
                                    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, "
@@ -2082,7 +2074,7 @@ generate (Generator     *gen,
                                    error);
   if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (insert, 13, gen->batch_id);
+  sigap_statement_bind_int64 (insert, 13, gen->batch_id);
 
   gen->insert_flag = sigap_database_prepare (gen->db,
                                              "INSERT INTO participant_flag (participant_id, kind, "
@@ -2090,28 +2082,28 @@ generate (Generator     *gen,
                                              error);
   if (gen->insert_flag == NULL)
     return FALSE;
-  sqlite3_bind_int64 (gen->insert_flag, 4, gen->batch_id);
+  sigap_statement_bind_int64 (gen->insert_flag, 4, gen->batch_id);
 
   /* In the order they registered, so the ids run with the dates. */
   if (!write_phase (gen, PHASE_EKOSISTEM, ekosistem, insert, cancellable, error) ||
       !write_phase (gen, PHASE_FIRST, first_phase, insert, cancellable, error) ||
       !write_phase (gen, PHASE_ENROLLED, enrolled, insert, cancellable, error))
     return FALSE;
-  g_clear_pointer (&gen->insert_flag, sqlite3_finalize);
+  g_clear_pointer (&gen->insert_flag, sigap_statement_free);
 
   if (!restore_participant_objects (gen, deferred, tallies, error))
     return FALSE;
 
   {
-    g_autoptr(sqlite3_stmt) flagged = NULL;
+    g_autoptr(SigapStatement) flagged = NULL;
 
     flagged = sigap_database_prepare (gen->db,
                                       "UPDATE import_batch SET rows_flagged = ? WHERE id = ?",
                                       error);
     if (flagged == NULL)
       return FALSE;
-    sqlite3_bind_int64 (flagged, 1, gen->flagged);
-    sqlite3_bind_int64 (flagged, 2, gen->batch_id);
+    sigap_statement_bind_int64 (flagged, 1, gen->flagged);
+    sigap_statement_bind_int64 (flagged, 2, gen->batch_id);
     if (!step_done (gen, flagged, "import_batch", error))
       return FALSE;
   }
@@ -2249,9 +2241,9 @@ sigap_demo_generate (const char             *path,
   gen->progress_data = user_data;
 
   gen->db = sigap_database_open (temp_path, SIGAP_DATABASE_OPEN_CREATE, &local_error);
+  /* Interrupts the long statements (index builds, the tally count) on cancel. */
   if (gen->db != NULL && cancellable != NULL)
-    sqlite3_progress_handler (sigap_database_get_handle (gen->db), 100000, interrupt_cb,
-                              cancellable);
+    sigap_database_set_cancellable (gen->db, cancellable);
 
   if (gen->db == NULL ||
       !set_pragmas (gen, &local_error) ||

@@ -65,9 +65,13 @@ set_query_error (SigapDatabase  *db,
                  GError        **error,
                  const char     *what)
 {
-  if (g_strcmp0 (sqlite3_errmsg (sigap_database_get_handle (db)), "integer overflow") == 0)
+  g_autoptr(GError) local_error = NULL;
+
+  sigap_database_set_error (db, &local_error, what);
+  if (g_error_matches (local_error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_OVERFLOW))
     return set_overflow_error (error);
-  return sigap_database_set_error (db, error, what);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -118,7 +122,7 @@ region_tree_load (SigapDatabase  *db,
                   GError        **error)
 {
   g_autoptr(RegionTree) tree = g_new0 (RegionTree, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
@@ -133,15 +137,15 @@ region_tree_load (SigapDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       Region *region = g_new0 (Region, 1);
-      gint64 parent_id = sqlite3_column_int64 (stmt, 4);
+      gint64 parent_id = sigap_statement_column_int64 (stmt, 4);
 
-      region->id = sqlite3_column_int64 (stmt, 0);
-      region->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      region->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      region->level = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      region->id = sigap_statement_column_int64 (stmt, 0);
+      region->code = g_strdup (sigap_statement_column_text (stmt, 1));
+      region->name = g_strdup (sigap_statement_column_text (stmt, 2));
+      region->level = g_strdup (sigap_statement_column_text (stmt, 3));
       region->children = g_ptr_array_new ();
       g_ptr_array_add (tree->regions, region);
       g_array_append_val (parent_ids, parent_id);
@@ -149,7 +153,7 @@ region_tree_load (SigapDatabase  *db,
       g_hash_table_insert (tree->by_code, region->code, region);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the regions"));
       return NULL;
@@ -254,21 +258,21 @@ accumulate_counts (SigapDatabase  *db,
                    GHashTable     *counts,
                    GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, error);
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sigap_segment_to_string (segment), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, first, -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, scope);
+  sigap_statement_bind_text (stmt, 2, sigap_segment_to_string (segment));
+  sigap_statement_bind_text (stmt, 3, first);
   if (second != NULL)
-    sqlite3_bind_text (stmt, 4, second, -1, SQLITE_STATIC);
+    sigap_statement_bind_text (stmt, 4, second);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sigap_statement_column_int64 (stmt, 0);
       Count *count = g_hash_table_lookup (counts, &id);
 
       if (count == NULL)
@@ -280,11 +284,11 @@ accumulate_counts (SigapDatabase  *db,
           g_hash_table_insert (counts, key, count);
         }
 
-      count->registered += sqlite3_column_int64 (stmt, 1);
-      count->ended += sqlite3_column_int64 (stmt, 2);
+      count->registered += sigap_statement_column_int64 (stmt, 1);
+      count->ended += sigap_statement_column_int64 (stmt, 2);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot count participants"));
 
   return TRUE;
@@ -492,7 +496,7 @@ targets_load (SigapDatabase  *db,
               GError        **error)
 {
   g_autoptr(Targets) targets = g_new0 (Targets, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   targets->year = year;
@@ -505,21 +509,21 @@ targets_load (SigapDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, year);
+  sigap_statement_bind_int (stmt, 1, year);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       gint64 *count = g_new (gint64, 1);
 
-      *count = sqlite3_column_int64 (stmt, 3);
+      *count = sigap_statement_column_int64 (stmt, 3);
       g_hash_table_insert (targets->rows,
-                           target_key (sqlite3_column_int64 (stmt, 0),
-                                       (const char *) sqlite3_column_text (stmt, 1),
-                                       sqlite3_column_int64 (stmt, 2)),
+                           target_key (sigap_statement_column_int64 (stmt, 0),
+                                       sigap_statement_column_text (stmt, 1),
+                                       sigap_statement_column_int64 (stmt, 2)),
                            count);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the targets"));
       return NULL;
@@ -612,7 +616,7 @@ query_segment_budget (SigapDatabase  *db,
                       SegmentBudget  *out,
                       GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autofree char *as_of_iso = sigap_date_to_iso (as_of);
   g_autofree char *year_start = NULL;
   int year = g_date_get_year (as_of);
@@ -635,22 +639,22 @@ query_segment_budget (SigapDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_text (stmt, 2, segment, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, year_start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, as_of_iso, -1, SQLITE_STATIC);
+  sigap_statement_bind_int (stmt, 1, year);
+  sigap_statement_bind_text (stmt, 2, segment);
+  sigap_statement_bind_text (stmt, 3, year_start);
+  sigap_statement_bind_text (stmt, 4, as_of_iso);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return set_query_error (db, error, _("Cannot read the budget"));
 
-  out->has_pagu = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
-  out->pagu = sqlite3_column_int64 (stmt, 0);
-  out->realised = sqlite3_column_int64 (stmt, 1);
+  out->has_pagu = !sigap_statement_column_is_null (stmt, 0);
+  out->pagu = sigap_statement_column_int64 (stmt, 0);
+  out->realised = sigap_statement_column_int64 (stmt, 1);
 
   /* Months of the year after the last month paid for: all 12 when nothing has been paid for
    * this year yet (a payment in December may already cover January), none when payments
    * already reach past December. */
-  paid_through = (const char *) sqlite3_column_text (stmt, 2);
+  paid_through = sigap_statement_column_text (stmt, 2);
   if (paid_through == NULL || g_ascii_strtoll (paid_through, NULL, 10) < year)
     out->months_unpaid = 12;
   else if (g_ascii_strtoll (paid_through, NULL, 10) > year)
@@ -660,7 +664,7 @@ query_segment_budget (SigapDatabase  *db,
 
   /* No premium is owed for the months before the segment's first participant joined: in the
    * year a programme starts (SIGAP began in November 2025) those months are not unpaid. */
-  first_month = (const char *) sqlite3_column_text (stmt, 3);
+  first_month = sigap_statement_column_text (stmt, 3);
   if (first_month != NULL && g_ascii_strtoll (first_month, NULL, 10) == year)
     out->months_unpaid = MIN (out->months_unpaid,
                               13 - (int) g_ascii_strtoll (first_month + 5, NULL, 10));
@@ -674,7 +678,7 @@ query_premium (SigapDatabase  *db,
                gint64         *out_monthly,
                GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autofree char *as_of_iso = sigap_date_to_iso (as_of);
 
   /* The rate in force is, per programme, the row with the latest valid_from on or before D. */
@@ -686,11 +690,11 @@ query_premium (SigapDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, as_of_iso, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  sigap_statement_bind_text (stmt, 1, as_of_iso);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return set_query_error (db, error, _("Cannot read the premium rates"));
 
-  *out_monthly = sqlite3_column_int64 (stmt, 0);
+  *out_monthly = sigap_statement_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -703,7 +707,7 @@ count_city_by_segment (SigapDatabase  *db,
                        GError        **error)
 {
   g_autoptr(GHashTable) by_sector = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   by_sector = count_as_of (db, SIGAP_CITY_CODE, SIGAP_SEGMENT_ALL, as_of, KEY_SECTOR, error);
@@ -715,16 +719,16 @@ count_city_by_segment (SigapDatabase  *db,
     return FALSE;
 
   out[0] = out[1] = (Count) { 0, 0 };
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      Count count = count_lookup (by_sector, sqlite3_column_int64 (stmt, 0));
-      int index = sqlite3_column_int (stmt, 1);
+      Count count = count_lookup (by_sector, sigap_statement_column_int64 (stmt, 0));
+      int index = sigap_statement_column_int (stmt, 1);
 
       out[index].registered += count.registered;
       out[index].ended += count.ended;
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot read the sectors"));
 
   return TRUE;
@@ -924,10 +928,10 @@ sigap_figures_what_if (SigapDatabase      *db,
 
 static void
 set_date_from_column (GDate        *date,
-                      sqlite3_stmt *stmt,
+                      SigapStatement *stmt,
                       int           column)
 {
-  if (!sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, column), date))
+  if (!sigap_date_parse_iso (sigap_statement_column_text (stmt, column), date))
     g_date_clear (date, 1);
 }
 
@@ -943,7 +947,7 @@ sigap_figures_payments (SigapDatabase      *db,
                         GError            **error)
 {
   g_autoptr(GPtrArray) payments = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_payment_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autofree char *as_of = sigap_date_to_iso (&filter->as_of);
   g_autofree char *year_start = g_strdup_printf ("%04d-01-01", sigap_filter_get_year (filter));
   int rc;
@@ -959,26 +963,26 @@ sigap_figures_payments (SigapDatabase      *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, year_start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, as_of, -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, sigap_segment_to_string (filter->segment));
+  sigap_statement_bind_text (stmt, 2, year_start);
+  sigap_statement_bind_text (stmt, 3, as_of);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapPayment *payment = g_new0 (SigapPayment, 1);
 
       set_date_from_column (&payment->paid_on, stmt, 0);
-      payment->sp2d_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sigap_segment_parse ((const char *) sqlite3_column_text (stmt, 2), &payment->segment);
-      payment->funding_source = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      payment->sp2d_number = g_strdup (sigap_statement_column_text (stmt, 1));
+      sigap_segment_parse (sigap_statement_column_text (stmt, 2), &payment->segment);
+      payment->funding_source = g_strdup (sigap_statement_column_text (stmt, 3));
       set_date_from_column (&payment->period_start, stmt, 4);
       set_date_from_column (&payment->period_end, stmt, 5);
-      payment->participants = sqlite3_column_int64 (stmt, 6);
-      payment->amount = sqlite3_column_int64 (stmt, 7);
+      payment->participants = sigap_statement_column_int64 (stmt, 6);
+      payment->amount = sigap_statement_column_int64 (stmt, 7);
       g_ptr_array_add (payments, payment);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the payments"));
       return NULL;
@@ -999,7 +1003,7 @@ sigap_figures_budget_lines (SigapDatabase      *db,
                             GError            **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_budget_line_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
@@ -1012,20 +1016,20 @@ sigap_figures_budget_lines (SigapDatabase      *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, sigap_segment_to_string (filter->segment));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapBudgetLine *line = g_new0 (SigapBudgetLine, 1);
 
-      line->year = sqlite3_column_int (stmt, 0);
-      sigap_segment_parse ((const char *) sqlite3_column_text (stmt, 1), &line->segment);
-      line->funding_source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      line->pagu = sqlite3_column_int64 (stmt, 3);
+      line->year = sigap_statement_column_int (stmt, 0);
+      sigap_segment_parse (sigap_statement_column_text (stmt, 1), &line->segment);
+      line->funding_source = g_strdup (sigap_statement_column_text (stmt, 2));
+      line->pagu = sigap_statement_column_int64 (stmt, 3);
       g_ptr_array_add (lines, line);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the budget"));
       return NULL;
@@ -1219,7 +1223,7 @@ sector_rows (SigapDatabase      *db,
              GError            **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   stmt = sigap_database_prepare (db,
@@ -1230,23 +1234,23 @@ sector_rows (SigapDatabase      *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, sigap_segment_to_string (filter->segment));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sigap_statement_column_int64 (stmt, 0);
       gint64 target = 0;
       gboolean has_target;
 
-      has_target = target_of_segment (targets, scope, (const char *) sqlite3_column_text (stmt, 3),
+      has_target = target_of_segment (targets, scope, sigap_statement_column_text (stmt, 3),
                                       id, &target);
-      g_ptr_array_add (rows, breakdown_row_new ((const char *) sqlite3_column_text (stmt, 1),
-                                                (const char *) sqlite3_column_text (stmt, 2),
+      g_ptr_array_add (rows, breakdown_row_new (sigap_statement_column_text (stmt, 1),
+                                                sigap_statement_column_text (stmt, 2),
                                                 count_lookup (counts, id),
                                                 target, has_target));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the sectors"));
       return NULL;
@@ -1468,7 +1472,7 @@ query_month_flows (SigapDatabase      *db,
                    GError            **error)
 {
   g_autoptr(GHashTable) flows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   stmt = sigap_database_prepare (db,
@@ -1481,19 +1485,19 @@ query_month_flows (SigapDatabase      *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, filter->scope, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, filter->scope);
+  sigap_statement_bind_text (stmt, 2, sigap_segment_to_string (filter->segment));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       MonthFlow *flow = g_new (MonthFlow, 1);
 
-      flow->registered = sqlite3_column_int64 (stmt, 1);
-      flow->ended = sqlite3_column_int64 (stmt, 2);
-      g_hash_table_insert (flows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), flow);
+      flow->registered = sigap_statement_column_int64 (stmt, 1);
+      flow->ended = sigap_statement_column_int64 (stmt, 2);
+      g_hash_table_insert (flows, g_strdup (sigap_statement_column_text (stmt, 0)), flow);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot count participants by month"));
       return NULL;
@@ -1509,7 +1513,7 @@ query_realised_to (SigapDatabase  *db,
                    gint64         *out_realised,
                    GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autofree char *end_iso = sigap_date_to_iso (end);
   g_autofree char *year_start = g_strdup_printf ("%04d-01-01", g_date_get_year (end));
 
@@ -1520,14 +1524,14 @@ query_realised_to (SigapDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sigap_segment_to_string (segment), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, year_start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, end_iso, -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, sigap_segment_to_string (segment));
+  sigap_statement_bind_text (stmt, 2, year_start);
+  sigap_statement_bind_text (stmt, 3, end_iso);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return set_query_error (db, error, _("Cannot read the payments"));
 
-  *out_realised = sqlite3_column_int64 (stmt, 0);
+  *out_realised = sigap_statement_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -1661,27 +1665,27 @@ accumulate_flags (SigapDatabase  *db,
                   SigapQuality   *out,
                   GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, error);
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sigap_segment_to_string (segment), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, first, -1, SQLITE_STATIC);
+  sigap_statement_bind_text (stmt, 1, scope);
+  sigap_statement_bind_text (stmt, 2, sigap_segment_to_string (segment));
+  sigap_statement_bind_text (stmt, 3, first);
   if (second != NULL)
-    sqlite3_bind_text (stmt, 4, second, -1, SQLITE_STATIC);
+    sigap_statement_bind_text (stmt, 4, second);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapParticipantFlag flag;
 
-      if (sigap_participant_flag_parse ((const char *) sqlite3_column_text (stmt, 0), &flag))
-        out->counts[flag] += sqlite3_column_int64 (stmt, 1);
+      if (sigap_participant_flag_parse (sigap_statement_column_text (stmt, 0), &flag))
+        out->counts[flag] += sigap_statement_column_int64 (stmt, 1);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot count the data-quality notes"));
 
   return TRUE;

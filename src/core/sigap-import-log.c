@@ -193,10 +193,10 @@ sigap_import_rejection_free (SigapImportRejection *rejection)
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
+dup_column (SigapStatement *stmt,
             int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (sigap_statement_column_text (stmt, column));
 }
 
 static GStrv
@@ -232,7 +232,7 @@ GPtrArray *
 sigap_import_list_batches (SigapDatabase  *db,
                            GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GPtrArray) batches = NULL;
   int rc;
 
@@ -248,29 +248,29 @@ sigap_import_list_batches (SigapDatabase  *db,
     return NULL;
 
   batches = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_import_batch_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapImportBatch *batch = g_new0 (SigapImportBatch, 1);
-      const char *separator = (const char *) sqlite3_column_text (stmt, 6);
+      const char *separator = sigap_statement_column_text (stmt, 6);
 
-      batch->id = sqlite3_column_int64 (stmt, 0);
+      batch->id = sigap_statement_column_int64 (stmt, 0);
       batch->kind = dup_column (stmt, 1);
       batch->file_name = dup_column (stmt, 2);
       batch->checksum = dup_column (stmt, 3);
       batch->imported_at = dup_column (stmt, 4);
       batch->encoding = dup_column (stmt, 5);
       batch->separator = separator != NULL ? separator[0] : '\0';
-      batch->read = sqlite3_column_int64 (stmt, 7);
-      batch->added = sqlite3_column_int64 (stmt, 8);
-      batch->updated = sqlite3_column_int64 (stmt, 9);
-      batch->unchanged = sqlite3_column_int64 (stmt, 10);
-      batch->rejected = sqlite3_column_int64 (stmt, 11);
-      batch->flagged = sqlite3_column_int64 (stmt, 12);
-      batch->ignored_columns = parse_string_array ((const char *) sqlite3_column_text (stmt, 13));
+      batch->read = sigap_statement_column_int64 (stmt, 7);
+      batch->added = sigap_statement_column_int64 (stmt, 8);
+      batch->updated = sigap_statement_column_int64 (stmt, 9);
+      batch->unchanged = sigap_statement_column_int64 (stmt, 10);
+      batch->rejected = sigap_statement_column_int64 (stmt, 11);
+      batch->flagged = sigap_statement_column_int64 (stmt, 12);
+      batch->ignored_columns = parse_string_array (sigap_statement_column_text (stmt, 13));
       g_ptr_array_add (batches, batch);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the import history"));
       return NULL;
@@ -293,7 +293,7 @@ sigap_import_list_rejections (SigapDatabase  *db,
                               gint64          limit,
                               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GPtrArray) rejections = NULL;
   int rc;
 
@@ -306,23 +306,23 @@ sigap_import_list_rejections (SigapDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, MAX (offset, 0));
+  sigap_statement_bind_int64 (stmt, 1, batch_id);
+  sigap_statement_bind_int64 (stmt, 2, limit);
+  sigap_statement_bind_int64 (stmt, 3, MAX (offset, 0));
 
   rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_import_rejection_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapImportRejection *rejection = g_new0 (SigapImportRejection, 1);
 
-      rejection->line = sqlite3_column_int64 (stmt, 0);
+      rejection->line = sigap_statement_column_int64 (stmt, 0);
       rejection->column = dup_column (stmt, 1);
       rejection->reason = dup_column (stmt, 2);
       rejection->raw = dup_column (stmt, 3);
       g_ptr_array_add (rejections, rejection);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the rejected lines"));
       return NULL;
@@ -343,7 +343,7 @@ sigap_import_count_flags (SigapDatabase  *db,
                           gint64         *counts,
                           GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
@@ -358,15 +358,15 @@ sigap_import_count_flags (SigapDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapParticipantFlag flag;
 
-      if (sigap_participant_flag_parse ((const char *) sqlite3_column_text (stmt, 0), &flag))
-        counts[flag] = sqlite3_column_int64 (stmt, 1);
+      if (sigap_participant_flag_parse (sigap_statement_column_text (stmt, 0), &flag))
+        counts[flag] = sigap_statement_column_int64 (stmt, 1);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot count the data-quality notes"));
 
   return TRUE;
@@ -407,7 +407,7 @@ sigap_import_list_flags_for (SigapDatabase         *db,
                              GError               **error)
 {
   g_autofree char *as_of = filter != NULL ? sigap_date_to_iso (&filter->as_of) : NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   int rc;
 
@@ -431,32 +431,32 @@ sigap_import_list_flags_for (SigapDatabase         *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, sigap_participant_flag_to_string (flag), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, MAX (offset, 0));
+  sigap_statement_bind_text (stmt, 1, sigap_participant_flag_to_string (flag));
+  sigap_statement_bind_int64 (stmt, 2, limit);
+  sigap_statement_bind_int64 (stmt, 3, MAX (offset, 0));
   if (filter != NULL)
     {
-      sqlite3_bind_text (stmt, 4, as_of, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, filter->scope, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+      sigap_statement_bind_text (stmt, 4, as_of);
+      sigap_statement_bind_text (stmt, 5, filter->scope);
+      sigap_statement_bind_text (stmt, 6, sigap_segment_to_string (filter->segment));
     }
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_flag_row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapParticipantFlagRow *row = g_new0 (SigapParticipantFlagRow, 1);
 
-      row->participant_id = sqlite3_column_int64 (stmt, 0);
-      row->nik_masked = sigap_nik_mask ((const char *) sqlite3_column_text (stmt, 1));
+      row->participant_id = sigap_statement_column_int64 (stmt, 0);
+      row->nik_masked = sigap_nik_mask (sigap_statement_column_text (stmt, 1));
       row->name = dup_column (stmt, 2);
       row->flag = flag;
       row->detail = dup_column (stmt, 3);
-      row->batch_id = sqlite3_column_int64 (stmt, 4);
-      row->line = sqlite3_column_int64 (stmt, 5);
+      row->batch_id = sigap_statement_column_int64 (stmt, 4);
+      row->line = sigap_statement_column_int64 (stmt, 5);
       g_ptr_array_add (rows, row);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the data-quality notes"));
       return NULL;
@@ -527,8 +527,8 @@ sigap_import_write_rejects (SigapDatabase  *db,
                             GCancellable   *cancellable,
                             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) batch = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) batch = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   const char *separator_text;
   char separator;
@@ -541,18 +541,18 @@ sigap_import_write_rejects (SigapDatabase  *db,
                                   error);
   if (batch == NULL)
     return FALSE;
-  sqlite3_bind_int64 (batch, 1, batch_id);
-  if (sqlite3_step (batch) != SQLITE_ROW)
+  sigap_statement_bind_int64 (batch, 1, batch_id);
+  if (sigap_statement_step (batch) != SIGAP_STEP_ROW)
     {
       g_set_error (error, SIGAP_IMPORT_ERROR, SIGAP_IMPORT_ERROR_FAILED,
                    _("There is no import number %" PRId64), batch_id);
       return FALSE;
     }
 
-  separator_text = (const char *) sqlite3_column_text (batch, 1);
+  separator_text = sigap_statement_column_text (batch, 1);
   separator = separator_text != NULL && separator_text[0] != '\0' ? separator_text[0] : ',';
   _sigap_import_format_rejects_header (text, separator,
-                                       (const char *) sqlite3_column_text (batch, 0));
+                                       sigap_statement_column_text (batch, 0));
 
   stmt = sigap_database_prepare (db,
                                  "SELECT line, column_name, reason, raw FROM import_reject "
@@ -560,14 +560,14 @@ sigap_import_write_rejects (SigapDatabase  *db,
                                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sigap_statement_bind_int64 (stmt, 1, batch_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      _sigap_import_format_reject (text, separator, sqlite3_column_int64 (stmt, 0),
-                                   (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3));
+      _sigap_import_format_reject (text, separator, sigap_statement_column_int64 (stmt, 0),
+                                   sigap_statement_column_text (stmt, 1),
+                                   sigap_statement_column_text (stmt, 2),
+                                   sigap_statement_column_text (stmt, 3));
 
       if (text->len >= 64 * 1024)
         {
@@ -578,7 +578,7 @@ sigap_import_write_rejects (SigapDatabase  *db,
         }
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot read the rejected lines"));
 
   return g_output_stream_write_all (output, text->str, text->len, NULL, cancellable, error);

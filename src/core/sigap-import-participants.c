@@ -130,14 +130,14 @@ static gboolean flush_flags (SigapImportRun *run);
 /* The writing thread's state. */
 typedef struct
 {
-  sqlite3_stmt *select;
-  sqlite3_stmt *insert;
-  sqlite3_stmt *delete_flags;
-  sqlite3_stmt *insert_flag;
-  sqlite3_stmt *insert_flags;            /* FLAG_BATCH rows at once */
-  sqlite3_stmt *find_unchanged;          /* temp.import_unchanged, when the table was not */
-  sqlite3_stmt *add_unchanged;           /* empty */
-  sqlite3_stmt *updates[1 << N_FIELDS];  /* by mask of changed fields, prepared when needed */
+  SigapStatement *select;
+  SigapStatement *insert;
+  SigapStatement *delete_flags;
+  SigapStatement *insert_flag;
+  SigapStatement *insert_flags;            /* FLAG_BATCH rows at once */
+  SigapStatement *find_unchanged;          /* temp.import_unchanged, when the table was not */
+  SigapStatement *add_unchanged;           /* empty */
+  SigapStatement *updates[1 << N_FIELDS];  /* by mask of changed fields, prepared when needed */
   gboolean      empty;                   /* no participant before this import */
   gboolean      bulk;
   GPtrArray    *saved_sql;               /* the app's own definitions of what bulk dropped */
@@ -197,20 +197,20 @@ value_equal (const Value *a,
 }
 
 static void
-bind_value (sqlite3_stmt *stmt,
+bind_value (SigapStatement *stmt,
             int           param,
             const Value  *value)
 {
   switch (value->type)
     {
     case VALUE_NULL:
-      sqlite3_bind_null (stmt, param);
+      sigap_statement_bind_null (stmt, param);
       break;
     case VALUE_INT:
-      sqlite3_bind_int64 (stmt, param, value->i);
+      sigap_statement_bind_int64 (stmt, param, value->i);
       break;
     case VALUE_TEXT:
-      sqlite3_bind_text (stmt, param, value->s, -1, SQLITE_STATIC);
+      sigap_statement_bind_text (stmt, param, value->s);
       break;
     default:
       g_assert_not_reached ();
@@ -218,18 +218,14 @@ bind_value (sqlite3_stmt *stmt,
 }
 
 static Value
-column_value (sqlite3_stmt *stmt,
+column_value (SigapStatement *stmt,
               int           column)
 {
-  switch (sqlite3_column_type (stmt, column))
-    {
-    case SQLITE_NULL:
-      return (Value) { VALUE_NULL, 0, NULL };
-    case SQLITE_INTEGER:
-      return int_value (sqlite3_column_int64 (stmt, column));
-    default:
-      return text_value ((const char *) sqlite3_column_text (stmt, column));
-    }
+  if (sigap_statement_column_is_null (stmt, column))
+    return (Value) { VALUE_NULL, 0, NULL };
+  if (sigap_statement_column_is_integer (stmt, column))
+    return int_value (sigap_statement_column_int64 (stmt, column));
+  return text_value (sigap_statement_column_text (stmt, column));
 }
 
 /* Runs of space (U+00A0 too) inside a name become one space. */
@@ -292,22 +288,21 @@ tally_hash (gconstpointer key)
 }
 
 static char *
-query_text (sqlite3    *handle,
-            const char *sql)
+query_text (SigapDatabase *db,
+            const char    *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, NULL);
 
-  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return NULL;
 
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return g_strdup (sigap_statement_column_text (stmt, 0));
 }
 
 gboolean
-_sigap_import_tally_trigger_is_known (sqlite3 *handle)
+_sigap_import_tally_trigger_is_known (SigapDatabase *db)
 {
-  g_autofree char *sql = query_text (handle,
+  g_autofree char *sql = query_text (db,
                                      "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
                                      "AND name = '" TALLY_INSERT_TRIGGER "'");
   g_autofree char *hash = NULL;
@@ -330,14 +325,14 @@ exec (SigapImportRun  *run,
 static gint64
 count_participants (SigapImportRun *run)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (run->db,
+                                                          "SELECT count (*) FROM participant",
+                                                          NULL);
 
-  if (sqlite3_prepare_v2 (run->handle, "SELECT count (*) FROM participant", -1, &stmt, NULL) !=
-      SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return -1;
 
-  return sqlite3_column_int64 (stmt, 0);
+  return sigap_statement_column_int64 (stmt, 0);
 }
 
 /* Whether the bulk path drops and creates @object again: the indexes of its two tables and the
@@ -359,13 +354,11 @@ drop_object (SigapImportRun  *run,
              GError         **error)
 {
   g_autofree char *sql = NULL;
-  char *quoted;
+  /* Quoted: the name comes from the file. */
+  g_autofree char *quoted = sigap_database_quote_identifier (name);
 
-  /* %w doubles any quote in the name, which comes from the file. */
-  quoted = sqlite3_mprintf ("DROP %s IF EXISTS \"%w\"",
-                            g_str_equal (type, "index") ? "INDEX" : "TRIGGER", name);
-  sql = g_strdup (quoted);
-  sqlite3_free (quoted);
+  sql = g_strdup_printf ("DROP %s IF EXISTS %s",
+                         g_str_equal (type, "index") ? "INDEX" : "TRIGGER", quoted);
   return exec (run, sql, error);
 }
 
@@ -378,7 +371,7 @@ repair_schema (SigapImportRun  *run,
                GError         **error)
 {
   const GPtrArray *own = sigap_database_get_own_schema ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   stmt = _sigap_import_prepare (run,
                                 "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2",
@@ -395,11 +388,11 @@ repair_schema (SigapImportRun  *run,
           !g_str_equal (object->table, "participant_flag"))
         continue;
 
-      sqlite3_bind_text (stmt, 1, object->type, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, object->name, -1, SQLITE_STATIC);
-      same = sqlite3_step (stmt) == SQLITE_ROW &&
-             g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), object->sql) == 0;
-      sqlite3_reset (stmt);
+      sigap_statement_bind_text (stmt, 1, object->type);
+      sigap_statement_bind_text (stmt, 2, object->name);
+      same = sigap_statement_step (stmt) == SIGAP_STEP_ROW &&
+             g_strcmp0 (sigap_statement_column_text (stmt, 0), object->sql) == 0;
+      sigap_statement_reset (stmt);
       if (same)
         continue;
 
@@ -418,7 +411,7 @@ enter_bulk (SigapImportRun  *run,
             GError         **error)
 {
   const GPtrArray *own = sigap_database_get_own_schema ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
 
   /* What restore_schema () creates again: the app's definitions, not the file's text. */
@@ -442,12 +435,12 @@ enter_bulk (SigapImportRun  *run,
   if (stmt == NULL)
     return FALSE;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
     {
-      g_ptr_array_add (drops, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (drops, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (drops, g_strdup (sigap_statement_column_text (stmt, 0)));
+      g_ptr_array_add (drops, g_strdup (sigap_statement_column_text (stmt, 1)));
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   for (guint i = 0; i < drops->len; i += 2)
     if (!drop_object (run, g_ptr_array_index (drops, i), g_ptr_array_index (drops, i + 1),
@@ -503,8 +496,8 @@ write_tallies (SigapImportRun  *run,
                Participants    *p,
                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) sector = NULL;
-  g_autoptr(sqlite3_stmt) desil = NULL;
+  g_autoptr(SigapStatement) sector = NULL;
+  g_autoptr(SigapStatement) desil = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -535,20 +528,20 @@ write_tallies (SigapImportRun  *run,
       const gint64 *counts = value;
       int months = (int) (k & 0xffff);
       char month[8];
-      sqlite3_stmt *stmts[] = { sector, desil };
+      SigapStatement *stmts[] = { sector, desil };
 
       g_snprintf (month, sizeof month, "%04d-%02d", months / 12, months % 12 + 1);
       for (guint i = 0; i < G_N_ELEMENTS (stmts); i++)
         {
-          sqlite3_bind_int64 (stmts[i], 1, (gint64) (k >> 48));
-          sqlite3_bind_int64 (stmts[i], 2, (gint64) ((k >> 32) & 0xffff));
-          sqlite3_bind_int64 (stmts[i], 3, (gint64) ((k >> 16) & 0xffff));
-          sqlite3_bind_text (stmts[i], 4, month, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmts[i], 5, counts[0]);
-          sqlite3_bind_int64 (stmts[i], 6, counts[1]);
-          if (sqlite3_step (stmts[i]) != SQLITE_DONE)
+          sigap_statement_bind_int64 (stmts[i], 1, (gint64) (k >> 48));
+          sigap_statement_bind_int64 (stmts[i], 2, (gint64) ((k >> 32) & 0xffff));
+          sigap_statement_bind_int64 (stmts[i], 3, (gint64) ((k >> 16) & 0xffff));
+          sigap_statement_bind_text_copy (stmts[i], 4, month);
+          sigap_statement_bind_int64 (stmts[i], 5, counts[0]);
+          sigap_statement_bind_int64 (stmts[i], 6, counts[1]);
+          if (sigap_statement_step (stmts[i]) != SIGAP_STEP_DONE)
             return sigap_database_set_error (run->db, error, _("Cannot update the tallies"));
-          sqlite3_reset (stmts[i]);
+          sigap_statement_reset (stmts[i]);
         }
     }
 
@@ -567,15 +560,14 @@ restore_schema (SigapImportRun  *run,
 {
   g_autofree char *threads = g_strdup_printf ("PRAGMA threads = %u",
                                               CLAMP (g_get_num_processors (), 2, 5) - 1);
-  gint64 cache_size = _sigap_import_query_int (run->handle, "PRAGMA cache_size");
+  gint64 cache_size = _sigap_import_query_int (run->db, "PRAGMA cache_size");
   g_autofree char *restore = g_strdup_printf ("PRAGMA threads = 0; "
                                               "PRAGMA cache_size = %" G_GINT64_FORMAT,
                                               cache_size);
   gboolean ok = TRUE;
 
-  sqlite3_exec (run->handle, threads, NULL, NULL, NULL);
-  sqlite3_exec (run->handle, "PRAGMA cache_size = -" G_STRINGIFY (INDEX_CACHE_KIB),
-                NULL, NULL, NULL);
+  sigap_database_exec (run->db, threads, NULL);
+  sigap_database_exec (run->db, "PRAGMA cache_size = -" G_STRINGIFY (INDEX_CACHE_KIB), NULL);
 
   for (guint i = 0; ok && i < p->saved_sql->len; i++)
     {
@@ -583,7 +575,7 @@ restore_schema (SigapImportRun  *run,
       _sigap_import_trace_phase (run, g_ptr_array_index (p->saved_sql, i));
     }
 
-  sqlite3_exec (run->handle, restore, NULL, NULL, NULL);
+  sigap_database_exec (run->db, restore, NULL);
   return ok;
 }
 
@@ -632,7 +624,7 @@ participants_prepare (SigapImportRun  *run,
       (run->bulk == SIGAP_IMPORT_BULK_ALWAYS ||
        (run->size / BULK_BYTES_PER_LINE >= BULK_MIN_ROWS &&
         run->size / BULK_BYTES_PER_LINE * 2 >= existing)) &&
-      _sigap_import_tally_trigger_is_known (run->handle) &&
+      _sigap_import_tally_trigger_is_known (run->db) &&
       !enter_bulk (run, p, error))
     return FALSE;
 
@@ -655,7 +647,7 @@ participants_prepare (SigapImportRun  *run,
                                      error);
   if (p->insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (p->insert, PARAM_BATCH, run->batch_id);
+  sigap_statement_bind_int64 (p->insert, PARAM_BATCH, run->batch_id);
 
   /* A participant this file leaves unchanged keeps its batch and line, so the lines it was
    * met on are noted here instead, in a table of SQLite's temporary files. */
@@ -689,7 +681,7 @@ participants_prepare (SigapImportRun  *run,
                                           error);
   if (p->insert_flag == NULL)
     return FALSE;
-  sqlite3_bind_int64 (p->insert_flag, 1, run->batch_id);
+  sigap_statement_bind_int64 (p->insert_flag, 1, run->batch_id);
 
   {
     g_autoptr(GString) sql = g_string_new ("INSERT INTO participant_flag (batch_id, "
@@ -701,7 +693,7 @@ participants_prepare (SigapImportRun  *run,
     p->insert_flags = _sigap_import_prepare (run, sql->str, error);
     if (p->insert_flags == NULL)
       return FALSE;
-    sqlite3_bind_int64 (p->insert_flags, 1, run->batch_id);
+    sigap_statement_bind_int64 (p->insert_flags, 1, run->batch_id);
   }
 
   return TRUE;
@@ -712,24 +704,24 @@ participants_finish (SigapImportRun *run)
 {
   Participants *p = run->kind_data;
 
-  g_clear_pointer (&p->select, sqlite3_finalize);
-  g_clear_pointer (&p->insert, sqlite3_finalize);
-  g_clear_pointer (&p->delete_flags, sqlite3_finalize);
-  g_clear_pointer (&p->insert_flag, sqlite3_finalize);
-  g_clear_pointer (&p->insert_flags, sqlite3_finalize);
-  g_clear_pointer (&p->find_unchanged, sqlite3_finalize);
-  g_clear_pointer (&p->add_unchanged, sqlite3_finalize);
+  g_clear_pointer (&p->select, sigap_statement_free);
+  g_clear_pointer (&p->insert, sigap_statement_free);
+  g_clear_pointer (&p->delete_flags, sigap_statement_free);
+  g_clear_pointer (&p->insert_flag, sigap_statement_free);
+  g_clear_pointer (&p->insert_flags, sigap_statement_free);
+  g_clear_pointer (&p->find_unchanged, sigap_statement_free);
+  g_clear_pointer (&p->add_unchanged, sigap_statement_free);
   if (!p->empty)
-    sqlite3_exec (run->handle, "DROP TABLE IF EXISTS temp.import_unchanged", NULL, NULL, NULL);
+    sigap_database_exec (run->db, "DROP TABLE IF EXISTS temp.import_unchanged", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (p->updates); i++)
-    g_clear_pointer (&p->updates[i], sqlite3_finalize);
+    g_clear_pointer (&p->updates[i], sigap_statement_free);
   g_clear_pointer (&p->saved_sql, g_ptr_array_unref);
   g_clear_pointer (&p->tallies, g_hash_table_unref);
   g_free (p);
   run->kind_data = NULL;
 }
 
-static sqlite3_stmt *
+static SigapStatement *
 update_statement (SigapImportRun *run,
                   guint           mask)
 {
@@ -749,7 +741,7 @@ update_statement (SigapImportRun *run,
 
   p->updates[mask] = _sigap_import_prepare (run, sql->str, &run->error);
   if (p->updates[mask] != NULL)
-    sqlite3_bind_int64 (p->updates[mask], PARAM_BATCH, run->batch_id);
+    sigap_statement_bind_int64 (p->updates[mask], PARAM_BATCH, run->batch_id);
   return p->updates[mask];
 }
 
@@ -781,18 +773,17 @@ compute_flags (SigapImportRun           *run,
 }
 
 static void
-bind_flag (sqlite3_stmt      *stmt,
+bind_flag (SigapStatement      *stmt,
            int                first,
            const PendingFlag *pending)
 {
-  sqlite3_bind_int64 (stmt, first, pending->participant_id);
-  sqlite3_bind_text (stmt, first + 1, sigap_participant_flag_to_string (pending->flag.flag), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, first + 2, pending->line);
+  sigap_statement_bind_int64 (stmt, first, pending->participant_id);
+  sigap_statement_bind_text (stmt, first + 1, sigap_participant_flag_to_string (pending->flag.flag));
+  sigap_statement_bind_int64 (stmt, first + 2, pending->line);
   if (pending->flag.detail[0] != '\0')
-    sqlite3_bind_text (stmt, first + 3, pending->flag.detail, -1, SQLITE_STATIC);
+    sigap_statement_bind_text (stmt, first + 3, pending->flag.detail);
   else
-    sqlite3_bind_null (stmt, first + 3);
+    sigap_statement_bind_null (stmt, first + 3);
 }
 
 /* Writes the pending flags: FLAG_BATCH at a time, the rest one by one. */
@@ -806,17 +797,17 @@ flush_flags (SigapImportRun *run)
     {
       for (; i < FLAG_BATCH; i++)
         bind_flag (p->insert_flags, (int) i * 4 + 2, &p->pending[i]);
-      if (sqlite3_step (p->insert_flags) != SQLITE_DONE)
+      if (sigap_statement_step (p->insert_flags) != SIGAP_STEP_DONE)
         return FALSE;
-      sqlite3_reset (p->insert_flags);
+      sigap_statement_reset (p->insert_flags);
     }
 
   for (; i < p->n_pending; i++)
     {
       bind_flag (p->insert_flag, 2, &p->pending[i]);
-      if (sqlite3_step (p->insert_flag) != SQLITE_DONE)
+      if (sigap_statement_step (p->insert_flag) != SIGAP_STEP_DONE)
         return FALSE;
-      sqlite3_reset (p->insert_flag);
+      sigap_statement_reset (p->insert_flag);
     }
 
   p->n_pending = 0;
@@ -836,10 +827,10 @@ write_flags (SigapImportRun *run,
 
   if (replace)
     {
-      sqlite3_bind_int64 (p->delete_flags, 1, id);
-      if (sqlite3_step (p->delete_flags) != SQLITE_DONE)
+      sigap_statement_bind_int64 (p->delete_flags, 1, id);
+      if (sigap_statement_step (p->delete_flags) != SIGAP_STEP_DONE)
         return FALSE;
-      sqlite3_reset (p->delete_flags);
+      sigap_statement_reset (p->delete_flags);
     }
 
   for (guint i = 0; i < n_flags; i++)
@@ -1043,21 +1034,21 @@ reject_ended_early (SigapImportRun *run,
 static gint64
 earlier_line (Participants *p,
               gint64        batch_id,
-              sqlite3_stmt *select,
+              SigapStatement *select,
               gint64        id)
 {
   gint64 line = 0;
 
-  if (sqlite3_column_int64 (select, SELECT_BATCH) == batch_id)
-    return sqlite3_column_int64 (select, SELECT_LINE);
+  if (sigap_statement_column_int64 (select, SELECT_BATCH) == batch_id)
+    return sigap_statement_column_int64 (select, SELECT_LINE);
 
   if (p->find_unchanged == NULL)
     return 0;
 
-  sqlite3_bind_int64 (p->find_unchanged, 1, id);
-  if (sqlite3_step (p->find_unchanged) == SQLITE_ROW)
-    line = sqlite3_column_int64 (p->find_unchanged, 0);
-  sqlite3_reset (p->find_unchanged);
+  sigap_statement_bind_int64 (p->find_unchanged, 1, id);
+  if (sigap_statement_step (p->find_unchanged) == SIGAP_STEP_ROW)
+    line = sigap_statement_column_int64 (p->find_unchanged, 0);
+  sigap_statement_reset (p->find_unchanged);
   return line;
 }
 
@@ -1081,16 +1072,16 @@ insert_failed (SigapImportRun *run,
 {
   gint64 first_line;
 
-  if (!p->empty || sqlite3_extended_errcode (run->handle) != SQLITE_CONSTRAINT_UNIQUE)
+  if (!p->empty || !sigap_database_last_error_is_unique (run->db))
     return _sigap_import_db_failed (run, _("Cannot add a participant"));
 
-  sqlite3_reset (p->insert);
-  sqlite3_reset (p->select);
-  sqlite3_bind_text (p->select, 1, line->nik, -1, SQLITE_STATIC);
-  if (sqlite3_step (p->select) != SQLITE_ROW)
+  sigap_statement_reset (p->insert);
+  sigap_statement_reset (p->select);
+  sigap_statement_bind_text (p->select, 1, line->nik);
+  if (sigap_statement_step (p->select) != SIGAP_STEP_ROW)
     return _sigap_import_db_failed (run, _("Cannot look up a participant"));
-  first_line = sqlite3_column_int64 (p->select, SELECT_LINE);
-  sqlite3_reset (p->select);
+  first_line = sigap_statement_column_int64 (p->select, SELECT_LINE);
+  sigap_statement_reset (p->select);
 
   return reject_repeat (run, first_line);
 }
@@ -1113,21 +1104,21 @@ participants_apply (SigapImportRun  *run,
   int rc;
 
   /* Into an empty table, every NIK is new: repeats within the file were found already. */
-  sqlite3_reset (p->select);
-  sqlite3_bind_text (p->select, 1, line->nik, -1, SQLITE_STATIC);
-  rc = p->empty ? SQLITE_DONE : sqlite3_step (p->select);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  sigap_statement_reset (p->select);
+  sigap_statement_bind_text (p->select, 1, line->nik);
+  rc = p->empty ? SIGAP_STEP_DONE : sigap_statement_step (p->select);
+  if (rc != SIGAP_STEP_ROW && rc != SIGAP_STEP_DONE)
     return _sigap_import_db_failed (run, _("Cannot look up a participant"));
-  exists = rc == SQLITE_ROW;
+  exists = rc == SIGAP_STEP_ROW;
   if (exists)
     {
       gint64 first_line;
 
-      id = sqlite3_column_int64 (p->select, 0);
+      id = sigap_statement_column_int64 (p->select, 0);
       first_line = earlier_line (p, run->batch_id, p->select, id);
       if (first_line > 0)
         {
-          sqlite3_reset (p->select);
+          sigap_statement_reset (p->select);
           return reject_repeat (run, first_line);
         }
     }
@@ -1146,7 +1137,7 @@ participants_apply (SigapImportRun  *run,
       strcmp (merged[F_ENDED_ON].s, merged[F_REGISTERED_ON].s) < 0)
     {
       reject_ended_early (run, given, merged);
-      sqlite3_reset (p->select);
+      sigap_statement_reset (p->select);
       return SIGAP_IMPORT_ROW_REJECTED;
     }
 
@@ -1157,12 +1148,12 @@ participants_apply (SigapImportRun  *run,
     {
       for (guint f = 0; f < N_FIELDS; f++)
         bind_value (p->insert, (int) f + 1, &merged[f]);
-      sqlite3_bind_text (p->insert, PARAM_NIK, line->nik, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (p->insert, PARAM_LINE, item->line);
-      if (sqlite3_step (p->insert) != SQLITE_DONE)
+      sigap_statement_bind_text (p->insert, PARAM_NIK, line->nik);
+      sigap_statement_bind_int64 (p->insert, PARAM_LINE, item->line);
+      if (sigap_statement_step (p->insert) != SIGAP_STEP_DONE)
         return insert_failed (run, p, line);
-      sqlite3_reset (p->insert);
-      id = sqlite3_last_insert_rowid (run->handle);
+      sigap_statement_reset (p->insert);
+      id = sigap_database_last_insert_id (run->db);
       outcome = SIGAP_IMPORT_ROW_ADDED;
 
       /* What participant_tally_insert would have done. */
@@ -1175,12 +1166,12 @@ participants_apply (SigapImportRun  *run,
     }
   else if (mask == 0)
     {
-      sqlite3_reset (p->select);
-      sqlite3_bind_int64 (p->add_unchanged, 1, id);
-      sqlite3_bind_int64 (p->add_unchanged, 2, item->line);
-      rc = sqlite3_step (p->add_unchanged);
-      sqlite3_reset (p->add_unchanged);
-      if (rc != SQLITE_DONE)
+      sigap_statement_reset (p->select);
+      sigap_statement_bind_int64 (p->add_unchanged, 1, id);
+      sigap_statement_bind_int64 (p->add_unchanged, 2, item->line);
+      rc = sigap_statement_step (p->add_unchanged);
+      sigap_statement_reset (p->add_unchanged);
+      if (rc != SIGAP_STEP_DONE)
         return _sigap_import_db_failed (run, _("Cannot look up a participant"));
       if (n_flags > 0)
         run->result->flagged++;
@@ -1188,22 +1179,22 @@ participants_apply (SigapImportRun  *run,
     }
   else
     {
-      sqlite3_stmt *update = update_statement (run, mask);
+      SigapStatement *update = update_statement (run, mask);
 
       if (update == NULL)
         return SIGAP_IMPORT_ROW_FAILED;
 
       for (guint f = 0; f < N_FIELDS; f++)
         bind_value (update, (int) f + 1, &merged[f]);
-      sqlite3_bind_int64 (update, PARAM_ID, id);
-      sqlite3_bind_int64 (update, PARAM_LINE, item->line);
-      if (sqlite3_step (update) != SQLITE_DONE)
+      sigap_statement_bind_int64 (update, PARAM_ID, id);
+      sigap_statement_bind_int64 (update, PARAM_LINE, item->line);
+      if (sigap_statement_step (update) != SIGAP_STEP_DONE)
         return _sigap_import_db_failed (run, _("Cannot update a participant"));
-      sqlite3_reset (update);
+      sigap_statement_reset (update);
       outcome = SIGAP_IMPORT_ROW_UPDATED;
     }
 
-  sqlite3_reset (p->select);
+  sigap_statement_reset (p->select);
 
   if (n_flags > 0)
     run->result->flagged++;

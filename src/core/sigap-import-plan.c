@@ -19,9 +19,9 @@
 typedef struct
 {
   GHashTable   *seen;    /* key → first line, as GINT_TO_POINTER-sized int64 */
-  sqlite3_stmt *select;
-  sqlite3_stmt *insert;
-  sqlite3_stmt *update;
+  SigapStatement *select;
+  SigapStatement *insert;
+  SigapStatement *update;
 } Plan;
 
 static Plan *
@@ -40,9 +40,9 @@ plan_finish (SigapImportRun *run)
   Plan *plan = run->kind_data;
 
   g_hash_table_unref (plan->seen);
-  g_clear_pointer (&plan->select, sqlite3_finalize);
-  g_clear_pointer (&plan->insert, sqlite3_finalize);
-  g_clear_pointer (&plan->update, sqlite3_finalize);
+  g_clear_pointer (&plan->select, sigap_statement_free);
+  g_clear_pointer (&plan->insert, sigap_statement_free);
+  g_clear_pointer (&plan->update, sigap_statement_free);
   g_free (plan);
   run->kind_data = NULL;
 }
@@ -147,30 +147,30 @@ get_money (SigapImportRun *run,
 /* Steps a statement that returns at most one row; FALSE on a database failure. */
 static gboolean
 step_lookup (SigapImportRun *run,
-             sqlite3_stmt   *stmt,
+             SigapStatement   *stmt,
              gboolean       *out_found)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = sigap_statement_step (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_ROW && rc != SIGAP_STEP_DONE)
     {
       _sigap_import_db_failed (run, _("Database query failed"));
       return FALSE;
     }
 
-  *out_found = rc == SQLITE_ROW;
+  *out_found = rc == SIGAP_STEP_ROW;
   return TRUE;
 }
 
 static SigapImportRow
 step_write (SigapImportRun *run,
-            sqlite3_stmt   *stmt,
+            SigapStatement   *stmt,
             SigapImportRow  outcome)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = sigap_statement_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  sigap_statement_reset (stmt);
+  if (rc != SIGAP_STEP_DONE)
     return _sigap_import_db_failed (run, _("Cannot save a line"));
 
   return outcome;
@@ -253,37 +253,37 @@ targets_row (SigapImportRun *run)
       return SIGAP_IMPORT_ROW_REJECTED;
     }
 
-  sqlite3_reset (plan->select);
-  sqlite3_bind_int (plan->select, 1, year);
-  sqlite3_bind_text (plan->select, 2, segment, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (plan->select, 3, region->id);
+  sigap_statement_reset (plan->select);
+  sigap_statement_bind_int (plan->select, 1, year);
+  sigap_statement_bind_text (plan->select, 2, segment);
+  sigap_statement_bind_int64 (plan->select, 3, region->id);
   if (sector != NULL)
-    sqlite3_bind_int64 (plan->select, 4, sector->id);
+    sigap_statement_bind_int64 (plan->select, 4, sector->id);
   else
-    sqlite3_bind_null (plan->select, 4);
+    sigap_statement_bind_null (plan->select, 4);
   if (!step_lookup (run, plan->select, &found))
     return SIGAP_IMPORT_ROW_FAILED;
 
-  if (found && sqlite3_column_int64 (plan->select, 1) == count)
+  if (found && sigap_statement_column_int64 (plan->select, 1) == count)
     return SIGAP_IMPORT_ROW_UNCHANGED;
 
   if (found)
     {
-      sqlite3_bind_int64 (plan->update, 5, count);
-      sqlite3_bind_int64 (plan->update, 6, run->batch_id);
-      sqlite3_bind_int64 (plan->update, 7, sqlite3_column_int64 (plan->select, 0));
+      sigap_statement_bind_int64 (plan->update, 5, count);
+      sigap_statement_bind_int64 (plan->update, 6, run->batch_id);
+      sigap_statement_bind_int64 (plan->update, 7, sigap_statement_column_int64 (plan->select, 0));
       return step_write (run, plan->update, SIGAP_IMPORT_ROW_UPDATED);
     }
 
-  sqlite3_bind_int (plan->insert, 1, year);
-  sqlite3_bind_text (plan->insert, 2, segment, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (plan->insert, 3, region->id);
+  sigap_statement_bind_int (plan->insert, 1, year);
+  sigap_statement_bind_text (plan->insert, 2, segment);
+  sigap_statement_bind_int64 (plan->insert, 3, region->id);
   if (sector != NULL)
-    sqlite3_bind_int64 (plan->insert, 4, sector->id);
+    sigap_statement_bind_int64 (plan->insert, 4, sector->id);
   else
-    sqlite3_bind_null (plan->insert, 4);
-  sqlite3_bind_int64 (plan->insert, 5, count);
-  sqlite3_bind_int64 (plan->insert, 6, run->batch_id);
+    sigap_statement_bind_null (plan->insert, 4);
+  sigap_statement_bind_int64 (plan->insert, 5, count);
+  sigap_statement_bind_int64 (plan->insert, 6, run->batch_id);
   return step_write (run, plan->insert, SIGAP_IMPORT_ROW_ADDED);
 }
 
@@ -353,37 +353,37 @@ budget_row (SigapImportRun *run)
       return SIGAP_IMPORT_ROW_REJECTED;
     }
 
-  sqlite3_reset (plan->select);
-  sqlite3_bind_int (plan->select, 1, year);
-  sqlite3_bind_text (plan->select, 2, segment, -1, SQLITE_STATIC);
-  sqlite3_bind_text (plan->select, 3, funding, -1, SQLITE_STATIC);
+  sigap_statement_reset (plan->select);
+  sigap_statement_bind_int (plan->select, 1, year);
+  sigap_statement_bind_text (plan->select, 2, segment);
+  sigap_statement_bind_text (plan->select, 3, funding);
   if (!step_lookup (run, plan->select, &found))
     return SIGAP_IMPORT_ROW_FAILED;
 
   /* An empty note keeps the stored one, as an empty cell does for participants. */
   note = _sigap_import_field (run, BUDGET_KETERANGAN);
-  stored_note = found ? (const char *) sqlite3_column_text (plan->select, 2) : NULL;
+  stored_note = found ? sigap_statement_column_text (plan->select, 2) : NULL;
   if (*note == '\0')
     note = stored_note;
 
-  if (found && sqlite3_column_int64 (plan->select, 1) == pagu && g_strcmp0 (note, stored_note) == 0)
+  if (found && sigap_statement_column_int64 (plan->select, 1) == pagu && g_strcmp0 (note, stored_note) == 0)
     return SIGAP_IMPORT_ROW_UNCHANGED;
 
   if (found)
     {
-      sqlite3_bind_int64 (plan->update, 4, pagu);
-      sqlite3_bind_text (plan->update, 5, note, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (plan->update, 6, run->batch_id);
-      sqlite3_bind_int64 (plan->update, 7, sqlite3_column_int64 (plan->select, 0));
+      sigap_statement_bind_int64 (plan->update, 4, pagu);
+      sigap_statement_bind_text_copy (plan->update, 5, note);
+      sigap_statement_bind_int64 (plan->update, 6, run->batch_id);
+      sigap_statement_bind_int64 (plan->update, 7, sigap_statement_column_int64 (plan->select, 0));
       return step_write (run, plan->update, SIGAP_IMPORT_ROW_UPDATED);
     }
 
-  sqlite3_bind_int (plan->insert, 1, year);
-  sqlite3_bind_text (plan->insert, 2, segment, -1, SQLITE_STATIC);
-  sqlite3_bind_text (plan->insert, 3, funding, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (plan->insert, 4, pagu);
-  sqlite3_bind_text (plan->insert, 5, note, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (plan->insert, 6, run->batch_id);
+  sigap_statement_bind_int (plan->insert, 1, year);
+  sigap_statement_bind_text (plan->insert, 2, segment);
+  sigap_statement_bind_text (plan->insert, 3, funding);
+  sigap_statement_bind_int64 (plan->insert, 4, pagu);
+  sigap_statement_bind_text (plan->insert, 5, note);
+  sigap_statement_bind_int64 (plan->insert, 6, run->batch_id);
   return step_write (run, plan->insert, SIGAP_IMPORT_ROW_ADDED);
 }
 
@@ -467,11 +467,11 @@ get_period (SigapImportRun *run,
 }
 
 static gboolean
-same_text (sqlite3_stmt *stmt,
+same_text (SigapStatement *stmt,
            int           column,
            const char   *text)
 {
-  return g_strcmp0 ((const char *) sqlite3_column_text (stmt, column), text) == 0;
+  return g_strcmp0 (sigap_statement_column_text (stmt, column), text) == 0;
 }
 
 static SigapImportRow
@@ -482,7 +482,7 @@ payments_row (SigapImportRun *run)
   const char *segment, *funding, *text;
   char paid_on[11], start[11], end[11];
   gint64 participants, amount, first_line;
-  sqlite3_stmt *write;
+  SigapStatement *write;
   gboolean found;
 
   if (!_sigap_import_get_date (run, PAYMENT_TANGGAL_BAYAR, TRUE, paid_on) ||
@@ -520,33 +520,33 @@ payments_row (SigapImportRun *run)
       return SIGAP_IMPORT_ROW_REJECTED;
     }
 
-  sqlite3_reset (plan->select);
-  sqlite3_bind_text (plan->select, 1, sp2d->str, -1, SQLITE_STATIC);
+  sigap_statement_reset (plan->select);
+  sigap_statement_bind_text (plan->select, 1, sp2d->str);
   if (!step_lookup (run, plan->select, &found))
     return SIGAP_IMPORT_ROW_FAILED;
 
   if (found && same_text (plan->select, 1, paid_on) && same_text (plan->select, 2, segment) &&
       same_text (plan->select, 3, funding) && same_text (plan->select, 4, start) &&
       same_text (plan->select, 5, end) &&
-      sqlite3_column_int64 (plan->select, 6) == participants &&
-      sqlite3_column_int64 (plan->select, 7) == amount)
+      sigap_statement_column_int64 (plan->select, 6) == participants &&
+      sigap_statement_column_int64 (plan->select, 7) == amount)
     {
-      sqlite3_reset (plan->select);
+      sigap_statement_reset (plan->select);
       return SIGAP_IMPORT_ROW_UNCHANGED;
     }
 
   write = found ? plan->update : plan->insert;
-  sqlite3_bind_text (write, 1, sp2d->str, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 2, paid_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 3, segment, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 4, funding, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 5, start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 6, end, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (write, 7, participants);
-  sqlite3_bind_int64 (write, 8, amount);
-  sqlite3_bind_int64 (write, 9, run->batch_id);
+  sigap_statement_bind_text (write, 1, sp2d->str);
+  sigap_statement_bind_text (write, 2, paid_on);
+  sigap_statement_bind_text (write, 3, segment);
+  sigap_statement_bind_text (write, 4, funding);
+  sigap_statement_bind_text (write, 5, start);
+  sigap_statement_bind_text (write, 6, end);
+  sigap_statement_bind_int64 (write, 7, participants);
+  sigap_statement_bind_int64 (write, 8, amount);
+  sigap_statement_bind_int64 (write, 9, run->batch_id);
   if (found)
-    sqlite3_bind_int64 (write, 10, sqlite3_column_int64 (plan->select, 0));
+    sigap_statement_bind_int64 (write, 10, sigap_statement_column_int64 (plan->select, 0));
 
   return step_write (run, write, found ? SIGAP_IMPORT_ROW_UPDATED : SIGAP_IMPORT_ROW_ADDED);
 }

@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
 
 #include "sigap-csv-reader.h"
 #include "sigap-import.h"
@@ -104,7 +103,6 @@ struct _SigapImportRun
   SigapImportKind             kind;
   const SigapImportKindClass *klass;
   SigapDatabase              *db;
-  sqlite3                    *handle;
   SigapCsvReader             *reader;
   SigapImportResult          *result;
   GCancellable               *cancellable;
@@ -143,7 +141,7 @@ struct _SigapImportRun
   SigapTextMatcher           *funding;        /* ids index funding_names */
   GPtrArray                  *funding_names;
 
-  sqlite3_stmt               *insert_reject;
+  SigapStatement               *insert_reject;
   GOutputStream              *rejects;
   GString                    *rejects_line;
 
@@ -159,7 +157,7 @@ extern const SigapImportKindClass _sigap_import_payments;
 void          _sigap_importer_set_bulk   (SigapImporter    *importer,
                                           SigapImportBulk   bulk);
 gboolean      _sigap_importer_get_used_bulk (SigapImporter *importer);
-gboolean      _sigap_import_tally_trigger_is_known (sqlite3 *handle);
+gboolean      _sigap_import_tally_trigger_is_known (SigapDatabase *db);
 
 const char   *_sigap_import_field        (SigapImportRun   *run,
                                           guint             column);
@@ -183,11 +181,11 @@ SigapImportRow _sigap_import_db_failed   (SigapImportRun   *run,
 void          _sigap_import_trace_phase  (SigapImportRun   *run,
                                           const char       *phase);
 /* The first column of the first row of @sql, or 0. */
-gint64        _sigap_import_query_int    (sqlite3          *handle,
+gint64        _sigap_import_query_int    (SigapDatabase    *db,
                                           const char       *sql);
-void          _sigap_import_set_temp_store (sqlite3        *handle,
+void          _sigap_import_set_temp_store (SigapDatabase  *db,
                                             const char     *value);
-sqlite3_stmt *_sigap_import_prepare      (SigapImportRun   *run,
+SigapStatement *_sigap_import_prepare      (SigapImportRun   *run,
                                           const char       *sql,
                                           GError          **error);
 

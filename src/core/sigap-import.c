@@ -229,7 +229,7 @@ set_db_error (SigapImportRun *run,
     return;
 
   g_set_error (&run->error, SIGAP_IMPORT_ERROR, SIGAP_IMPORT_ERROR_FAILED, "%s: %s", what,
-               sqlite3_errmsg (run->handle));
+               sigap_database_last_error_message (run->db));
 }
 
 SigapImportRow
@@ -240,20 +240,17 @@ _sigap_import_db_failed (SigapImportRun *run,
   return SIGAP_IMPORT_ROW_FAILED;
 }
 
-sqlite3_stmt *
+SigapStatement *
 _sigap_import_prepare (SigapImportRun  *run,
                        const char      *sql,
                        GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SigapStatement *stmt = sigap_database_prepare_persistent (run->db, sql, &local_error);
 
-  if (sqlite3_prepare_v3 (run->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
-      SQLITE_OK)
-    {
-      g_set_error (error, SIGAP_IMPORT_ERROR, SIGAP_IMPORT_ERROR_FAILED,
-                   _("Database query failed: %s"), sqlite3_errmsg (run->handle));
-      return NULL;
-    }
+  if (stmt == NULL)
+    g_set_error (error, SIGAP_IMPORT_ERROR, SIGAP_IMPORT_ERROR_FAILED, "%s",
+                 local_error->message);
 
   return stmt;
 }
@@ -285,18 +282,18 @@ record_rejection (SigapImportRun *run,
                   const char     *reason)
 {
   const char *column_name = column >= 0 ? run->header_of[column] : NULL;
-  sqlite3_stmt *stmt = run->insert_reject;
+  SigapStatement *stmt = run->insert_reject;
 
-  sqlite3_bind_int64 (stmt, 1, run->line);
+  sigap_statement_bind_int64 (stmt, 1, run->line);
   if (column_name != NULL)
-    sqlite3_bind_text (stmt, 2, column_name, -1, SQLITE_STATIC);
+    sigap_statement_bind_text (stmt, 2, column_name);
   else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, run->raw, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+    sigap_statement_bind_null (stmt, 2);
+  sigap_statement_bind_text (stmt, 3, reason);
+  sigap_statement_bind_text (stmt, 4, run->raw);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
     set_db_error (run, _("Cannot record a rejected line"));
-  sqlite3_reset (stmt);
+  sigap_statement_reset (stmt);
 
   write_rejects (run, run->line, column_name, reason, run->raw);
 
@@ -796,7 +793,7 @@ static gboolean
 load_reference (SigapImportRun  *run,
                 GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   run->regions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, region_free);
@@ -814,15 +811,15 @@ load_reference (SigapImportRun  *run,
                                      "FROM region", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapImportRegion *region = g_new0 (SigapImportRegion, 1);
-      const char *level = (const char *) sqlite3_column_text (stmt, 2);
+      const char *level = sigap_statement_column_text (stmt, 2);
 
-      region->id = sqlite3_column_int64 (stmt, 0);
-      region->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      region->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      region->parent_id = sqlite3_column_int64 (stmt, 4);
+      region->id = sigap_statement_column_int64 (stmt, 0);
+      region->code = g_strdup (sigap_statement_column_text (stmt, 1));
+      region->name = g_strdup (sigap_statement_column_text (stmt, 3));
+      region->parent_id = sigap_statement_column_int64 (stmt, 4);
       region->level = g_strcmp0 (level, "kelurahan") == 0 ? SIGAP_REGION_KELURAHAN :
                       g_strcmp0 (level, "kecamatan") == 0 ? SIGAP_REGION_KECAMATAN :
                       SIGAP_REGION_KOTA;
@@ -834,82 +831,82 @@ load_reference (SigapImportRun  *run,
       else if (region->level == SIGAP_REGION_KECAMATAN)
         sigap_text_matcher_add (run->kecamatan, region->name, region->id, NULL);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the regions"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   stmt = _sigap_import_prepare (run, "SELECT region_id, alias FROM region_alias", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sigap_statement_column_int64 (stmt, 0);
       const SigapImportRegion *region = region_by_id (run, id);
 
       if (region == NULL)
         continue;
       if (region->level == SIGAP_REGION_KELURAHAN)
-        sigap_text_matcher_add (run->kelurahan, (const char *) sqlite3_column_text (stmt, 1),
+        sigap_text_matcher_add (run->kelurahan, sigap_statement_column_text (stmt, 1),
                                 id, region->name);
       else if (region->level == SIGAP_REGION_KECAMATAN)
-        sigap_text_matcher_add (run->kecamatan, (const char *) sqlite3_column_text (stmt, 1),
+        sigap_text_matcher_add (run->kecamatan, sigap_statement_column_text (stmt, 1),
                                 id, region->name);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the regions"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   stmt = _sigap_import_prepare (run, "SELECT id, code, name, segment FROM sector", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapImportSector *sector = g_new0 (SigapImportSector, 1);
 
-      sector->id = sqlite3_column_int64 (stmt, 0);
-      sector->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sector->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      sector->segment = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      sector->id = sigap_statement_column_int64 (stmt, 0);
+      sector->code = g_strdup (sigap_statement_column_text (stmt, 1));
+      sector->name = g_strdup (sigap_statement_column_text (stmt, 2));
+      sector->segment = g_strdup (sigap_statement_column_text (stmt, 3));
       g_hash_table_insert (run->sectors, &sector->id, sector);
       sigap_text_matcher_add (run->sector, sector->name, sector->id, NULL);
       sigap_text_matcher_add (run->sector, sector->code, sector->id, sector->name);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the sectors"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   stmt = _sigap_import_prepare (run, "SELECT sector_id, alias FROM sector_alias", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sigap_statement_column_int64 (stmt, 0);
       const SigapImportSector *sector = g_hash_table_lookup (run->sectors, &id);
 
       if (sector != NULL)
-        sigap_text_matcher_add (run->sector, (const char *) sqlite3_column_text (stmt, 1), id,
+        sigap_text_matcher_add (run->sector, sigap_statement_column_text (stmt, 1), id,
                                 sector->name);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the sectors"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   stmt = _sigap_import_prepare (run, "SELECT code, name FROM segment", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       gint64 id = run->segment_codes->len;
-      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *code = sigap_statement_column_text (stmt, 0);
 
       g_ptr_array_add (run->segment_codes, g_strdup (code));
       sigap_text_matcher_add (run->segment, code, id, NULL);
-      sigap_text_matcher_add (run->segment, (const char *) sqlite3_column_text (stmt, 1), id,
+      sigap_text_matcher_add (run->segment, sigap_statement_column_text (stmt, 1), id,
                               NULL);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the segments"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   /* The spellings already in use, so that "apbd" joins "APBD" instead of starting a source
    * of its own. */
@@ -919,9 +916,9 @@ load_reference (SigapImportRun  *run,
                                      "UNION SELECT funding_source FROM payment", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = sigap_statement_column_text (stmt, 0);
       gint64 id = run->funding_names->len;
 
       if (sigap_text_matcher_lookup (run->funding, name, NULL) != SIGAP_TEXT_MATCH_NONE)
@@ -929,7 +926,7 @@ load_reference (SigapImportRun  *run,
       g_ptr_array_add (run->funding_names, g_strdup (name));
       sigap_text_matcher_add (run->funding, name, id, NULL);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the funding sources"));
 
   return TRUE;
@@ -1061,7 +1058,7 @@ run_clear (SigapImportRun *run)
 {
   finish_kind (run);
 
-  g_clear_pointer (&run->insert_reject, sqlite3_finalize);
+  g_clear_pointer (&run->insert_reject, sigap_statement_free);
   g_clear_pointer (&run->regions, g_hash_table_unref);
   g_clear_pointer (&run->region_codes, g_hash_table_unref);
   g_clear_pointer (&run->sectors, g_hash_table_unref);
@@ -1087,7 +1084,7 @@ insert_batch (SigapImportRun  *run,
               const char      *file_name,
               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *imported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   char separator[2] = { sigap_csv_reader_get_separator (run->reader), '\0' };
@@ -1100,18 +1097,17 @@ insert_batch (SigapImportRun  *run,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sigap_import_kind_to_string (run->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, imported_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, run->header_raw, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, separator, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6,
-                     sigap_csv_encoding_to_string (sigap_csv_reader_get_encoding (run->reader)),
-                     -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  sigap_statement_bind_text (stmt, 1, sigap_import_kind_to_string (run->kind));
+  sigap_statement_bind_text (stmt, 2, file_name);
+  sigap_statement_bind_text (stmt, 3, imported_at);
+  sigap_statement_bind_text (stmt, 4, run->header_raw);
+  sigap_statement_bind_text (stmt, 5, separator);
+  sigap_statement_bind_text (stmt, 6,
+                     sigap_csv_encoding_to_string (sigap_csv_reader_get_encoding (run->reader)));
+  if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot record the import"));
 
-  run->batch_id = sqlite3_last_insert_rowid (run->handle);
+  run->batch_id = sigap_database_last_insert_id (run->db);
 
   run->insert_reject = _sigap_import_prepare (run,
                                               "INSERT INTO import_reject (batch_id, line, "
@@ -1120,7 +1116,7 @@ insert_batch (SigapImportRun  *run,
                                               error);
   if (run->insert_reject == NULL)
     return FALSE;
-  sqlite3_bind_int64 (run->insert_reject, 5, run->batch_id);
+  sigap_statement_bind_int64 (run->insert_reject, 5, run->batch_id);
 
   return TRUE;
 }
@@ -1145,7 +1141,7 @@ finish_batch (SigapImportRun  *run,
               GError         **error)
 {
   SigapImportResult *result = run->result;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autofree char *ignored = ignored_columns_json (result->ignored_columns);
 
   stmt = _sigap_import_prepare (run,
@@ -1157,17 +1153,17 @@ finish_batch (SigapImportRun  *run,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, run->batch_id);
-  sqlite3_bind_text (stmt, 2, result->checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, result->encoding, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, result->read);
-  sqlite3_bind_int64 (stmt, 5, result->added);
-  sqlite3_bind_int64 (stmt, 6, result->updated);
-  sqlite3_bind_int64 (stmt, 7, result->unchanged);
-  sqlite3_bind_int64 (stmt, 8, result->rejected);
-  sqlite3_bind_int64 (stmt, 9, result->flagged);
-  sqlite3_bind_text (stmt, 10, ignored, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  sigap_statement_bind_int64 (stmt, 1, run->batch_id);
+  sigap_statement_bind_text (stmt, 2, result->checksum);
+  sigap_statement_bind_text (stmt, 3, result->encoding);
+  sigap_statement_bind_int64 (stmt, 4, result->read);
+  sigap_statement_bind_int64 (stmt, 5, result->added);
+  sigap_statement_bind_int64 (stmt, 6, result->updated);
+  sigap_statement_bind_int64 (stmt, 7, result->unchanged);
+  sigap_statement_bind_int64 (stmt, 8, result->rejected);
+  sigap_statement_bind_int64 (stmt, 9, result->flagged);
+  sigap_statement_bind_text (stmt, 10, ignored);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot record the import"));
 
   return TRUE;
@@ -1177,7 +1173,7 @@ finish_batch (SigapImportRun  *run,
 static gint64
 find_earlier_batch (SigapImportRun *run)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   stmt = _sigap_import_prepare (run,
                                 "SELECT id FROM import_batch WHERE kind = ? AND checksum = ? "
@@ -1186,10 +1182,10 @@ find_earlier_batch (SigapImportRun *run)
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_text (stmt, 1, sigap_import_kind_to_string (run->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, run->result->checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, run->batch_id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sigap_statement_bind_text (stmt, 1, sigap_import_kind_to_string (run->kind));
+  sigap_statement_bind_text (stmt, 2, run->result->checksum);
+  sigap_statement_bind_int64 (stmt, 3, run->batch_id);
+  return sigap_statement_step (stmt) == SIGAP_STEP_ROW ? sigap_statement_column_int64 (stmt, 0) : 0;
 }
 
 static SigapImportRow
@@ -1542,31 +1538,30 @@ write_rejects_header (SigapImportRun  *run,
 }
 
 gint64
-_sigap_import_query_int (sqlite3    *handle,
-                         const char *sql)
+_sigap_import_query_int (SigapDatabase *db,
+                         const char    *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, sql, NULL);
 
-  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return 0;
 
-  return sqlite3_column_int64 (stmt, 0);
+  return sigap_statement_column_int64 (stmt, 0);
 }
 
 /* Changing temp_store drops the connection's temporary tables, so the caller's connection is
  * left alone when it has any: the setting is only for speed. */
 void
-_sigap_import_set_temp_store (sqlite3    *handle,
-                              const char *value)
+_sigap_import_set_temp_store (SigapDatabase *db,
+                              const char    *value)
 {
   g_autofree char *sql = NULL;
 
-  if (_sigap_import_query_int (handle, "SELECT count (*) FROM temp.sqlite_schema") > 0)
+  if (_sigap_import_query_int (db, "SELECT count (*) FROM temp.sqlite_schema") > 0)
     return;
 
   sql = g_strdup_printf ("PRAGMA temp_store = %s", value);
-  sqlite3_exec (handle, sql, NULL, NULL, NULL);
+  sigap_database_exec (db, sql, NULL);
 }
 
 /* G_MESSAGES_DEBUG=all shows where the time of a large import goes. */
@@ -1678,7 +1673,6 @@ run_import (SigapImporter  *self,
   run.kind = self->kind;
   run.klass = kind_class (self->kind);
   run.db = db;
-  run.handle = sigap_database_get_handle (db);
   run.cancellable = cancellable;
   run.reader = sigap_csv_reader_new (input);
   run.result = result_new (self->kind, file_name);
@@ -1724,12 +1718,12 @@ run_import (SigapImporter  *self,
    * way, and temp_store cannot change once the transaction has begun); and no foreign-key
    * checks: every reference the importer writes comes from the reference tables it read in
    * the same transaction (the tests run foreign_key_check). */
-  old_cache_size = _sigap_import_query_int (run.handle, "PRAGMA cache_size");
-  old_temp_store = _sigap_import_query_int (run.handle, "PRAGMA temp_store");
-  old_foreign_keys = _sigap_import_query_int (run.handle, "PRAGMA foreign_keys");
-  sqlite3_exec (run.handle, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
-                "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-  _sigap_import_set_temp_store (run.handle, "FILE");
+  old_cache_size = _sigap_import_query_int (run.db, "PRAGMA cache_size");
+  old_temp_store = _sigap_import_query_int (run.db, "PRAGMA temp_store");
+  old_foreign_keys = _sigap_import_query_int (run.db, "PRAGMA foreign_keys");
+  sigap_database_exec (run.db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
+                       "PRAGMA foreign_keys = OFF", NULL);
+  _sigap_import_set_temp_store (run.db, "FILE");
 
   ok = import_in_transaction (self, &run, file_name, sink, sink_data, size, error);
   self->used_bulk = run.used_bulk;
@@ -1739,8 +1733,8 @@ run_import (SigapImporter  *self,
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
                              "PRAGMA foreign_keys = %" G_GINT64_FORMAT,
                              old_cache_size, old_foreign_keys);
-  sqlite3_exec (run.handle, restore, NULL, NULL, NULL);
-  _sigap_import_set_temp_store (run.handle, old_temp_store == 2 ? "MEMORY" :
+  sigap_database_exec (run.db, restore, NULL);
+  _sigap_import_set_temp_store (run.db, old_temp_store == 2 ? "MEMORY" :
                                             old_temp_store == 1 ? "FILE" : "DEFAULT");
 
   if (ok)

@@ -150,7 +150,7 @@ lookup_kelurahan (SigapDatabase  *db,
                   gint64         *out_id,
                   GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   int rc;
 
   stmt = sigap_database_prepare (db, "SELECT id FROM region WHERE code = ?1 AND level = 'kelurahan'",
@@ -158,14 +158,14 @@ lookup_kelurahan (SigapDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  sigap_statement_bind_text_copy (stmt, 1, code);
+  rc = sigap_statement_step (stmt);
+  if (rc == SIGAP_STEP_ROW)
     {
-      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_id = sigap_statement_column_int64 (stmt, 0);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot read the regions"));
 
   g_set_error (error, SIGAP_PARTICIPANTS_ERROR, SIGAP_PARTICIPANTS_ERROR_NOT_KELURAHAN,
@@ -181,16 +181,16 @@ registered_after (SigapDatabase  *db,
                   gboolean       *out_after,
                   GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   const char *last;
 
   stmt = sigap_database_prepare (db, "SELECT max (registered_on) FROM participant", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     return sigap_database_set_error (db, error, _("Cannot read the participants"));
 
-  last = (const char *) sqlite3_column_text (stmt, 0);
+  last = sigap_statement_column_text (stmt, 0);
   *out_after = last != NULL && strcmp (last, as_of) > 0;
   return TRUE;
 }
@@ -202,14 +202,14 @@ registered_after (SigapDatabase  *db,
  * no segment, no NIK search and an as-of date after the last registration, the conditions
  * read only kelurahan_id and name, which participant_kelurahan holds (with the rowid), so
  * that the name order skips to an offset over the index alone, never reading the table. */
-static sqlite3_stmt *
+static SigapStatement *
 prepare (SigapDatabase                *db,
          const SigapParticipantQuery  *query,
          const char                   *head,
          const char                   *tail,
          GError                      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (head);
   g_autofree char *as_of = NULL;
   g_autofree char *pattern = NULL;
@@ -242,13 +242,13 @@ prepare (SigapDatabase                *db,
     return NULL;
 
   /* Binding a parameter that the statement leaves out fails harmlessly, or fills a gap. */
-  sqlite3_bind_int64 (stmt, 1, kelurahan_id);
-  sqlite3_bind_text (stmt, 2, as_of, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, sigap_segment_to_string (query->segment), -1, SQLITE_STATIC);
+  sigap_statement_bind_int64 (stmt, 1, kelurahan_id);
+  sigap_statement_bind_text_copy (stmt, 2, as_of);
+  sigap_statement_bind_text (stmt, 3, sigap_segment_to_string (query->segment));
   if (pattern != NULL)
-    sqlite3_bind_text (stmt, 4, pattern, -1, SQLITE_TRANSIENT);
+    sigap_statement_bind_text_copy (stmt, 4, pattern);
   if (digits != NULL)
-    sqlite3_bind_text (stmt, 5, digits, -1, SQLITE_TRANSIENT);
+    sigap_statement_bind_text_copy (stmt, 5, digits);
 
   return g_steal_pointer (&stmt);
 }
@@ -263,7 +263,7 @@ sigap_participant_query_count (SigapDatabase                *db,
                                const SigapParticipantQuery  *query,
                                GError                      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), -1);
   g_return_val_if_fail (query != NULL, -1);
@@ -272,13 +272,13 @@ sigap_participant_query_count (SigapDatabase                *db,
   if (stmt == NULL)
     return -1;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
     {
       sigap_database_set_error (db, error, _("Cannot read the participants"));
       return -1;
     }
 
-  return sqlite3_column_int64 (stmt, 0);
+  return sigap_statement_column_int64 (stmt, 0);
 }
 
 static const char *
@@ -344,7 +344,7 @@ sigap_participant_query_page_near (SigapDatabase                 *db,
                                    GError                       **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autofree char *order = NULL;
   g_autofree char *head = NULL;
   g_autofree char *tail = NULL;
@@ -419,30 +419,30 @@ sigap_participant_query_page_near (SigapDatabase                 *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 6, limit);
-  sqlite3_bind_int64 (stmt, 7, offset);
+  sigap_statement_bind_int64 (stmt, 6, limit);
+  sigap_statement_bind_int64 (stmt, 7, offset);
   if (anchor != NULL && anchor->name != NULL)
     {
-      sqlite3_bind_text (stmt, 8, anchor->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 9, anchor->id);
+      sigap_statement_bind_text_copy (stmt, 8, anchor->name);
+      sigap_statement_bind_int64 (stmt, 9, anchor->id);
     }
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapParticipantRow *row = g_new0 (SigapParticipantRow, 1);
-      const char *nik = (const char *) sqlite3_column_text (stmt, 2);
-      const char *ended = (const char *) sqlite3_column_text (stmt, 7);
+      const char *nik = sigap_statement_column_text (stmt, 2);
+      const char *ended = sigap_statement_column_text (stmt, 7);
 
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->id = sigap_statement_column_int64 (stmt, 0);
+      row->name = g_strdup (sigap_statement_column_text (stmt, 1));
       row->nik_masked = sigap_nik_mask (nik != NULL ? nik : "");
-      row->sector_code = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->sector_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      row->desil = sqlite3_column_int (stmt, 5);
+      row->sector_code = g_strdup (sigap_statement_column_text (stmt, 3));
+      row->sector_name = g_strdup (sigap_statement_column_text (stmt, 4));
+      row->desil = sigap_statement_column_int (stmt, 5);
       g_date_clear (&row->registered_on, 1);
       g_date_clear (&row->ended_on, 1);
-      sigap_date_parse_iso ((const char *) sqlite3_column_text (stmt, 6), &row->registered_on);
+      sigap_date_parse_iso (sigap_statement_column_text (stmt, 6), &row->registered_on);
       if (ended != NULL && sigap_date_parse_iso (ended, &row->ended_on) &&
           g_date_compare (&row->ended_on, &query->as_of) > 0)
         g_date_clear (&row->ended_on, 1);
@@ -451,7 +451,7 @@ sigap_participant_query_page_near (SigapDatabase                 *db,
       g_ptr_array_add (rows, row);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != SIGAP_STEP_DONE)
     {
       sigap_database_set_error (db, error, _("Cannot read the participants"));
       return NULL;

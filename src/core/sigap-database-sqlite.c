@@ -1,6 +1,9 @@
-/* sigap-database.c
+/* sigap-database-sqlite.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The SQLite engine of the data interface (sigap-database.h): the only file of core that
+ * calls SQLite. A SigapStatement is an sqlite3_stmt seen through the interface.
  *
  * SigapDatabase owns one SQLite connection to a SIGAP database file. Opening checks that the
  * file really is a SIGAP database before anything is written to it (a spreadsheet renamed to
@@ -26,10 +29,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "sigap-database.h"
+#include "sigap-database-sqlite.h"
 #include "sigap-format.h"
 #include "sigap-private-file.h"
 #include "sigap-resources.h"
@@ -45,12 +49,17 @@
 /* The most of a database file a read-only connection maps into memory (1 GiB). */
 #define READ_MMAP_BYTES 1073741824
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+#define RAW(stmt) ((sqlite3_stmt *) (stmt))
+
 struct _SigapDatabase
 {
   GObject  parent_instance;
 
   char    *path;
   sqlite3 *handle;
+  GCancellable *cancellable;
   int      schema_version;
   guint    read_only : 1;
   guint    memory : 1;
@@ -81,6 +90,8 @@ error_code_for_sqlite (int rc)
       return SIGAP_DATABASE_ERROR_NOT_SIGAP;
     case SQLITE_READONLY:
       return SIGAP_DATABASE_ERROR_READ_ONLY;
+    case SQLITE_INTERRUPT:
+      return SIGAP_DATABASE_ERROR_CANCELLED;
     default:
       return SIGAP_DATABASE_ERROR_FAILED;
     }
@@ -96,8 +107,13 @@ sigap_database_set_error (SigapDatabase  *self,
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
 
   rc = sqlite3_extended_errcode (self->handle);
-  g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
-               "%s: %s", what, sqlite3_errmsg (self->handle));
+  /* SQLite's sum () raises this error rather than wrap around. */
+  if (g_strcmp0 (sqlite3_errmsg (self->handle), "integer overflow") == 0)
+    g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_OVERFLOW,
+                 "%s: %s", what, sqlite3_errmsg (self->handle));
+  else
+    g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
+                 "%s: %s", what, sqlite3_errmsg (self->handle));
   return FALSE;
 }
 
@@ -146,6 +162,42 @@ check_file_header (const char  *path,
   return TRUE;
 }
 
+/* Distrusts the schema of the file: defensive mode (no writable_schema, no writes to shadow
+ * tables) and trusted_schema off (no functions with side effects called from a trigger, a
+ * view or an index that came with the file). Every connection the app opens goes through here.
+ */
+static void
+harden_connection (sqlite3 *handle)
+{
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+}
+
+static sqlite3_stmt *
+prepare_with_flags (SigapDatabase  *self,
+                    const char     *sql,
+                    unsigned int    flags,
+                    GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, flags, &stmt, NULL) != SQLITE_OK)
+    {
+      sigap_database_set_error (self, error, _("Database query failed"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static sqlite3_stmt *
+prepare_raw (SigapDatabase  *self,
+             const char     *sql,
+             GError        **error)
+{
+  return prepare_with_flags (self, sql, 0, error);
+}
+
 static gboolean
 query_int (SigapDatabase  *self,
            const char     *sql,
@@ -155,7 +207,7 @@ query_int (SigapDatabase  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = sigap_database_prepare (self, sql, error);
+  stmt = prepare_raw (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -323,7 +375,7 @@ backup_before_migration (SigapDatabase  *self,
   fd = sigap_private_file_create_temp (backup, &temp_path, &local_error);
   if (fd >= 0)
     {
-      stmt = sigap_database_prepare (self, "VACUUM INTO ?1", &local_error);
+      stmt = prepare_raw (self, "VACUUM INTO ?1", &local_error);
       if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, temp_path, -1, SQLITE_STATIC);
@@ -426,7 +478,7 @@ use_wal (SigapDatabase  *self,
   if (self->journal_checked || self->read_only || self->memory)
     return TRUE;
 
-  stmt = sigap_database_prepare (self, "PRAGMA journal_mode", error);
+  stmt = prepare_raw (self, "PRAGMA journal_mode", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -506,6 +558,8 @@ sigap_database_finalize (GObject *object)
   SigapDatabase *self = (SigapDatabase *)object;
 
   leave_wal (self);
+  if (self->cancellable != NULL)
+    sigap_database_set_cancellable (self, NULL);
   g_clear_pointer (&self->handle, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -632,7 +686,7 @@ sigap_database_open (const char              *path,
       goto failed;
     }
 
-  sigap_database_harden_connection (self->handle);
+  harden_connection (self->handle);
   /* Before the first read: a writer elsewhere may hold the lock for a moment. */
   sqlite3_busy_timeout (self->handle, 5000);
 
@@ -672,7 +726,7 @@ sigap_database_get_path (SigapDatabase *self)
 }
 
 sqlite3 *
-sigap_database_get_handle (SigapDatabase *self)
+sigap_database_sqlite_get_handle (SigapDatabase *self)
 {
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
 
@@ -718,25 +772,228 @@ sigap_database_exec (SigapDatabase  *self,
   return TRUE;
 }
 
-sqlite3_stmt *
+SigapStatement *
 sigap_database_prepare (SigapDatabase  *self,
                         const char     *sql,
                         GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sigap_database_set_error (self, error, _("Database query failed"));
-      return NULL;
-    }
+  return (SigapStatement *) prepare_with_flags (self, sql, 0, error);
+}
 
-  return stmt;
+SigapStatement *
+sigap_database_prepare_persistent (SigapDatabase  *self,
+                                   const char     *sql,
+                                   GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return (SigapStatement *) prepare_with_flags (self, sql, SQLITE_PREPARE_PERSISTENT, error);
+}
+
+gboolean
+sigap_database_in_transaction (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return !sqlite3_get_autocommit (self->handle);
+}
+
+gint64
+sigap_database_last_insert_id (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+void
+sigap_database_interrupt (SigapDatabase *self)
+{
+  g_return_if_fail (SIGAP_IS_DATABASE (self));
+
+  sqlite3_interrupt (self->handle);
+}
+
+static int
+progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
+}
+
+/**
+ * sigap_database_set_cancellable:
+ * @cancellable: (nullable): checked while a statement runs; %NULL to stop checking
+ *
+ * A statement running when @cancellable is cancelled stops and fails with
+ * %SIGAP_DATABASE_ERROR_CANCELLED.
+ */
+void
+sigap_database_set_cancellable (SigapDatabase *self,
+                                GCancellable  *cancellable)
+{
+  g_return_if_fail (SIGAP_IS_DATABASE (self));
+
+  g_set_object (&self->cancellable, cancellable);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->handle, 1000, progress_cb, cancellable);
+  else
+    sqlite3_progress_handler (self->handle, 0, NULL, NULL);
+}
+
+gboolean
+sigap_database_last_error_is_unique (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return sqlite3_extended_errcode (self->handle) == SQLITE_CONSTRAINT_UNIQUE;
+}
+
+const char *
+sigap_database_last_error_message (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), "");
+
+  return sqlite3_errmsg (self->handle);
+}
+
+void
+sigap_statement_free (SigapStatement *stmt)
+{
+  sqlite3_finalize (RAW (stmt));
+}
+
+SigapStep
+sigap_statement_step (SigapStatement *stmt)
+{
+  switch (sqlite3_step (RAW (stmt)))
+    {
+    case SQLITE_ROW:
+      return SIGAP_STEP_ROW;
+    case SQLITE_DONE:
+      return SIGAP_STEP_DONE;
+    default:
+      return SIGAP_STEP_ERROR;
+    }
+}
+
+void
+sigap_statement_reset (SigapStatement *stmt)
+{
+  sqlite3_reset (RAW (stmt));
+}
+
+void
+sigap_statement_clear_bindings (SigapStatement *stmt)
+{
+  sqlite3_clear_bindings (RAW (stmt));
+}
+
+void
+sigap_statement_bind_text (SigapStatement *stmt,
+                           int             index,
+                           const char     *text)
+{
+  sqlite3_bind_text (RAW (stmt), index, text, -1, SQLITE_STATIC);
+}
+
+void
+sigap_statement_bind_text_len (SigapStatement *stmt,
+                               int             index,
+                               const char     *text,
+                               int             length)
+{
+  sqlite3_bind_text (RAW (stmt), index, text, length, SQLITE_STATIC);
+}
+
+void
+sigap_statement_bind_text_copy (SigapStatement *stmt,
+                                int             index,
+                                const char     *text)
+{
+  sqlite3_bind_text (RAW (stmt), index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+sigap_statement_bind_int (SigapStatement *stmt,
+                          int             index,
+                          int             value)
+{
+  sqlite3_bind_int (RAW (stmt), index, value);
+}
+
+void
+sigap_statement_bind_int64 (SigapStatement *stmt,
+                            int             index,
+                            gint64          value)
+{
+  sqlite3_bind_int64 (RAW (stmt), index, value);
+}
+
+void
+sigap_statement_bind_double (SigapStatement *stmt,
+                             int             index,
+                             double          value)
+{
+  sqlite3_bind_double (RAW (stmt), index, value);
+}
+
+void
+sigap_statement_bind_null (SigapStatement *stmt,
+                           int             index)
+{
+  sqlite3_bind_null (RAW (stmt), index);
+}
+
+int
+sigap_statement_column_count (SigapStatement *stmt)
+{
+  return sqlite3_column_count (RAW (stmt));
+}
+
+const char *
+sigap_statement_column_text (SigapStatement *stmt,
+                             int             column)
+{
+  return (const char *) sqlite3_column_text (RAW (stmt), column);
+}
+
+int
+sigap_statement_column_int (SigapStatement *stmt,
+                            int             column)
+{
+  return sqlite3_column_int (RAW (stmt), column);
+}
+
+gint64
+sigap_statement_column_int64 (SigapStatement *stmt,
+                              int             column)
+{
+  return sqlite3_column_int64 (RAW (stmt), column);
+}
+
+double
+sigap_statement_column_double (SigapStatement *stmt,
+                               int             column)
+{
+  return sqlite3_column_double (RAW (stmt), column);
+}
+
+gboolean
+sigap_statement_column_is_null (SigapStatement *stmt,
+                                int             column)
+{
+  return sqlite3_column_type (RAW (stmt), column) == SQLITE_NULL;
+}
+
+gboolean
+sigap_statement_column_is_integer (SigapStatement *stmt,
+                                   int             column)
+{
+  return sqlite3_column_type (RAW (stmt), column) == SQLITE_INTEGER;
 }
 
 gboolean
@@ -773,6 +1030,23 @@ sigap_database_rollback (SigapDatabase *self)
 }
 
 char *
+sigap_database_quote_identifier (const char *name)
+{
+  g_autoptr(GString) quoted = g_string_new ("\"");
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
+char *
 sigap_database_get_meta (SigapDatabase *self,
                          const char    *key)
 {
@@ -781,7 +1055,7 @@ sigap_database_get_meta (SigapDatabase *self,
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = sigap_database_prepare (self, "SELECT value FROM sigap_meta WHERE key = ?", NULL);
+  stmt = prepare_raw (self, "SELECT value FROM sigap_meta WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
 
@@ -804,9 +1078,9 @@ sigap_database_set_meta (SigapDatabase  *self,
   g_return_val_if_fail (key != NULL, FALSE);
 
   if (value == NULL)
-    stmt = sigap_database_prepare (self, "DELETE FROM sigap_meta WHERE key = ?1", error);
+    stmt = prepare_raw (self, "DELETE FROM sigap_meta WHERE key = ?1", error);
   else
-    stmt = sigap_database_prepare (self,
+    stmt = prepare_raw (self,
                                    "INSERT INTO sigap_meta (key, value) VALUES (?1, ?2) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                    error);
@@ -846,7 +1120,7 @@ sigap_database_update_cutoff (SigapDatabase  *self,
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
 
-  stmt = sigap_database_prepare (self,
+  stmt = prepare_raw (self,
                                  "SELECT max (ifnull ((SELECT max (registered_on) FROM participant), ''),"
                                  "            ifnull ((SELECT max (ended_on) FROM participant), ''),"
                                  "            ifnull ((SELECT max (paid_on) FROM payment), ''))",
@@ -913,23 +1187,6 @@ sigap_database_rebuild_tallies (SigapDatabase  *self,
   return TRUE;
 }
 
-/**
- * sigap_database_harden_connection:
- * @handle: a connection just opened, before anything reads the file
- *
- * Distrusts the schema of the file: defensive mode (no writable_schema, no writes to shadow
- * tables) and trusted_schema off (no functions with side effects called from a trigger, a
- * view or an index that came with the file). Every connection the app opens goes through here.
- */
-void
-sigap_database_harden_connection (sqlite3 *handle)
-{
-  g_return_if_fail (handle != NULL);
-
-  sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-}
-
 static void
 sigap_schema_object_free (SigapSchemaObject *object)
 {
@@ -952,7 +1209,7 @@ build_own_schema (void)
   if (sqlite3_open_v2 (":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
       SQLITE_OK)
     g_error ("Cannot open a database in memory: %s", sqlite3_errmsg (handle));
-  sigap_database_harden_connection (handle);
+  harden_connection (handle);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
