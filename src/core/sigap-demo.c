@@ -25,6 +25,7 @@
 
 #include "sigap-database.h"
 #include "sigap-demo.h"
+#include "sigap-regions.h"
 #include "sigap-import-log.h"
 #include "sigap-nik.h"
 
@@ -706,8 +707,8 @@ load_reference (Generator  *gen,
                 GError    **error)
 {
   g_autoptr(SigapStatement) sectors = NULL;
-  g_autoptr(SigapStatement) kelurahan = NULL;
-  g_autoptr(SigapStatement) kota = NULL;
+  g_autoptr(SigapRegions) regions = NULL;
+  GPtrArray *all;
   int rc;
 
   sectors = sigap_database_prepare (gen->db,
@@ -733,25 +734,26 @@ load_reference (Generator  *gen,
   if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (gen->db, error, "sector");
 
-  kelurahan = sigap_database_prepare (gen->db,
-                                      "SELECT k.id, k.code, c.code FROM region k "
-                                      "JOIN region c ON c.id = k.parent_id "
-                                      "WHERE k.level = 'kelurahan' AND c.level = 'kecamatan' "
-                                      "ORDER BY k.code",
-                                      error);
-  if (kelurahan == NULL)
+  regions = sigap_regions_load (gen->db, error);
+  if (regions == NULL)
     return FALSE;
 
-  while ((rc = sigap_statement_step (kelurahan)) == SIGAP_STEP_ROW)
+  all = sigap_regions_get_all (regions);
+  for (guint i = 0; i < all->len; i++)
     {
-      const char *kecamatan_code = sigap_statement_column_text (kelurahan, 2);
-      g_auto(GStrv) parts = g_strsplit (kecamatan_code, ".", -1);
+      const SigapRegion *region = g_ptr_array_index (all, i);
+      const SigapRegion *kecamatan = sigap_regions_kecamatan_of (region);
+      g_auto(GStrv) parts = NULL;
       Kelurahan kel = { 0 };
 
-      kel.id = sigap_statement_column_int64 (kelurahan, 0);
-      kel.code = g_intern_string (sigap_statement_column_text (kelurahan, 1));
-      kel.kecamatan_code = g_intern_string (kecamatan_code);
-      kel.kecamatan = find_kecamatan_story (kecamatan_code);
+      if (g_strcmp0 (region->level, "kelurahan") != 0 || kecamatan == NULL)
+        continue;
+
+      parts = g_strsplit (kecamatan->code, ".", -1);
+      kel.id = region->id;
+      kel.code = g_intern_string (region->code);
+      kel.kecamatan_code = g_intern_string (kecamatan->code);
+      kel.kecamatan = find_kecamatan_story (kecamatan->code);
 
       /* "32.75.01" is also what a NIK issued in that kecamatan starts with: 327501. */
       if (g_strv_length (parts) == 3 && strlen (parts[0]) == 2 && strlen (parts[1]) == 2 &&
@@ -766,16 +768,14 @@ load_reference (Generator  *gen,
       kel.settled_factor = 95 + (int) (fnv1a (kel.code, 3) % 11);
       g_array_append_val (gen->kelurahan, kel);
     }
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (gen->db, error, "region");
 
-  kota = sigap_database_prepare (gen->db, "SELECT id FROM region WHERE level = 'kota' "
-                                          "ORDER BY code LIMIT 1", error);
-  if (kota == NULL)
-    return FALSE;
-  if (sigap_statement_step (kota) != SIGAP_STEP_ROW)
-    return sigap_database_set_error (gen->db, error, "region");
-  gen->kota_id = sigap_statement_column_int64 (kota, 0);
+  if (sigap_regions_get_city (regions) == NULL)
+    {
+      g_set_error_literal (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
+                           _("The database has no kelurahan or no sectors to build demo data on"));
+      return FALSE;
+    }
+  gen->kota_id = sigap_regions_get_city (regions)->id;
 
   if (gen->sectors->len == 0 || gen->kelurahan->len == 0)
     {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "sigap-figures.h"
+#include "sigap-regions.h"
 #include "sigap-format.h"
 
 G_DEFINE_QUARK (sigap-figures-error-quark, sigap_figures_error)
@@ -77,107 +78,12 @@ set_query_error (SigapDatabase  *db,
 /* ---------------------------------------------------------------------------------------- */
 /* The region tree: 69 rows, read once per computation.                                     */
 
-typedef struct _Region Region;
-
-struct _Region
+static const SigapRegion *
+lookup_scope (SigapRegions  *tree,
+              const char    *code,
+              GError       **error)
 {
-  gint64     id;
-  char      *code;
-  char      *name;
-  char      *level;
-  Region    *parent;
-  GPtrArray *children;
-};
-
-typedef struct
-{
-  GPtrArray  *regions;    /* owns the Regions, in code order */
-  GHashTable *by_id;
-  GHashTable *by_code;
-} RegionTree;
-
-static void
-region_free (Region *region)
-{
-  g_free (region->code);
-  g_free (region->name);
-  g_free (region->level);
-  g_ptr_array_unref (region->children);
-  g_free (region);
-}
-
-static void
-region_tree_free (RegionTree *tree)
-{
-  g_clear_pointer (&tree->by_id, g_hash_table_unref);
-  g_clear_pointer (&tree->by_code, g_hash_table_unref);
-  g_clear_pointer (&tree->regions, g_ptr_array_unref);
-  g_free (tree);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegionTree, region_tree_free)
-
-static RegionTree *
-region_tree_load (SigapDatabase  *db,
-                  GError        **error)
-{
-  g_autoptr(RegionTree) tree = g_new0 (RegionTree, 1);
-  g_autoptr(SigapStatement) stmt = NULL;
-  g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  tree->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
-  tree->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  tree->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-
-  stmt = sigap_database_prepare (db,
-                                 "SELECT id, code, name, level, ifnull (parent_id, 0) "
-                                 "FROM region ORDER BY code",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
-    {
-      Region *region = g_new0 (Region, 1);
-      gint64 parent_id = sigap_statement_column_int64 (stmt, 4);
-
-      region->id = sigap_statement_column_int64 (stmt, 0);
-      region->code = g_strdup (sigap_statement_column_text (stmt, 1));
-      region->name = g_strdup (sigap_statement_column_text (stmt, 2));
-      region->level = g_strdup (sigap_statement_column_text (stmt, 3));
-      region->children = g_ptr_array_new ();
-      g_ptr_array_add (tree->regions, region);
-      g_array_append_val (parent_ids, parent_id);
-      g_hash_table_insert (tree->by_id, &region->id, region);
-      g_hash_table_insert (tree->by_code, region->code, region);
-    }
-
-  if (rc != SIGAP_STEP_DONE)
-    {
-      sigap_database_set_error (db, error, _("Cannot read the regions"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < tree->regions->len; i++)
-    {
-      Region *region = g_ptr_array_index (tree->regions, i);
-      gint64 parent_id = g_array_index (parent_ids, gint64, i);
-
-      region->parent = g_hash_table_lookup (tree->by_id, &parent_id);
-      if (region->parent != NULL)
-        g_ptr_array_add (region->parent->children, region);
-    }
-
-  return g_steal_pointer (&tree);
-}
-
-static Region *
-region_tree_lookup_scope (RegionTree         *tree,
-                          const char         *code,
-                          GError            **error)
-{
-  Region *region = g_hash_table_lookup (tree->by_code, code);
+  const SigapRegion *region = sigap_regions_lookup (tree, code);
 
   if (region == NULL)
     g_set_error (error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_UNKNOWN_SCOPE,
@@ -188,25 +94,35 @@ region_tree_lookup_scope (RegionTree         *tree,
   return region;
 }
 
-/* The region tree and the filter's scope in it; NULL with @error set for an unknown code. */
-static Region *
-load_scope (SigapDatabase      *db,
-            const SigapFilter  *filter,
-            RegionTree        **out_tree,
-            GError            **error)
+/* The region tree and the scope @code in it; NULL with @error set for an unknown code. */
+static const SigapRegion *
+load_scope_code (SigapDatabase  *db,
+                 const char     *code,
+                 SigapRegions  **out_tree,
+                 GError        **error)
 {
-  g_autoptr(RegionTree) tree = region_tree_load (db, error);
-  Region *scope;
+  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
+  const SigapRegion *scope;
 
   if (tree == NULL)
     return NULL;
 
-  scope = region_tree_lookup_scope (tree, filter->scope, error);
+  scope = lookup_scope (tree, code, error);
   if (scope == NULL)
     return NULL;
 
   *out_tree = g_steal_pointer (&tree);
   return scope;
+}
+
+/* The region tree and the filter's scope in it; NULL with @error set for an unknown code. */
+static const SigapRegion *
+load_scope (SigapDatabase      *db,
+            const SigapFilter  *filter,
+            SigapRegions      **out_tree,
+            GError            **error)
+{
+  return load_scope_code (db, filter->scope, out_tree, error);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -295,21 +211,22 @@ accumulate_counts (SigapDatabase  *db,
 }
 
 /* The WHERE conditions for @scope and @segment; none where they would select everything,
- * which lets a city-wide count scan the tallies instead of seeking every kelurahan. */
+ * which lets a city-wide count scan the tallies instead of seeking every kelurahan. The
+ * kelurahan of a smaller scope come from the region tree, as a list of ids. */
 static char *
-scope_filters (const char   *scope,
-               SigapSegment  segment,
-               const char   *no_index,
-               gboolean      by_segment)
+scope_filters (const SigapRegion *scope,
+               SigapSegment       segment,
+               const char        *no_index,
+               gboolean           by_segment)
 {
   GString *sql = g_string_new ("?1 IS NOT NULL AND ?2 IS NOT NULL");
 
-  if (g_strcmp0 (scope, SIGAP_CITY_CODE) != 0)
-    g_string_append_printf (sql,
-                            " AND %skelurahan_id IN (SELECT id FROM region"
-                            " WHERE level = 'kelurahan'"
-                            " AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))",
-                            no_index);
+  if (!sigap_region_is_city (scope))
+    {
+      g_autofree char *ids = sigap_region_list_kelurahan_ids (scope);
+
+      g_string_append_printf (sql, " AND %skelurahan_id IN (%s)", no_index, ids);
+    }
 
   if (segment != SIGAP_SEGMENT_ALL && by_segment)
     g_string_append (sql, " AND segment = ?2");
@@ -334,6 +251,8 @@ count_as_of (SigapDatabase  *db,
              CountKey        key,
              GError        **error)
 {
+  g_autoptr(SigapRegions) tree = NULL;
+  const SigapRegion *region;
   g_autofree char *filters = NULL;
   g_autofree char *tally_filters = NULL;
   g_autofree char *desil_filters = NULL;
@@ -371,9 +290,12 @@ count_as_of (SigapDatabase  *db,
   /* The unary + keeps SQLite from walking the participant table by kelurahan (there is an
    * index for the participant list) instead of by date: the date range is far smaller. The
    * tallies, keyed by kelurahan first, are sought; tally_desil is kept by segment. */
-  filters = scope_filters (scope, segment, "+", FALSE);
-  tally_filters = scope_filters (scope, segment, "", FALSE);
-  desil_filters = scope_filters (scope, segment, "", TRUE);
+  region = load_scope_code (db, scope, &tree, error);
+  if (region == NULL)
+    return NULL;
+  filters = scope_filters (region, segment, "+", FALSE);
+  tally_filters = scope_filters (region, segment, "", FALSE);
+  desil_filters = scope_filters (region, segment, "", TRUE);
 
   counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
@@ -444,7 +366,7 @@ count_total (GHashTable *counts)
 /* Sum of the kelurahan counts below (or at) @region. */
 static Count
 count_region (GHashTable   *by_kelurahan,
-              const Region *region)
+              const SigapRegion *region)
 {
   Count total;
 
@@ -537,7 +459,7 @@ targets_load (SigapDatabase  *db,
  * no row exists anywhere below. */
 static gboolean
 target_of_segment (const Targets *targets,
-                   const Region  *region,
+                   const SigapRegion  *region,
                    const char    *segment,
                    gint64         sector_id,
                    gint64        *out_count)
@@ -571,7 +493,7 @@ target_of_segment (const Targets *targets,
 
 static gboolean
 target_of (const Targets *targets,
-           const Region  *region,
+           const SigapRegion  *region,
            SigapSegment   segment,
            gint64        *out_count)
 {
@@ -1048,10 +970,10 @@ summary_new (SigapDatabase      *db,
              GError            **error)
 {
   g_autoptr(SigapSummary) summary = NULL;
-  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(Targets) targets = NULL;
-  Region *scope;
+  const SigapRegion *scope;
   Count count;
   Count city[2] = { { 0 } };
 
@@ -1154,31 +1076,16 @@ breakdown_row_new (const char *code,
   return row;
 }
 
-static void
-collect_regions (Region     *region,
-                 const char *level,
-                 GPtrArray  *out)
-{
-  if (g_strcmp0 (region->level, level) == 0)
-    {
-      g_ptr_array_add (out, region);
-      return;
-    }
-
-  for (guint i = 0; i < region->children->len; i++)
-    collect_regions (g_ptr_array_index (region->children, i), level, out);
-}
-
 static GPtrArray *
 breakdown_regions (SigapDatabase      *db,
                    const SigapFilter  *filter,
-                   RegionTree         *tree,
-                   Region             *scope,
+                   SigapRegions         *tree,
+                   const SigapRegion             *scope,
                    const char         *level,
                    GError            **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
-  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(Targets) targets = NULL;
 
@@ -1189,7 +1096,7 @@ breakdown_regions (SigapDatabase      *db,
       return NULL;
     }
 
-  collect_regions (scope, level, regions);
+  regions = sigap_regions_collect (scope, level);
 
   counts = count_as_of (db, scope->code, filter->segment, &filter->as_of, KEY_KELURAHAN, error);
   if (counts == NULL)
@@ -1201,7 +1108,7 @@ breakdown_regions (SigapDatabase      *db,
 
   for (guint i = 0; i < regions->len; i++)
     {
-      Region *region = g_ptr_array_index (regions, i);
+      const SigapRegion *region = g_ptr_array_index (regions, i);
       gint64 target = 0;
       gboolean has_target = target_of (targets, region, filter->segment, &target);
 
@@ -1218,7 +1125,7 @@ static GPtrArray *
 sector_rows (SigapDatabase      *db,
              const SigapFilter  *filter,
              const Targets      *targets,
-             const Region       *scope,
+             const SigapRegion       *scope,
              GHashTable         *counts,
              GError            **error)
 {
@@ -1262,7 +1169,7 @@ sector_rows (SigapDatabase      *db,
 static GPtrArray *
 breakdown_sectors (SigapDatabase      *db,
                    const SigapFilter  *filter,
-                   Region             *scope,
+                   const SigapRegion             *scope,
                    GError            **error)
 {
   g_autoptr(GHashTable) counts = NULL;
@@ -1282,7 +1189,7 @@ breakdown_sectors (SigapDatabase      *db,
 /* Adds the (kelurahan, sector) counts of the kelurahan below @region to @by_sector. */
 static void
 sum_sectors_below (GHashTable   *by_cell,
-                   const Region *region,
+                   const SigapRegion *region,
                    GHashTable   *by_sector)
 {
   GHashTableIter iter;
@@ -1336,12 +1243,12 @@ sigap_figures_sector_by_area (SigapDatabase      *db,
                               GError            **error)
 {
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
   g_autoptr(GHashTable) by_cell = NULL;
   g_autoptr(Targets) targets = NULL;
-  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  g_autoptr(GPtrArray) areas = NULL;
   GPtrArray *area_rows;
-  Region *scope;
+  const SigapRegion *scope;
   const char *level;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
@@ -1373,10 +1280,10 @@ sigap_figures_sector_by_area (SigapDatabase      *db,
   if (targets == NULL)
     return NULL;
 
-  collect_regions (scope, level, areas);
+  areas = sigap_regions_collect (scope, level);
   for (guint i = 0; i < areas->len; i++)
     {
-      const Region *area = g_ptr_array_index (areas, i);
+      const SigapRegion *area = g_ptr_array_index (areas, i);
       g_autoptr(GHashTable) by_sector = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                g_free, g_free);
       GPtrArray *rows;
@@ -1394,7 +1301,7 @@ sigap_figures_sector_by_area (SigapDatabase      *db,
 static GPtrArray *
 breakdown_desil (SigapDatabase      *db,
                  const SigapFilter  *filter,
-                 Region             *scope,
+                 const SigapRegion             *scope,
                  GError            **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_breakdown_row_free);
@@ -1434,8 +1341,8 @@ sigap_figures_breakdown (SigapDatabase      *db,
                          SigapBreakdown      by,
                          GError            **error)
 {
-  g_autoptr(RegionTree) tree = NULL;
-  Region *scope;
+  g_autoptr(SigapRegions) tree = NULL;
+  const SigapRegion *scope;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -1473,15 +1380,20 @@ query_month_flows (SigapDatabase      *db,
 {
   g_autoptr(GHashTable) flows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
+  g_autofree char *filters = NULL;
+  g_autofree char *sql = NULL;
+  const SigapRegion *scope;
   int rc;
 
-  stmt = sigap_database_prepare (db,
-                                 "SELECT month, sum (registered), sum (ended) FROM tally_sector"
-                                 " WHERE kelurahan_id IN (SELECT id FROM region WHERE level = 'kelurahan'"
-                                 "   AND (code = ?1 OR substr (code, 1, length (?1) + 1) = ?1 || '.'))"
-                                 " AND sector_id IN (SELECT id FROM sector WHERE ?2 = 'all' OR segment = ?2)"
-                                 " GROUP BY month",
-                                 error);
+  scope = load_scope (db, filter, &tree, error);
+  if (scope == NULL)
+    return NULL;
+
+  filters = scope_filters (scope, filter->segment, "", FALSE);
+  sql = g_strdup_printf ("SELECT month, sum (registered), sum (ended) FROM tally_sector"
+                         " WHERE %s GROUP BY month", filters);
+  stmt = sigap_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -1549,13 +1461,13 @@ sigap_figures_monthly (SigapDatabase      *db,
                        GError            **error)
 {
   g_autoptr(GArray) points = g_array_sized_new (FALSE, TRUE, sizeof (SigapMonthPoint), n_months);
-  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
   g_autoptr(GHashTable) flows = NULL;
   g_autoptr(GHashTable) last_counts = NULL;
   g_autoptr(GList) months = NULL;
   Targets *targets = NULL;
   g_autoptr(GHashTable) targets_by_year = NULL;
-  Region *scope;
+  const SigapRegion *scope;
   int as_of_year = g_date_get_year (&filter->as_of);
   int as_of_month = g_date_get_month (&filter->as_of);
   int first_index, last_index;
@@ -1709,7 +1621,8 @@ sigap_figures_quality (SigapDatabase      *db,
                        SigapQuality       *out,
                        GError            **error)
 {
-  g_autoptr(RegionTree) tree = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
+  const SigapRegion *scope;
   g_autofree char *tally_filters = NULL;
   g_autofree char *filters = NULL;
   g_autofree char *tally_sql = NULL;
@@ -1725,7 +1638,8 @@ sigap_figures_quality (SigapDatabase      *db,
 
   memset (out, 0, sizeof *out);
 
-  if (load_scope (db, filter, &tree, error) == NULL)
+  scope = load_scope (db, filter, &tree, error);
+  if (scope == NULL)
     return FALSE;
 
   year = g_date_get_year (&filter->as_of);
@@ -1735,7 +1649,7 @@ sigap_figures_quality (SigapDatabase      *db,
   else
     bound = month_string (year, month);
 
-  tally_filters = scope_filters (filter->scope, filter->segment, "", TRUE);
+  tally_filters = scope_filters (scope, filter->segment, "", TRUE);
   tally_sql = g_strdup_printf ("SELECT kind, sum (registered) FROM tally_flag"
                                " WHERE month < ?3 AND %s GROUP BY kind",
                                tally_filters);
@@ -1747,7 +1661,7 @@ sigap_figures_quality (SigapDatabase      *db,
 
   /* participant_flag holds no kelurahan or sector: the filters' columns are the participant's.
    * The unary + keeps the walk on the registration dates, as in count_as_of(). */
-  filters = scope_filters (filter->scope, filter->segment, "+", FALSE);
+  filters = scope_filters (scope, filter->segment, "+", FALSE);
   from = g_strdup_printf ("%s-01", bound);
   to = sigap_date_to_iso (&filter->as_of);
   month_sql = g_strdup_printf ("SELECT f.kind, count (*) FROM participant"

@@ -16,6 +16,7 @@
 #include "sigap-csv-writer.h"
 #include "sigap-format.h"
 #include "sigap-import-log.h"
+#include "sigap-regions.h"
 #include "sigap-import-private.h"
 #include "sigap-nik.h"
 
@@ -407,6 +408,8 @@ sigap_import_list_flags_for (SigapDatabase         *db,
                              GError               **error)
 {
   g_autofree char *as_of = filter != NULL ? sigap_date_to_iso (&filter->as_of) : NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   int rc;
@@ -414,20 +417,29 @@ sigap_import_list_flags_for (SigapDatabase         *db,
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (flag < SIGAP_PARTICIPANT_FLAG_N, NULL);
 
-  stmt = sigap_database_prepare (db,
-                                 "SELECT p.id, p.nik, p.name, f.detail, ifnull (f.batch_id, 0), "
-                                 "ifnull (f.line, 0) "
-                                 "FROM participant_flag f JOIN participant p "
-                                 "ON p.id = f.participant_id "
-                                 "WHERE f.kind = ?1 AND (?4 IS NULL OR ("
-                                 "  p.registered_on <= ?4 "
-                                 "  AND p.kelurahan_id IN (SELECT id FROM region "
-                                 "    WHERE level = 'kelurahan' AND (code = ?5 "
-                                 "    OR substr (code, 1, length (?5) + 1) = ?5 || '.')) "
-                                 "  AND (?6 = 'all' OR p.sector_id IN "
-                                 "    (SELECT id FROM sector WHERE segment = ?6)))) "
-                                 "ORDER BY f.participant_id LIMIT ?2 OFFSET ?3",
-                                 error);
+  if (filter != NULL)
+    {
+      g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
+      const SigapRegion *scope = tree != NULL ? sigap_regions_lookup (tree, filter->scope) : NULL;
+
+      if (tree == NULL)
+        return NULL;
+      /* An unknown scope lists nobody, as it counts nobody. */
+      ids = scope != NULL ? sigap_region_list_kelurahan_ids (scope) : g_strdup ("NULL");
+    }
+
+  sql = g_strdup_printf ("SELECT p.id, p.nik, p.name, f.detail, ifnull (f.batch_id, 0), "
+                         "ifnull (f.line, 0) "
+                         "FROM participant_flag f JOIN participant p "
+                         "ON p.id = f.participant_id "
+                         "WHERE f.kind = ?1 AND (?4 IS NULL OR ("
+                         "  p.registered_on <= ?4 AND ?5 IS NOT NULL"
+                         "  AND p.kelurahan_id IN (%s) "
+                         "  AND (?6 = 'all' OR p.sector_id IN "
+                         "    (SELECT id FROM sector WHERE segment = ?6)))) "
+                         "ORDER BY f.participant_id LIMIT ?2 OFFSET ?3",
+                         ids != NULL ? ids : "NULL");
+  stmt = sigap_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 

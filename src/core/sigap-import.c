@@ -32,6 +32,7 @@
 #include "sigap-filter.h"
 #include "sigap-format.h"
 #include "sigap-import.h"
+#include "sigap-regions.h"
 #include "sigap-import-log.h"
 #include "sigap-import-private.h"
 #include "sigap-import-value.h"
@@ -794,6 +795,8 @@ load_reference (SigapImportRun  *run,
                 GError         **error)
 {
   g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
+  GPtrArray *all;
   int rc;
 
   run->regions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, region_free);
@@ -807,54 +810,38 @@ load_reference (SigapImportRun  *run,
   run->funding = sigap_text_matcher_new ();
   run->funding_names = g_ptr_array_new_with_free_func (g_free);
 
-  stmt = _sigap_import_prepare (run, "SELECT id, code, level, name, ifnull (parent_id, 0) "
-                                     "FROM region", error);
-  if (stmt == NULL)
+  tree = sigap_regions_load (run->db, error);
+  if (tree == NULL)
     return FALSE;
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+  all = sigap_regions_get_all (tree);
+  for (guint i = 0; i < all->len; i++)
     {
+      const SigapRegion *source = g_ptr_array_index (all, i);
       SigapImportRegion *region = g_new0 (SigapImportRegion, 1);
-      const char *level = sigap_statement_column_text (stmt, 2);
+      SigapTextMatcher *matcher = NULL;
 
-      region->id = sigap_statement_column_int64 (stmt, 0);
-      region->code = g_strdup (sigap_statement_column_text (stmt, 1));
-      region->name = g_strdup (sigap_statement_column_text (stmt, 3));
-      region->parent_id = sigap_statement_column_int64 (stmt, 4);
-      region->level = g_strcmp0 (level, "kelurahan") == 0 ? SIGAP_REGION_KELURAHAN :
-                      g_strcmp0 (level, "kecamatan") == 0 ? SIGAP_REGION_KECAMATAN :
+      region->id = source->id;
+      region->code = g_strdup (source->code);
+      region->name = g_strdup (source->name);
+      region->parent_id = source->parent != NULL ? source->parent->id : 0;
+      region->level = g_strcmp0 (source->level, "kelurahan") == 0 ? SIGAP_REGION_KELURAHAN :
+                      g_strcmp0 (source->level, "kecamatan") == 0 ? SIGAP_REGION_KECAMATAN :
                       SIGAP_REGION_KOTA;
 
       g_hash_table_insert (run->regions, &region->id, region);
       g_hash_table_insert (run->region_codes, region->code, region);
       if (region->level == SIGAP_REGION_KELURAHAN)
-        sigap_text_matcher_add (run->kelurahan, region->name, region->id, NULL);
+        matcher = run->kelurahan;
       else if (region->level == SIGAP_REGION_KECAMATAN)
-        sigap_text_matcher_add (run->kecamatan, region->name, region->id, NULL);
-    }
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (run->db, error, _("Cannot read the regions"));
-  g_clear_pointer (&stmt, sigap_statement_free);
-
-  stmt = _sigap_import_prepare (run, "SELECT region_id, alias FROM region_alias", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
-    {
-      gint64 id = sigap_statement_column_int64 (stmt, 0);
-      const SigapImportRegion *region = region_by_id (run, id);
-
-      if (region == NULL)
+        matcher = run->kecamatan;
+      if (matcher == NULL)
         continue;
-      if (region->level == SIGAP_REGION_KELURAHAN)
-        sigap_text_matcher_add (run->kelurahan, sigap_statement_column_text (stmt, 1),
-                                id, region->name);
-      else if (region->level == SIGAP_REGION_KECAMATAN)
-        sigap_text_matcher_add (run->kecamatan, sigap_statement_column_text (stmt, 1),
-                                id, region->name);
+
+      sigap_text_matcher_add (matcher, region->name, region->id, NULL);
+      for (guint j = 0; j < source->aliases->len; j++)
+        sigap_text_matcher_add (matcher, g_ptr_array_index (source->aliases, j), region->id,
+                                region->name);
     }
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (run->db, error, _("Cannot read the regions"));
-  g_clear_pointer (&stmt, sigap_statement_free);
 
   stmt = _sigap_import_prepare (run, "SELECT id, code, name, segment FROM sector", error);
   if (stmt == NULL)

@@ -20,6 +20,7 @@
 #include "sigap-format.h"
 #include "sigap-nik.h"
 #include "sigap-participants.h"
+#include "sigap-regions.h"
 
 G_DEFINE_BOXED_TYPE (SigapParticipantQuery, sigap_participant_query,
                      sigap_participant_query_copy, sigap_participant_query_free)
@@ -150,23 +151,18 @@ lookup_kelurahan (SigapDatabase  *db,
                   gint64         *out_id,
                   GError        **error)
 {
-  g_autoptr(SigapStatement) stmt = NULL;
-  int rc;
+  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
+  const SigapRegion *region;
 
-  stmt = sigap_database_prepare (db, "SELECT id FROM region WHERE code = ?1 AND level = 'kelurahan'",
-                                 error);
-  if (stmt == NULL)
+  if (tree == NULL)
     return FALSE;
 
-  sigap_statement_bind_text_copy (stmt, 1, code);
-  rc = sigap_statement_step (stmt);
-  if (rc == SIGAP_STEP_ROW)
+  region = sigap_regions_lookup (tree, code);
+  if (region != NULL && g_strcmp0 (region->level, "kelurahan") == 0)
     {
-      *out_id = sigap_statement_column_int64 (stmt, 0);
+      *out_id = region->id;
       return TRUE;
     }
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (db, error, _("Cannot read the regions"));
 
   g_set_error (error, SIGAP_PARTICIPANTS_ERROR, SIGAP_PARTICIPANTS_ERROR_NOT_KELURAHAN,
                _("“%s” is not a kelurahan code such as 32.75.01.1001"), code);
