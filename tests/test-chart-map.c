@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chart/sigap-chart-map.h"
+#include "core/sigap-database.h"
 #include "chart/sigap-recording-painter.h"
 
 typedef struct
@@ -18,6 +19,18 @@ typedef struct
   char          *dir;
   SigapDatabase *db;
 } Fixture;
+
+/* The tree is kept with the database for the fixture's life. */
+static const SigapRegion *
+lookup_region (Fixture    *fixture,
+               const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapRegions) tree = sigap_regions_load (fixture->db, &error);
+
+  g_assert_no_error (error);
+  return sigap_regions_lookup (tree, code);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -161,7 +174,7 @@ test_kecamatan (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   double latitude[12], longitude[12];
 
-  g_assert_true (sigap_chart_map_load_regions (map, fixture->db, "32.75", &error));
+  g_assert_true (sigap_chart_map_set_regions (map, lookup_region (fixture, "32.75"), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sigap_chart_map_get_n_regions (map), ==, 12);
   g_assert_cmpstr (sigap_chart_map_get_region_code (map, 0), ==, "32.75.01");
@@ -199,7 +212,7 @@ test_kelurahan (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint column, row;
 
-  g_assert_true (sigap_chart_map_load_regions (map, fixture->db, "32.75.03", &error));
+  g_assert_true (sigap_chart_map_set_regions (map, lookup_region (fixture, "32.75.03"), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sigap_chart_map_get_n_regions (map), ==, 6);
 
@@ -211,8 +224,13 @@ test_kelurahan (Fixture       *fixture,
   g_assert_cmpuint (column, ==, 1);
   g_assert_cmpuint (row, ==, 1);
 
-  g_assert_false (sigap_chart_map_load_regions (none, fixture->db, "32.99", &error));
+  /* A kelurahan has no region within it, and an unknown code is not in the tree. */
+  g_clear_error (&error);
+  g_assert_false (sigap_chart_map_set_regions (none, lookup_region (fixture, "32.75.03.1001"),
+                                               &error));
   g_assert_nonnull (error);
+  g_assert_cmpuint (sigap_chart_map_get_n_regions (none), ==, 0);
+  g_assert_null (lookup_region (fixture, "32.99"));
 }
 
 /* Made-up layouts: a ring, a line, twins at the same spot, a dense cluster. */
@@ -293,7 +311,7 @@ test_draw (Fixture       *fixture,
   guint n_save, n_restore;
   double natural;
 
-  g_assert_true (sigap_chart_map_load_regions (map, fixture->db, "32.75", &error));
+  g_assert_true (sigap_chart_map_set_regions (map, lookup_region (fixture, "32.75"), &error));
   sigap_chart_map_set_measure (map, "Cakupan", SIGAP_CHART_UNIT_PERCENT);
   sigap_chart_map_set_class_bounds (map, bounds, G_N_ELEMENTS (bounds));
   sigap_chart_map_set_no_data_text (map, "Tanpa sasaran");

@@ -34,6 +34,7 @@
 #include "chart/sigap-chart.h"
 #include "chart/sigap-chart-builders.h"
 #include "core/sigap-format.h"
+#include "core/sigap-regions.h"
 #include "sigap-card-grid.h"
 #include "sigap-chart-card.h"
 #include "sigap-wilayah-page.h"
@@ -265,41 +266,33 @@ visit_free (Visit *visit)
   g_free (visit);
 }
 
-/* The region and its ancestors, the city first. */
+/* The region and its ancestors, the city first; empty for an unknown code. */
 static GPtrArray *
 read_path (SigapDatabase  *db,
            const char     *code,
            GError        **error)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func ((GDestroyNotify) crumb_free);
-  g_autoptr(SigapStatement) stmt = NULL;
-  int rc;
+  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
+  g_autoptr(GPtrArray) regions = NULL;
+  const SigapRegion *region;
 
-  stmt = sigap_database_prepare (db,
-                                 "WITH RECURSIVE up (id, code, name, parent_id, depth) AS"
-                                 " (SELECT id, code, name, parent_id, 0 FROM region"
-                                 "  WHERE code = ?1"
-                                 "  UNION ALL SELECT r.id, r.code, r.name, r.parent_id, depth + 1"
-                                 "  FROM region r JOIN up ON r.id = up.parent_id)"
-                                 " SELECT code, name FROM up ORDER BY depth DESC",
-                                 error);
-  if (stmt == NULL)
+  if (tree == NULL)
     return NULL;
 
-  sigap_statement_bind_text_copy (stmt, 1, code);
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+  region = sigap_regions_lookup (tree, code);
+  if (region == NULL)
+    return g_steal_pointer (&path);
+
+  regions = sigap_regions_get_path (region);
+  for (guint i = 0; i < regions->len; i++)
     {
+      const SigapRegion *step = g_ptr_array_index (regions, i);
       Crumb *crumb = g_new0 (Crumb, 1);
 
-      crumb->code = g_strdup (sigap_statement_column_text (stmt, 0));
-      crumb->name = g_strdup (sigap_statement_column_text (stmt, 1));
+      crumb->code = g_strdup (step->code);
+      crumb->name = g_strdup (step->name);
       g_ptr_array_add (path, crumb);
-    }
-
-  if (rc != SIGAP_STEP_DONE)
-    {
-      sigap_database_set_error (db, error, _("Cannot read the regions"));
-      return NULL;
     }
 
   return g_steal_pointer (&path);
@@ -313,6 +306,8 @@ compute_level (SigapDatabase      *db,
                GError            **error)
 {
   const char *code = data;
+  g_autoptr(SigapRegions) tree = NULL;
+  const SigapRegion *region;
   g_autoptr(LevelResult) result = g_rc_box_new0 (LevelResult);
   g_autoptr(SigapFilter) filter = sigap_filter_copy (page_filter);
   g_autoptr(SigapFilter) previous = NULL;
@@ -356,8 +351,17 @@ compute_level (SigapDatabase      *db,
         return NULL;
     }
 
+  tree = sigap_regions_load (db, error);
+  if (tree == NULL)
+    return NULL;
+  region = sigap_regions_lookup (tree, code);
+  if (region == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Unknown region code “%s”"), code);
+      return NULL;
+    }
   result->map = sigap_chart_map_new (NULL);
-  if (!sigap_chart_map_load_regions (result->map, db, code, error))
+  if (!sigap_chart_map_set_regions (result->map, region, error))
     return NULL;
 
   return g_steal_pointer (&result);

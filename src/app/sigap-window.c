@@ -22,6 +22,8 @@
 #include "core/sigap-database.h"
 #include "core/sigap-demo.h"
 #include "core/sigap-format.h"
+#include "core/sigap-participants.h"
+#include "core/sigap-regions.h"
 #include "sigap-briefing-dialog.h"
 #include "sigap-budget-page.h"
 #include "sigap-data-page.h"
@@ -441,26 +443,26 @@ read_regions (SigapDatabase  *db,
 {
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_autoptr(SigapStatement) stmt = NULL;
-  int rc;
+  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
+  const SigapRegion *city;
 
-  /* The city first, then its kecamatan in code order. */
-  stmt = sigap_database_prepare (db,
-                                 "SELECT code, name FROM region"
-                                 " WHERE level IN ('kota', 'kecamatan')"
-                                 " ORDER BY level <> 'kota', code",
-                                 error);
-  if (stmt == NULL)
+  if (tree == NULL)
     return FALSE;
 
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+  /* The city first, then its kecamatan in code order. */
+  city = sigap_regions_get_city (tree);
+  if (city != NULL)
     {
-      g_strv_builder_add (codes, sigap_statement_column_text (stmt, 0));
-      g_strv_builder_add (names, sigap_statement_column_text (stmt, 1));
-    }
+      g_strv_builder_add (codes, city->code);
+      g_strv_builder_add (names, city->name);
+      for (guint i = 0; i < city->children->len; i++)
+        {
+          const SigapRegion *kecamatan = g_ptr_array_index (city->children, i);
 
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (db, error, _("Cannot read the regions"));
+          g_strv_builder_add (codes, kecamatan->code);
+          g_strv_builder_add (names, kecamatan->name);
+        }
+    }
 
   info->codes = g_strv_builder_end (codes);
   info->names = g_strv_builder_end (names);
@@ -472,18 +474,15 @@ read_first_date (SigapDatabase  *db,
                  DatabaseInfo   *info,
                  GError        **error)
 {
-  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  /* participant_registered leads with registered_on: this reads one index entry. */
-  stmt = sigap_database_prepare (db, "SELECT min (registered_on) FROM participant", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
-    return sigap_database_set_error (db, error, _("Cannot read the participants"));
-
-  if (!sigap_date_parse_iso (sigap_statement_column_text (stmt, 0), &info->first))
+  if (!sigap_participants_first_registered (db, &info->first, &local_error))
     {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       g_date_clear (&info->first, 1);
       g_date_set_dmy (&info->first, 1, G_DATE_JANUARY, g_date_get_year (&info->cutoff));
     }

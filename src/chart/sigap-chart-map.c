@@ -1326,61 +1326,37 @@ sigap_chart_map_new (const char *title)
 }
 
 /**
- * sigap_chart_map_load_regions:
- * @db: the database
- * @parent_code: the city ("32.75": its kecamatan, with their centres) or a kecamatan (its
- *   kelurahan, which have no coordinates and fill a compact grid in code order)
+ * sigap_chart_map_set_regions:
+ * @parent: the city (its kecamatan, with their centres) or a kecamatan (its kelurahan, which
+ *   have no coordinates and fill a compact grid in code order)
  *
- * Adds the child regions of @parent_code, in code order, from the `region` table.
+ * Adds the child regions of @parent, in code order.
  *
- * Returns: %TRUE on success; %FALSE with @error set when the query fails or @parent_code has
- *   no child regions
+ * Returns: %TRUE on success; %FALSE with @error set when @parent has no child regions
  */
 gboolean
-sigap_chart_map_load_regions (SigapChartMap  *self,
-                              SigapDatabase  *db,
-                              const char     *parent_code,
-                              GError        **error)
+sigap_chart_map_set_regions (SigapChartMap      *self,
+                             const SigapRegion  *parent,
+                             GError            **error)
 {
-  g_autoptr(SigapStatement) stmt = NULL;
-  guint n = 0;
-  int rc;
-
   g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), FALSE);
-  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (parent_code != NULL, FALSE);
+  g_return_val_if_fail (parent != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = sigap_database_prepare (db,
-                                 "SELECT c.code, c.name, c.latitude, c.longitude "
-                                 "FROM region AS c JOIN region AS p ON c.parent_id = p.id "
-                                 "WHERE p.code = ?1 ORDER BY c.code",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sigap_statement_bind_text_copy (stmt, 1, parent_code);
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+  if (parent->children->len == 0)
     {
-      double latitude = sigap_statement_column_is_null (stmt, 2)
-                        ? NAN : sigap_statement_column_double (stmt, 2);
-      double longitude = sigap_statement_column_is_null (stmt, 3)
-                         ? NAN : sigap_statement_column_double (stmt, 3);
-
-      sigap_chart_map_add_region (self, sigap_statement_column_text (stmt, 0),
-                                  sigap_statement_column_text (stmt, 1),
-                                  latitude, longitude);
-      n++;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No region lies within “%s”"), parent->code);
+      return FALSE;
     }
 
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (db, error, "region");
-
-  if (n == 0)
+  for (guint i = 0; i < parent->children->len; i++)
     {
-      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
-                   _("No region lies within “%s”"), parent_code);
-      return FALSE;
+      const SigapRegion *child = g_ptr_array_index (parent->children, i);
+
+      sigap_chart_map_add_region (self, child->code, child->name,
+                                  child->has_centre ? child->latitude : NAN,
+                                  child->has_centre ? child->longitude : NAN);
     }
 
   return TRUE;

@@ -6,7 +6,9 @@
 
 #include <glib-object.h>
 
-#include "core/sigap-database.h"
+#include <gio/gio.h>
+
+#include "core/sigap-regions.h"
 #include "sigap-chart-format.h"
 #include "sigap-chart-layout.h"
 #include "sigap-chart-style.h"
@@ -23,9 +25,8 @@ G_DECLARE_FINAL_TYPE (SigapChartMap, sigap_chart_map, SIGAP, CHART_MAP, GObject)
 
 SigapChartMap             *sigap_chart_map_new                (const char            *title);
 
-gboolean                   sigap_chart_map_load_regions       (SigapChartMap         *self,
-                                                               SigapDatabase         *db,
-                                                               const char            *parent_code,
+gboolean                   sigap_chart_map_set_regions        (SigapChartMap         *self,
+                                                               const SigapRegion     *parent,
                                                                GError               **error);
 guint                      sigap_chart_map_add_region         (SigapChartMap         *self,
                                                                const char            *code,

@@ -455,3 +455,24 @@ sigap_participant_query_page_near (SigapDatabase                 *db,
 
   return g_steal_pointer (&rows);
 }
+
+gboolean
+sigap_participants_first_registered (SigapDatabase  *db,
+                                     GDate          *out_date,
+                                     GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  /* participant_registered leads with registered_on: this reads one index entry. */
+  stmt = sigap_database_prepare (db, "SELECT min (registered_on) FROM participant", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return sigap_database_set_error (db, error, _("Cannot read the participants"));
+
+  return sigap_date_parse_iso (sigap_statement_column_text (stmt, 0), out_date);
+}

@@ -94,6 +94,11 @@ GPtrArray             *sigap_participant_query_page_near (SigapDatabase         
 
 void                   sigap_participant_row_free        (SigapParticipantRow          *row);
 
+/* The earliest registration date in the database; FALSE with @error unset when it is empty. */
+gboolean               sigap_participants_first_registered (SigapDatabase              *db,
+                                                          GDate                        *out_date,
+                                                          GError                      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapParticipantQuery, sigap_participant_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapParticipantRow, sigap_participant_row_free)
 

@@ -1169,6 +1169,8 @@ draw_map_and_chart (SigapPainter *painter,
 static void
 add_coverage_section (SigapReportContext *ctx)
 {
+  g_autoptr(SigapRegions) regions = NULL;
+  const SigapRegion *scope;
   const SigapSummary *s = ctx->summary;
   g_autoptr(SigapChartMap) map = NULL;
   g_autoptr(SigapChart) chart = NULL;
@@ -1213,7 +1215,9 @@ add_coverage_section (SigapReportContext *ctx)
   sigap_chart_map_set_measure (map, TR (COVERAGE), SIGAP_CHART_UNIT_PERCENT);
   sigap_chart_map_set_no_data_text (map, TR (NO_DATA_TARGET));
   sigap_chart_map_set_class_bounds (map, coverage_bounds, G_N_ELEMENTS (coverage_bounds));
-  if (sigap_chart_map_load_regions (map, ctx->db, s->scope_code, &error))
+  regions = sigap_regions_load (ctx->db, &error);
+  scope = regions != NULL ? sigap_regions_lookup (regions, s->scope_code) : NULL;
+  if (scope != NULL && sigap_chart_map_set_regions (map, scope, &error))
     {
       for (guint i = 0; i < ctx->areas->len; i++)
         {
