@@ -17,6 +17,8 @@ int  _sigap_cli_demo    (int    argc,
                          char **argv);
 int  _sigap_cli_summary (int    argc,
                          char **argv);
+int  _sigap_cli_find    (int    argc,
+                         char **argv);
 int  _sigap_cli_import  (int    argc,
                          char **argv);
 int  _sigap_cli_report  (int    argc,

@@ -22,6 +22,7 @@ typedef struct
 
 static const Subcommand subcommands[] = {
   { "demo", _sigap_cli_demo },
+  { "find", _sigap_cli_find },
   { "import", _sigap_cli_import },
   { "report", _sigap_cli_report },
   { "summary", _sigap_cli_summary },
