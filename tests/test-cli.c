@@ -75,6 +75,19 @@ assert_member_double (JsonObject *object,
   g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-9);
 }
 
+/* A count straight from the tables, by plain SQL. */
+static gint64
+query_count (SigapDatabase *db,
+             const char    *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_summary_json (void)
 {
@@ -111,7 +124,37 @@ test_summary_json (void)
   assert_member_int (object, "premium_monthly", 16800, TRUE);
   assert_member_int (object, "projected_year_end", s->projected_year_end, TRUE);
   assert_member_int (object, "quota", s->quota, s->has_quota);
-  g_assert_cmpuint (json_object_get_size (object), ==, 16);
+  assert_member_int (object, "quota_months", 2, TRUE);
+  assert_member_int (object, "quota_full_year", s->quota_full_year, s->has_quota);
+  g_assert_cmpuint (json_object_get_size (object), ==, 19);
+
+  /* The story at 31 October 2026: floor ((pagu − projected) / (16.800 × 2)) for Nov–Dec and
+   * floor ((pagu − projected) / (16.800 × 12)) for a full year. */
+  g_assert_cmpint (s->quota, ==, (s->pagu - s->projected_year_end) / (16800 * 2));
+  g_assert_cmpint (s->quota_full_year, ==, (s->pagu - s->projected_year_end) / (16800 * 12));
+
+  /* The data-quality notes of the filter: rentan participants registered by the as-of date
+   * in the whole city, counted straight from the tables. */
+  {
+    JsonObject *quality = json_object_get_object_member (object, "quality");
+    g_autofree char *sql = NULL;
+
+    g_assert_nonnull (quality);
+    g_assert_cmpuint (json_object_get_size (quality), ==, 4);
+    sql = g_strdup_printf ("SELECT count (*) FROM participant AS p JOIN sector AS s"
+                           " ON s.id = p.sector_id WHERE s.segment = 'rentan' AND p.desil >= 6"
+                           " AND p.registered_on <= '%s'", SIGAP_DEMO_CUTOFF);
+    g_assert_cmpint (json_object_get_int_member (quality, "desil_outside_target"), ==,
+                     query_count (db, sql));
+    g_clear_pointer (&sql, g_free);
+    sql = g_strdup_printf ("SELECT count (*) FROM participant_flag AS f JOIN participant AS p"
+                           " ON p.id = f.participant_id JOIN sector AS s ON s.id = p.sector_id"
+                           " WHERE f.kind = 'kpj-missing' AND s.segment = 'rentan'"
+                           " AND p.registered_on <= '%s'", SIGAP_DEMO_CUTOFF);
+    g_assert_cmpint (json_object_get_int_member (quality, "no_kpj"), ==, query_count (db, sql));
+    g_assert_true (json_object_has_member (quality, "nik_outside_city"));
+    g_assert_true (json_object_has_member (quality, "age_outside_15_65"));
+  }
 
   /* The demo story: a 2026 target of 10.000 and a Rp2 miliar pagu. */
   g_assert_cmpint (s->target, ==, 10000);
@@ -198,7 +241,8 @@ test_csv_and_text (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_true (g_regex_match_simple ("^[0-9-]{10},rentan,32\\.75,2026,[0-9]+,[0-9]+,[0-9]+,"
                                        "[0-9]+,[0-9.]+,[0-9]+,[0-9]+,[0-9.]+,-?[0-9]+,[0-9]+,"
-                                       "[0-9]+,[0-9]*$", lines[1], 0, 0));
+                                       "[0-9]+,[0-9]*,[0-9]*,[0-9]*(,[0-9]+){4}$",
+                                       lines[1], 0, 0));
 
   sigap_test_run_sigap (&text, "summary", "--db", demo_path, NULL);
   g_assert_true (sigap_test_run_succeeded (&text));

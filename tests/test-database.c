@@ -317,6 +317,73 @@ test_cutoff (Fixture       *fixture,
   g_assert_cmpint (g_date_get_day (&date), ==, 3);
 }
 
+/* Migration 0005 on a database written under schema 4: desil notes on ekosistem workers go,
+ * a rentan worker at desil 6..10 without one gets it, and the notes' tally is counted. */
+static void
+test_migration_quality (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  /* Back to schema 4: no tally_flag, and notes written by the old rule. */
+  sigap_database_exec (db,
+                       "DROP TRIGGER participant_flag_tally_insert;"
+                       "DROP TRIGGER participant_flag_tally_delete;"
+                       "DROP TRIGGER participant_flag_tally_forget;"
+                       "DROP TRIGGER participant_flag_tally_move;"
+                       "DROP TABLE tally_flag;"
+                       "INSERT INTO participant (nik, name, kelurahan_id, sector_id, desil,"
+                       "                         registered_on, kpj_number) VALUES"
+                       " ('3275010101900001', 'Rentan 7',"
+                       "  (SELECT id FROM region WHERE code = '32.75.01.1001'),"
+                       "  (SELECT id FROM sector WHERE code = 'ojek-online'), 7, '2025-11-05', 'K1'),"
+                       " ('3275010101900002', 'Rentan 9 unnoted',"
+                       "  (SELECT id FROM region WHERE code = '32.75.01.1001'),"
+                       "  (SELECT id FROM sector WHERE code = 'pkl'), 9, '2025-11-06', 'K2'),"
+                       " ('3275010101900003', 'Non-ASN 8',"
+                       "  (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+                       "  (SELECT id FROM sector WHERE code = 'non-asn'), 8, '2025-12-01', NULL),"
+                       " ('3275010101900004', 'RT/RW 6',"
+                       "  (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+                       "  (SELECT id FROM sector WHERE code = 'rt-rw'), 6, '2025-12-02', 'K4');"
+                       "INSERT INTO participant_flag (participant_id, kind, detail)"
+                       " SELECT id, 'desil', desil FROM participant WHERE name <> 'Rentan 9 unnoted';"
+                       "INSERT INTO participant_flag (participant_id, kind)"
+                       " SELECT id, 'kpj-missing' FROM participant WHERE kpj_number IS NULL;"
+                       "PRAGMA user_version = 4;",
+                       &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_database_get_schema_version (db), ==,
+                   sigap_database_latest_schema_version ());
+
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag WHERE kind = 'desil'"),
+                   ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag f JOIN participant p"
+                                  " ON p.id = f.participant_id WHERE f.kind = 'desil'"
+                                  " AND p.name IN ('Rentan 7', 'Rentan 9 unnoted')"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT detail FROM participant_flag f JOIN participant p"
+                                  " ON p.id = f.participant_id WHERE f.kind = 'desil'"
+                                  " AND p.name = 'Rentan 9 unnoted'"), ==, 9);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag"
+                                  " WHERE kind = 'kpj-missing'"), ==, 1);
+
+  /* The tally: two rentan desil notes in November 2025, one ekosistem KPJ note in December. */
+  g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag WHERE kind = 'desil'"
+                                  " AND segment = 'rentan' AND month = '2025-11'"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag"
+                                  " WHERE kind = 'kpj-missing' AND segment = 'ekosistem'"
+                                  " AND month = '2025-12'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag"), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +403,7 @@ main (int    argc,
   ADD ("/sigap/database/foreign-keys", test_foreign_keys);
   ADD ("/sigap/database/rollback", test_transaction_rollback);
   ADD ("/sigap/database/cutoff", test_cutoff);
+  ADD ("/sigap/database/migration/quality", test_migration_quality);
 
 #undef ADD
 

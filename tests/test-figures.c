@@ -310,11 +310,16 @@ test_budget (Fixture       *fixture,
   g_assert_cmpint (kec->projected_year_end, ==, 369600);
 
   /* 30 Mar: C not yet paid; paid through February: 10 months unpaid.
-   * projected = 33.600 + 2 × 16.800 × 10 = 369.600; quota = floor (830.400 / 168.000) = 4. */
+   * projected = 33.600 + 2 × 16.800 × 10 = 369.600. New workers join on 1 April: 9 months,
+   * quota = floor (830.400 / (16.800 × 9)) = floor (5,49) = 5 (not the 10 unpaid months,
+   * which include March, already under way). */
   g_assert_cmpint (mid->realised, ==, 33600);
   g_assert_cmpint (mid->months_unpaid, ==, 10);
   g_assert_cmpint (mid->projected_year_end, ==, 369600);
-  g_assert_cmpint (mid->quota, ==, 4);
+  g_assert_cmpint (mid->quota_months, ==, 9);
+  g_assert_cmpint (mid->quota, ==, 5);
+  /* Full year: floor (830.400 / 201.600) = floor (4,12) = 4. */
+  g_assert_cmpint (mid->quota_full_year, ==, 4);
 
   /* 20 Jan: nothing paid in 2026 yet, but A (paid in 2025) covered January: 11 months unpaid.
    * Active: p1 (p7 ended on 15 Jan). projected = 1 × 16.800 × 11 = 184.800. */
@@ -322,12 +327,76 @@ test_budget (Fixture       *fixture,
   g_assert_cmpint (jan->months_unpaid, ==, 11);
   g_assert_cmpint (jan->active, ==, 1);
   g_assert_cmpint (jan->projected_year_end, ==, 184800);
+  /* From 1 February: 11 months. quota = floor (1.015.200 / 184.800) = floor (5,49) = 5;
+   * full year floor (1.015.200 / 201.600) = floor (5,04) = 5. */
+  g_assert_cmpint (jan->quota_months, ==, 11);
+  g_assert_cmpint (jan->quota, ==, 5);
+  g_assert_cmpint (jan->quota_full_year, ==, 5);
 
   /* Ekosistem has no pagu and no payments. */
   g_assert_false (eko->has_pagu);
   g_assert_false (eko->has_absorption);
   g_assert_false (eko->has_quota);
   g_assert_cmpint (eko->realised, ==, 0);
+}
+
+/* New workers join on the first day of the month after the as-of date and are paid from then
+ * to December: the quota divides by those months, whatever has been paid. */
+static void
+test_quota_months (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapSummary) oct25 = NULL;
+  g_autoptr(SigapSummary) dec25 = NULL;
+  g_autoptr(SigapSummary) oct26 = NULL;
+  g_autoptr(SigapSummary) dec26 = NULL;
+  g_autoptr(SigapSummary) nov26 = NULL;
+
+  sigap_database_exec (fixture->db,
+                       "INSERT INTO budget (year, segment, funding_source, pagu)"
+                       " VALUES (2025, 'rentan', 'APBD', 600000)",
+                       &error);
+  g_assert_no_error (error);
+
+  /* 15 Oct 2025, before the year's first payment (A, 10 Dec): no rentan worker is active yet
+   * (p7 registers on 1 Dec), so projected = 0. From 1 November: 2 months.
+   * quota = floor (600.000 / (16.800 × 2)) = floor (17,86) = 17 (dividing by 12, as before,
+   * gave 2); full year = floor (600.000 / 201.600) = floor (2,98) = 2. */
+  oct25 = summary_for (fixture, "2025-10-15", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (oct25->months_unpaid, ==, 12);
+  g_assert_cmpint (oct25->projected_year_end, ==, 0);
+  g_assert_true (oct25->has_quota);
+  g_assert_cmpint (oct25->quota_months, ==, 2);
+  g_assert_cmpint (oct25->quota, ==, 17);
+  g_assert_cmpint (oct25->quota_full_year, ==, 2);
+
+  /* 15 Dec 2025: no month of 2025 is left to join in: no quota. */
+  dec25 = summary_for (fixture, "2025-12-15", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (dec25->quota_months, ==, 0);
+  g_assert_false (dec25->has_quota);
+  g_assert_cmpint (dec25->quota, ==, 0);
+
+  /* 15 Oct 2026, after the year's payments through April (D): May..Dec unpaid = 8 months;
+   * active p1, p3, p6 = 3; realised B + C + D = 84.000;
+   * projected = 84.000 + 3 × 16.800 × 8 = 487.200; left 1.200.000 − 487.200 = 712.800.
+   * From 1 November: quota = floor (712.800 / 33.600) = floor (21,21) = 21;
+   * full year = floor (712.800 / 201.600) = floor (3,54) = 3. */
+  oct26 = summary_for (fixture, "2026-10-15", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (oct26->active_city, ==, 3);
+  g_assert_cmpint (oct26->projected_year_end, ==, 487200);
+  g_assert_cmpint (oct26->quota_months, ==, 2);
+  g_assert_cmpint (oct26->quota, ==, 21);
+  g_assert_cmpint (oct26->quota_full_year, ==, 3);
+
+  /* 30 Nov 2026: December only: floor (712.800 / 16.800) = floor (42,43) = 42. */
+  nov26 = summary_for (fixture, "2026-11-30", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (nov26->quota_months, ==, 1);
+  g_assert_cmpint (nov26->quota, ==, 42);
+  g_assert_cmpint (nov26->quota_full_year, ==, 3);
+
+  dec26 = summary_for (fixture, "2026-12-15", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_false (dec26->has_quota);
 }
 
 static GPtrArray *
@@ -912,6 +981,7 @@ main (int    argc,
   ADD ("/sigap/figures/scopes-segments", fixture_set_up, test_scopes_and_segments);
   ADD ("/sigap/figures/summary-counts", fixture_set_up, test_summary_counts);
   ADD ("/sigap/figures/budget", fixture_set_up, test_budget);
+  ADD ("/sigap/figures/quota-months", fixture_set_up, test_quota_months);
   ADD ("/sigap/figures/breakdown/regions", fixture_set_up, test_breakdown_regions);
   ADD ("/sigap/figures/breakdown/kecamatan-of-kelurahan", fixture_set_up,
        test_breakdown_kecamatan_of_kelurahan);

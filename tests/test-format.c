@@ -545,6 +545,32 @@ test_lang_from_locale (void)
   set_locale_env (NULL, "C.UTF-8", NULL, NULL);
 }
 
+static void
+test_quota_and_changes (void)
+{
+  g_autofree char *a = sigap_format_quota (5415, 2, 902, SIGAP_LANG_ID);
+  g_autofree char *b = sigap_format_quota (5415, 2, 902, SIGAP_LANG_EN);
+  g_autofree char *c = sigap_format_quota (42, 1, 3, SIGAP_LANG_ID);
+  g_autofree char *d = sigap_format_month_span (2, 12, SIGAP_LANG_ID);
+  g_autofree char *e = sigap_format_change_people (53, SIGAP_LANG_ID);
+  g_autofree char *f = sigap_format_change_people (-1204, SIGAP_LANG_ID);
+  g_autofree char *g = sigap_format_change_people (0, SIGAP_LANG_EN);
+  g_autofree char *h = sigap_format_change_points (0.5, SIGAP_LANG_ID);
+  g_autofree char *i = sigap_format_change_points (-1.24, SIGAP_LANG_EN);
+  g_autofree char *j = sigap_format_change_points (0.04, SIGAP_LANG_ID);
+
+  g_assert_cmpstr (a, ==, "5.415 pekerja lagi untuk Nov\u2013Des (setara 902 pekerja setahun penuh)");
+  g_assert_cmpstr (b, ==, "5,415 more workers for Nov\u2013Dec (equal to 902 for a full year)");
+  g_assert_cmpstr (c, ==, "42 pekerja lagi untuk Desember (setara 3 pekerja setahun penuh)");
+  g_assert_cmpstr (d, ==, "Feb\u2013Des");
+  g_assert_cmpstr (e, ==, "+53 orang");
+  g_assert_cmpstr (f, ==, "\u22121.204 orang");
+  g_assert_cmpstr (g, ==, "0 people");
+  g_assert_cmpstr (h, ==, "+0,5 poin");
+  g_assert_cmpstr (i, ==, "\u22121.2 pts");
+  g_assert_cmpstr (j, ==, "0,0 poin");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/sigap/format/date-to-iso", test_date_to_iso);
   g_test_add_func ("/sigap/format/lang-parse", test_lang_parse);
   g_test_add_func ("/sigap/format/lang-from-locale", test_lang_from_locale);
+  g_test_add_func ("/sigap/format/quota-and-changes", test_quota_and_changes);
 
   return g_test_run ();
 }

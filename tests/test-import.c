@@ -18,6 +18,8 @@
 #include "core/sigap-csv-reader.h"
 #include "core/sigap-csv-writer.h"
 #include "core/sigap-database.h"
+#include "core/sigap-figures.h"
+#include "core/sigap-format.h"
 #include "core/sigap-import.h"
 #include "core/sigap-import-log.h"
 #include "core/sigap-import-private.h"
@@ -253,6 +255,19 @@ assert_tallies_consistent (SigapDatabase *db)
                               "  EXCEPT SELECT kelurahan_id, segment, desil, month, ended"
                               "  FROM tally_desil WHERE ended > 0)"),
                    ==, 0);
+  /* The data-quality notes' tally (schema 5). */
+  g_assert_cmpint (query_int (db,
+                              "SELECT count (*) FROM ("
+                              "  SELECT p.kelurahan_id, s.segment, f.kind,"
+                              "         substr (p.registered_on, 1, 7), count (*)"
+                              "  FROM participant_flag f JOIN participant p"
+                              "  ON p.id = f.participant_id JOIN sector s ON s.id = p.sector_id"
+                              "  GROUP BY 1, 2, 3, 4"
+                              "  EXCEPT SELECT kelurahan_id, segment, kind, month, registered"
+                              "  FROM tally_flag WHERE registered <> 0)"),
+                   ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT ifnull (sum (registered), 0) FROM tally_flag"), ==,
+                   query_int (db, "SELECT count (*) FROM participant_flag"));
 }
 
 static const SigapImportRejection *
@@ -625,6 +640,161 @@ test_participants_flags (Fixture       *fixture,
   g_assert_cmpstr (row->name, ==, "Bogor");
   g_assert_cmpstr (row->detail, ==, "32.01");
   g_assert_cmpstr (sigap_participant_flag_get_label (SIGAP_PARTICIPANT_FLAG_DESIL), !=, NULL);
+}
+
+/* The notes of a filter counted straight from the participants' own columns, by the rules
+ * (not from participant_flag nor the tallies): desil 6..10 of a rentan worker, a NIK not
+ * from 32.75, no KPJ number; among those registered by @as_of in @scope and @segment. */
+static void
+assert_quality (Fixture      *fixture,
+                const char   *as_of,
+                const char   *scope,
+                SigapSegment  segment)
+{
+  static const char * const rules[] = {
+    [SIGAP_PARTICIPANT_FLAG_DESIL] = "s.segment = 'rentan' AND p.desil >= 6",
+    [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = "p.nik NOT LIKE '3275%'",
+    [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = "p.kpj_number IS NULL",
+    [SIGAP_PARTICIPANT_FLAG_AGE] = "0",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapFilter) filter = NULL;
+  SigapQuality quality;
+  GDate date;
+
+  g_assert_true (sigap_date_parse_iso (as_of, &date));
+  filter = sigap_filter_new (&date, scope, segment);
+  g_assert_true (sigap_figures_quality (fixture->db, filter, &quality, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
+    {
+      g_autofree char *sql = NULL;
+      gint64 expected;
+
+      sql = g_strdup_printf ("SELECT count (*) FROM participant p"
+                             " JOIN sector s ON s.id = p.sector_id"
+                             " JOIN region k ON k.id = p.kelurahan_id"
+                             " WHERE (%s) AND p.registered_on <= '%s'"
+                             " AND (k.code = '%s' OR k.code LIKE '%s.%%')"
+                             " AND ('%s' = 'all' OR s.segment = '%s')",
+                             rules[i], as_of, scope, scope,
+                             sigap_segment_to_string (segment),
+                             sigap_segment_to_string (segment));
+      expected = query_int (fixture->db, sql);
+      if (quality.counts[i] != expected)
+        g_error ("%s, %s, %s: %s counted %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+                 as_of, scope, sigap_segment_to_string (segment),
+                 sigap_participant_flag_to_string (i), quality.counts[i], expected);
+    }
+}
+
+static void
+assert_quality_everywhere (Fixture *fixture)
+{
+  static const char * const dates[] = {
+    "2025-10-31", "2025-11-04", "2025-11-05", "2025-11-30", "2025-12-15", "2025-12-31",
+    "2026-01-10", "2026-01-31",
+  };
+  static const char * const scopes[] = {
+    "32.75", "32.75.01", "32.75.03", "32.75.01.1002", "32.75.05",
+  };
+  static const SigapSegment segments[] = {
+    SIGAP_SEGMENT_RENTAN, SIGAP_SEGMENT_EKOSISTEM, SIGAP_SEGMENT_ALL,
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    for (guint c = 0; c < G_N_ELEMENTS (scopes); c++)
+      for (guint g = 0; g < G_N_ELEMENTS (segments); g++)
+        assert_quality (fixture, dates[d], scopes[c], segments[g]);
+}
+
+static SigapQuality
+quality_for (Fixture      *fixture,
+             const char   *as_of,
+             const char   *scope,
+             SigapSegment  segment)
+{
+  g_autoptr(SigapFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  SigapQuality quality;
+  GDate date;
+
+  g_assert_true (sigap_date_parse_iso (as_of, &date));
+  filter = sigap_filter_new (&date, scope, segment);
+  g_assert_true (sigap_figures_quality (fixture->db, filter, &quality, &error));
+  g_assert_no_error (error);
+  return quality;
+}
+
+/* Desil 6..10 is a note for pekerja rentan only, and the notes are counted for a filter. */
+static void
+test_participants_quality (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SigapImportResult) result = NULL;
+  SigapQuality q;
+
+  result = import_ok (fixture, SIGAP_IMPORT_PARTICIPANTS,
+                      "nik,nama,kelurahan,sektor,tanggal_daftar,desil,no_kpj\n"
+                      /* Bekasi Timur (32.75.01) */
+                      "3275014101900001,R7,32.75.01.1001,ojol,2025-11-05,7,111\n"
+                      "3275014101900002,E8,32.75.01.1001,non-asn,2025-11-05,8,\n"
+                      "3275014101900003,E10,32.75.01.1002,rt-rw,2025-11-20,10,113\n"
+                      "3201014101900004,R9 Bogor,32.75.01.1002,pkl,2025-12-15,9,\n"
+                      "3275014101900005,R2,32.75.01.1002,pkl,2026-01-10,2,115\n"
+                      /* Bekasi Utara (32.75.03) */
+                      "3275034101900006,E6,32.75.03.1001,kader posyandu,2025-11-04,6,116\n"
+                      "3275034101900007,R6,32.75.03.1001,ojol,2025-12-31,6,\n"
+                      "3174034101900008,E7 Jakarta,32.75.03.1001,linmas,2026-01-11,7,118\n"
+                      "3275034101900009,R10,32.75.03.1001,sopir,2026-01-31,10,119\n");
+  g_assert_cmpint (result->added, ==, 9);
+
+  /* Counted by hand. Whole city, rentan, 31 Jan 2026: desil R7, R9, R6, R10 = 4 (E8, E10, E6
+   * and E7 are ekosistem: no note); no KPJ R9, R6 = 2; NIK R9 = 1. */
+  q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 4);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_KPJ_MISSING], ==, 2);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_NIK_REGION], ==, 1);
+  /* All segments: still 4 desil notes; no KPJ adds E8 = 3; NIK adds E7 = 2. */
+  q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_ALL);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 4);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_KPJ_MISSING], ==, 3);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_NIK_REGION], ==, 2);
+  /* Ekosistem: no desil note at all, though four of them are at desil 6..10. */
+  q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_EKOSISTEM);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 0);
+  /* Bekasi Utara, rentan, 30 Jan 2026 (mid-month: R10 not yet): R6 only. */
+  q = quality_for (fixture, "2026-01-30", "32.75.03", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 1);
+  /* Bekasi Timur, rentan, 14 Dec 2025: R7 only (R9 registers on the 15th). */
+  q = quality_for (fixture, "2025-12-14", "32.75.01", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 1);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_KPJ_MISSING], ==, 0);
+
+  assert_quality_everywhere (fixture);
+  assert_tallies_consistent (fixture->db);
+
+  /* Moves: R7 to Bekasi Utara, E10 becomes a rentan pemulung (now noted), R9 registers later;
+   * the notes and their tally follow. */
+  g_clear_pointer (&result, sigap_import_result_unref);
+  result = import_ok (fixture, SIGAP_IMPORT_PARTICIPANTS,
+                      "nik,nama,kelurahan,sektor,tanggal_daftar,desil,no_kpj\n"
+                      "3275014101900001,R7,32.75.03.1001,ojol,2025-11-05,7,111\n"
+                      "3275014101900003,E10,32.75.01.1002,pemulung,2025-11-20,10,113\n"
+                      "3201014101900004,R9 Bogor,32.75.01.1002,pkl,2026-01-01,9,\n");
+  g_assert_cmpint (result->updated, ==, 3);
+  q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 5);
+  assert_quality_everywhere (fixture);
+  assert_tallies_consistent (fixture->db);
+
+  /* A participant deleted takes its notes out of the counts. */
+  g_assert_true (sigap_database_exec (fixture->db,
+                                      "DELETE FROM participant WHERE nik = '3201014101900004'",
+                                      NULL));
+  assert_quality_everywhere (fixture);
+  assert_tallies_consistent (fixture->db);
 }
 
 static void
@@ -1715,6 +1885,7 @@ main (int    argc,
   ADD ("/sigap/import/participants/rejections", test_participants_rejections);
   ADD ("/sigap/import/participants/names", test_participants_names);
   ADD ("/sigap/import/participants/flags", test_participants_flags);
+  ADD ("/sigap/import/participants/quality", test_participants_quality);
   ADD ("/sigap/import/participants/update", test_participants_update);
   ADD ("/sigap/import/participants/repeats", test_participants_repeats);
   ADD ("/sigap/import/participants/idempotent", test_participants_idempotent);

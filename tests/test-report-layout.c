@@ -367,6 +367,195 @@ test_wrap (Fixture       *fixture,
   g_assert_cmpuint (cut->len, >=, 2);
 }
 
+/* Names are never split: a word too wide for the line is shortened with an ellipsis, never
+ * cut or hyphenated ("Jatisam" over "purna" reads as two places); lines break at spaces. */
+static void
+test_wrap_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *names[] = { "Mustikajaya", "Jatisampurna" };
+
+  if (fixture->pdf == NULL)
+    {
+      g_test_skip ("DejaVu Sans is not installed (fonts-dejavu-core)");
+      return;
+    }
+
+  sigap_report_use_font (fixture->painter, 8.5, SIGAP_FONT_WEIGHT_NORMAL);
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    for (double width = 6; width <= 90; width += 2)
+      {
+        g_autofree char *text = g_strdup_printf ("Kecamatan %s", names[n]);
+        g_autoptr(GPtrArray) lines = sigap_report_wrap_names (fixture->painter, text, width);
+
+        for (guint i = 0; i < lines->len; i++)
+          {
+            const char *line = g_ptr_array_index (lines, i);
+
+            g_assert_false (g_str_has_suffix (line, "-"));
+            if (strstr (line, "\u2026") == NULL)
+              {
+                /* Whole words only. */
+                g_assert_true (g_strcmp0 (line, "Kecamatan") == 0 ||
+                               g_strcmp0 (line, names[n]) == 0 || g_strcmp0 (line, text) == 0);
+              }
+            else
+              {
+                g_autofree char *stem = g_strndup (line, strstr (line, "\u2026") - line);
+
+                g_assert_true (g_str_has_suffix (line, "\u2026"));
+                g_assert_true (g_str_has_prefix (names[n], stem) ||
+                               g_str_has_prefix ("Kecamatan", stem));
+              }
+            g_assert_cmpfloat (sigap_report_text_width (fixture->painter, line), <=,
+                               MAX (width, sigap_report_text_width (fixture->painter,
+                                                                    "\u2026")) + 1e-6);
+          }
+
+        /* Wide enough for the name: it is whole, on a line of its own at most. */
+        if (sigap_report_text_width (fixture->painter, names[n]) <= width)
+          {
+            gboolean found = FALSE;
+
+            for (guint i = 0; i < lines->len; i++)
+              found |= strstr (g_ptr_array_index (lines, i), names[n]) != NULL;
+            g_assert_true (found);
+          }
+      }
+}
+
+/* How many of the rows "baris-00" .. are on @text. */
+static guint
+count_rows (const char *text,
+            guint       n_rows)
+{
+  guint count = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("baris-%02u", r);
+
+      count += strstr (text, name) != NULL ? 1 : 0;
+    }
+
+  return count;
+}
+
+/* A long table meets the page end at every offset: each page it reaches holds at least three
+ * of its rows and its header, and the note under it is never alone at the top of a page, even
+ * when the note is three lines, too short to break. */
+static void
+test_table_orphans (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const guint n_rows = 24;
+
+  if (skip (fixture))
+    return;
+
+  for (guint n = 20; n < 52; n++)
+    {
+      Fixture local = { 0 };
+      g_autoptr(SigapReportTable) table = sigap_report_table_new ();
+      int last_row_page = -1, note_page = -1;
+
+      fixture_set_up (&local, NULL);
+      sigap_report_layout_add_heading (local.layout, 1, "Bagian Satu");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("Pengisi %u.", i);
+
+          sigap_report_layout_add_paragraph (local.layout, SIGAP_REPORT_TEXT_BODY, text);
+        }
+      sigap_report_layout_add_paragraph (local.layout, SIGAP_REPORT_TEXT_CAPTION,
+                                         "Tabel 1. Panjang");
+      sigap_report_table_add_column (table, "KolomNama", SIGAP_REPORT_ALIGN_LEFT, TRUE);
+      sigap_report_table_add_column (table, "KolomAngka", SIGAP_REPORT_ALIGN_RIGHT, FALSE);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autofree char *name = g_strdup_printf ("baris-%02u", r);
+          const char *cells[] = { name, "1.000" };
+
+          sigap_report_table_add_row (table, SIGAP_REPORT_ROW_NORMAL, cells);
+        }
+      sigap_report_layout_add_table (local.layout, table);
+      sigap_report_layout_add_paragraph (local.layout, SIGAP_REPORT_TEXT_NOTE,
+                                         "Catatan-tabel pertama. Lorem ipsum dolor sit amet, "
+                                         "consectetur adipiscing elit, sed do eiusmod tempor "
+                                         "incididunt ut labore et dolore magna aliqua. Ut enim "
+                                         "ad minim veniam, quis nostrud exercitation ullamco "
+                                         "laboris nisi ut aliquip ex ea commodo consequat. Duis "
+                                         "aute irure dolor in reprehenderit in voluptate velit "
+                                         "esse cillum dolore eu fugiat nulla pariatur penutup.");
+
+      render (&local);
+      for (guint p = 0; p < local.pages->len; p++)
+        {
+          const char *text = page_text (&local, p);
+          guint rows = count_rows (text, n_rows);
+
+          if (rows > 0)
+            {
+              g_assert_cmpuint (rows, >=, 3);
+              g_assert_nonnull (strstr (text, "KolomNama"));
+            }
+          if (strstr (text, "baris-23") != NULL)
+            last_row_page = (int) p;
+          if (strstr (text, "Catatan-tabel") != NULL)
+            note_page = (int) p;
+          if (strstr (text, "penutup") != NULL)
+            g_assert_cmpint (note_page, ==, (int) p);
+        }
+      g_assert_cmpint (last_row_page, >=, 0);
+      g_assert_cmpint (note_page, ==, last_row_page);
+
+      fixture_tear_down (&local, NULL);
+    }
+}
+
+/* A section starts a page, but not when half the page above is still empty and the whole
+ * section fits there; a section too long for the rest of the page still starts a new one. */
+static void
+test_section_fills_page (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Fixture local = { 0 };
+
+  if (skip (fixture))
+    return;
+
+  /* A short section after a short one: on the same page. */
+  sigap_report_layout_add_heading (fixture->layout, 1, "Bagian Satu");
+  fill_page (fixture, 4);
+  sigap_report_layout_add_heading (fixture->layout, 1, "Bagian Dua");
+  fill_page (fixture, 3);
+  g_assert_cmpuint (render (fixture), ==, 1);
+  g_assert_nonnull (strstr (page_text (fixture, 0), "Bagian Dua"));
+
+  /* The same short section after a page more than half full: a new page. */
+  fixture_set_up (&local, NULL);
+  sigap_report_layout_add_heading (local.layout, 1, "Bagian Satu");
+  fill_page (&local, 14);
+  sigap_report_layout_add_heading (local.layout, 1, "Bagian Dua");
+  fill_page (&local, 3);
+  g_assert_cmpuint (render (&local), ==, 2);
+  g_assert_nonnull (strstr (page_text (&local, 1), "Bagian Dua"));
+  fixture_tear_down (&local, NULL);
+
+  /* A section longer than what is left: a new page, not a split across a half-empty one. */
+  memset (&local, 0, sizeof local);
+  fixture_set_up (&local, NULL);
+  sigap_report_layout_add_heading (local.layout, 1, "Bagian Satu");
+  fill_page (&local, 4);
+  sigap_report_layout_add_heading (local.layout, 1, "Bagian Dua");
+  fill_page (&local, 16);
+  render (&local);
+  g_assert_null (strstr (page_text (&local, 0), "Bagian Dua"));
+  g_assert_nonnull (strstr (page_text (&local, 1), "Bagian Dua"));
+  fixture_tear_down (&local, NULL);
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +568,12 @@ main (int    argc,
               fixture_set_up, test_heading_kept, fixture_tear_down);
   g_test_add ("/sigap/report-layout/short-table", Fixture, NULL,
               fixture_set_up, test_short_table, fixture_tear_down);
+  g_test_add ("/sigap/report-layout/wrap-names", Fixture, NULL,
+              fixture_set_up, test_wrap_names, fixture_tear_down);
+  g_test_add ("/sigap/report-layout/table-orphans", Fixture, NULL,
+              fixture_set_up, test_table_orphans, fixture_tear_down);
+  g_test_add ("/sigap/report-layout/section-fills-page", Fixture, NULL,
+              fixture_set_up, test_section_fills_page, fixture_tear_down);
   g_test_add ("/sigap/report-layout/wrap", Fixture, NULL,
               fixture_set_up, test_wrap, fixture_tear_down);
 

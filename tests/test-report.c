@@ -333,6 +333,43 @@ assert_no_leftovers (void)
 
 /* The whole city in Indonesian: a valid PDF, fonts embedded, every section, the footer's page
  * count, the figures of `sigap summary`, no NIK and no name. */
+/* The briefing speaks to a council: no command names, no markup, no words of the database
+ * (rows, tables of the data, imports), no formula letters such as "D" for the report date. */
+static void
+check_plain_words (const char *text)
+{
+  static const char *commands[] = { "summary", "report", "import", "demo", "screenshot" };
+  static const char *words[] = {
+    "`", "basis data", "database", "baris sasaran", "baris anggaran", "baris dibaca",
+    "target row", "budget row", "total row", "rows read", "diimpor", "imported",
+    "tahun D", "sampai D", "pada D", "year of D", "on D", "to D.", "(D)",
+  };
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *command = g_strconcat ("sigap ", commands[i], NULL);
+
+      if (strstr (folded, command) != NULL)
+        g_error ("The briefing names the command “%s”", command);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      /* The letter D is matched as written: "pada D" but not "pada Desember". */
+      gboolean exact = g_str_has_suffix (words[i], "D") || g_str_has_suffix (words[i], "D.") ||
+                       g_str_has_suffix (words[i], "(D)");
+      g_autofree char *word = exact ? g_strdup (words[i]) : g_utf8_casefold (words[i], -1);
+      const char *found = strstr (exact ? text : folded, word);
+
+      /* "pada D" followed by a letter is a word such as "Desember". */
+      while (found != NULL && exact && g_ascii_isalpha (found[strlen (word)]))
+        found = strstr (found + 1, word);
+      if (found != NULL)
+        g_error ("The briefing uses the words “%s”", words[i]);
+    }
+}
+
 static void
 test_city (void)
 {
@@ -371,6 +408,7 @@ test_city (void)
   check_summary_figures (text, summary, SIGAP_LANG_ID);
   check_no_nik (text);
   check_no_participants (text);
+  check_plain_words (text);
 
   /* The twelve kecamatan, and the generated sentences. */
   assert_contains (text, "Bekasi Timur");
@@ -517,6 +555,7 @@ test_kecamatan (void)
 
   assert_contains (text, "Kecamatan Bekasi Utara");
   assert_contains (text, "Cakupan per Kelurahan");
+  check_plain_words (text);
   check_summary_figures (text, summary, SIGAP_LANG_ID);
   check_page_numbers (text, info.n_pages, "Halaman %u dari %u");
   for (guint i = 0; i < G_N_ELEMENTS (kelurahan); i++)
@@ -561,9 +600,45 @@ test_english (void)
     assert_contains (text, titles[i]);
   check_page_numbers (text, info.n_pages, "Page %u of %u");
   check_summary_figures (text, summary, SIGAP_LANG_EN);
+  check_plain_words (text);
   assert_lacks (text, "Ringkasan Eksekutif");
   assert_lacks (text, "Halaman");
   assert_lacks (text, "Oktober");
+}
+
+/* With both segments the cover names both groups of workers, and each SP2D says whose it
+ * is: every month has one per segment. */
+static void
+test_segment_all (void)
+{
+  g_autoptr(SigapReportOptions) options = new_options ("all.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *payments = NULL;
+
+  options->segment = SIGAP_SEGMENT_ALL;
+  g_assert_true (sigap_report_write (options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  check_qpdf (options->output_path);
+
+  text = pdf_text (options->output_path);
+  if (text == NULL)
+    return;
+
+  pages = g_strsplit (text, "\f", -1);
+  assert_contains (pages[0], "bagi Pekerja Rentan dan Pekerja Ekosistem Kota");
+  assert_contains (text, "untuk pekerja rentan dan pekerja ekosistem kota");
+  check_plain_words (text);
+
+  /* The payments table has a segment column naming both segments, and no header cut short. */
+  for (guint p = 0; pages[p] != NULL && payments == NULL; p++)
+    payments = strstr (pages[p], "Pembayaran iuran (SP2D)");
+  g_assert_nonnull (payments);
+  assert_contains (payments, "Segmen");
+  assert_contains (payments, "Ekosistem");
+  assert_contains (payments, "Peserta");
+  assert_lacks (text, "Pese\u2026");
 }
 
 /* A subset of sections, numbered in order; the cover lists only them. */
@@ -765,7 +840,9 @@ test_invalid (void)
   assert_no_leftovers ();
 }
 
-/* The official's notes appear, paragraphs and bullets, but a NIK typed into them does not. */
+/* The official's notes appear as typed in the window's notes field: a blank line starts a
+ * paragraph, a line break within one is kept (though both lines would fit on one), a line
+ * starting with "-" is a bullet. A NIK typed into them does not appear. */
 static void
 test_notes (void)
 {
@@ -786,7 +863,8 @@ test_notes (void)
     return;
 
   assert_contains (text, "Catatan penyusun");
-  assert_contains (text, "Rapat Komisi IV: data sudah diverifikasi.");
+  assert_contains (text, "Rapat Komisi IV:\ndata sudah diverifikasi.");
+  assert_lacks (text, "Rapat Komisi IV: data");
   assert_contains (text, "Percepat Pondokmelati");
   assert_contains (text, "[NIK dihapus]");
   assert_lacks (text, "3275014101900001");
@@ -971,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/sigap/report/cli", test_cli);
   g_test_add_func ("/sigap/report/kecamatan", test_kecamatan);
   g_test_add_func ("/sigap/report/english", test_english);
+  g_test_add_func ("/sigap/report/segment-all", test_segment_all);
   g_test_add_func ("/sigap/report/sections", test_sections);
   g_test_add_func ("/sigap/report/sections-parse", test_sections_parse);
   g_test_add_func ("/sigap/report/outline-and-info", test_outline_and_info);

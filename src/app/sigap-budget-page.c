@@ -59,6 +59,7 @@ struct _SigapBudgetPage
   GtkLabel             *active_city_label;
   GtkLabel             *unpaid_label;
   GtkLabel             *quota_label;
+  AdwActionRow         *quota_row;
   GtkWidget            *payments_card;
   GtkLabel             *payments_subtitle;
   SigapDataTable       *payments_table;
@@ -472,12 +473,21 @@ show_basis (SigapBudgetPage    *self,
   g_autofree char *unpaid = g_strdup_printf ("%d", summary->months_unpaid);
   g_autofree char *quota = summary->has_quota ? sigap_format_count (summary->quota, self->lang)
                                               : g_strdup (SIGAP_FORMAT_NO_VALUE);
+  g_autofree char *quota_covers = NULL;
   g_autofree char *months = NULL;
 
   gtk_label_set_label (self->premium_label, premium);
   gtk_label_set_label (self->active_city_label, active);
   gtk_label_set_label (self->unpaid_label, unpaid);
   gtk_label_set_label (self->quota_label, quota);
+  if (summary->has_quota)
+    quota_covers = sigap_format_quota (summary->quota, summary->quota_months,
+                                       summary->quota_full_year, self->lang);
+  adw_action_row_set_subtitle (self->quota_row,
+                               quota_covers != NULL ? quota_covers
+                               : summary->quota_months == 0
+                               ? _("No month of the year is left to enrol for")
+                               : _("More workers the pagu can still cover"));
 
   if (summary->months_unpaid > 0)
     {
@@ -773,6 +783,7 @@ sigap_budget_page_class_init (SigapBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, active_city_label);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, unpaid_label);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, quota_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, quota_row);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, payments_card);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, payments_subtitle);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, payments_table);

@@ -13,14 +13,19 @@
  * masked the same way before it reaches a label. The raw lines, which do hold whole NIKs, are
  * only written to the file the user asks for.
  *
- * Nothing here depends on the filter: the page loads again when the source changes all the
- * same, which is cheap, and is how it sees a new batch after an import.
+ * The batches do not depend on the filter; the data-quality notes follow it, counted by
+ * sigap_figures_quality() as the briefing's "Catatan" counts them: the participants
+ * registered on or before the as-of date in the filter's scope and segment. The page loads
+ * again whenever the source changes, which is how it sees a new batch after an import.
  */
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include <string.h>
+
+#include "core/sigap-figures.h"
 #include "core/sigap-format.h"
 #include "sigap-data-page.h"
 #include "sigap-import-dialog.h"
@@ -30,8 +35,10 @@
 
 typedef struct
 {
-  GPtrArray *batches;                       /* SigapImportBatch, newest first */
-  gint64     counts[SIGAP_PARTICIPANT_FLAG_N];
+  GPtrArray   *batches;                     /* SigapImportBatch, newest first */
+  gint64       counts[SIGAP_PARTICIPANT_FLAG_N];
+  SigapFilter *filter;                      /* what the counts are for */
+  char        *scope_name;
 } DataResult;
 
 typedef struct
@@ -79,6 +86,8 @@ static void
 data_result_free (DataResult *result)
 {
   g_clear_pointer (&result->batches, g_ptr_array_unref);
+  g_clear_pointer (&result->filter, sigap_filter_free);
+  g_free (result->scope_name);
   g_free (result);
 }
 
@@ -100,8 +109,18 @@ compute_data (SigapDatabase      *db,
   if (result->batches == NULL)
     return NULL;
 
-  if (!sigap_import_count_flags (db, result->counts, error))
-    return NULL;
+  /* The notes of the participants the filter takes in, as the briefing counts them. */
+  {
+    g_autoptr(SigapSummary) summary = sigap_figures_summary_counts (db, filter, error);
+    SigapQuality quality;
+
+    if (summary == NULL || !sigap_figures_quality (db, filter, &quality, error))
+      return NULL;
+
+    memcpy (result->counts, quality.counts, sizeof result->counts);
+    result->filter = sigap_filter_copy (filter);
+    result->scope_name = g_strdup (summary->scope_name);
+  }
 
   return g_steal_pointer (&result);
 }
@@ -129,7 +148,8 @@ compute_flags (SigapDatabase      *db,
 {
   const DetailRequest *request = data;
 
-  return sigap_import_list_flags (db, request->flag, request->offset, PAGE_SIZE + 1, error);
+  return sigap_import_list_flags_for (db, filter, request->flag, request->offset, PAGE_SIZE + 1,
+                                      error);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -585,6 +605,20 @@ show_flags (SigapDataPage    *self,
             const DataResult *result)
 {
   clear_group (self->flags_group, self->flag_rows);
+
+  {
+    g_autofree char *as_of = sigap_format_date (&result->filter->as_of, self->lang, FALSE);
+    g_autofree char *description = NULL;
+
+    /* TRANSLATORS: under "Data-quality notes": which participants are counted, by the
+     * window's filter: "… registered by 31 October 2026 in Bekasi Utara, Vulnerable workers" */
+    description = g_strdup_printf (_("Participants accepted with a note, to check with the "
+                                     "office that sent them: of those registered by %s in %s, "
+                                     "%s."), as_of,
+                                   result->scope_name,
+                                   sigap_segment_get_label (result->filter->segment));
+    adw_preferences_group_set_description (self->flags_group, description);
+  }
 
   for (int flag = 0; flag < SIGAP_PARTICIPANT_FLAG_N; flag++)
     {

@@ -7,7 +7,10 @@
  * 74,2 %") and the change since the previous month end ("+123 since 30 Sep 2026"), marked by
  * an arrow icon as well as by its sign, so colour never carries the meaning alone.
  *
- * CSS node: kpicard, with the .card style class; the figure has .kpi-value. Accessible role:
+ * A badge beside the name may say whose figure it is ("whole city" on a kecamatan's page).
+ *
+ * CSS node: kpicard, with the .card style class; the figure has .kpi-value, the badge
+ * .kpi-badge. Accessible role:
  * GTK_ACCESSIBLE_ROLE_GROUP labelled by the name, described by the figure and its lines.
  */
 
@@ -21,6 +24,7 @@ struct _SigapKpiCard
   GtkWidget  parent_instance;
 
   GtkLabel  *title_label;
+  GtkLabel  *badge_label;
   GtkLabel  *value_label;
   GtkLabel  *detail_label;
   GtkWidget *change_box;
@@ -58,6 +62,7 @@ update_description (SigapKpiCard *self)
                                           ? self->exact
                                           : gtk_label_get_label (self->value_label));
   const char *lines[] = {
+    gtk_label_get_label (self->badge_label),
     gtk_label_get_label (self->detail_label),
     gtk_label_get_label (self->change_label),
   };
@@ -111,13 +116,20 @@ static void
 sigap_kpi_card_init (SigapKpiCard *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *title_box;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 
-  self->title_label = add_label (self, NULL, "kpi-title");
+  title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_parent (title_box, GTK_WIDGET (self));
+  self->title_label = add_label (self, title_box, "kpi-title");
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+  self->badge_label = add_label (self, title_box, "kpi-badge");
+  gtk_label_set_wrap (self->badge_label, FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->badge_label), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), FALSE);
   self->value_label = add_label (self, NULL, "kpi-value");
   /* Never cut a figure: the grid gives the card the room it needs instead. */
   gtk_label_set_wrap (self->value_label, FALSE);
@@ -160,6 +172,29 @@ sigap_kpi_card_set_title (SigapKpiCard *self,
   g_return_if_fail (SIGAP_IS_KPI_CARD (self));
 
   gtk_label_set_label (self->title_label, title);
+}
+
+const char *
+sigap_kpi_card_get_badge (SigapKpiCard *self)
+{
+  g_return_val_if_fail (SIGAP_IS_KPI_CARD (self), NULL);
+
+  return gtk_label_get_label (self->badge_label);
+}
+
+/**
+ * sigap_kpi_card_set_badge:
+ * @badge: (nullable): a word or two beside the name, such as "whole city"; %NULL for none
+ */
+void
+sigap_kpi_card_set_badge (SigapKpiCard *self,
+                          const char   *badge)
+{
+  g_return_if_fail (SIGAP_IS_KPI_CARD (self));
+
+  gtk_label_set_label (self->badge_label, badge != NULL ? badge : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), badge != NULL && *badge != '\0');
+  update_description (self);
 }
 
 const char *

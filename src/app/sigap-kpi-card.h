@@ -26,6 +26,9 @@ GtkWidget  *sigap_kpi_card_new        (void);
 const char *sigap_kpi_card_get_title  (SigapKpiCard  *self);
 void        sigap_kpi_card_set_title  (SigapKpiCard  *self,
                                        const char    *title);
+const char *sigap_kpi_card_get_badge  (SigapKpiCard  *self);
+void        sigap_kpi_card_set_badge  (SigapKpiCard  *self,
+                                       const char    *badge);
 const char *sigap_kpi_card_get_value  (SigapKpiCard  *self);
 const char *sigap_kpi_card_get_exact  (SigapKpiCard  *self);
 void        sigap_kpi_card_set_value  (SigapKpiCard  *self,

@@ -253,18 +253,55 @@ show_kpis (SigapOverviewPage *self,
   else
     sigap_kpi_card_set_change (self->remaining_card, NULL, SIGAP_KPI_TREND_NONE);
 
-  /* Quota */
+  /* Quota: what it covers, in the words the briefing and the command line use. */
   text = count_or_none (now->quota, now->has_quota, lang);
   sigap_kpi_card_set_value (self->quota_card, text, NULL);
   g_clear_pointer (&text, g_free);
-  sigap_kpi_card_set_detail (self->quota_card,
-                             now->has_quota ? _("More workers the pagu can still cover")
-                             : now->has_pagu ? _("Nothing left to pay this year")
-                             : _("No pagu recorded"));
+  if (now->has_quota)
+    detail = sigap_format_quota (now->quota, now->quota_months, now->quota_full_year, lang);
+  else
+    detail = g_strdup (now->quota_months == 0 ? _("No month of the year is left to enrol for")
+                       : now->has_pagu ? _("Nothing left to pay this year")
+                       : _("No pagu recorded"));
+  sigap_kpi_card_set_detail (self->quota_card, detail);
+  g_clear_pointer (&detail, g_free);
+  /* The quota rises by itself as the months left get fewer: its change is no good news, so
+   * it has no arrow, and says why when that is the case. */
   if (change.has_quota)
-    sigap_kpi_card_set_count_change (self->quota_card, change.quota, since, lang);
+    {
+      g_autofree char *date = sigap_format_date (since, lang, TRUE);
+      g_autofree char *amount = sigap_format_count (ABS (change.quota), lang);
+      g_autofree char *signed_amount = g_strdup_printf ("%s%s", change.quota > 0 ? "+"
+                                                        : change.quota < 0 ? "\u2212" : "",
+                                                        amount);
+
+      if (now->quota_months < before->quota_months)
+        /* TRANSLATORS: the quota's change: "+1,204 since 30 Sep 2026, with fewer months
+         * left to pay for"; the first %s is the signed change, the second the date */
+        text = g_strdup_printf (_("%s since %s, with fewer months left to pay for"),
+                                signed_amount, date);
+      else
+        /* TRANSLATORS: a KPI card's change since the previous month end: "+123 since
+         * 30 Sep 2026"; the first %s is the signed change, the second the date */
+        text = g_strdup_printf (_("%s since %s"), signed_amount, date);
+      sigap_kpi_card_set_change (self->quota_card, text, SIGAP_KPI_TREND_NONE);
+      g_clear_pointer (&text, g_free);
+    }
   else
     sigap_kpi_card_set_change (self->quota_card, NULL, SIGAP_KPI_TREND_NONE);
+
+  /* The budget is not split by region: on a kecamatan's or kelurahan's page the budget
+   * cards say on themselves that they are the city's. */
+  {
+    SigapKpiCard *budget_cards[] = {
+      self->pagu_card, self->realised_card, self->remaining_card, self->quota_card,
+    };
+    gboolean city = g_strcmp0 (now->scope_code, SIGAP_CITY_CODE) == 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (budget_cards); i++)
+      /* TRANSLATORS: a badge on the budget's cards when a kecamatan is shown */
+      sigap_kpi_card_set_badge (budget_cards[i], city ? NULL : _("whole city"));
+  }
 }
 
 static void

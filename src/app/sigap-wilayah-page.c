@@ -449,24 +449,18 @@ find_row (GPtrArray  *rows,
   return NULL;
 }
 
+/* With its unit, as the briefing's table shows it: "+0,5 poin", "+53 orang". */
 static char *
 format_change (SigapWilayahPage *self,
                const WilayahRow *row)
 {
-  g_autofree char *number = NULL;
-
   if (!row->has_change)
     return g_strdup (SIGAP_FORMAT_NO_VALUE);
 
   if (self->measure == SIGAP_WILAYAH_MEASURE_COVERAGE)
-    {
-      number = sigap_format_decimal (fabs (row->change), 1, self->lang);
-      /* TRANSLATORS: a change of a percentage, in percentage points: "+1.2 pt" */
-      return g_strdup_printf (_("%s%s pt"), row->change < 0 ? "−" : "+", number);
-    }
+    return sigap_format_change_points (row->change, self->lang);
 
-  number = sigap_format_count ((gint64) fabs (row->change), self->lang);
-  return g_strdup_printf ("%s%s", row->change < 0 ? "−" : row->change > 0 ? "+" : "±", number);
+  return sigap_format_change_people ((gint64) row->change, self->lang);
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -109,6 +109,13 @@ static guint signals[N_SIGNALS];
 #define MAX_TILE    84.0
 #define TILE_PAD     4.0
 
+/* The size of the regions' names in the tiles, as a fraction of the style's font size: all
+ * alike from MAX down to SHARED_MIN, one tile alone down to MIN (5 pt in the briefing). */
+#define NAME_SCALE_MAX        0.85
+#define NAME_SCALE_SHARED_MIN 0.70
+#define NAME_SCALE_MIN        0.625
+#define NAME_SCALE_STEP       0.05
+
 /* ColorBrewer "Blues" (9 classes), light to dark. */
 static const guint32 ramp[] = {
   0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5, 0x08519c, 0x08306b,
@@ -730,73 +737,9 @@ ellipsize (SigapPainter *painter,
   return g_strdup ("");
 }
 
-static gboolean
-is_vowel (char c)
-{
-  return strchr ("aeiouAEIOU", c) != NULL;
-}
-
-/* Where a one-word name may break, by Indonesian syllables: before the consonant of a
- * vowel–consonant–vowel run (Musti|kajaya) or between two consonants that are not one sound
- * (Pondok|melati, Bantar|gebang; never inside ng, ny, kh, sy). Region names are Indonesian,
- * and since 2025 many are written as one word ("Pondokmelati" for "Pondok Melati"). */
-static gboolean
-can_break_at (const char *word,
-              gsize       i)
-{
-  char a = g_ascii_tolower (word[i - 1]), b = g_ascii_tolower (word[i]);
-  char c = g_ascii_tolower (word[i + 1]);
-
-  if (!g_ascii_isalpha (a) || !g_ascii_isalpha (b) || !g_ascii_isalpha (c))
-    return FALSE;
-
-  if (is_vowel (a) && !is_vowel (b) && is_vowel (c))
-    return TRUE;
-
-  if (!is_vowel (a) && !is_vowel (b))
-    return !((a == 'n' && (b == 'g' || b == 'y')) || (a == 'k' && b == 'h') ||
-             (a == 's' && b == 'y'));
-
-  return FALSE;
-}
-
-/* @word on two lines, hyphenated at the syllable break nearest its middle at which both parts
- * fit. */
-static gboolean
-hyphenate (SigapPainter *painter,
-           const char   *word,
-           double        max_width,
-           char        **lines)
-{
-  gsize len = strlen (word);
-  gsize best = 0;
-  double best_distance = G_MAXDOUBLE;
-
-  for (gsize i = 3; i + 2 < len; i++)
-    {
-      g_autofree char *head = NULL;
-      double distance = fabs ((double) i - len / 2.0);
-
-      if (!can_break_at (word, i) || distance >= best_distance)
-        continue;
-
-      head = g_strdup_printf ("%.*s-", (int) i, word);
-      if (text_width (painter, head) <= max_width && text_width (painter, word + i) <= max_width)
-        {
-          best = i;
-          best_distance = distance;
-        }
-    }
-
-  if (best == 0)
-    return FALSE;
-
-  lines[0] = g_strdup_printf ("%.*s-", (int) best, word);
-  lines[1] = g_strdup (word + best);
-  return TRUE;
-}
-
-/* A region's name on at most two lines of @max_width. */
+/* A region's name on at most two lines of @max_width, broken at spaces only. A proper name
+ * is never split inside a word ("Jatisam-purna" reads as two places): a word too long for
+ * the line ends with an ellipsis, and the caller first tries a smaller font. */
 static void
 wrap_name (SigapPainter *painter,
            const char   *name,
@@ -816,9 +759,8 @@ wrap_name (SigapPainter *painter,
 
   if (words[1] == NULL)
     {
-      /* One word, too long: a syllable break, or an ellipsis. */
-      if (!g_str_is_ascii (name) || !hyphenate (painter, name, max_width, lines))
-        lines[0] = ellipsize (painter, name, max_width);
+      /* One word, too long: an ellipsis. */
+      lines[0] = ellipsize (painter, name, max_width);
       return;
     }
 
@@ -846,6 +788,30 @@ name_is_cut (char **lines)
 {
   return g_str_has_suffix (lines[0], "\u2026") ||
          (lines[1] != NULL && g_str_has_suffix (lines[1], "\u2026"));
+}
+
+/* @name in a tile whose text is @max_width wide, from @scale down to NAME_SCALE_MIN until it
+ * is whole; ellipsized at that smallest size if it is still too long. Fills @lines and
+ * returns the scale used. */
+static double
+fit_tile_name (SigapChartMap *self,
+               SigapPainter  *painter,
+               const char    *name,
+               double         max_width,
+               double         scale,
+               char         **lines)
+{
+  for (;; scale -= NAME_SCALE_STEP)
+    {
+      scale = MAX (scale, NAME_SCALE_MIN);
+      use_font (self, painter, scale, SIGAP_FONT_WEIGHT_NORMAL);
+      wrap_name (painter, name, max_width, lines);
+      if (!name_is_cut (lines) || scale <= NAME_SCALE_MIN)
+        return scale;
+
+      g_clear_pointer (&lines[0], g_free);
+      g_clear_pointer (&lines[1], g_free);
+    }
 }
 
 /* The width of one legend item (swatch and label), the widest. */
@@ -1014,8 +980,10 @@ sigap_chart_map_allocate (SigapChartMap *self,
   n_bounds = effective_bounds (self, bounds);
 
   /* One name size for every tile, the largest at which no name is cut (a long one-word name
-   * such as "Pondokmelati" sets it), down to 70 % of the labels' size. */
-  for (name_scale = 0.85; name_scale > 0.7; name_scale -= 0.05)
+   * such as "Pondokmelati" sets it), down to 70 % of the labels' size; a name that still does
+   * not fit gets a smaller size of its own (fit_tile_name ()). */
+  for (name_scale = NAME_SCALE_MAX; name_scale > NAME_SCALE_SHARED_MIN - 0.01;
+       name_scale -= NAME_SCALE_STEP)
     {
       double inner = self->cell - self->gap - 2 * TILE_PAD;
       gboolean all_fit = TRUE;
@@ -1034,6 +1002,7 @@ sigap_chart_map_allocate (SigapChartMap *self,
       if (all_fit)
         break;
     }
+  name_scale = MAX (name_scale, NAME_SCALE_SHARED_MIN);
 
   for (guint i = 0; i < self->regions->len; i++)
     {
@@ -1046,9 +1015,8 @@ sigap_chart_map_allocate (SigapChartMap *self,
       tile.y = self->grid_y + region->row * self->cell;
       tile.size = MAX (self->cell - self->gap, 0);
 
-      tile.name_scale = name_scale;
-      use_font (self, painter, name_scale, SIGAP_FONT_WEIGHT_NORMAL);
-      wrap_name (painter, region->name, MAX (inner, 0), tile.lines);
+      tile.name_scale = fit_tile_name (self, painter, region->name, MAX (inner, 0), name_scale,
+                                       tile.lines);
       use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
       full = sigap_chart_format_short (region->value, self->unit, self->lang);
       tile.value = ellipsize (painter, full, MAX (inner, 0));

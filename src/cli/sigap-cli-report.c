@@ -31,7 +31,7 @@ _sigap_cli_report (int    argc,
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text,
       N_("The briefing's language: id (default) or en"), N_("LANG") },
     { "notes", 0, 0, G_OPTION_ARG_FILENAME, &notes_path,
-      N_("A text file with your own notes for the Notes section"), N_("FILE.txt") },
+      N_("A text file with your own notes for the Notes section (see below)"), N_("FILE.txt") },
     { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text,
       N_("Sections to include, comma-separated: ringkasan, kepesertaan, cakupan, sebaran, "
          "anggaran, catatan, metodologi (default: all)"), N_("LIST") },
@@ -51,6 +51,11 @@ _sigap_cli_report (int    argc,
                                 _("Write the PDF briefing: the programme's figures, charts and "
                                   "tables for the DPRD, as of a date, for the city or one "
                                   "kecamatan."));
+  g_option_context_set_description (context,
+                                    _("The notes file is UTF-8 text, laid out as in the window’s "
+                                      "Notes field: a blank line starts a new paragraph, a line "
+                                      "break within a paragraph is kept, and a line starting "
+                                      "with “-” or “*” is a bullet point."));
   _sigap_cli_filter_args_add_entries (&filter_args, context,
                                       N_("Region code: 32.75 (the city, default) or a kecamatan"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -34,6 +34,16 @@ typedef struct
   SigapLang       lang;
 } Request;
 
+/* The data-quality notes' names in JSON and CSV, indexed by SigapParticipantFlag. */
+static const char * const quality_keys[] = {
+  [SIGAP_PARTICIPANT_FLAG_DESIL] = "desil_outside_target",
+  [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = "nik_outside_city",
+  [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = "no_kpj",
+  [SIGAP_PARTICIPANT_FLAG_AGE] = "age_outside_15_65",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (quality_keys) == SIGAP_PARTICIPANT_FLAG_N);
+
 /* ---------------------------------------------------------------------------------------- */
 /* JSON                                                                                     */
 
@@ -98,7 +108,8 @@ print_json (JsonBuilder *builder)
 
 static void
 print_summary_json (const Request      *request,
-                    const SigapSummary *summary)
+                    const SigapSummary *summary,
+                    const SigapQuality *quality)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -117,6 +128,13 @@ print_summary_json (const Request      *request,
   json_add_count (builder, "premium_monthly", summary->premium_monthly, TRUE);
   json_add_count (builder, "projected_year_end", summary->projected_year_end, TRUE);
   json_add_count (builder, "quota", summary->quota, summary->has_quota);
+  json_add_count (builder, "quota_months", summary->quota_months, TRUE);
+  json_add_count (builder, "quota_full_year", summary->quota_full_year, summary->has_quota);
+  json_builder_set_member_name (builder, "quality");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
+    json_add_count (builder, quality_keys[i], quality->counts[i], TRUE);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   print_json (builder);
@@ -203,17 +221,24 @@ csv_percent (double   value,
 
 static void
 print_summary_csv (const Request      *request,
-                   const SigapSummary *summary)
+                   const SigapSummary *summary,
+                   const SigapQuality *quality)
 {
   static const char *columns[] = {
     "as_of", "segment", "scope", "year", "registered", "active", "ended", "target",
     "coverage_pct", "pagu", "realised", "absorption_pct", "remaining", "premium_monthly",
-    "projected_year_end", "quota",
+    "projected_year_end", "quota", "quota_months", "quota_full_year",
   };
   g_autofree char *as_of = sigap_date_to_iso (&request->filter->as_of);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    csv_field (columns[i], i + 1 == G_N_ELEMENTS (columns));
+    csv_field (columns[i], FALSE);
+  for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
+    {
+      g_autofree char *name = g_strconcat ("quality_", quality_keys[i], NULL);
+
+      csv_field (name, i + 1 == SIGAP_PARTICIPANT_FLAG_N);
+    }
 
   csv_field (as_of, FALSE);
   csv_field (sigap_segment_to_string (request->filter->segment), FALSE);
@@ -230,7 +255,11 @@ print_summary_csv (const Request      *request,
   csv_count (summary->remaining, summary->has_pagu, FALSE);
   csv_count (summary->premium_monthly, TRUE, FALSE);
   csv_count (summary->projected_year_end, TRUE, FALSE);
-  csv_count (summary->quota, summary->has_quota, TRUE);
+  csv_count (summary->quota, summary->has_quota, FALSE);
+  csv_count (summary->quota_months, TRUE, FALSE);
+  csv_count (summary->quota_full_year, summary->has_quota, FALSE);
+  for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
+    csv_count (quality->counts[i], TRUE, i + 1 == SIGAP_PARTICIPANT_FLAG_N);
 }
 
 static void
@@ -356,9 +385,12 @@ print_heading (const Request *request,
 
 static void
 print_summary_text (const Request      *request,
-                    const SigapSummary *summary)
+                    const SigapSummary *summary,
+                    const SigapQuality *quality)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (TextLine));
+  g_autofree char *as_of = sigap_format_date (&request->filter->as_of, request->lang, FALSE);
+  g_autofree char *quota_label = NULL;
 
   g_array_set_clear_func (lines, (GDestroyNotify) text_line_clear);
   print_heading (request, summary->scope_name, summary->scope_code);
@@ -382,8 +414,26 @@ print_summary_text (const Request      *request,
             text_rupiah (request, summary->premium_monthly, TRUE));
   add_line (lines, _("Projected year-end spending"),
             text_rupiah (request, summary->projected_year_end, TRUE));
-  add_line (lines, _("Quota (more workers)"),
-            text_count (request, summary->quota, summary->has_quota));
+  if (summary->quota_months > 0)
+    {
+      g_autofree char *months = sigap_format_month_span (13 - summary->quota_months, 12,
+                                                         request->lang);
+
+      /* TRANSLATORS: the months the quota covers: "Quota for Nov–Dec (more workers)" */
+      quota_label = g_strdup_printf (_("Quota for %s (more workers)"), months);
+    }
+  else
+    quota_label = g_strdup (_("Quota (no month of the year left)"));
+  add_line (lines, quota_label, text_count (request, summary->quota, summary->has_quota));
+  add_line (lines, _("Quota, full-year equivalent"),
+            text_count (request, summary->quota_full_year, summary->has_quota));
+
+  /* TRANSLATORS: %s is the as-of date */
+  add_line (lines, NULL, g_strdup_printf (_("Data-quality notes (participants registered by %s)"),
+                                          as_of));
+  for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
+    add_line (lines, sigap_participant_flag_get_label (i),
+              text_count (request, quality->counts[i], TRUE));
 
   print_lines (lines);
 }
@@ -533,16 +583,17 @@ run_request (SigapDatabase *db,
   else
     {
       g_autoptr(SigapSummary) summary = sigap_figures_summary (db, request->filter, &error);
+      SigapQuality quality;
 
-      if (summary == NULL)
+      if (summary == NULL || !sigap_figures_quality (db, request->filter, &quality, &error))
         return _sigap_cli_fail_error (error);
 
       if (request->format == OUTPUT_JSON)
-        print_summary_json (request, summary);
+        print_summary_json (request, summary, &quality);
       else if (request->format == OUTPUT_CSV)
-        print_summary_csv (request, summary);
+        print_summary_csv (request, summary, &quality);
       else
-        print_summary_text (request, summary);
+        print_summary_text (request, summary, &quality);
     }
 
   return fflush (stdout) == 0 ? 0 : _sigap_cli_fail (_("cannot write the output"));

@@ -662,7 +662,14 @@ sigap_database_rebuild_tallies (SigapDatabase  *self,
     " SELECT t.kelurahan_id, s.segment, t.desil, t.month, sum (t.registered), sum (t.ended)"
     " FROM temp.tally_rebuild AS t JOIN sector AS s ON s.id = t.sector_id"
     " GROUP BY t.kelurahan_id, s.segment, t.desil, t.month;"
-    "DROP TABLE temp.tally_rebuild;";
+    "DROP TABLE temp.tally_rebuild;"
+    "DELETE FROM tally_flag;"
+    "INSERT INTO tally_flag (kelurahan_id, segment, kind, month, registered)"
+    " SELECT p.kelurahan_id, s.segment, f.kind, substr (p.registered_on, 1, 7), count (*)"
+    " FROM participant_flag AS f"
+    " JOIN participant AS p ON p.id = f.participant_id"
+    " JOIN sector AS s ON s.id = p.sector_id"
+    " GROUP BY 1, 2, 3, 4;";
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
 

@@ -1354,14 +1354,17 @@ insert_flag (Generator  *gen,
  * registration, never worth the age note, so the dates are not parsed for it. */
 static gboolean
 write_flags (Generator    *gen,
-             const Person *person)
+             const Person *person,
+             gboolean      rentan)
 {
   gint64 id = sqlite3_last_insert_rowid (sigap_database_get_handle (gen->db));
   SigapParticipantFlagNote notes[SIGAP_PARTICIPANT_FLAG_N];
   guint n_notes;
 
-  n_notes = sigap_participant_flags_compute (person->nik, person->desil, person->kpj[0] != '\0',
-                                             NULL, NULL, notes);
+  n_notes = sigap_participant_flags_compute (person->nik, person->desil,
+                                             rentan ? SIGAP_SEGMENT_RENTAN
+                                                    : SIGAP_SEGMENT_EKOSISTEM,
+                                             person->kpj[0] != '\0', NULL, NULL, notes);
 
   for (guint i = 0; i < n_notes; i++)
     if (!insert_flag (gen, id, sigap_participant_flag_to_string (notes[i].flag),
@@ -1531,7 +1534,7 @@ write_phase (Generator      *gen,
               sigap_database_set_error (gen->db, error, "participant");
               goto out;
             }
-          if (!write_flags (gen, &person))
+          if (!write_flags (gen, &person, rentan))
             {
               sigap_database_set_error (gen->db, error, "participant_flag");
               goto out;

@@ -750,10 +750,12 @@ compute_budget (SigapDatabase  *db,
   if (!query_premium (db, as_of, &summary->premium_monthly, error))
     return FALSE;
 
+  summary->quota_months = 12 - g_date_get_month (as_of);
+
   for (guint i = 0; i < G_N_ELEMENTS (concrete); i++)
     {
       SegmentBudget budget = { 0 };
-      gint64 active, cost_per_worker, projected, left;
+      gint64 active, cost_per_worker, full_year_cost, projected, left;
 
       if (segment != SIGAP_SEGMENT_ALL && segment != concrete[i])
         continue;
@@ -776,13 +778,20 @@ compute_budget (SigapDatabase  *db,
       summary->active_city += active;
       summary->months_unpaid = MAX (summary->months_unpaid, budget.months_unpaid);
 
-      /* quota = how many more workers, enrolled for every unpaid month, the pagu left after
-       * the projection can pay for: floor ((pagu − projected) / (premium × months)). */
+      /* quota = how many more workers, joining on the first day of the month after the
+       * as-of date and paid for every month from then to December, the pagu left after the
+       * projection can pay for: floor ((pagu − projected) / (premium × months left)). Not the
+       * months unpaid: before the year's first payment those include months already past. */
+      if (!multiply_money (&cost_per_worker, summary->premium_monthly, summary->quota_months,
+                           error) ||
+          !multiply_money (&full_year_cost, summary->premium_monthly, 12, error))
+        return FALSE;
       if (budget.has_pagu && cost_per_worker > 0)
         {
           if (__builtin_sub_overflow (budget.pagu, projected, &left))
             return set_overflow_error (error);
-          if (!add_money (&summary->quota, MAX (0, left / cost_per_worker), error))
+          if (!add_money (&summary->quota, MAX (0, left / cost_per_worker), error) ||
+              !add_money (&summary->quota_full_year, MAX (0, left / full_year_cost), error))
             return FALSE;
           summary->has_quota = TRUE;
         }
@@ -1628,6 +1637,110 @@ sigap_figures_monthly (SigapDatabase      *db,
     }
 
   return g_steal_pointer (&points);
+}
+
+/* Adds the rows (kind, count) of one grouped query to @out. */
+static gboolean
+accumulate_flags (SigapDatabase  *db,
+                  const char     *sql,
+                  const char     *scope,
+                  SigapSegment    segment,
+                  const char     *first,
+                  const char     *second,
+                  SigapQuality   *out,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sigap_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sigap_segment_to_string (segment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, first, -1, SQLITE_STATIC);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 4, second, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapParticipantFlag flag;
+
+      if (sigap_participant_flag_parse ((const char *) sqlite3_column_text (stmt, 0), &flag))
+        out->counts[flag] += sqlite3_column_int64 (stmt, 1);
+    }
+
+  if (rc != SQLITE_DONE)
+    return sigap_database_set_error (db, error, _("Cannot count the data-quality notes"));
+
+  return TRUE;
+}
+
+/**
+ * sigap_figures_quality:
+ *
+ * Counts the data-quality notes of the participants registered on or before the filter's
+ * as-of date in its scope and segment, ended or not: a note is about a record, and the
+ * record stays. The notes follow the segment's rules when they are written (desil 6..10 is
+ * a note only for a pekerja rentan), so with the segment "all" the desil count is that of the
+ * rentan participants.
+ *
+ * Like count_as_of(): tally_flag for the whole months before the as-of date, then the notes
+ * of the participants registered in its own month up to it, through participant_registered.
+ */
+gboolean
+sigap_figures_quality (SigapDatabase      *db,
+                       const SigapFilter  *filter,
+                       SigapQuality       *out,
+                       GError            **error)
+{
+  g_autoptr(RegionTree) tree = NULL;
+  g_autofree char *tally_filters = NULL;
+  g_autofree char *filters = NULL;
+  g_autofree char *tally_sql = NULL;
+  g_autofree char *month_sql = NULL;
+  g_autofree char *bound = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int year, month;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+
+  if (load_scope (db, filter, &tree, error) == NULL)
+    return FALSE;
+
+  year = g_date_get_year (&filter->as_of);
+  month = g_date_get_month (&filter->as_of);
+  if (sigap_date_is_month_end (&filter->as_of))
+    bound = month == 12 ? month_string (year + 1, 1) : month_string (year, month + 1);
+  else
+    bound = month_string (year, month);
+
+  tally_filters = scope_filters (filter->scope, filter->segment, "", TRUE);
+  tally_sql = g_strdup_printf ("SELECT kind, sum (registered) FROM tally_flag"
+                               " WHERE month < ?3 AND %s GROUP BY kind",
+                               tally_filters);
+  if (!accumulate_flags (db, tally_sql, filter->scope, filter->segment, bound, NULL, out, error))
+    return FALSE;
+
+  if (sigap_date_is_month_end (&filter->as_of))
+    return TRUE;
+
+  /* participant_flag holds no kelurahan or sector: the filters' columns are the participant's.
+   * The unary + keeps the walk on the registration dates, as in count_as_of(). */
+  filters = scope_filters (filter->scope, filter->segment, "+", FALSE);
+  from = g_strdup_printf ("%s-01", bound);
+  to = sigap_date_to_iso (&filter->as_of);
+  month_sql = g_strdup_printf ("SELECT f.kind, count (*) FROM participant"
+                               " JOIN participant_flag AS f ON f.participant_id = participant.id"
+                               " WHERE registered_on >= ?3 AND registered_on <= ?4"
+                               " AND %s GROUP BY f.kind",
+                               filters);
+  return accumulate_flags (db, month_sql, filter->scope, filter->segment, from, to, out, error);
 }
 
 gboolean

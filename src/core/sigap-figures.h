@@ -8,6 +8,7 @@
 
 #include "sigap-database.h"
 #include "sigap-filter.h"
+#include "sigap-import-log.h"
 
 G_BEGIN_DECLS
 
@@ -58,8 +59,14 @@ typedef struct
   gint64    active_city;           /* active in the whole city: the basis of the projection */
   int       months_unpaid;         /* months of the year not yet paid for, after the last SP2D */
   gint64    projected_year_end;
+  /* How many more workers the pagu can still pay for if they join on the first day of the
+   * month after the as-of date, for the quota_months from then to December; and the same
+   * money spread over a whole year. Neither is defined without a pagu, or when no month of
+   * the year is left (as of December). */
   gint64    quota;
   gboolean  has_quota;
+  int       quota_months;          /* 12 − the as-of month: 0 in December */
+  gint64    quota_full_year;       /* defined with has_quota */
 } SigapSummary;
 
 typedef struct
@@ -151,6 +158,13 @@ typedef struct
   gboolean  has_quota;
 } SigapSummaryChange;
 
+/* The data-quality notes (participant_flag) of a filter: how many of the participants
+ * registered on or before the as-of date in its scope and segment carry each note. */
+typedef struct
+{
+  gint64    counts[SIGAP_PARTICIPANT_FLAG_N];   /* indexed by SigapParticipantFlag */
+} SigapQuality;
+
 GQuark           sigap_figures_error_quark  (void);
 
 SigapSummary    *sigap_figures_summary      (SigapDatabase      *db,
@@ -182,6 +196,11 @@ gboolean         sigap_figures_what_if      (SigapDatabase      *db,
                                              gint64              extra_workers,
                                              int                 from_month,
                                              SigapWhatIf        *out,
+                                             GError            **error);
+
+gboolean         sigap_figures_quality      (SigapDatabase      *db,
+                                             const SigapFilter  *filter,
+                                             SigapQuality       *out,
                                              GError            **error);
 
 gboolean         sigap_breakdown_parse      (const char         *text,

@@ -628,6 +628,116 @@ sigap_format_month (int       year,
 }
 
 /**
+ * sigap_format_month_span:
+ * @first_month: 1 to 12
+ * @last_month: @first_month to 12
+ *
+ * Months of one year: "Nov–Des" (an en dash between abbreviations), or the whole name of a
+ * single month: "Desember".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sigap_format_month_span (int       first_month,
+                         int       last_month,
+                         SigapLang lang)
+{
+  g_return_val_if_fail (first_month >= 1 && first_month <= last_month && last_month <= 12, NULL);
+  g_return_val_if_fail (lang_is_valid (lang), NULL);
+
+  if (first_month == last_month)
+    return g_strdup (sigap_month_name (first_month, lang, FALSE));
+
+  return g_strdup_printf ("%s\u2013%s", sigap_month_name (first_month, lang, TRUE),
+                          sigap_month_name (last_month, lang, TRUE));
+}
+
+/**
+ * sigap_format_change_people:
+ *
+ * A change of a number of people, with its unit, so that it is never read as points:
+ * "+53 orang", "−1.204 orang", "0 orang"; "+53 people" in English. The minus is U+2212.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sigap_format_change_people (gint64    change,
+                            SigapLang lang)
+{
+  g_autofree char *magnitude = NULL;
+  gint64 abs_change = change < 0 ? -change : change;
+
+  g_return_val_if_fail (lang_is_valid (lang), NULL);
+
+  magnitude = sigap_format_count (abs_change, lang);
+  return g_strdup_printf ("%s%s %s", change > 0 ? "+" : change < 0 ? "\u2212" : "", magnitude,
+                          lang == SIGAP_LANG_ID ? "orang" : "people");
+}
+
+/**
+ * sigap_format_change_points:
+ *
+ * A change of a percentage, in percentage points to one decimal, with its unit: "+0,5 poin",
+ * "−1,2 poin"; "+0.5 pts" in English. A change that rounds to zero is "0,0 poin".
+ *
+ * Returns: (transfer full): the text, or the no-value dash for a change that is not finite
+ */
+char *
+sigap_format_change_points (double    change,
+                            SigapLang lang)
+{
+  g_autofree char *magnitude = NULL;
+  double rounded;
+
+  g_return_val_if_fail (lang_is_valid (lang), NULL);
+
+  if (!isfinite (change))
+    return g_strdup (SIGAP_FORMAT_NO_VALUE);
+
+  rounded = round (fabs (change) * 10) / 10;
+  magnitude = sigap_format_decimal (rounded, 1, lang);
+  return g_strdup_printf ("%s%s %s", rounded == 0 ? "" : change > 0 ? "+" : "\u2212",
+                          magnitude, lang == SIGAP_LANG_ID ? "poin" : "pts");
+}
+
+/**
+ * sigap_format_quota:
+ * @quota: more workers the pagu can pay for from the month after the as-of date
+ * @months: how many months that is, to December (1 to 12)
+ * @full_year: the same money spread over twelve months
+ *
+ * What the quota covers, in one sentence the window, the command line and the briefing share:
+ * "5.415 pekerja lagi untuk Nov–Des (setara 902 pekerja setahun penuh)", "5,415 more workers
+ * for Nov–Dec (equal to 902 for a full year)".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sigap_format_quota (gint64    quota,
+                    int       months,
+                    gint64    full_year,
+                    SigapLang lang)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (months >= 1 && months <= 12, NULL);
+  g_return_val_if_fail (lang_is_valid (lang), NULL);
+
+  count = sigap_format_count (quota, lang);
+  span = sigap_format_month_span (13 - months, 12, lang);
+  year = sigap_format_count (full_year, lang);
+
+  if (lang == SIGAP_LANG_ID)
+    return g_strdup_printf ("%s pekerja lagi untuk %s (setara %s pekerja setahun penuh)",
+                            count, span, year);
+
+  return g_strdup_printf ("%s more workers for %s (equal to %s for a full year)",
+                          count, span, year);
+}
+
+/**
  * sigap_date_parse_iso:
  * @text: "YYYY-MM-DD"
  * @out: (out caller-allocates) (optional): the date

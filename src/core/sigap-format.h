@@ -47,6 +47,17 @@ char       *sigap_format_month         (int          year,
                                         int          month,
                                         SigapLang    lang,
                                         gboolean     abbreviated);
+char       *sigap_format_month_span    (int          first_month,
+                                        int          last_month,
+                                        SigapLang    lang);
+char       *sigap_format_change_people (gint64       change,
+                                        SigapLang    lang);
+char       *sigap_format_change_points (double       change,
+                                        SigapLang    lang);
+char       *sigap_format_quota         (gint64       quota,
+                                        int          months,
+                                        gint64       full_year,
+                                        SigapLang    lang);
 const char *sigap_month_name           (int          month,
                                         SigapLang    lang,
                                         gboolean     abbreviated);

@@ -53,18 +53,23 @@ age_at (const char *birth_date,
 /**
  * sigap_participant_flags_compute:
  * @desil: 1..10, or 0 when unknown
+ * @segment: the segment of the participant's sector (rentan or ekosistem)
  * @birth_date: (nullable): ISO date
  * @registered_on: (nullable): ISO date
  *
  * The data-quality notes of an accepted participant, the same for an import and the demo:
- * desil 6..10 (outside the programme's target), a NIK first issued outside Kota Bekasi, no
- * KPJ number, and an age under 15 or over 65 at registration when the birth date is known.
+ * desil 6..10 (outside the programme's target) for a pekerja rentan, a NIK first issued
+ * outside Kota Bekasi, no KPJ number, and an age under 15 or over 65 at registration when the
+ * birth date is known. Only the rentan segment is means-tested: the city's ekosistem workers
+ * (non-ASN, RT/RW, kader) are enrolled for their role, whatever their desil, so a desil of 6
+ * or more says nothing about them. Migration 0005 applied this rule to stored flags.
  *
  * Returns: how many notes were written to @notes
  */
 guint
 sigap_participant_flags_compute (const char               *nik,
                                  int                       desil,
+                                 SigapSegment              segment,
                                  gboolean                  has_kpj,
                                  const char               *birth_date,
                                  const char               *registered_on,
@@ -75,7 +80,7 @@ sigap_participant_flags_compute (const char               *nik,
 
   g_return_val_if_fail (nik != NULL, 0);
 
-  if (desil >= 6)
+  if (desil >= 6 && segment == SIGAP_SEGMENT_RENTAN)
     {
       notes[n].flag = SIGAP_PARTICIPANT_FLAG_DESIL;
       g_snprintf (notes[n++].detail, sizeof notes->detail, "%d", desil);
@@ -136,7 +141,7 @@ sigap_participant_flag_get_label (SigapParticipantFlag flag)
   switch (flag)
     {
     case SIGAP_PARTICIPANT_FLAG_DESIL:
-      return _("Desil 6–10, outside the target");
+      return _("Vulnerable workers in desil 6–10, outside the target");
     case SIGAP_PARTICIPANT_FLAG_NIK_REGION:
       return _("NIK issued outside Kota Bekasi");
     case SIGAP_PARTICIPANT_FLAG_KPJ_MISSING:
@@ -381,6 +386,27 @@ sigap_import_list_flags (SigapDatabase         *db,
                          gint64                 limit,
                          GError               **error)
 {
+  return sigap_import_list_flags_for (db, NULL, flag, offset, limit, error);
+}
+
+/**
+ * sigap_import_list_flags_for:
+ * @filter: (nullable): only the participants registered on or before its as-of date in its
+ *   scope and segment, those sigap_figures_quality() counts; %NULL for all
+ * @limit: at most this many; -1 for all
+ *
+ * Returns: (transfer full) (element-type SigapParticipantFlagRow): the participants with
+ *   @flag, in the order they were added
+ */
+GPtrArray *
+sigap_import_list_flags_for (SigapDatabase         *db,
+                             const SigapFilter     *filter,
+                             SigapParticipantFlag   flag,
+                             gint64                 offset,
+                             gint64                 limit,
+                             GError               **error)
+{
+  g_autofree char *as_of = filter != NULL ? sigap_date_to_iso (&filter->as_of) : NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   int rc;
@@ -393,7 +419,14 @@ sigap_import_list_flags (SigapDatabase         *db,
                                  "ifnull (f.line, 0) "
                                  "FROM participant_flag f JOIN participant p "
                                  "ON p.id = f.participant_id "
-                                 "WHERE f.kind = ? ORDER BY f.participant_id LIMIT ? OFFSET ?",
+                                 "WHERE f.kind = ?1 AND (?4 IS NULL OR ("
+                                 "  p.registered_on <= ?4 "
+                                 "  AND p.kelurahan_id IN (SELECT id FROM region "
+                                 "    WHERE level = 'kelurahan' AND (code = ?5 "
+                                 "    OR substr (code, 1, length (?5) + 1) = ?5 || '.')) "
+                                 "  AND (?6 = 'all' OR p.sector_id IN "
+                                 "    (SELECT id FROM sector WHERE segment = ?6)))) "
+                                 "ORDER BY f.participant_id LIMIT ?2 OFFSET ?3",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -401,6 +434,12 @@ sigap_import_list_flags (SigapDatabase         *db,
   sqlite3_bind_text (stmt, 1, sigap_participant_flag_to_string (flag), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, MAX (offset, 0));
+  if (filter != NULL)
+    {
+      sqlite3_bind_text (stmt, 4, as_of, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, filter->scope, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, sigap_segment_to_string (filter->segment), -1, SQLITE_STATIC);
+    }
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_flag_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -7,13 +7,14 @@
 #include <gio/gio.h>
 
 #include "sigap-database.h"
+#include "sigap-filter.h"
 #include "sigap-import.h"
 
 G_BEGIN_DECLS
 
 typedef enum
 {
-  SIGAP_PARTICIPANT_FLAG_DESIL,       /* desil 6..10: outside the programme's target */
+  SIGAP_PARTICIPANT_FLAG_DESIL,       /* desil 6..10 of a pekerja rentan: outside the target */
   SIGAP_PARTICIPANT_FLAG_NIK_REGION,  /* NIK first issued outside Kota Bekasi */
   SIGAP_PARTICIPANT_FLAG_KPJ_MISSING, /* no BPJS Ketenagakerjaan number */
   SIGAP_PARTICIPANT_FLAG_AGE,         /* under 15 or over 65 when registered */
@@ -59,6 +60,7 @@ typedef struct
 
 guint       sigap_participant_flags_compute  (const char            *nik,
                                               int                    desil,
+                                              SigapSegment           segment,
                                               gboolean               has_kpj,
                                               const char            *birth_date,
                                               const char            *registered_on,
@@ -84,6 +86,12 @@ gboolean    sigap_import_count_flags         (SigapDatabase         *db,
                                               gint64                *counts,
                                               GError               **error);
 GPtrArray  *sigap_import_list_flags          (SigapDatabase         *db,
+                                              SigapParticipantFlag   flag,
+                                              gint64                 offset,
+                                              gint64                 limit,
+                                              GError               **error);
+GPtrArray  *sigap_import_list_flags_for     (SigapDatabase         *db,
+                                              const SigapFilter     *filter,
                                               SigapParticipantFlag   flag,
                                               gint64                 offset,
                                               gint64                 limit,

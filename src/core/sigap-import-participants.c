@@ -14,8 +14,8 @@
  * not erase the desil another list gave). Only the columns that really change are written, so
  * that an identical line changes nothing at all.
  *
- * Accepted lines may carry data-quality flags (participant_flag): desil 6..10, a NIK from
- * outside Kota Bekasi, no KPJ number, an age under 15 or over 65 at registration.
+ * Accepted lines may carry data-quality flags (participant_flag): desil 6..10 for a pekerja
+ * rentan, a NIK from outside Kota Bekasi, no KPJ number, an age under 15 or over 65 at registration.
  */
 
 #include <glib/gi18n.h>
@@ -756,13 +756,22 @@ update_statement (SigapImportRun *run,
 /* The data-quality flags of an accepted participant, from the values as they will be
  * stored. */
 static guint
-compute_flags (const char               *nik,
+compute_flags (SigapImportRun           *run,
+               const char               *nik,
                const Value              *merged,
                SigapParticipantFlagNote  flags[SIGAP_PARTICIPANT_FLAG_N])
 {
+  const SigapImportSector *sector = g_hash_table_lookup (run->sectors, &merged[F_SECTOR].i);
+  SigapSegment segment = SIGAP_SEGMENT_ALL;
+
+  /* The desil rule is the segment's: see sigap_participant_flags_compute(). */
+  if (sector != NULL && !sigap_segment_parse (sector->segment, &segment))
+    segment = SIGAP_SEGMENT_ALL;
+
   return sigap_participant_flags_compute (nik,
                                           merged[F_DESIL].type == VALUE_INT
                                             ? (int) merged[F_DESIL].i : 0,
+                                          segment,
                                           merged[F_KPJ].type != VALUE_NULL,
                                           merged[F_BIRTH_DATE].type == VALUE_TEXT
                                             ? merged[F_BIRTH_DATE].s : NULL,
@@ -1142,7 +1151,7 @@ participants_apply (SigapImportRun  *run,
     }
 
   /* Counted once the line is taken: a repeat is found only when its insert fails. */
-  n_flags = compute_flags (line->nik, merged, flags);
+  n_flags = compute_flags (run, line->nik, merged, flags);
 
   if (!exists)
     {

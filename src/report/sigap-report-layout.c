@@ -15,11 +15,12 @@
  * them, now that the page count for "Halaman 2 dari 9", the cover's contents list and the
  * outline are known.
  *
- * The flow's rules: a level-1 heading starts a page; headings and captions stay with what
- * follows (at least two lines of a paragraph, a table's header and first row, a whole figure),
- * so none is left alone at the bottom of a page; a paragraph breaks between lines leaving at
- * least two on each page; a table breaks between rows, never inside one, and repeats its
- * header; a figure never breaks.
+ * The flow's rules: a level-1 heading starts a page, unless half the page is still empty and
+ * the whole section fits there; headings and captions stay with what follows (at least two
+ * lines of a paragraph, a table's header and first rows, a whole figure), so none is left
+ * alone at the bottom of a page; a paragraph breaks between lines leaving at least two on
+ * each page; a table breaks between rows, never inside one, leaving at least three on each
+ * page, and repeats its header; a figure never breaks.
  */
 
 typedef enum
@@ -94,6 +95,10 @@ G_DEFINE_FINAL_TYPE (SigapReportLayout, sigap_report_layout, G_TYPE_OBJECT)
 
 /* A level-1 heading that need not start a page still does with less room than this left. */
 #define SECTION_ROOM (0.45 * SIGAP_REPORT_CONTENT_HEIGHT)
+
+/* A section that starts a page follows on the current one instead when at least this much of
+ * it is still empty and the whole section fits there: a page is not left half blank. */
+#define EMPTY_PAGE_ROOM (0.5 * SIGAP_REPORT_CONTENT_HEIGHT)
 
 /* Tables at most this tall (a third of the text height) are not split across pages. */
 #define SHORT_TABLE_HEIGHT 240.0
@@ -186,21 +191,31 @@ fitting_prefix (SigapPainter *painter,
   return g_utf8_offset_to_pointer (word, lo) - word;
 }
 
-/**
- * sigap_report_wrap_text:
- * @text: the text; "\n" forces a break
- * @width: the line width in points
- *
- * Breaks @text into lines in the painter's current font, at spaces, measuring each candidate
- * line (libharu's HPDF_Page_TextRect mis-measures non-ASCII text). A word wider than a line
- * is cut where it must be.
- *
- * Returns: (transfer full) (element-type utf8): the lines, at least one
- */
-GPtrArray *
-sigap_report_wrap_text (SigapPainter *painter,
-                        const char   *text,
-                        double        width)
+/* @word shortened with an ellipsis to fit @width; the ellipsis alone when nothing more fits. */
+static char *
+ellipsize_word (SigapPainter *painter,
+                const char   *word,
+                double        width)
+{
+  glong n = g_utf8_strlen (word, -1);
+
+  for (glong keep = n - 1; keep > 0; keep--)
+    {
+      g_autofree char *prefix = g_utf8_substring (word, 0, keep);
+      g_autofree char *candidate = g_strconcat (prefix, "\u2026", NULL);
+
+      if (sigap_report_text_width (painter, candidate) <= width + WIDTH_SLACK)
+        return g_steal_pointer (&candidate);
+    }
+
+  return g_strdup ("\u2026");
+}
+
+static GPtrArray *
+wrap (SigapPainter *painter,
+      const char   *text,
+      double        width,
+      gboolean      cut_words)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
@@ -232,7 +247,14 @@ sigap_report_wrap_text (SigapPainter *painter,
               g_string_truncate (line, 0);
             }
 
-          /* A word longer than the line: cut it. */
+          /* A word longer than the line: cut it, or, for a name, shorten it. */
+          if (!cut_words && sigap_report_text_width (painter, word) > width + WIDTH_SLACK)
+            {
+              g_autofree char *shortened = ellipsize_word (painter, word, width);
+
+              g_string_assign (line, shortened);
+              continue;
+            }
           while (sigap_report_text_width (painter, word) > width + WIDTH_SLACK)
             {
               gsize cut = fitting_prefix (painter, word, width);
@@ -247,6 +269,44 @@ sigap_report_wrap_text (SigapPainter *painter,
     }
 
   return lines;
+}
+
+/**
+ * sigap_report_wrap_text:
+ * @text: the text; "\n" forces a break
+ * @width: the line width in points
+ *
+ * Breaks @text into lines in the painter's current font, at spaces, measuring each candidate
+ * line (libharu's HPDF_Page_TextRect mis-measures non-ASCII text). A word wider than a line
+ * (a web address in the official's notes) is cut where it must be, so that nothing is lost.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, at least one
+ */
+GPtrArray *
+sigap_report_wrap_text (SigapPainter *painter,
+                        const char   *text,
+                        double        width)
+{
+  return wrap (painter, text, width, TRUE);
+}
+
+/**
+ * sigap_report_wrap_names:
+ * @text: the text; "\n" forces a break
+ * @width: the line width in points
+ *
+ * Like sigap_report_wrap_text(), for names (table cells, titles): lines break at spaces
+ * only. A word is never split or hyphenated, "Jatisam-purna" reads as two places; a word
+ * wider than the line is shortened with an ellipsis instead.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, at least one
+ */
+GPtrArray *
+sigap_report_wrap_names (SigapPainter *painter,
+                         const char   *text,
+                         double        width)
+{
+  return wrap (painter, text, width, FALSE);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -391,7 +451,8 @@ min_start_height (SigapReportLayout *self,
   switch (block->kind)
     {
     case BLOCK_PARAGRAPH:
-      height = block_height (block, 0, MIN (block_n_units (block), 2));
+      /* Two lines, or all of a paragraph too short to break (see paginate ()). */
+      height = block_height (block, 0, block_n_units (block) < 4 ? block_n_units (block) : 2);
       break;
     case BLOCK_TABLE:
       /* A short table moves whole, so all of it must fit. */
@@ -414,6 +475,30 @@ min_start_height (SigapReportLayout *self,
 
       height += block->space_after + next->space_before +
                 min_start_height (self, index + 1, depth + 1);
+    }
+
+  return height;
+}
+
+/* The height of the section that starts with the level-1 heading @index, to the next level-1
+ * heading, all on one page. */
+static double
+section_height (SigapReportLayout *self,
+                guint              index)
+{
+  double height = 0;
+
+  for (guint i = index; i < self->blocks->len; i++)
+    {
+      const Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (i > index && block->kind == BLOCK_HEADING && block->level <= 1)
+        break;
+      if (i > index)
+        height += block->space_before;
+      height += block->kind == BLOCK_SPACE ? block->height
+                                           : block_height (block, 0, block_n_units (block));
+      height += block->space_after;
     }
 
   return height;
@@ -474,7 +559,10 @@ sigap_report_layout_paginate (SigapReportLayout *self)
       guint first = 0;
 
       if (block->kind == BLOCK_HEADING && page->len > 0 &&
-          (block->new_page || (block->level <= 1 && bottom - y < SECTION_ROOM)))
+          ((block->new_page &&
+            (bottom - y < EMPTY_PAGE_ROOM ||
+             y + block->space_before + section_height (self, i) > bottom)) ||
+           (block->level <= 1 && bottom - y < SECTION_ROOM)))
         {
           page = new_page (self);
           y = top;
@@ -1078,8 +1166,9 @@ sigap_report_layout_add_heading (SigapReportLayout *self,
 /**
  * sigap_report_layout_add_heading_full:
  * @level: 1 for a section (an outline entry, a rule under it), 2 for a sub-heading
- * @new_page: whether the heading starts a page; a section that does not still starts one
- *   when less than half a page is left
+ * @new_page: whether the heading starts a page (it does not when half the page is still
+ *   empty and the whole section fits there); a section that does not still starts one when
+ *   less than half a page is left
  */
 void
 sigap_report_layout_add_heading_full (SigapReportLayout *self,

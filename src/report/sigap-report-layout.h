@@ -101,6 +101,9 @@ gboolean           sigap_report_layout_render         (SigapReportLayout    *sel
 GPtrArray         *sigap_report_wrap_text             (SigapPainter         *painter,
                                                        const char           *text,
                                                        double                width);
+GPtrArray         *sigap_report_wrap_names            (SigapPainter         *painter,
+                                                       const char           *text,
+                                                       double                width);
 double             sigap_report_text_width            (SigapPainter         *painter,
                                                        const char           *text);
 void               sigap_report_use_font              (SigapPainter         *painter,

@@ -151,8 +151,12 @@ _sigap_report_fetch (SigapReportContext  *ctx,
 
   if (wants (ctx, SIGAP_REPORT_SECTION_NOTES | SIGAP_REPORT_SECTION_METHODOLOGY))
     {
-      if (!sigap_import_count_flags (ctx->db, ctx->flags, error))
+      SigapQuality quality;
+
+      /* The notes of the report's own participants: its scope, segment and date. */
+      if (!sigap_figures_quality (ctx->db, ctx->filter, &quality, error))
         return FALSE;
+      memcpy (ctx->flags, quality.counts, sizeof ctx->flags);
       ctx->batches = sigap_import_list_batches (ctx->db, error);
       if (ctx->batches == NULL)
         return FALSE;
@@ -213,18 +217,36 @@ fmt_date (SigapReportContext *ctx,
   return sigap_format_date (date, ctx->lang, FALSE);
 }
 
-/* A signed change: "+120", "−35", "0". */
 static char *
-fmt_change (SigapReportContext *ctx,
-            gint64              change)
+quota_months (SigapReportContext *ctx)
 {
-  g_autofree char *magnitude = sigap_format_count (ABS (change), ctx->lang);
+  int months = ctx->summary->quota_months;
 
-  if (change > 0)
-    return g_strconcat ("+", magnitude, NULL);
-  if (change < 0)
-    return g_strconcat ("\u2212", magnitude, NULL);
-  return g_strdup ("0");
+  return months > 0 ? sigap_format_month_span (13 - months, 12, ctx->lang) : NULL;
+}
+
+/* A budget figure's label, marked as the city's when the report is a kecamatan's. */
+static char *
+city_wide (SigapReportContext *ctx,
+           char               *label)
+{
+  char *marked;
+
+  if (ctx->is_city)
+    return label;
+
+  marked = g_strdup_printf (TR (KPI_CITY_WIDE), label);
+  g_free (label);
+  return marked;
+}
+
+/* The quota's row label in the figure tables: "Kuota untuk Nov–Des (tambahan pekerja)". */
+static char *
+quota_label (SigapReportContext *ctx)
+{
+  g_autofree char *months = quota_months (ctx);
+
+  return months != NULL ? g_strdup_printf (TR (QUOTA), months) : g_strdup (TR (KPI_QUOTA));
 }
 
 static const char *
@@ -395,6 +417,23 @@ wrap_balanced (SigapPainter *painter,
   return sigap_report_wrap_text (painter, text, hi);
 }
 
+/* Who the programme protects, as the segment says: the rentan segment alone is SIGAP's
+ * "pekerja rentan"; the other two name the city's ecosystem workers too. */
+static const char *
+cover_subtitle (SigapReportContext *ctx)
+{
+  switch (ctx->filter->segment)
+    {
+    case SIGAP_SEGMENT_EKOSISTEM:
+      return TR (COVER_SUBTITLE_EKOSISTEM);
+    case SIGAP_SEGMENT_ALL:
+      return TR (COVER_SUBTITLE_ALL);
+    case SIGAP_SEGMENT_RENTAN:
+    default:
+      return TR (COVER_SUBTITLE);
+    }
+}
+
 static void
 draw_cover (SigapPainter *painter,
             double        width,
@@ -453,7 +492,7 @@ draw_cover (SigapPainter *painter,
   y += 8;
   sigap_report_use_font (painter, 14, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
-  subtitle = wrap_balanced (painter, TR (COVER_SUBTITLE), w);
+  subtitle = wrap_balanced (painter, cover_subtitle (ctx), w);
   for (guint i = 0; i < subtitle->len; i++, y += 20)
     sigap_report_show_text (painter, g_ptr_array_index (subtitle, i), x, y, 0);
 
@@ -687,20 +726,24 @@ add_kpis (SigapReportContext *ctx)
            fmt_percent (ctx, s->coverage_pct, s->has_coverage),
            s->has_target ? g_strdup_printf (TR (KPI_COVERAGE_DETAIL), target)
                          : g_strdup (TR (KPI_NO_TARGET)));
-  set_kpi (&grid->kpis[2], g_strdup (TR (KPI_REALISED)),
+  g_autofree char *months = quota_months (ctx);
+  g_autofree char *full_year = fmt_count (ctx, s->quota_full_year);
+
+  set_kpi (&grid->kpis[2], city_wide (ctx, g_strdup (TR (KPI_REALISED))),
            sigap_format_rupiah_short (s->realised, ctx->lang),
            g_strdup_printf (TR (KPI_REALISED_DETAIL), absorption));
-  set_kpi (&grid->kpis[3], g_steal_pointer (&pagu_label),
+  set_kpi (&grid->kpis[3], city_wide (ctx, g_steal_pointer (&pagu_label)),
            s->has_pagu ? sigap_format_rupiah_short (s->pagu, ctx->lang)
                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
            g_strdup (TR (KPI_PAGU_DETAIL)));
-  set_kpi (&grid->kpis[4], g_strdup (TR (KPI_REMAINING)),
+  set_kpi (&grid->kpis[4], city_wide (ctx, g_strdup (TR (KPI_REMAINING))),
            s->has_pagu ? sigap_format_rupiah_short (s->remaining, ctx->lang)
                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
            g_strdup_printf (TR (KPI_REMAINING_DETAIL), projected));
-  set_kpi (&grid->kpis[5], g_strdup (TR (KPI_QUOTA)),
+  set_kpi (&grid->kpis[5], city_wide (ctx, g_strdup (TR (KPI_QUOTA))),
            fmt_count_or_none (ctx, s->quota, s->has_quota),
-           g_strdup (s->has_quota ? TR (KPI_QUOTA_DETAIL) : TR (KPI_QUOTA_NONE)));
+           s->has_quota ? g_strdup_printf (TR (KPI_QUOTA_DETAIL), months, full_year)
+           : g_strdup (months == NULL ? TR (KPI_QUOTA_NO_MONTH) : TR (KPI_QUOTA_NONE)));
 
   sigap_report_layout_add_figure (ctx->layout, 2 * KPI_HEIGHT + KPI_GAP, draw_kpi_grid, grid,
                                   (GDestroyNotify) kpi_grid_free);
@@ -833,7 +876,10 @@ add_highlights (SigapReportContext *ctx)
         {
           g_autofree char *balance = fmt_rupiah (ctx, w->balance_year_end);
           g_autofree char *projected = fmt_rupiah (ctx, w->projected_year_end);
-          g_autofree char *quota = fmt_count_or_none (ctx, s->quota, s->has_quota);
+          g_autofree char *quota = s->has_quota
+                                   ? sigap_format_quota (s->quota, s->quota_months,
+                                                         s->quota_full_year, ctx->lang)
+                                   : NULL;
 
           add_paragraph_take (ctx, SIGAP_REPORT_TEXT_BULLET,
                               s->has_quota
@@ -958,9 +1004,20 @@ add_key_figures (SigapReportContext *ctx)
   sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL,
                                    g_strdup (TR (PROJECTED_YEAR_END)),
                                    fmt_rupiah (ctx, s->projected_year_end), NULL);
-  sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL, g_strdup (TR (QUOTA)),
+  sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL, quota_label (ctx),
                                    fmt_count_or_none (ctx, s->quota, s->has_quota), NULL);
+  if (s->has_quota)
+    sigap_report_table_add_row_take (pair->right, SIGAP_REPORT_ROW_NORMAL,
+                                     g_strdup (TR (QUOTA_FULL_YEAR)),
+                                     fmt_count (ctx, s->quota_full_year), NULL);
 
+  sigap_report_table_layout (pair->left, painter, half);
+  sigap_report_table_layout (pair->right, painter, half);
+  /* The rows side by side line up: both headers as tall as the taller. */
+  height = MAX (sigap_report_table_get_header_height (pair->left),
+                sigap_report_table_get_header_height (pair->right));
+  sigap_report_table_set_min_header_height (pair->left, height);
+  sigap_report_table_set_min_header_height (pair->right, height);
   sigap_report_table_layout (pair->left, painter, half);
   sigap_report_table_layout (pair->right, painter, half);
   n_rows = sigap_report_table_get_n_rows (pair->left);
@@ -1205,7 +1262,8 @@ add_coverage_section (SigapReportContext *ctx)
                                        fmt_count (ctx, row->registered),
                                        fmt_count (ctx, row->active),
                                        before != NULL
-                                       ? fmt_change (ctx, row->active - before->active)
+                                       ? sigap_format_change_people (row->active - before->active,
+                                                                     ctx->lang)
                                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
                                        fmt_count_or_none (ctx, row->target, row->has_target),
                                        fmt_percent (ctx, row->coverage_pct, row->has_coverage),
@@ -1217,7 +1275,8 @@ add_coverage_section (SigapReportContext *ctx)
   sigap_report_table_add_row_take (table, SIGAP_REPORT_ROW_TOTAL,
                                    g_strdup (s->scope_code), scope_label (ctx),
                                    fmt_count (ctx, s->registered), fmt_count (ctx, s->active),
-                                   fmt_change (ctx, s->active - ctx->previous->active),
+                                   sigap_format_change_people (s->active - ctx->previous->active,
+                                                               ctx->lang),
                                    fmt_count_or_none (ctx, s->target, s->has_target),
                                    fmt_percent (ctx, s->coverage_pct, s->has_coverage),
                                    g_strdup (""), NULL);
@@ -1393,6 +1452,7 @@ add_budget_section (SigapReportContext *ctx)
   g_autofree char *chart_title = g_strdup_printf (TR (CHART_SPENDING), s->year);
   g_autofree char *budget_title = g_strdup_printf (TR (TABLE_BUDGET), s->year);
   g_autofree char *payments_title = g_strdup_printf (TR (TABLE_PAYMENTS), s->year);
+  gboolean by_segment = ctx->filter->segment == SIGAP_SEGMENT_ALL;
 
   add_section (ctx, TR (SEC_BUDGET));
 
@@ -1435,8 +1495,12 @@ add_budget_section (SigapReportContext *ctx)
                                      g_strdup (w->lasts ? TR (BALANCE_YEAR_END)
                                                         : TR (SHORTFALL_YEAR_END)),
                                      fmt_rupiah (ctx, ABS (w->balance_year_end)), NULL);
-  sigap_report_table_add_row_take (budget, SIGAP_REPORT_ROW_NORMAL, g_strdup (TR (QUOTA)),
+  sigap_report_table_add_row_take (budget, SIGAP_REPORT_ROW_NORMAL, quota_label (ctx),
                                    fmt_count_or_none (ctx, s->quota, s->has_quota), NULL);
+  if (s->has_quota)
+    sigap_report_table_add_row_take (budget, SIGAP_REPORT_ROW_NORMAL,
+                                     g_strdup (TR (QUOTA_FULL_YEAR)),
+                                     fmt_count (ctx, s->quota_full_year), NULL);
   add_caption_table (ctx, budget_title);
   sigap_report_layout_add_table (ctx->layout, budget);
 
@@ -1464,9 +1528,16 @@ add_budget_section (SigapReportContext *ctx)
   sigap_report_layout_add_chart (ctx->layout, layout, 220);
   sigap_report_layout_add_paragraph (ctx->layout, SIGAP_REPORT_TEXT_NOTE, TR (SPENDING_NOTE));
 
-  /* Every SP2D of the year so far; their sum is the realisation. */
+  /* Every SP2D of the year so far; their sum is the realisation. With both segments, each
+   * month has one SP2D per segment: a column says whose. */
   sigap_report_table_add_column (payments, TR (PAID_ON), SIGAP_REPORT_ALIGN_LEFT, FALSE);
   sigap_report_table_add_column (payments, TR (SP2D_NUMBER), SIGAP_REPORT_ALIGN_LEFT, TRUE);
+  if (by_segment)
+    {
+      /* One column more in the same width: a size smaller, as the glossary. */
+      sigap_report_table_add_column (payments, TR (SEGMENT), SIGAP_REPORT_ALIGN_LEFT, TRUE);
+      sigap_report_table_set_font_size (payments, 8);
+    }
   sigap_report_table_add_column (payments, TR (PERIOD), SIGAP_REPORT_ALIGN_LEFT, FALSE);
   sigap_report_table_add_column (payments, TR (PARTICIPANTS), SIGAP_REPORT_ALIGN_RIGHT, FALSE);
   sigap_report_table_add_column (payments, TR (AMOUNT), SIGAP_REPORT_ALIGN_RIGHT, FALSE);
@@ -1475,17 +1546,29 @@ add_budget_section (SigapReportContext *ctx)
       const SigapPayment *payment = g_ptr_array_index (ctx->payments, i);
       g_autofree char *start = sigap_format_date (&payment->period_start, ctx->lang, TRUE);
       g_autofree char *end = sigap_format_date (&payment->period_end, ctx->lang, TRUE);
+      g_autofree char *paid_on = sigap_format_date (&payment->paid_on, ctx->lang, TRUE);
+      g_autofree char *period = g_strdup_printf ("%s \u2013 %s", start, end);
+      g_autofree char *participants = fmt_count (ctx, payment->participants);
+      g_autofree char *amount = fmt_rupiah (ctx, payment->amount);
+      const char *with_segment[] = {
+        paid_on, payment->sp2d_number, segment_word (ctx, payment->segment), period,
+        participants, amount,
+      };
+      const char *without_segment[] = {
+        paid_on, payment->sp2d_number, period, participants, amount,
+      };
 
-      sigap_report_table_add_row_take (payments, SIGAP_REPORT_ROW_NORMAL,
-                                       sigap_format_date (&payment->paid_on, ctx->lang, TRUE),
-                                       g_strdup (payment->sp2d_number),
-                                       g_strdup_printf ("%s \u2013 %s", start, end),
-                                       fmt_count (ctx, payment->participants),
-                                       fmt_rupiah (ctx, payment->amount), NULL);
+      sigap_report_table_add_row (payments, SIGAP_REPORT_ROW_NORMAL,
+                                  by_segment ? with_segment : without_segment);
     }
-  sigap_report_table_add_row_take (payments, SIGAP_REPORT_ROW_TOTAL, g_strdup (TR (TOTAL)),
-                                   g_strdup (""), g_strdup (""), g_strdup (""),
-                                   fmt_rupiah (ctx, s->realised), NULL);
+  {
+    g_autofree char *total = fmt_rupiah (ctx, s->realised);
+    const char *with_segment[] = { TR (TOTAL), "", "", "", "", total };
+    const char *without_segment[] = { TR (TOTAL), "", "", "", total };
+
+    sigap_report_table_add_row (payments, SIGAP_REPORT_ROW_TOTAL,
+                                by_segment ? with_segment : without_segment);
+  }
   add_caption_table (ctx, payments_title);
   if (ctx->payments->len == 0)
     add_paragraph_take (ctx, SIGAP_REPORT_TEXT_BODY,
@@ -1540,6 +1623,25 @@ remove_niks (SigapReportContext *ctx,
   return g_regex_replace_literal (regex, text, -1, 0, TR (NIK_REMOVED), 0, NULL);
 }
 
+/* What an import brought in, in words: the batch's kind is a code of the command line. */
+static const char *
+import_kind_label (SigapReportContext *ctx,
+                   const char         *kind)
+{
+  if (g_strcmp0 (kind, "participants") == 0)
+    return TR (IMPORT_KIND_PARTICIPANTS);
+  if (g_strcmp0 (kind, "targets") == 0)
+    return TR (IMPORT_KIND_TARGETS);
+  if (g_strcmp0 (kind, "budget") == 0)
+    return TR (IMPORT_KIND_BUDGET);
+  if (g_strcmp0 (kind, "payments") == 0)
+    return TR (IMPORT_KIND_PAYMENTS);
+  if (g_strcmp0 (kind, "demo") == 0)
+    return TR (IMPORT_KIND_DEMO);
+
+  return kind != NULL ? kind : SIGAP_FORMAT_NO_VALUE;
+}
+
 static void
 add_notes_section (SigapReportContext *ctx)
 {
@@ -1580,8 +1682,9 @@ add_notes_section (SigapReportContext *ctx)
           if (*text == '\0')
             continue;
 
-          /* Lines within a paragraph are joined (a text file is wrapped by hand); a line
-           * starting with "-" or "*" is a bullet of its own. */
+          /* As typed in the window's notes field: a blank line starts a paragraph, a line
+           * break within one is kept, and a line starting with "-", "*" or "\u2022" is a
+           * bullet of its own. */
           for (guint l = 0; lines[l] != NULL; l++)
             {
               char *line = g_strstrip (lines[l]);
@@ -1604,7 +1707,7 @@ add_notes_section (SigapReportContext *ctx)
                 joined = g_strdup (line);
               else
                 {
-                  char *longer = g_strconcat (joined, " ", line, NULL);
+                  char *longer = g_strconcat (joined, "\n", line, NULL);
 
                   g_free (joined);
                   joined = longer;
@@ -1634,7 +1737,11 @@ add_notes_section (SigapReportContext *ctx)
     }
   if (!any_flag)
     sigap_report_layout_add_paragraph (ctx->layout, SIGAP_REPORT_TEXT_BULLET, TR (NO_FLAGS));
-  sigap_report_layout_add_paragraph (ctx->layout, SIGAP_REPORT_TEXT_NOTE, TR (FLAGS_NOTE));
+  {
+    g_autofree char *as_of = fmt_date (ctx, &ctx->filter->as_of);
+
+    add_paragraph_take (ctx, SIGAP_REPORT_TEXT_NOTE, g_strdup_printf (TR (FLAGS_NOTE), as_of));
+  }
 
   /* The latest imports. */
   if (ctx->batches->len > 0)
@@ -1663,8 +1770,10 @@ add_notes_section (SigapReportContext *ctx)
           sigap_report_table_add_row_take (batches, SIGAP_REPORT_ROW_NORMAL,
                                            day != NULL ? g_strdup (day)
                                                        : g_strdup (SIGAP_FORMAT_NO_VALUE),
-                                           g_strdup (batch->kind),
-                                           g_strdup (batch->file_name),
+                                           g_strdup (import_kind_label (ctx, batch->kind)),
+                                           g_strdup (g_strcmp0 (batch->kind, "demo") == 0
+                                                     ? SIGAP_FORMAT_NO_VALUE
+                                                     : batch->file_name),
                                            fmt_count (ctx, batch->read),
                                            fmt_count (ctx, batch->added + batch->updated +
                                                            batch->unchanged),
@@ -1689,6 +1798,7 @@ add_methodology_section (SigapReportContext *ctx)
     { RT_DEF_ENDED_TERM, RT_DEF_ENDED },
     { RT_DEF_TARGET_TERM, RT_DEF_TARGET },
     { RT_DEF_COVERAGE_TERM, RT_DEF_COVERAGE },
+    { RT_DEF_DESIL_TERM, RT_DEF_DESIL },
     { RT_DEF_PAGU_TERM, RT_DEF_PAGU },
     { RT_DEF_REALISED_TERM, RT_DEF_REALISED },
     { RT_DEF_ABSORPTION_TERM, RT_DEF_ABSORPTION },

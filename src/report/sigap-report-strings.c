@@ -45,6 +45,16 @@ static const Text texts[RT_N] = {
     "Employment social security protection for vulnerable workers",
     "Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan",
   },
+  [RT_COVER_SUBTITLE_EKOSISTEM] = {
+    "Employment social security protection for the city's ecosystem workers (non-ASN, kader, "
+    "RT/RW)",
+    "Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Ekosistem Kota (non-ASN, kader, "
+    "RT/RW)",
+  },
+  [RT_COVER_SUBTITLE_ALL] = {
+    "Employment social security protection for vulnerable workers and the city's ecosystem workers",
+    "Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan dan Pekerja Ekosistem Kota",
+  },
   [RT_COVER_SCOPE] = {
     "Area",
     "Wilayah",
@@ -202,12 +212,20 @@ static const Text texts[RT_N] = {
     "Kuota",
   },
   [RT_KPI_QUOTA_DETAIL] = {
-    "more workers the pagu can cover",
-    "pekerja lagi yang masih dapat dibiayai",
+    "for %s (equal to %s for a full year)",
+    "untuk %s (setara %s setahun penuh)",
   },
   [RT_KPI_QUOTA_NONE] = {
     "nothing left to pay this year",
     "tidak ada lagi yang dibayar tahun ini",
+  },
+  [RT_KPI_QUOTA_NO_MONTH] = {
+    "no month of the year is left",
+    "tidak ada bulan tersisa tahun ini",
+  },
+  [RT_KPI_CITY_WIDE] = {
+    "%s · whole city",
+    "%s · seluruh kota",
   },
   [RT_HIGHLIGHTS] = {
     "Highlights",
@@ -259,9 +277,9 @@ static const Text texts[RT_N] = {
   },
   [RT_HL_LASTS_QUOTA] = {
     "At the current enrollment the pagu lasts until December %d: year-end spending is "
-    "projected at %s, leaving %s, enough for %s more workers.",
+    "projected at %s, leaving %s. Quota: %s.",
     "Dengan jumlah peserta aktif saat ini, pagu mencukupi sampai Desember %d: belanja akhir "
-    "tahun diproyeksikan %s, dengan sisa %s yang cukup untuk %s pekerja lagi.",
+    "tahun diproyeksikan %s, dengan sisa %s. Kuota: %s.",
   },
   [RT_HL_RUNS_OUT] = {
     "At the current enrollment the pagu runs out in %s; the shortfall to the end of the year "
@@ -292,10 +310,9 @@ static const Text texts[RT_N] = {
     "Angka utama",
   },
   [RT_KEY_FIGURES_NOTE] = {
-    "The same figures as `sigap summary` and the dashboard give for this area, segment and "
-    "date.",
-    "Angka yang sama dengan keluaran `sigap summary` dan dasbor untuk wilayah, segmen dan "
-    "tanggal ini.",
+    "These are the figures SIGAP Dasbor shows for the same area, segment and date.",
+    "Angka-angka ini sama dengan yang ditampilkan SIGAP Dasbor untuk wilayah, segmen dan tanggal "
+    "yang sama.",
   },
   [RT_PARTICIPANTS] = {
     "Participants",
@@ -362,8 +379,12 @@ static const Text texts[RT_N] = {
     "Proyeksi belanja akhir tahun",
   },
   [RT_QUOTA] = {
-    "Quota (more workers)",
-    "Kuota (tambahan pekerja)",
+    "Quota for %s (more workers)",
+    "Kuota untuk %s (tambahan pekerja)",
+  },
+  [RT_QUOTA_FULL_YEAR] = {
+    "Quota, full-year equivalent",
+    "Kuota setara setahun penuh",
   },
   [RT_ACTIVE_CITY] = {
     "Active participants, whole city",
@@ -455,12 +476,11 @@ static const Text texts[RT_N] = {
     "Peringkat",
   },
   [RT_AREAS_NOTE] = {
-    "Change: active participants now minus those on %s. Rank 1 is the highest coverage. The "
-    "total row holds the area's own figures: its target may differ from the sum of the rows' "
-    "targets.",
+    "Change: active participants now minus those on %s. Rank 1 is the highest coverage. The last "
+    "line's target is the one set for the area itself and may differ from the sum above it.",
     "Perubahan: peserta aktif saat ini dikurangi peserta aktif pada %s. Peringkat 1 adalah "
-    "cakupan tertinggi. Baris total memuat angka wilayah itu sendiri: sasarannya dapat berbeda "
-    "dari jumlah sasaran per baris.",
+    "cakupan tertinggi. Sasaran baris terakhir ditetapkan untuk wilayah itu sendiri dan dapat "
+    "berbeda dari jumlah di atasnya.",
   },
   [RT_BREAKDOWN_LEAD] = {
     "Who the programme reaches: active participants by occupation sector, against the sector "
@@ -497,10 +517,10 @@ static const Text texts[RT_N] = {
     "Desil",
   },
   [RT_SECTORS_NOTE] = {
-    "Sector targets are target rows with a sector; a sector without one shows a dash. Sector "
-    "names are those of the programme's reference list.",
-    "Sasaran sektor adalah baris sasaran yang memuat sektor; sektor tanpa sasaran ditandai "
-    "dengan tanda pisah. Nama sektor mengikuti daftar acuan program.",
+    "A sector has a target only where one was set for that sector; the others show a dash. Sector "
+    "names follow the programme's reference list.",
+    "Sasaran sektor hanya ada bila sasaran ditetapkan untuk sektor tersebut; sektor lainnya "
+    "ditandai dengan tanda pisah. Nama sektor mengikuti daftar acuan program.",
   },
   [RT_DESIL_NOTE] = {
     "Desil 1 to 10 is the DTSEN welfare ranking (1 = the poorest 10%). The programme enrolls "
@@ -588,12 +608,15 @@ static const Text texts[RT_N] = {
     "Kualitas data",
   },
   [RT_DEMO_DATA] = {
-    "This database holds computer-generated demonstration data, not real participants.",
-    "Basis data ini berisi data demo yang dibangkitkan komputer, bukan data peserta sebenarnya.",
+    "The figures in this briefing come from computer-generated demonstration data, not from real "
+    "participants.",
+    "Angka dalam laporan ini berasal dari data contoh buatan komputer, bukan dari data peserta "
+    "sebenarnya.",
   },
   [RT_FLAG_DESIL] = {
-    "%s participants are in desil 6–10, outside the programme's target group.",
-    "%s peserta berada pada desil 6–10, di luar kelompok sasaran program.",
+    "%s vulnerable workers (pekerja rentan) are in desil 6–10, outside the programme's target "
+    "group.",
+    "%s pekerja rentan berada pada desil 6–10, di luar kelompok sasaran program.",
   },
   [RT_FLAG_NIK_REGION] = {
     "%s participants hold a NIK first issued outside Kota Bekasi (their address, which decides "
@@ -614,44 +637,68 @@ static const Text texts[RT_N] = {
     "Tidak ada catatan kualitas data.",
   },
   [RT_FLAGS_NOTE] = {
-    "Data-quality flags mark accepted records to check; they count across the whole database "
-    "(every area and segment).",
-    "Catatan kualitas data menandai data yang diterima tetapi perlu diperiksa; jumlahnya "
-    "mencakup seluruh basis data (semua wilayah dan segmen).",
+    "Data-quality notes mark accepted records to check. They are counted among the "
+    "participants registered up to %s in the area and segment of this report. Desil 6–10 is "
+    "noted only for vulnerable workers: the city's ecosystem workers (non-ASN, RT/RW, kader) "
+    "are enrolled for their role, whatever their desil.",
+    "Catatan kualitas data menandai data yang diterima tetapi perlu diperiksa. Jumlahnya "
+    "dihitung dari peserta yang terdaftar sampai %s di wilayah dan segmen laporan ini. Desil "
+    "6–10 hanya dicatat bagi pekerja rentan: pekerja ekosistem kota (non-ASN, RT/RW, kader) "
+    "didaftarkan karena perannya, berapa pun desilnya.",
   },
   [RT_TABLE_IMPORTS] = {
-    "Latest data imports",
-    "Impor data terakhir",
+    "Latest data updates",
+    "Pemutakhiran data terakhir",
   },
   [RT_IMPORTED_ON] = {
-    "Imported",
-    "Tanggal impor",
+    "Date",
+    "Tanggal",
   },
   [RT_IMPORT_KIND] = {
-    "Kind",
-    "Jenis",
+    "Data",
+    "Data",
   },
   [RT_FILE] = {
     "File",
     "Berkas",
   },
   [RT_ROWS_READ] = {
-    "Rows read",
-    "Baris dibaca",
+    "Entries received",
+    "Data diterima",
   },
   [RT_ROWS_ACCEPTED] = {
     "Accepted",
-    "Diterima",
+    "Lolos periksa",
   },
   [RT_ROWS_REJECTED] = {
     "Rejected",
     "Ditolak",
   },
+  [RT_IMPORT_KIND_PARTICIPANTS] = {
+    "Participants",
+    "Peserta",
+  },
+  [RT_IMPORT_KIND_TARGETS] = {
+    "Targets",
+    "Sasaran",
+  },
+  [RT_IMPORT_KIND_BUDGET] = {
+    "Pagu",
+    "Pagu",
+  },
+  [RT_IMPORT_KIND_PAYMENTS] = {
+    "SP2D payments",
+    "Pembayaran SP2D",
+  },
+  [RT_IMPORT_KIND_DEMO] = {
+    "Demonstration data",
+    "Data contoh",
+  },
   [RT_IMPORTS_NOTE] = {
-    "Rejected rows, each with its reason, are kept in the database and can be exported from "
-    "the dashboard's Data page.",
-    "Baris yang ditolak beserta alasannya tersimpan di basis data dan dapat diekspor dari "
-    "halaman Data pada dasbor.",
+    "Rejected entries are kept with the reason for each and can be listed on the Data page of "
+    "SIGAP Dasbor.",
+    "Data yang ditolak tetap dicatat beserta alasannya dan dapat dilihat pada halaman Data di "
+    "SIGAP Dasbor.",
   },
   [RT_DEFINITIONS] = {
     "Definitions",
@@ -678,159 +725,187 @@ static const Text texts[RT_N] = {
     "Terdaftar",
   },
   [RT_DEF_REGISTERED] = {
-    "Participants in the area and segment registered on or before the report date D.",
-    "Peserta pada wilayah dan segmen dengan tanggal pendaftaran paling lambat tanggal laporan "
-    "D.",
+    "Participants enrolled on or before the report date in this briefing's area and segment. A "
+    "participant's area is that of their home address.",
+    "Peserta yang didaftarkan pada atau sebelum tanggal laporan, di wilayah dan segmen laporan "
+    "ini. Wilayah peserta mengikuti alamat domisilinya.",
   },
   [RT_DEF_ACTIVE_TERM] = {
     "Active",
     "Aktif",
   },
   [RT_DEF_ACTIVE] = {
-    "Registered, and with no end date or an end date after D (someone who ends on D is no "
-    "longer active on D).",
-    "Terdaftar, dan tanpa tanggal berhenti atau dengan tanggal berhenti setelah D (peserta "
-    "yang berhenti pada tanggal D tidak lagi aktif pada D).",
+    "Registered participants whose membership has not ended by the report date. Someone whose "
+    "membership ends on the report date itself no longer counts as active.",
+    "Peserta terdaftar yang kepesertaannya belum berakhir pada tanggal laporan. Peserta yang "
+    "berhenti tepat pada tanggal laporan tidak lagi dihitung aktif.",
   },
   [RT_DEF_ENDED_TERM] = {
     "Ended",
     "Berhenti",
   },
   [RT_DEF_ENDED] = {
-    "Registered minus active.",
-    "Terdaftar dikurangi aktif.",
+    "Registered participants whose membership ended on or before the report date: registered "
+    "minus active.",
+    "Peserta terdaftar yang kepesertaannya berakhir pada atau sebelum tanggal laporan: terdaftar "
+    "dikurangi aktif.",
   },
   [RT_DEF_TARGET_TERM] = {
     "Target",
     "Sasaran",
   },
   [RT_DEF_TARGET] = {
-    "The target row of exactly that area, the year of D and the segment; without one, the sum "
-    "of its sub-areas' targets found the same way, so that no target counts twice. For all "
-    "segments: rentan plus ekosistem.",
-    "Baris sasaran untuk wilayah itu sendiri, tahun D dan segmen tersebut; bila tidak ada, "
-    "jumlah sasaran sub-wilayahnya yang dicari dengan cara yang sama, sehingga tidak ada "
-    "sasaran yang terhitung dua kali. Untuk semua segmen: rentan ditambah ekosistem.",
+    "The number of participants the programme aims to enrol in the report date's year. The target "
+    "set for the area itself is used; where none is set, the targets of the kecamatan or "
+    "kelurahan within it are added up, none counted twice. For all segments: the vulnerable "
+    "workers' target plus the ecosystem workers'.",
+    "Jumlah peserta yang ingin dicapai program pada tahun laporan. Dipakai sasaran yang "
+    "ditetapkan untuk wilayah itu sendiri; bila tidak ada, sasaran kecamatan atau kelurahan di "
+    "dalamnya dijumlahkan, tanpa ada yang terhitung dua kali. Untuk semua segmen: sasaran pekerja "
+    "rentan ditambah sasaran pekerja ekosistem.",
   },
   [RT_DEF_COVERAGE_TERM] = {
     "Coverage",
     "Cakupan",
   },
   [RT_DEF_COVERAGE] = {
-    "100 × active / target in the area; none without a target. This is the programme's "
-    "coverage rate, not BPJS Ketenagakerjaan's UCJ rate (active participants / working "
-    "population).",
-    "100 × aktif / sasaran pada wilayah tersebut; tidak dihitung bila tidak ada sasaran. Ini "
-    "adalah tingkat cakupan program, bukan tingkat UCJ BPJS Ketenagakerjaan (peserta aktif / "
-    "penduduk bekerja).",
+    "Active participants as a percentage of the target; not computed without a target. This is "
+    "the programme's coverage, not BPJS Ketenagakerjaan's coverage rate (UCJ) of the whole "
+    "working population.",
+    "Peserta aktif sebagai persentase dari sasaran; tidak dihitung bila belum ada sasaran. Ini "
+    "adalah cakupan program SIGAP, bukan tingkat cakupan (UCJ) BPJS Ketenagakerjaan terhadap "
+    "seluruh penduduk bekerja.",
+  },
+  [RT_DEF_DESIL_TERM] = {
+    "Desil",
+    "Desil",
+  },
+  [RT_DEF_DESIL] = {
+    "A household's welfare rank in the national social and economic register (DTSEN), from desil "
+    "1, the poorest tenth of households, to desil 10, the richest. The programme enrols desil 1 "
+    "to 3 first and widens to desil 5 when quota remains.",
+    "Peringkat kesejahteraan rumah tangga dalam Data Tunggal Sosial dan Ekonomi Nasional (DTSEN), "
+    "dari desil 1, sepersepuluh rumah tangga termiskin, sampai desil 10, yang paling sejahtera. "
+    "Program mendahulukan desil 1 sampai 3 dan diperluas sampai desil 5 bila kuota masih tersedia.",
   },
   [RT_DEF_PAGU_TERM] = {
     "Pagu",
     "Pagu",
   },
   [RT_DEF_PAGU] = {
-    "The sum of the budget rows of the year of D for the segment, all funding sources. Budget "
-    "figures are always the whole city's.",
-    "Jumlah baris anggaran tahun D untuk segmen tersebut dari semua sumber dana. Angka "
-    "anggaran selalu angka seluruh kota.",
+    "The budget set for the report date's year for this segment, from every funding source. The "
+    "pagu is the whole city's: it is not divided by area.",
+    "Anggaran yang ditetapkan untuk segmen ini pada tahun laporan, dari semua sumber dana. Pagu "
+    "berlaku untuk seluruh kota dan tidak dibagi per wilayah.",
   },
   [RT_DEF_REALISED_TERM] = {
     "Realised",
     "Realisasi",
   },
   [RT_DEF_REALISED] = {
-    "The sum of the segment's SP2D payments made from 1 January of the year of D to D.",
-    "Jumlah pembayaran SP2D segmen tersebut sejak 1 Januari tahun D sampai D.",
+    "The premiums paid for this segment by SP2D from 1 January of the report date's year up to "
+    "the report date, by payment date, for the whole city.",
+    "Iuran yang telah dibayarkan untuk segmen ini melalui SP2D sejak 1 Januari tahun laporan "
+    "sampai tanggal laporan, menurut tanggal bayar, untuk seluruh kota.",
   },
   [RT_DEF_ABSORPTION_TERM] = {
     "Absorption",
     "Serapan",
   },
   [RT_DEF_ABSORPTION] = {
-    "100 × realised / pagu.",
-    "100 × realisasi / pagu.",
+    "Realised as a percentage of the pagu.",
+    "Realisasi sebagai persentase dari pagu.",
   },
   [RT_DEF_REMAINING_TERM] = {
     "Remaining",
     "Sisa",
   },
   [RT_DEF_REMAINING] = {
-    "Pagu minus realised.",
-    "Pagu dikurangi realisasi.",
+    "The pagu minus what has been realised: the budget not yet paid out.",
+    "Pagu dikurangi realisasi: anggaran yang belum dibayarkan.",
   },
   [RT_DEF_PREMIUM_TERM] = {
     "Premium per month",
     "Iuran per bulan",
   },
   [RT_DEF_PREMIUM] = {
-    "Per programme (JKK, JKM), the rate with the latest start date on or before D, added up.",
-    "Untuk setiap program (JKK, JKM), tarif dengan tanggal berlaku terakhir yang tidak "
-    "melewati D, dijumlahkan.",
+    "The JKK premium plus the JKM premium for one worker for one month, at the rates in force on "
+    "the report date.",
+    "Iuran JKK ditambah iuran JKM untuk satu pekerja selama satu bulan, menurut tarif yang "
+    "berlaku pada tanggal laporan.",
   },
   [RT_DEF_MONTHS_UNPAID_TERM] = {
     "Months not yet paid",
     "Bulan belum dibayar",
   },
   [RT_DEF_MONTHS_UNPAID] = {
-    "The months of the year after the last month any SP2D paid on or before D covers.",
-    "Bulan-bulan dalam tahun tersebut setelah bulan terakhir yang dicakup SP2D yang dibayarkan "
-    "paling lambat D.",
+    "The months of the year whose premiums have not been paid yet: those after the last month "
+    "covered by an SP2D paid by the report date.",
+    "Bulan-bulan tahun berjalan yang iurannya belum dibayar: bulan sesudah bulan terakhir yang "
+    "sudah dibayar melalui SP2D sampai tanggal laporan.",
   },
   [RT_DEF_PROJECTED_TERM] = {
     "Projected year-end spending",
     "Proyeksi belanja akhir tahun",
   },
   [RT_DEF_PROJECTED] = {
-    "Realised + active participants (whole city) × premium × months not yet paid: what the "
-    "year costs if enrollment stays as it is on D.",
-    "Realisasi + peserta aktif (seluruh kota) × iuran × bulan belum dibayar: biaya setahun "
-    "bila kepesertaan tetap seperti pada D.",
+    "What the year will cost if the number of active participants stays as it is on the report "
+    "date: the realisation plus the premiums of every active participant in the city for each "
+    "month not yet paid.",
+    "Perkiraan belanja sampai akhir tahun bila jumlah peserta aktif tetap seperti pada tanggal "
+    "laporan: realisasi ditambah iuran seluruh peserta aktif di kota untuk setiap bulan yang "
+    "belum dibayar.",
   },
   [RT_DEF_QUOTA_TERM] = {
     "Quota",
     "Kuota",
   },
   [RT_DEF_QUOTA] = {
-    "How many more workers, each paid for every unpaid month, the pagu can still cover after "
-    "the projection; at least 0, none without a pagu or unpaid months.",
-    "Jumlah pekerja tambahan yang masih dapat dibiayai pagu setelah proyeksi, masing-masing "
-    "untuk seluruh bulan yang belum dibayar; paling sedikit 0, tidak dihitung bila tidak ada "
-    "pagu atau bulan belum dibayar.",
+    "How many more workers the pagu can still pay for after the projection, if they join on "
+    "the first day of the month after the report date and are paid for every month from then "
+    "to December. Never below zero; not computed without a pagu or when no month of the year "
+    "is left. Its full-year equivalent spreads the same money over twelve months.",
+    "Jumlah pekerja tambahan yang masih dapat dibiayai dari sisa pagu setelah proyeksi, bila "
+    "mereka mulai terdaftar pada tanggal 1 bulan berikutnya setelah tanggal laporan dan "
+    "dibayar setiap bulan sampai Desember. Tidak kurang dari nol; tidak dihitung bila belum "
+    "ada pagu atau tidak ada bulan tersisa tahun ini. Setara setahun penuh: dana yang sama "
+    "dibagi untuk dua belas bulan.",
   },
   [RT_DEF_RUNS_OUT_TERM] = {
     "When the pagu runs out",
     "Saat pagu habis",
   },
   [RT_DEF_RUNS_OUT] = {
-    "The year run month by month: realised, then for each unpaid month the premiums of the "
-    "participants active on D; the month in which the cumulative cost first passes the pagu.",
-    "Simulasi bulan demi bulan: realisasi, lalu untuk setiap bulan yang belum dibayar iuran "
-    "peserta yang aktif pada D; bulan ketika biaya kumulatif pertama kali melampaui pagu.",
+    "The month in which the pagu is expected to run out: the realisation plus, month by month, "
+    "the premiums of the participants active on the report date, until the total passes the pagu.",
+    "Bulan ketika pagu diperkirakan habis: realisasi ditambah iuran peserta yang aktif pada "
+    "tanggal laporan, bulan demi bulan, sampai jumlahnya melampaui pagu.",
   },
   [RT_DEF_CUTOFF_TERM] = {
     "Data cut-off",
     "Posisi data",
   },
   [RT_DEF_CUTOFF] = {
-    "The latest registration, end or payment date the database holds; the default report date.",
-    "Tanggal pendaftaran, berhenti atau pembayaran terakhir yang tersimpan di basis data; "
-    "tanggal laporan bawaan.",
+    "The latest date in the data (an enrolment, an end of membership or a payment). Unless "
+    "another date is chosen, the briefing is drawn up as of this date.",
+    "Tanggal terakhir yang tercatat dalam data (pendaftaran, berakhirnya kepesertaan atau "
+    "pembayaran). Bila tidak dipilih tanggal lain, laporan disusun per tanggal ini.",
   },
   [RT_DEF_CHANGE_TERM] = {
     "Change since last month",
     "Perubahan sejak bulan lalu",
   },
   [RT_DEF_CHANGE] = {
-    "The figure on D minus the same figure at the end of the previous month.",
-    "Angka pada D dikurangi angka yang sama pada akhir bulan sebelumnya.",
+    "A figure on the report date minus the same figure at the end of the previous month.",
+    "Angka pada tanggal laporan dikurangi angka yang sama pada akhir bulan sebelumnya.",
   },
   [RT_METHOD_SCOPE] = {
     "Area and segment: %s; %s.",
     "Wilayah dan segmen: %s; %s.",
   },
   [RT_METHOD_AS_OF] = {
-    "Report date (D): %s; changes are against %s, the end of the previous month.",
-    "Tanggal laporan (D): %s; perubahan dibandingkan dengan %s, akhir bulan sebelumnya.",
+    "Report date: %s; changes are measured against %s, the end of the previous month.",
+    "Tanggal laporan: %s; perubahan dibandingkan dengan keadaan pada %s, akhir bulan sebelumnya.",
   },
   [RT_METHOD_CUTOFF] = {
     "Data cut-off: %s.",
@@ -843,17 +918,16 @@ static const Text texts[RT_N] = {
     "BPU terendah (Rp1.000.000) ditambah JKM, sesuai PP 82/2019.",
   },
   [RT_METHOD_SOURCES] = {
-    "Participants: the lists imported into SIGAP Dasbor (DTSEN of Dinas Sosial, Dinas Koperasi "
-    "dan UKM, Dinas Perhubungan, ride-hailing platforms and BPJS Ketenagakerjaan); the area "
-    "comes from the participant's address (kelurahan), never from the NIK.",
-    "Peserta: daftar yang diimpor ke SIGAP Dasbor (DTSEN Dinas Sosial, Dinas Koperasi dan UKM, "
-    "Dinas Perhubungan, platform ojek daring dan BPJS Ketenagakerjaan); wilayah ditentukan "
-    "dari alamat domisili (kelurahan), bukan dari NIK.",
+    "Participants: the lists of the DTSEN (Dinas Sosial), Dinas Koperasi dan UKM, Dinas "
+    "Perhubungan, ride-hailing platforms and BPJS Ketenagakerjaan, brought together in SIGAP "
+    "Dasbor; a participant's area comes from their home address (kelurahan), never from the NIK.",
+    "Peserta: daftar dari DTSEN (Dinas Sosial), Dinas Koperasi dan UKM, Dinas Perhubungan, "
+    "platform ojek daring dan BPJS Ketenagakerjaan yang dihimpun dalam SIGAP Dasbor; wilayah "
+    "peserta ditentukan dari alamat domisili (kelurahan), bukan dari NIK.",
   },
   [RT_METHOD_BUDGET] = {
-    "Budget: the pagu of the APBD as entered; realisation: the SP2D payments recorded, by "
-    "payment date.",
-    "Anggaran: pagu APBD sebagaimana dicatat; realisasi: pembayaran SP2D yang tercatat, "
+    "Budget: the pagu of the APBD as set; realisation: the premiums paid by SP2D, by payment date.",
+    "Anggaran: pagu APBD sebagaimana ditetapkan; realisasi: iuran yang dibayarkan melalui SP2D, "
     "menurut tanggal bayar.",
   },
   [RT_METHOD_REGIONS] = {
@@ -883,8 +957,8 @@ static const Text texts[RT_N] = {
     "ekosistem (non-ASN, kader, RT/RW)",
   },
   [RT_SEGMENT_ALL_PHRASE] = {
-    "all segments",
-    "semua segmen",
+    "vulnerable workers and the city's ecosystem workers",
+    "pekerja rentan dan pekerja ekosistem kota",
   },
   [RT_NIK_REMOVED] = {
     "[NIK withheld]",

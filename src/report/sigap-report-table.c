@@ -42,6 +42,7 @@ struct _SigapReportTable
   double    font_size;
   double    line_height;
   double    header_height;
+  double    min_header_height;
 };
 
 G_DEFINE_FINAL_TYPE (SigapReportTable, sigap_report_table, G_TYPE_OBJECT)
@@ -212,8 +213,9 @@ cell_lines (SigapPainter *painter,
             double        width,
             gboolean      wrap)
 {
+  /* Cells hold names: they wrap at spaces only, never inside a word. */
   if (wrap)
-    return sigap_report_wrap_text (painter, text, width);
+    return sigap_report_wrap_names (painter, text, width);
   else
     {
       GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
@@ -436,11 +438,13 @@ sigap_report_table_layout (SigapReportTable *self,
       Column *column = &g_array_index (self->columns, Column, c);
 
       g_clear_pointer (&column->header_lines, g_ptr_array_unref);
-      column->header_lines = sigap_report_wrap_text (painter, column->title,
-                                                     column->width - 2 * PAD_X);
+      column->header_lines = sigap_report_wrap_names (painter, column->title,
+                                                      column->width - 2 * PAD_X);
       header_lines = MAX (header_lines, column->header_lines->len);
     }
   self->header_height = self->show_header ? header_lines * self->line_height + 2 * PAD_Y : 0;
+  if (self->show_header)
+    self->header_height = MAX (self->header_height, self->min_header_height);
 
   for (guint r = 0; r < self->rows->len; r++)
     {
@@ -464,6 +468,22 @@ sigap_report_table_layout (SigapReportTable *self,
     }
 
   sigap_painter_restore (painter);
+}
+
+/**
+ * sigap_report_table_set_min_header_height:
+ * @height: the least height of the header, in points
+ *
+ * For two tables side by side: the one whose header wraps less gets as tall a header as the
+ * other, so that their rows line up. Takes effect at the next layout.
+ */
+void
+sigap_report_table_set_min_header_height (SigapReportTable *self,
+                                          double            height)
+{
+  g_return_if_fail (SIGAP_IS_REPORT_TABLE (self));
+
+  self->min_header_height = MAX (height, 0);
 }
 
 double

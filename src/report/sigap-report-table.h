@@ -51,6 +51,8 @@ const char       *sigap_report_table_get_cell          (SigapReportTable   *self
 void              sigap_report_table_layout            (SigapReportTable   *self,
                                                         SigapPainter       *painter,
                                                         double              width);
+void              sigap_report_table_set_min_header_height (SigapReportTable *self,
+                                                            double            height);
 double            sigap_report_table_get_header_height (SigapReportTable   *self);
 double            sigap_report_table_get_row_height    (SigapReportTable   *self,
                                                         guint               row);
