@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "core/sigap-database.h"
 #include "core/sigap-filter.h"
@@ -57,6 +58,11 @@ int  _sigap_cli_filter_args_open        (const SigapCliFilterArgs  *args,
                                          SigapDatabase            **db,
                                          SigapFilter              **filter);
 void _sigap_cli_filter_args_clear       (SigapCliFilterArgs *args);
+
+/* Number text for machines: the shortest form that reads back as @value ("99.65"). */
+char *_sigap_cli_format_double          (double              value);
+/* Pretty JSON of @root with its fractional numbers in that shortest form. */
+char *_sigap_cli_json_to_data           (JsonNode           *root);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SigapCliFilterArgs, _sigap_cli_filter_args_clear)
 

@@ -35,6 +35,7 @@
 #include "sigap-import-log.h"
 #include "sigap-import-private.h"
 #include "sigap-import-value.h"
+#include "sigap-region.h"
 
 /* The import connection's page cache, in KiB (SQLite's negative form): the NIK index of a few
  * million participants stays in memory, and the figure is a ceiling, not an allocation. */
@@ -353,32 +354,6 @@ _sigap_import_reject_error (SigapImportRun *run,
   reject_text (run, column, error->message);
 }
 
-/* "Kelurahan Margahayu", "Kel. Margahayu", "Desa Margahayu": the word before the name is
- * not part of it. */
-static const char *
-skip_prefix_word (const char         *text,
-                  const char * const *words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gsize len = strlen (words[i]);
-      const char *rest = text + len;
-
-      if (g_ascii_strncasecmp (text, words[i], len) != 0 || (*rest != ' ' && *rest != '.'))
-        continue;
-
-      while (*rest == ' ' || *rest == '.')
-        rest++;
-      if (*rest != '\0')
-        return rest;
-    }
-
-  return text;
-}
-
-static const char * const kelurahan_words[] = { "kelurahan", "kel", "desa", "ds", NULL };
-static const char * const kecamatan_words[] = { "kecamatan", "kec", NULL };
-
 static gboolean
 looks_like_code (const char *text)
 {
@@ -462,7 +437,7 @@ _sigap_import_find_kelurahan (SigapImportRun *run,
   if (looks_like_code (text))
     return find_region_code (run, column, text, SIGAP_REGION_KELURAHAN);
 
-  name = skip_prefix_word (text, kelurahan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kelurahan_words);
   switch (sigap_text_matcher_lookup (run->kelurahan, name, &id))
     {
     case SIGAP_TEXT_MATCH_FOUND:
@@ -510,7 +485,7 @@ _sigap_import_find_kecamatan (SigapImportRun *run,
   if (looks_like_code (text))
     return find_region_code (run, column, text, SIGAP_REGION_KECAMATAN);
 
-  name = skip_prefix_word (text, kecamatan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kecamatan_words);
   if (sigap_text_matcher_lookup (run->kecamatan, name, &id) == SIGAP_TEXT_MATCH_FOUND)
     return region_by_id (run, id);
 
@@ -552,10 +527,10 @@ _sigap_import_find_region (SigapImportRun *run,
     }
 
   /* "Kecamatan X" and "Kelurahan X" say which level is meant. */
-  name = skip_prefix_word (text, kecamatan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kecamatan_words);
   if (name != text)
     return _sigap_import_find_kecamatan (run, column);
-  name = skip_prefix_word (text, kelurahan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kelurahan_words);
   if (name != text)
     return _sigap_import_find_kelurahan (run, column);
 

@@ -302,3 +302,38 @@ sigap_text_matcher_suggest (SigapTextMatcher *self,
     *out_id = best->id;
   return best->display;
 }
+
+/**
+ * sigap_text_skip_prefix_word:
+ * @text: a name as typed
+ * @words: (array zero-terminated=1): words that may stand before the name, lower case
+ *
+ * "Kelurahan Margahayu", "Kel. Margahayu", "Desa Margahayu": the word before the name is not
+ * part of it.
+ *
+ * Returns: (transfer none): @text after one of @words and the spaces or dots after it, or
+ *   @text itself when it starts with none of them (or is nothing but the word)
+ */
+const char *
+sigap_text_skip_prefix_word (const char         *text,
+                             const char * const *words)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (words != NULL, text);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+      const char *rest = text + len;
+
+      if (g_ascii_strncasecmp (text, words[i], len) != 0 || (*rest != ' ' && *rest != '.'))
+        continue;
+
+      while (*rest == ' ' || *rest == '.')
+        rest++;
+      if (*rest != '\0')
+        return rest;
+    }
+
+  return text;
+}

@@ -22,6 +22,8 @@ void              sigap_text_match_key_append (GString           *out,
                                                const char        *text);
 guint             sigap_text_edit_distance    (const char        *a,
                                                const char        *b);
+const char       *sigap_text_skip_prefix_word (const char        *text,
+                                               const char * const *words);
 
 SigapTextMatcher *sigap_text_matcher_new      (void);
 void              sigap_text_matcher_free     (SigapTextMatcher  *self);
