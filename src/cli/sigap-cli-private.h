@@ -20,6 +20,8 @@ int  _sigap_cli_summary (int    argc,
                          char **argv);
 int  _sigap_cli_find    (int    argc,
                          char **argv);
+int  _sigap_cli_export  (int    argc,
+                         char **argv);
 int  _sigap_cli_import  (int    argc,
                          char **argv);
 int  _sigap_cli_report  (int    argc,
@@ -59,9 +61,8 @@ int  _sigap_cli_filter_args_open        (const SigapCliFilterArgs  *args,
                                          SigapFilter              **filter);
 void _sigap_cli_filter_args_clear       (SigapCliFilterArgs *args);
 
-/* Number text for machines: the shortest form that reads back as @value ("99.65"). */
-char *_sigap_cli_format_double          (double              value);
-/* Pretty JSON of @root with its fractional numbers in that shortest form. */
+/* Pretty JSON of @root with its fractional numbers in their shortest form
+ * (sigap_csv_format_double()): 99.65, not 99.650000000000006. */
 char *_sigap_cli_json_to_data           (JsonNode           *root);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SigapCliFilterArgs, _sigap_cli_filter_args_clear)

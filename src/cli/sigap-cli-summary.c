@@ -232,7 +232,7 @@ csv_percent (double   value,
 
   if (defined && isfinite (value))
     {
-      g_autofree char *number = _sigap_cli_format_double (value);
+      g_autofree char *number = sigap_csv_format_double (value);
 
       sigap_csv_append_number (cell, number, ',');
     }

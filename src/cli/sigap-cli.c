@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/sigap-csv-writer.h"
 #include "core/sigap-format.h"
 #include "core/sigap-region.h"
 #include "sigap-cli.h"
@@ -24,6 +25,7 @@ typedef struct
 
 static const Subcommand subcommands[] = {
   { "demo", _sigap_cli_demo },
+  { "export", _sigap_cli_export },
   { "find", _sigap_cli_find },
   { "import", _sigap_cli_import },
   { "report", _sigap_cli_report },
@@ -163,26 +165,6 @@ _sigap_cli_filter_args_clear (SigapCliFilterArgs *args)
   g_clear_pointer (&args->scope, g_free);
 }
 
-/* The shortest text that reads back as the same double: 99.65 rather than %.17g's
- * 99.650000000000006. */
-char *
-_sigap_cli_format_double (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int digits = 1; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return g_strdup (buffer);
-}
-
 /* JSON text of @root, pretty-printed, with every fractional number in its shortest form.
  * json-glib writes doubles with "%.17g"; the numbers are rewritten outside strings only. */
 char *
@@ -220,7 +202,7 @@ _sigap_cli_json_to_data (JsonNode *root)
 
           if (strpbrk (number, ".eE") != NULL)
             {
-              g_autofree char *shortest = _sigap_cli_format_double (g_ascii_strtod (number, NULL));
+              g_autofree char *shortest = sigap_csv_format_double (g_ascii_strtod (number, NULL));
 
               g_string_append (out, shortest);
             }
