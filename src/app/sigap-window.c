@@ -236,6 +236,7 @@ set_state (SigapWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, state);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", dashboard);
   update_switcher_bar (self);
 
   if (g_strcmp0 (state, "loading") == 0)
@@ -968,6 +969,15 @@ _sigap_window_reload_after_import (SigapWindow *self,
   sigap_window_open_database (self, path);
 }
 
+void
+_sigap_window_add_toast (SigapWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 briefing_saved_cb (SigapWindow *self,
                    GFile       *file)
@@ -1161,10 +1171,14 @@ sigap_window_class_init (SigapWindowClass *klass)
                                    _sigap_window_import_activated);
   gtk_widget_class_install_action (widget_class, "win.generate-briefing", NULL,
                                    generate_briefing_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-excel", NULL,
+                                   _sigap_window_export_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-excel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
@@ -1200,6 +1214,7 @@ sigap_window_init (SigapWindow *self)
 
   /* Only with figures to brief on: set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", FALSE);
   _sigap_window_import_setup (self);
   g_object_bind_property (self->import_button, "sensitive", self->import_button, "visible",
                           G_BINDING_SYNC_CREATE);
