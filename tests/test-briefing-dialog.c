@@ -1,4 +1,4 @@
-/* test-briefing-dialog.c: "Generate Briefing…" from the window (needs a display: xvfb-run)
+/* test-briefing-dialog.c: "Generate briefing…" from the window (needs a display: xvfb-run)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -336,7 +336,7 @@ test_briefing_failure (void)
   g_assert_nonnull (message);
   g_assert_true (gtk_window_get_transient_for (message) == GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
-                   "Could Not Save the Briefing");
+                   "Could not save the briefing");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)),
                             "briefing.pdf"));
   save_screenshot (GTK_WIDGET (message), "briefing-dialog-failure.png");

@@ -3,8 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
+#include "chart/sigap-cairo-painter.h"
 #include "chart/sigap-chart-builders.h"
+#include "chart/sigap-chart-a11y.h"
+#include "chart/sigap-chart-layout.h"
+#include "chart/sigap-recording-painter.h"
+#include "core/sigap-target-change.h"
 
 static void
 append_month (GArray *months,
@@ -377,6 +383,186 @@ test_regions (void)
   g_assert_cmpstr (sigap_chart_get_category_title (kelurahan), ==, "Kelurahan");
 }
 
+
+/* Thirteen months as in the demo: launched in November 2025 against a target of 26.500,
+ * then a year with a target of 10.000. */
+static GArray *
+demo_months (void)
+{
+  GArray *months = months_new ();
+  const gint64 active[] = { 0, 11666, 11666, 10300, 9800, 9500, 9550, 9600, 9700, 9750, 9800,
+                            9900, 9965 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (active); i++)
+    {
+      int year = i < 3 ? 2025 : 2026;
+      int month = i < 3 ? 10 + (int) i : (int) i - 2;
+
+      append_month (months, year, month, active[i] + 500 * i, active[i],
+                    year == 2025 ? 26500 : 10000, year == 2026 ? 160000000 * (month - 1) : 0);
+    }
+
+  return months;
+}
+
+static double
+plot_height_at (SigapChartLayout *layout,
+                SigapPainter     *painter,
+                double            width,
+                double            height)
+{
+  SigapChartRect plot;
+
+  sigap_chart_layout_allocate (layout, painter, width, height);
+  sigap_chart_layout_get_plot_area (layout, &plot);
+
+  return plot.height;
+}
+
+/* The trend charts' plots at the widths the window gives their views (measured at 1280,
+ * 1920 and 420 px wide windows): the 120 px the views were squeezed to left a plot of about
+ * 30 px; the height sigap_chart_layout_height_for_plot() asks for leaves at least 160. */
+static void
+test_trend_plot_height (void)
+{
+  g_autoptr(GArray) months = demo_months ();
+  g_autoptr(SigapChart) enrollment = sigap_chart_build_enrollment (months, SIGAP_LANG_ID);
+  SigapWhatIf what_if = { 0 };
+  g_autoptr(SigapChart) spending = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(SigapPainter) painter = sigap_cairo_painter_new (cr);
+  const double widths[] = { 774, 880, 358, 1187 };
+
+  what_if.pagu = 2000000000;
+  what_if.first_unpaid_month = 11;
+  for (int m = 0; m < 12; m++)
+    what_if.cumulative[m] = (gint64) 160000000 * m;
+  what_if.projected_year_end = what_if.cumulative[11];
+  spending = sigap_chart_build_spending (months, &what_if, 2026, SIGAP_LANG_ID);
+
+  for (guint c = 0; c < 2; c++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autoptr(SigapChartLayout) layout =
+          sigap_chart_layout_new (c == 0 ? enrollment : spending);
+        double height;
+
+        /* As in the window: the card shows the title. */
+        sigap_chart_layout_set_show_title (layout, FALSE);
+
+        g_assert_cmpfloat (plot_height_at (layout, painter, widths[w], 120), <, 60);
+
+        height = sigap_chart_layout_height_for_plot (layout, painter, widths[w], 160);
+        g_assert_cmpfloat (height, ==, floor (height));
+        g_assert_cmpfloat (plot_height_at (layout, painter, widths[w], height), >=, 160);
+        /* No taller than it needs to be. */
+        g_assert_cmpfloat (plot_height_at (layout, painter, widths[w], height - 2), <, 160);
+        /* The view's natural height. */
+        g_assert_cmpfloat (plot_height_at (layout, painter, widths[w], 280), >=, 160);
+      }
+
+  /* Kinds without a vertical value axis need no more than asked. */
+  {
+    g_autoptr(SigapChart) gauge = sigap_chart_new (SIGAP_CHART_KIND_GAUGE, "Cakupan");
+    g_autoptr(SigapChartLayout) layout = sigap_chart_layout_new (gauge);
+    const double value = 50;
+
+    sigap_chart_add_category (gauge, "Kota", NULL);
+    sigap_chart_add_series (gauge, "Cakupan", &value, 1);
+    g_assert_cmpfloat (sigap_chart_layout_height_for_plot (layout, painter, 400, 160), ==, 160);
+  }
+
+  g_clear_object (&painter);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+
+/* The target changes at New Year (26.500 → 10.000): core finds the month, the enrollment
+ * chart marks it, the layout draws the mark at January's edge with its label, and the
+ * tooltip, the accessible description and the table say it in full. */
+static void
+test_enrollment_target_change (void)
+{
+  g_autoptr(GArray) months = demo_months ();
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) steady = months_new ();
+  g_autoptr(SigapChart) chart = NULL;
+  g_autoptr(SigapChart) english = NULL;
+  g_autoptr(SigapChartLayout) layout = NULL;
+  g_autoptr(SigapPainter) painter = sigap_recording_painter_new ();
+  g_autoptr(SigapChartTable) table = NULL;
+  g_autofree char *description = NULL;
+  const SigapChartAnnotation *annotation;
+  const SigapChartHitRegion *january;
+  SigapRecordingPainter *rec = SIGAP_RECORDING_PAINTER (painter);
+  SigapChartRect plot;
+  double edge;
+  gboolean mark = FALSE;
+  const char *note = "Sejak 1 Januari 2026 sasaran menjadi 10.000 (sebelumnya 26.500); "
+                     "cakupan dihitung terhadap sasaran baru.";
+
+  changes = sigap_target_changes (months);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, SigapTargetChange, 0).index, ==, 3);
+  g_assert_cmpint (g_date_get_year (&g_array_index (changes, SigapTargetChange, 0).from), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&g_array_index (changes, SigapTargetChange, 0).from), ==, 1);
+  g_assert_cmpint (g_date_get_day (&g_array_index (changes, SigapTargetChange, 0).from), ==, 1);
+  g_assert_cmpint (g_array_index (changes, SigapTargetChange, 0).old_target, ==, 26500);
+  g_assert_cmpint (g_array_index (changes, SigapTargetChange, 0).new_target, ==, 10000);
+  g_clear_pointer (&changes, g_array_unref);
+
+  /* A target that starts, or stays, is no change. */
+  append_month (steady, 2025, 12, 5, 5, 0, 0);
+  append_month (steady, 2026, 1, 6, 6, 100, 0);
+  append_month (steady, 2026, 2, 7, 7, 100, 0);
+  changes = sigap_target_changes (steady);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  chart = sigap_chart_build_enrollment (months, SIGAP_LANG_ID);
+  g_assert_cmpuint (sigap_chart_get_n_annotations (chart), ==, 1);
+  annotation = sigap_chart_get_annotation (chart, 0);
+  g_assert_cmpuint (annotation->category, ==, 3);
+  assert_month (chart, annotation->category, 2026, 1);
+  g_assert_cmpstr (annotation->label, ==, "Sasaran 26.500 \u2192 10.000");
+  g_assert_cmpstr (annotation->description, ==, note);
+
+  english = sigap_chart_build_enrollment (months, SIGAP_LANG_EN);
+  g_assert_cmpstr (sigap_chart_get_annotation (english, 0)->label, ==,
+                   "Target 26,500 \u2192 10,000");
+
+  /* Drawn: the label above the plot, a dashed mark down January's left edge. */
+  layout = sigap_chart_layout_new (chart);
+  sigap_chart_layout_render (layout, painter, 600, 300);
+  sigap_chart_layout_get_plot_area (layout, &plot);
+  g_assert_nonnull (sigap_recording_painter_find_text (rec, annotation->label));
+  g_assert_cmpfloat (sigap_recording_painter_find_text (rec, annotation->label)->y, <=, plot.y);
+  edge = plot.x + 3 * plot.width / 13;
+  for (guint i = 0; i < sigap_recording_painter_get_n_ops (rec); i++)
+    {
+      const SigapPainterOp *op = sigap_recording_painter_get_op (rec, i);
+
+      if (op->kind == SIGAP_PAINTER_OP_STROKE && op->dashed && op->width == 0 &&
+          fabs (op->x - edge) <= 1 && op->height >= plot.height)
+        mark = TRUE;
+    }
+  g_assert_true (mark);
+
+  january = sigap_chart_layout_get_hit_region (layout, 3);
+  g_assert_cmpint (january->category, ==, 3);
+  g_assert_true (g_str_has_suffix (january->tooltip, note));
+
+  /* The text alternatives say it too, at January. */
+  description = sigap_chart_describe (chart, SIGAP_LANG_ID);
+  g_assert_nonnull (strstr (description, note));
+  g_assert_true (strstr (description, "Januari 2026") < strstr (description, note));
+  table = sigap_chart_table_new (chart, SIGAP_LANG_ID);
+  g_assert_cmpstr (sigap_chart_table_get_header (table, table->n_columns - 1), ==, "Note");
+  g_assert_cmpstr (sigap_chart_table_get_cell (table, 3, table->n_columns - 1), ==, note);
+  g_assert_cmpstr (sigap_chart_table_get_cell (table, 2, table->n_columns - 1), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +577,9 @@ main (int   argc,
   g_test_add_func ("/sigap/chart/builders/sector-breakdown", test_sector_breakdown);
   g_test_add_func ("/sigap/chart/builders/desil", test_desil);
   g_test_add_func ("/sigap/chart/builders/regions", test_regions);
+  g_test_add_func ("/sigap/chart/builders/trend-plot-height", test_trend_plot_height);
+  g_test_add_func ("/sigap/chart/builders/enrollment-target-change",
+                   test_enrollment_target_change);
 
   return g_test_run ();
 }

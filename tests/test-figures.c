@@ -349,6 +349,7 @@ test_quota_months (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(SigapSummary) oct25 = NULL;
   g_autoptr(SigapSummary) dec25 = NULL;
+  g_autoptr(SigapSummary) early_dec25 = NULL;
   g_autoptr(SigapSummary) oct26 = NULL;
   g_autoptr(SigapSummary) dec26 = NULL;
   g_autoptr(SigapSummary) nov26 = NULL;
@@ -370,6 +371,14 @@ test_quota_months (Fixture       *fixture,
   g_assert_cmpint (oct25->quota_months, ==, 2);
   g_assert_cmpint (oct25->quota, ==, 17);
   g_assert_cmpint (oct25->quota_full_year, ==, 2);
+
+  /* 5 Dec 2025: the first rentan worker (p7) joined on 1 December and A is not paid yet.
+   * Only December is owed: projected = 1 × 16.800 × 1 = 16.800, not a whole year's
+   * 201.600 for a programme whose first worker joined in December. */
+  early_dec25 = summary_for (fixture, "2025-12-05", "32.75", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (early_dec25->active_city, ==, 1);
+  g_assert_cmpint (early_dec25->months_unpaid, ==, 1);
+  g_assert_cmpint (early_dec25->projected_year_end, ==, 16800);
 
   /* 15 Dec 2025: no month of 2025 is left to join in: no quota. */
   dec25 = summary_for (fixture, "2025-12-15", "32.75", SIGAP_SEGMENT_RENTAN);

@@ -558,6 +558,7 @@ test_quota_and_changes (void)
   g_autofree char *h = sigap_format_change_points (0.5, SIGAP_LANG_ID);
   g_autofree char *i = sigap_format_change_points (-1.24, SIGAP_LANG_EN);
   g_autofree char *j = sigap_format_change_points (0.04, SIGAP_LANG_ID);
+  g_autofree char *k = sigap_format_quota_covers (2, 902, SIGAP_LANG_ID);
 
   g_assert_cmpstr (a, ==, "5.415 pekerja lagi untuk Nov\u2013Des (setara 902 pekerja setahun penuh)");
   g_assert_cmpstr (b, ==, "5,415 more workers for Nov\u2013Dec (equal to 902 for a full year)");
@@ -569,6 +570,7 @@ test_quota_and_changes (void)
   g_assert_cmpstr (h, ==, "+0,5 poin");
   g_assert_cmpstr (i, ==, "\u22121.2 pts");
   g_assert_cmpstr (j, ==, "0,0 poin");
+  g_assert_cmpstr (k, ==, "pekerja lagi untuk Nov\u2013Des (setara 902 pekerja setahun penuh)");
 }
 
 int

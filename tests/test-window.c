@@ -27,17 +27,25 @@ static SigapApplication *app;
 /* ---------------------------------------------------------------------------------------- */
 
 static SigapWindow *
-open_window (const char *path)
+open_window_sized (const char *path,
+                   int         width,
+                   int         height)
 {
   SigapWindow *window = sigap_window_new (app);
 
   sigap_window_set_persistent (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   sigap_window_open_database (window, path);
   gtk_window_present (GTK_WINDOW (window));
   sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   return window;
+}
+
+static SigapWindow *
+open_window (const char *path)
+{
+  return open_window_sized (path, 1280, 800);
 }
 
 static SigapSummary *
@@ -311,6 +319,81 @@ test_window_budget_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* The trend charts (lines, areas) of @page_name in a window of @width × @height: each plot,
+ * the rectangle inside the axes, as the window allocates it, is at least 160 px tall (it
+ * was about 30 px when the pages' viewport squeezed the cards to their minimum heights).
+ * Returns how many such charts there were. */
+static guint
+check_trend_plots (SigapWindow *window,
+                   const char  *page_name,
+                   int          width,
+                   int          height)
+{
+  GtkWidget *page = sigap_window_get_page (window, page_name);
+  g_autoptr(GPtrArray) views = NULL;
+  guint n = 0;
+
+  g_assert_true (sigap_window_set_page (window, page_name));
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+  views = sigap_test_find_all (page, SIGAP_TYPE_CHART_VIEW);
+  for (guint i = 0; i < views->len; i++)
+    {
+      SigapChartView *view = views->pdata[i];
+      SigapChart *chart = sigap_chart_view_get_chart (view);
+      SigapChartRect plot;
+
+      if (chart == NULL || (sigap_chart_get_kind (chart) != SIGAP_CHART_KIND_LINE &&
+                            sigap_chart_get_kind (chart) != SIGAP_CHART_KIND_AREA))
+        continue;
+
+      while (!sigap_chart_view_get_drawn (view) || gtk_widget_get_height (GTK_WIDGET (view)) == 0)
+        g_main_context_iteration (NULL, TRUE);
+
+      sigap_chart_view_get_plot_area (view, &plot);
+      g_test_message ("%dx%d %s: \"%s\" view %dx%d, plot %.0fx%.0f", width, height, page_name,
+                      sigap_chart_get_title (chart), gtk_widget_get_width (GTK_WIDGET (view)),
+                      gtk_widget_get_height (GTK_WIDGET (view)), plot.width, plot.height);
+      g_assert_cmpfloat (plot.height, >=, 160);
+      g_assert_cmpfloat (plot.width, >=, 160);
+      n++;
+    }
+
+  return n;
+}
+
+static void
+test_window_trend_plots (void)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 }, { 420, 800 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(SigapWindow) window =
+        g_object_ref_sink (open_window_sized (demo_db, sizes[i][0], sizes[i][1]));
+      GdkDisplay *display = gdk_display_get_default ();
+      GdkMonitor *monitor;
+      GdkRectangle geometry;
+
+      /* A window larger than the (virtual) screen is cut to it: then it is not that size. */
+      monitor = gdk_display_get_monitor_at_surface (display,
+                                                    gtk_native_get_surface (GTK_NATIVE (window)));
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (geometry.width < sizes[i][0] || geometry.height < sizes[i][1])
+        {
+          g_test_message ("the screen is %dx%d: no %dx%d window", geometry.width,
+                          geometry.height, sizes[i][0], sizes[i][1]);
+          gtk_window_destroy (GTK_WINDOW (window));
+          continue;
+        }
+
+      /* Enrollment and spending on the overview, the cumulative realisation on the budget. */
+      g_assert_cmpuint (check_trend_plots (window, "ringkasan", sizes[i][0], sizes[i][1]), ==, 2);
+      g_assert_cmpuint (check_trend_plots (window, "anggaran", sizes[i][0], sizes[i][1]), ==, 1);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_window_accessible (void)
 {
@@ -351,6 +434,7 @@ test_window_chart_table_and_keyboard (void)
   g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
   GtkWidget *page = sigap_window_get_page (window, "ringkasan");
   g_autoptr(GPtrArray) cards = sigap_test_find_all (page, SIGAP_TYPE_CHART_CARD);
+  guint n_annotations = 0;
 
   for (guint i = 0; i < cards->len; i++)
     {
@@ -367,7 +451,18 @@ test_window_chart_table_and_keyboard (void)
                         sigap_chart_get_n_categories (chart));
       g_assert_cmpuint (sigap_data_table_get_n_columns (table), ==,
                         1 + sigap_chart_get_n_series (chart) +
-                        (sigap_chart_get_kind (chart) == SIGAP_CHART_KIND_DONUT ? 1 : 0));
+                        (sigap_chart_get_kind (chart) == SIGAP_CHART_KIND_DONUT ? 1 : 0) +
+                        (sigap_chart_get_n_annotations (chart) > 0 ? 1 : 0));
+      /* An annotation (the target's change) in a column of its own, on its month's row. */
+      for (guint a = 0; a < sigap_chart_get_n_annotations (chart); a++)
+        {
+          const SigapChartAnnotation *annotation = sigap_chart_get_annotation (chart, a);
+
+          g_assert_cmpstr (sigap_data_table_get_cell (table, annotation->category,
+                                                      sigap_data_table_get_n_columns (table) - 1),
+                           ==, annotation->description);
+          n_annotations++;
+        }
       sigap_chart_card_set_show_table (card, FALSE);
 
       /* The keyboard's category is read out with its figures. */
@@ -379,6 +474,8 @@ test_window_chart_table_and_keyboard (void)
       sigap_chart_view_set_selected (view, -1);
       g_assert_null (sigap_chart_view_get_selection_text (view));
     }
+  /* The demo's target changes at New Year: the enrollment chart marks it. */
+  g_assert_cmpuint (n_annotations, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -618,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/sigap/window/opens", test_window_opens);
   g_test_add_func ("/sigap/window/filters", test_window_filters);
   g_test_add_func ("/sigap/window/budget-page", test_window_budget_page);
+  g_test_add_func ("/sigap/window/trend-plots", test_window_trend_plots);
   g_test_add_func ("/sigap/window/accessible", test_window_accessible);
   g_test_add_func ("/sigap/window/chart-table-and-keyboard", test_window_chart_table_and_keyboard);
   g_test_add_func ("/sigap/window/keyboard", test_window_keyboard);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SigapBriefingDialog: "Generate Briefing…". A modal window that asks what the PDF briefing
+ * SigapBriefingDialog: "Generate briefing…". A modal window that asks what the PDF briefing
  * covers (the as-of date, area and segment, starting from the window's filter), its language
  * (remembered in the `report-language` key, independent of the program's locale), the sections,
  * the official's notes, who prepared it and where to save it; then writes it with
@@ -31,15 +31,15 @@ typedef struct
 } SectionInfo;
 
 static const SectionInfo section_infos[] = {
-  { SIGAP_REPORT_SECTION_SUMMARY, N_("Executive Summary"),
+  { SIGAP_REPORT_SECTION_SUMMARY, N_("Executive summary"),
     N_("The headline figures and what they mean") },
-  { SIGAP_REPORT_SECTION_ENROLLMENT, N_("Enrollment Progress"),
+  { SIGAP_REPORT_SECTION_ENROLLMENT, N_("Enrollment progress"),
     N_("Active participants month by month against the target") },
-  { SIGAP_REPORT_SECTION_COVERAGE, N_("Coverage by Area"),
+  { SIGAP_REPORT_SECTION_COVERAGE, N_("Coverage by area"),
     N_("Map, chart and table by kecamatan, or by kelurahan for a kecamatan") },
-  { SIGAP_REPORT_SECTION_BREAKDOWN, N_("Sectors and Desil"),
+  { SIGAP_REPORT_SECTION_BREAKDOWN, N_("Sectors and desil"),
     N_("Who the programme reaches") },
-  { SIGAP_REPORT_SECTION_BUDGET, N_("Budget Realisation"),
+  { SIGAP_REPORT_SECTION_BUDGET, N_("Budget realisation"),
     N_("Pagu, SP2D payments, absorption and the year-end projection") },
   { SIGAP_REPORT_SECTION_NOTES, N_("Notes"),
     N_("Data quality and the notes below") },
@@ -363,7 +363,7 @@ write_finished_cb (GObject      *source,
   if (self->close_when_done)
     gtk_window_destroy (GTK_WINDOW (self));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_failure (GTK_WINDOW (self), _("Could Not Save the Briefing"), error);
+    show_failure (GTK_WINDOW (self), _("Could not save the briefing"), error);
 }
 
 static void
@@ -384,7 +384,7 @@ generate_activated_cb (GtkWidget  *widget,
     g_settings_set_string (self->settings, "report-language", sigap_lang_to_string (options->lang));
 
   name = g_filename_display_basename (self->output_path);
-  /* TRANSLATORS: under "Writing the Briefing"; %s is the file name */
+  /* TRANSLATORS: under "Writing the briefing"; %s is the file name */
   text = g_strdup_printf (_("Saving as “%s”"), name);
   gtk_label_set_label (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -446,7 +446,7 @@ choose_file_activated_cb (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save Briefing"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Save briefing"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
@@ -480,7 +480,7 @@ launch_failed (const GError *error)
                                           : NULL;
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_failure (parent, _("Could Not Open the Briefing"), error);
+    show_failure (parent, _("Could not open the briefing"), error);
 }
 
 static void
@@ -613,7 +613,7 @@ sigap_file_toast_new (GFile      *file,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+  button = gtk_button_new_with_mnemonic (_("Show in _folder"));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect (button, "clicked", G_CALLBACK (show_in_folder_clicked_cb), toast);

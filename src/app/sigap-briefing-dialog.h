@@ -1,4 +1,4 @@
-/* sigap-briefing-dialog.h: "Generate Briefing…", the PDF briefing written from the window
+/* sigap-briefing-dialog.h: "Generate briefing…", the PDF briefing written from the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

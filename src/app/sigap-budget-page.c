@@ -481,8 +481,8 @@ show_basis (SigapBudgetPage    *self,
   gtk_label_set_label (self->unpaid_label, unpaid);
   gtk_label_set_label (self->quota_label, quota);
   if (summary->has_quota)
-    quota_covers = sigap_format_quota (summary->quota, summary->quota_months,
-                                       summary->quota_full_year, self->lang);
+    quota_covers = sigap_format_quota_covers (summary->quota_months, summary->quota_full_year,
+                                              self->lang);
   adw_action_row_set_subtitle (self->quota_row,
                                quota_covers != NULL ? quota_covers
                                : summary->quota_months == 0
@@ -806,6 +806,13 @@ sigap_budget_page_init (SigapBudgetPage *self)
   sigap_chart_card_add_footer (self->cumulative_card, build_what_if (self));
   sigap_card_grid_set_span (self->main_grid, GTK_WIDGET (self->cumulative_card), 2);
   sigap_card_grid_set_span (self->main_grid, GTK_WIDGET (self->payments_card), 2);
+
+  /* The viewport would give the page its minimum height, squeezing every chart card to its
+   * own; the cards' natural heights are the ones their charts are drawn for. */
+  gtk_scrollable_set_vscroll_policy (
+    GTK_SCROLLABLE (gtk_scrolled_window_get_child (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (self))))),
+    GTK_SCROLL_NATURAL);
 }
 
 GtkWidget *

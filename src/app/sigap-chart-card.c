@@ -72,7 +72,7 @@ table_toggled_cb (SigapChartCard *self)
   rebuild_table_if_shown (self);
   gtk_stack_set_visible_child_name (self->stack, active ? "table" : "chart");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_button),
-                               active ? _("Show as Chart") : _("Show as Table"));
+                               active ? _("Show as chart") : _("Show as table"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 
@@ -239,7 +239,7 @@ sigap_chart_card_init (SigapChartCard *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->table_button), "x-office-spreadsheet-symbolic");
   gtk_widget_set_valign (GTK_WIDGET (self->table_button), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self->table_button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_button), _("Show as Table"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_button), _("Show as table"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show as table"),
                                   -1);

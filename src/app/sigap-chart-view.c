@@ -33,6 +33,9 @@
 #define MIN_HEIGHT      120
 #define DEFAULT_HEIGHT  280
 #define BAR_ROW_HEIGHT   26
+/* The least plot (inside the axes) of a chart with a vertical value axis: below this a
+ * year of months reads as a flat line. */
+#define MIN_PLOT_HEIGHT 160
 
 struct _SigapChartView
 {
@@ -525,6 +528,27 @@ sigap_chart_view_measure (GtkWidget      *widget,
   *minimum = MIN_HEIGHT;
   *natural = MAX (self->natural_height, MIN_HEIGHT);
 
+  /* Lines and columns: whatever the legend and the labels take at this width, the plot
+   * keeps its least height. */
+  if (self->layout != NULL && self->chart != NULL)
+    {
+      g_autoptr(SigapPainter) painter = NULL;
+      cairo_t *cr;
+      double needed;
+
+      painter = measuring_painter (self, &cr);
+      needed = sigap_chart_layout_height_for_plot (self->layout, painter,
+                                                   for_size > 0 ? for_size : 480,
+                                                   MIN_PLOT_HEIGHT);
+      g_clear_object (&painter);
+      cairo_destroy (cr);
+      if (needed > MIN_PLOT_HEIGHT)
+        {
+          *minimum = MAX (*minimum, (int) needed);
+          *natural = MAX (*natural, *minimum);
+        }
+    }
+
   /* Horizontal bars need a row each, however wide the chart is. */
   if (self->chart != NULL && sigap_chart_get_kind (self->chart) == SIGAP_CHART_KIND_HBAR &&
       !sigap_chart_is_empty (self->chart))
@@ -536,6 +560,12 @@ sigap_chart_view_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, rows * 16 + 40 + legend);
       *natural = MAX (*minimum, rows * BAR_ROW_HEIGHT + 44 + legend);
     }
+}
+
+static GtkSizeRequestMode
+sigap_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -688,6 +718,7 @@ sigap_chart_view_class_init (SigapChartViewClass *klass)
   object_class->get_property = sigap_chart_view_get_property;
   object_class->set_property = sigap_chart_view_set_property;
 
+  widget_class->get_request_mode = sigap_chart_view_get_request_mode;
   widget_class->measure = sigap_chart_view_measure;
   widget_class->size_allocate = sigap_chart_view_size_allocate;
   widget_class->snapshot = sigap_chart_view_snapshot;
@@ -919,4 +950,23 @@ sigap_chart_view_get_drawn (SigapChartView *self)
   g_return_val_if_fail (SIGAP_IS_CHART_VIEW (self), FALSE);
 
   return self->drawn;
+}
+
+/**
+ * sigap_chart_view_get_plot_area:
+ * @area: (out): the plot, in the widget's coordinates
+ *
+ * The rectangle inside the chart's axes at the widget's current size (all zero before it has
+ * a size or a chart).
+ */
+void
+sigap_chart_view_get_plot_area (SigapChartView *self,
+                                SigapChartRect *area)
+{
+  g_return_if_fail (SIGAP_IS_CHART_VIEW (self));
+  g_return_if_fail (area != NULL);
+
+  *area = (SigapChartRect) { 0, 0, 0, 0 };
+  if (ensure_layout (self))
+    sigap_chart_layout_get_plot_area (self->layout, area);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "chart/sigap-chart.h"
+#include "chart/sigap-chart-layout.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,7 @@ void        sigap_chart_view_set_selected       (SigapChartView *self,
 const char *sigap_chart_view_get_selection_text (SigapChartView *self);
 char       *sigap_chart_view_dup_description    (SigapChartView *self);
 gboolean    sigap_chart_view_get_drawn          (SigapChartView *self);
+void        sigap_chart_view_get_plot_area      (SigapChartView *self,
+                                                 SigapChartRect *area);
 
 G_END_DECLS

@@ -384,7 +384,7 @@ show_rejections_heading (SigapDataPage *self)
       g_autofree char *when = format_imported_at (batch->imported_at, self->lang);
 
       /* TRANSLATORS: heading; %s is a file name */
-      title = g_strdup_printf (_("Rejected Lines of %s"), name);
+      title = g_strdup_printf (_("Rejected lines of %s"), name);
       /* TRANSLATORS: the number of lines rejected, then when the file was imported */
       subtitle = g_strdup_printf (ngettext ("%s line rejected · imported %s",
                                             "%s lines rejected · imported %s",
@@ -392,7 +392,7 @@ show_rejections_heading (SigapDataPage *self)
                                   count, when);
     }
 
-  gtk_label_set_label (self->rejections_title, title != NULL ? title : _("Rejected Lines"));
+  gtk_label_set_label (self->rejections_title, title != NULL ? title : _("Rejected lines"));
   gtk_label_set_label (self->rejections_subtitle, subtitle != NULL ? subtitle : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.save-rejects",
                                  batch != NULL && batch->rejected > 0);

@@ -7,6 +7,9 @@
  * segment, and the as-of date, picked on a calendar that keeps to the dates the data cover.
  * It holds the one SigapFilter of the window; :filter changes when the user picks something.
  *
+ * On a window too narrow for the three in a row they wrap onto a second line, each centred
+ * and whole: a name cut to "Kota Bek…" does not say what is shown.
+ *
  * CSS node: filterbar. Each control has an accessible label of its own.
  */
 
@@ -19,7 +22,6 @@ struct _SigapFilterBar
 {
   GtkWidget       parent_instance;
 
-  GtkWidget      *box;
   GtkDropDown    *scope_dropdown;
   GtkStringList  *scope_names;
   GStrv           scope_codes;
@@ -221,9 +223,8 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (GPOINTER_TO_INT (user_data))
     {
-      /* In the button: give way on a narrow window rather than push the others out. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      /* In the button: the name in full, even in a narrow window (the bar wraps). */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -297,7 +298,7 @@ build_date_popover (SigapFilterBar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->range_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->range_label));
 
-  self->latest_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Latest Data")));
+  self->latest_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Latest data")));
   g_signal_connect_swapped (self->latest_button, "clicked", G_CALLBACK (latest_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->latest_button));
 
@@ -305,12 +306,120 @@ build_date_popover (SigapFilterBar *self)
   return popover;
 }
 
+/* Lays the controls out in lines of @width: as many on a line as fit at their natural widths,
+ * each line centred. Returns the height; allocates them when @allocate. */
+#define CONTROL_SPACING 6
+
+static int
+flow_controls (SigapFilterBar *self,
+               int             width,
+               gboolean        allocate)
+{
+  GtkWidget *line[3];
+  int widths[3];
+  guint n = 0;
+  int line_width = 0, line_height = 0, y = 0;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  for (;;)
+    {
+      int nat_w = 0, nat_h = 0;
+      gboolean end = child == NULL;
+
+      if (!end)
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_w, NULL, NULL);
+          nat_w = width > 0 ? MIN (nat_w, width) : nat_w;
+        }
+
+      /* Close the line when this control does not fit on it, or at the end. */
+      if (n > 0 && (end || n == G_N_ELEMENTS (line) ||
+                    (width > 0 && line_width + CONTROL_SPACING + nat_w > width)))
+        {
+          int x = width > 0 ? MAX ((width - line_width) / 2, 0) : 0;
+
+          for (guint i = 0; i < n; i++)
+            {
+              if (allocate)
+                gtk_widget_size_allocate (line[i],
+                                          &(GtkAllocation) { x, y, widths[i], line_height }, -1);
+              x += widths[i] + CONTROL_SPACING;
+            }
+          y += line_height + CONTROL_SPACING;
+          n = 0;
+          line_width = line_height = 0;
+        }
+
+      if (end)
+        break;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, nat_w, NULL, &nat_h, NULL, NULL);
+      line[n] = child;
+      widths[n] = nat_w;
+      line_width += (n > 0 ? CONTROL_SPACING : 0) + nat_w;
+      line_height = MAX (line_height, nat_h);
+      n++;
+      child = gtk_widget_get_next_sibling (child);
+    }
+
+  return MAX (y - CONTROL_SPACING, 0);
+}
+
+static GtkSizeRequestMode
+sigap_filter_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+sigap_filter_bar_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  SigapFilterBar *self = SIGAP_FILTER_BAR (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int n = 0;
+
+      /* At least the widest control, at best all in a row. */
+      *minimum = *natural = 0;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int min_w, nat_w;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+          *minimum = MAX (*minimum, min_w);
+          *natural += nat_w + (n++ > 0 ? CONTROL_SPACING : 0);
+        }
+      return;
+    }
+
+  *minimum = *natural = flow_controls (self, for_size, FALSE);
+}
+
+static void
+sigap_filter_bar_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  flow_controls (SIGAP_FILTER_BAR (widget), width, TRUE);
+}
+
 static void
 sigap_filter_bar_dispose (GObject *object)
 {
-  SigapFilterBar *self = SIGAP_FILTER_BAR (object);
+  GtkWidget *child;
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sigap_filter_bar_parent_class)->dispose (object);
 }
@@ -379,7 +488,10 @@ sigap_filter_bar_class_init (SigapFilterBarClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = sigap_filter_bar_get_request_mode;
+  widget_class->measure = sigap_filter_bar_measure;
+  widget_class->size_allocate = sigap_filter_bar_size_allocate;
+
   gtk_widget_class_set_css_name (widget_class, "filterbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }
@@ -394,20 +506,17 @@ sigap_filter_bar_init (SigapFilterBar *self)
   for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
     gtk_string_list_append (segment_names, sigap_segment_get_label (segments[i]));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (self->box, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   self->scope_names = gtk_string_list_new (NULL);
   self->scope_dropdown = dropdown_new (self->scope_names, _("Region"));
   g_signal_connect_swapped (self->scope_dropdown, "notify::selected",
                             G_CALLBACK (scope_selected_cb), self);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scope_dropdown));
+  gtk_widget_set_parent (GTK_WIDGET (self->scope_dropdown), GTK_WIDGET (self));
 
   self->segment_dropdown = dropdown_new (segment_names, _("Segment"));
   g_signal_connect_swapped (self->segment_dropdown, "notify::selected",
                             G_CALLBACK (segment_selected_cb), self);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->segment_dropdown));
+  gtk_widget_set_parent (GTK_WIDGET (self->segment_dropdown), GTK_WIDGET (self));
 
   self->date_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   date_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -421,7 +530,7 @@ sigap_filter_bar_init (SigapFilterBar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date of the figures"),
                                   -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->date_button));
+  gtk_widget_set_parent (GTK_WIDGET (self->date_button), GTK_WIDGET (self));
 
   g_date_clear (&self->first, 1);
   g_date_clear (&self->last, 1);

@@ -20,6 +20,7 @@
 #include "core/sigap-format.h"
 #include "core/sigap-import-log.h"
 #include "core/sigap-nik.h"
+#include "core/sigap-private-file.h"
 #include "sigap-import-dialog.h"
 
 /* Rejected lines shown in the summary; the Data page and the saved file have them all. */
@@ -343,7 +344,8 @@ save_in_thread (GTask        *task,
 {
   SaveData *data = task_data;
   g_autoptr(SigapDatabase) db = NULL;
-  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(SigapPrivateOutput) output = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
   GError *error = NULL;
 
   db = sigap_database_open (data->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
@@ -353,27 +355,25 @@ save_in_thread (GTask        *task,
       return;
     }
 
-  output = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, &error);
+  /* Full NIKs: a private file (0600), written beside and renamed into place when all was
+   * written; a failed write leaves the file as it was before, or no file. */
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Rejected lines can only be saved to a local file"));
+      return;
+    }
+
+  output = sigap_private_output_new (path, &error);
   if (output == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  /* Closed only when all was written: a failed write leaves the file as it was before. */
-  if (!sigap_import_write_rejects (db, data->batch_id, G_OUTPUT_STREAM (output), cancellable,
-                                   &error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, &error))
+  if (!sigap_import_write_rejects (db, data->batch_id, sigap_private_output_get_stream (output),
+                                   cancellable, &error) ||
+      !sigap_private_output_commit (output, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -469,7 +469,7 @@ save_finished_cb (GObject      *object,
 
       /* TRANSLATORS: %s is a file name */
       dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       _("Cannot Save the Rejected Lines"), NULL);
+                                       _("Cannot save the rejected lines"), NULL);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -538,7 +538,7 @@ sigap_import_save_rejects_interactive (GtkWidget  *widget,
   /* TRANSLATORS: the file name suggested for the rejected lines of “%s.csv” */
   suggested = g_strdup_printf (_("%s-rejected.csv"), stem);
 
-  chooser = gtk_file_chooser_native_new (_("Save Rejected Lines"),
+  chooser = gtk_file_chooser_native_new (_("Save rejected lines"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
@@ -599,13 +599,13 @@ show_summary (SigapImportDialog *self)
       if (g_error_matches (self->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           icon = "process-stop-symbolic";
-          title = _("Import Cancelled");
+          title = _("Import cancelled");
           description = g_strdup (_("Nothing was saved: the database is as it was before."));
         }
       else
         {
           icon = "dialog-warning-symbolic";
-          title = _("Cannot Import the File");
+          title = _("Cannot import the file");
           description = g_strdup (self->error != NULL ? self->error->message : "");
         }
     }
@@ -626,7 +626,7 @@ show_summary (SigapImportDialog *self)
       if (result->already_imported)
         {
           icon = "emblem-ok-symbolic";
-          title = _("Already Imported");
+          title = _("Already imported");
           description = g_strdup_printf (_("This file was already imported (import %" PRId64
                                            "); nothing changed."),
                                          (int64_t) result->batch_id);
@@ -636,7 +636,7 @@ show_summary (SigapImportDialog *self)
           g_autofree char *name = sigap_import_mask_digits (result->file_name);
 
           icon = result->rejected > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic";
-          title = result->rejected > 0 ? _("Imported, With Rejected Lines") : _("Imported");
+          title = result->rejected > 0 ? _("Imported, with rejected lines") : _("Imported");
           /* TRANSLATORS: under the import summary's title: the file, then what it held */
           description = g_strdup_printf (_("%s · %s · import %" PRId64), name,
                                          kind_title (result->kind), (int64_t) result->batch_id);
@@ -803,7 +803,7 @@ choose_database (SigapImportDialog *self)
   g_autofree char *folder_path = NULL;
   g_autoptr(GFile) folder = NULL;
 
-  self->chooser = gtk_file_chooser_native_new (_("Create a Database for the Import"),
+  self->chooser = gtk_file_chooser_native_new (_("Create a database for the import"),
                                                GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("C_reate"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "sigap.sigap");
@@ -910,7 +910,7 @@ build_kind_page (SigapImportDialog *self)
 
   gtk_box_append (GTK_BOX (box), name);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What Does the File Hold?"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What does the file hold?"));
   for (guint i = 0; i < N_KINDS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -1020,8 +1020,8 @@ build_summary_page (SigapImportDialog *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ignored_group));
 
   self->rejections_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->rejections_group, _("Rejected Lines"));
-  save = gtk_button_new_with_mnemonic (_("_Save Rejected Lines…"));
+  adw_preferences_group_set_title (self->rejections_group, _("Rejected lines"));
+  save = gtk_button_new_with_mnemonic (_("_Save rejected lines…"));
   gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_rejects_clicked_cb), self);
   adw_preferences_group_set_header_suffix (self->rejections_group, save);

@@ -29,6 +29,7 @@ struct _SigapKpiCard
   GtkLabel  *detail_label;
   GtkWidget *change_box;
   GtkImage  *change_icon;
+  GtkLabel  *change_sign;   /* "=" for no change: an arrow would point, a chevron reads as a link */
   GtkLabel  *change_label;
   char      *exact;
 };
@@ -143,6 +144,11 @@ sigap_kpi_card_init (SigapKpiCard *self)
   self->change_icon = GTK_IMAGE (gtk_image_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->change_icon), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self->change_box), GTK_WIDGET (self->change_icon));
+  self->change_sign = GTK_LABEL (gtk_label_new ("="));
+  gtk_widget_add_css_class (GTK_WIDGET (self->change_sign), "kpi-change-sign");
+  gtk_widget_set_valign (GTK_WIDGET (self->change_sign), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_sign), FALSE);
+  gtk_box_append (GTK_BOX (self->change_box), GTK_WIDGET (self->change_sign));
   self->change_label = add_label (self, self->change_box, "kpi-change-label");
   gtk_widget_set_visible (self->change_box, FALSE);
 
@@ -288,7 +294,6 @@ sigap_kpi_card_set_change (SigapKpiCard  *self,
       icon = "go-down-symbolic";
       break;
     case SIGAP_KPI_TREND_FLAT:
-      icon = "go-next-symbolic";
       break;
     case SIGAP_KPI_TREND_NONE:
     default:
@@ -297,6 +302,7 @@ sigap_kpi_card_set_change (SigapKpiCard  *self,
 
   gtk_image_set_from_icon_name (self->change_icon, icon);
   gtk_widget_set_visible (GTK_WIDGET (self->change_icon), icon != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_sign), trend == SIGAP_KPI_TREND_FLAT);
   gtk_label_set_label (self->change_label, change != NULL ? change : "");
   gtk_widget_set_visible (self->change_box, change != NULL && *change != '\0');
   update_description (self);

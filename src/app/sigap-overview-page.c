@@ -258,7 +258,7 @@ show_kpis (SigapOverviewPage *self,
   sigap_kpi_card_set_value (self->quota_card, text, NULL);
   g_clear_pointer (&text, g_free);
   if (now->has_quota)
-    detail = sigap_format_quota (now->quota, now->quota_months, now->quota_full_year, lang);
+    detail = sigap_format_quota_covers (now->quota_months, now->quota_full_year, lang);
   else
     detail = g_strdup (now->quota_months == 0 ? _("No month of the year is left to enrol for")
                        : now->has_pagu ? _("Nothing left to pay this year")
@@ -503,6 +503,13 @@ sigap_overview_page_init (SigapOverviewPage *self)
   sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->enrollment_card), 2);
   sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->spending_card), 2);
   sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->sector_card), 3);
+
+  /* The viewport would give the page its minimum height, squeezing every chart card to its
+   * own; the cards' natural heights are the ones their charts are drawn for. */
+  gtk_scrollable_set_vscroll_policy (
+    GTK_SCROLLABLE (gtk_scrolled_window_get_child (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (self))))),
+    GTK_SCROLL_NATURAL);
 }
 
 GtkWidget *

@@ -132,6 +132,7 @@ struct _SigapWilayahPage
   GtkLabel              *table_title;
   GtkColumnView         *table_view;
   GListStore            *table_store;
+  guint                  fit_columns_id;  /* idle: show the columns the width has room for */
   SigapChartCard        *bars_card;
   GtkWidget             *heat_card;
   GtkLabel              *heat_title;
@@ -678,6 +679,45 @@ table_activated_cb (GtkColumnView    *view,
     sigap_wilayah_page_drill (self, item->row.code);
 }
 
+/* Below this width (of the table's card) the code, the registered count and the rank give
+ * way, so that name, active, target and coverage fit on a phone-sized window; the change
+ * scrolls into view. */
+#define TABLE_NARROW_WIDTH 600
+
+static gboolean
+fit_table_columns_cb (gpointer user_data)
+{
+  SigapWilayahPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->table_view));
+  double width = adjustment != NULL ? gtk_adjustment_get_page_size (adjustment) : 0;
+  g_autoptr(GListModel) columns = NULL;
+  gboolean wide = width <= 0 || width >= TABLE_NARROW_WIDTH;
+
+  self->fit_columns_id = 0;
+  columns = g_object_ref (gtk_column_view_get_columns (self->table_view));
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      if (c == COLUMN_CODE || c == COLUMN_REGISTERED || c == COLUMN_RANK)
+        gtk_column_view_column_set_visible (column, wide);
+    }
+  if (wide)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->table_view), "narrow");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->table_view), "narrow");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The table's width changed: fit the columns, once the allocation is over. */
+static void
+table_width_changed_cb (SigapWilayahPage *self)
+{
+  if (self->fit_columns_id == 0)
+    self->fit_columns_id = g_idle_add (fit_table_columns_cb, self);
+}
+
 static GtkColumnView *
 build_table (SigapWilayahPage *self)
 {
@@ -718,6 +758,9 @@ build_table (SigapWilayahPage *self)
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_single_click_activate (view, TRUE);
   gtk_column_view_set_show_row_separators (view, TRUE);
+  /* Columns as wide as their contents, scrolled sideways when the card is narrower, rather
+   * than names squeezed to "Bekasi …". */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (view), GTK_SCROLL_NATURAL);
   gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
   g_signal_connect (view, "activate", G_CALLBACK (table_activated_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1142,6 +1185,8 @@ show_heat (SigapWilayahPage *self,
       if (created)
         {
           gtk_label_set_xalign (label, 0);
+          /* Clear of the first cell, whose colour would otherwise touch the name. */
+          gtk_widget_set_margin_end (GTK_WIDGET (label), 8);
           gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
         }
       gtk_label_set_label (label, sector->name);
@@ -1600,6 +1645,9 @@ build (SigapWilayahPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table_scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (table_scroller), TRUE);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (
+                              GTK_SCROLLED_WINDOW (table_scroller)),
+                            "notify::page-size", G_CALLBACK (table_width_changed_cb), self);
   table_card = card_with_title (&self->table_title, table_scroller);
 
   self->areas_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -1682,6 +1730,7 @@ sigap_wilayah_page_dispose (GObject *object)
   SigapWilayahPage *self = SIGAP_WILAYAH_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->fit_columns_id, g_source_remove);
   if (self->people_sorter != NULL)
     g_signal_handlers_disconnect_by_data (self->people_sorter, self);
   if (self->people != NULL)

@@ -137,7 +137,7 @@ _sigap_window_import_activated (GtkWidget  *widget,
   if (g_object_get_data (G_OBJECT (self), CHOOSER_KEY) != NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Import a CSV File"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import a CSV file"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_pattern (filter, "*.csv");

@@ -274,7 +274,7 @@ show_error (SigapWindow  *self,
             const GError *error)
 {
   set_error (self, error);
-  show_status (self, "dialog-warning-symbolic", _("Cannot Open the Database"), error->message);
+  show_status (self, "dialog-warning-symbolic", _("Cannot open the database"), error->message);
 }
 
 static void
@@ -501,6 +501,7 @@ open_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  SigapWindow *self = source_object;
   const char *path = task_data;
   g_autoptr(DatabaseInfo) info = g_new0 (DatabaseInfo, 1);
   g_autoptr(SigapDatabase) db = NULL;
@@ -510,7 +511,9 @@ open_in_thread (GTask        *task,
   g_date_clear (&info->cutoff, 1);
   g_date_clear (&info->first, 1);
 
-  db = sigap_database_open (path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  /* A window that keeps nothing (a screenshot) writes nothing either: not even an upgrade. */
+  db = sigap_database_open (path, self->persistent ? SIGAP_DATABASE_OPEN_DEFAULT
+                                                   : SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
@@ -668,7 +671,7 @@ open_finished_cb (GObject      *object,
 
   if (!info->has_cutoff)
     {
-      show_status (self, "folder-documents-symbolic", _("No Data Yet"),
+      show_status (self, "folder-documents-symbolic", _("No data yet"),
                    _("This database holds no participants or payments yet. Import the lists "
                      "from the agencies, or open the demonstration data to look around."));
       update_busy (self);
@@ -899,7 +902,7 @@ open_database_activated_cb (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Open database"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("SIGAP databases"));

@@ -142,7 +142,7 @@ sigap_chart_table_new (SigapChart *chart,
   SigapChartKind kind;
   SigapChartTable *self;
   guint n_categories, n_series, n_references;
-  gboolean donut;
+  gboolean donut, notes;
   GPtrArray *headers, *cells;
   const char *category_title;
 
@@ -153,6 +153,7 @@ sigap_chart_table_new (SigapChart *chart,
   n_categories = sigap_chart_get_n_categories (chart);
   n_series = donut ? MIN (sigap_chart_get_n_series (chart), 1) : sigap_chart_get_n_series (chart);
   n_references = sigap_chart_get_n_references (chart);
+  notes = sigap_chart_get_n_annotations (chart) > 0;
 
   headers = g_ptr_array_new ();
   category_title = sigap_chart_get_category_title (chart);
@@ -167,6 +168,9 @@ sigap_chart_table_new (SigapChart *chart,
   if (donut && n_series > 0)
     /* Translators: column header, a category's part of the whole in percent */
     g_ptr_array_add (headers, g_strdup (_("Share")));
+  if (notes)
+    /* Translators: column header, what changed in a month (the target, say) */
+    g_ptr_array_add (headers, g_strdup (_("Note")));
 
   self = g_new0 (SigapChartTable, 1);
   self->n_columns = headers->len;
@@ -190,6 +194,12 @@ sigap_chart_table_new (SigapChart *chart,
           g_ptr_array_add (cells, sigap_format_percent (total > 0 && isfinite (v)
                                                         ? 100 * MAX (v, 0) / total : NAN,
                                                         1, lang));
+        }
+      if (notes)
+        {
+          const SigapChartAnnotation *annotation = sigap_chart_find_annotation (chart, c);
+
+          g_ptr_array_add (cells, g_strdup (annotation != NULL ? annotation->description : ""));
         }
     }
 
@@ -364,6 +374,15 @@ sigap_chart_describe (SigapChart *chart,
           g_string_append_printf (out, "%s %s %s", s > 0 ? "," : "", series->name, value);
         }
       g_string_append_c (out, '.');
+
+      /* What changed in that category, where it changed: "From 1 January 2026 the target…" */
+      for (guint a = 0; a < sigap_chart_get_n_annotations (chart); a++)
+        {
+          const SigapChartAnnotation *annotation = sigap_chart_get_annotation (chart, a);
+
+          if (annotation->category == c)
+            g_string_append_printf (out, " %s", annotation->description);
+        }
     }
 
   if (kind != SIGAP_CHART_KIND_STACKED)

@@ -16,6 +16,8 @@
 
 #include <math.h>
 
+#include "core/sigap-target-change.h"
+
 typedef enum
 {
   W_ACTIVE,
@@ -41,6 +43,8 @@ typedef enum
   W_REGIONS_TITLE,
   W_KECAMATAN,
   W_KELURAHAN,
+  W_TARGET_CHANGE,
+  W_TARGET_CHANGE_NOTE,
   W_N
 } Word;
 
@@ -72,6 +76,13 @@ static const char * const words[W_N][2] = {
   [W_REGIONS_TITLE]       = { "Active participants and target", "Peserta aktif dan sasaran" },
   [W_KECAMATAN]           = { "Kecamatan", "Kecamatan" },
   [W_KELURAHAN]           = { "Kelurahan", "Kelurahan" },
+  /* Old and new target: "Target 26,500 → 10,000" */
+  [W_TARGET_CHANGE]       = { "Target %s \u2192 %s", "Sasaran %s \u2192 %s" },
+  /* Date, new target, old target */
+  [W_TARGET_CHANGE_NOTE]  = { "From %s the target is %s (before: %s); coverage is measured "
+                              "against the new target.",
+                              "Sejak %s sasaran menjadi %s (sebelumnya %s); cakupan dihitung "
+                              "terhadap sasaran baru." },
 };
 
 static const char *
@@ -174,12 +185,45 @@ sigap_chart_desil_label (const SigapBreakdownRow *row,
   return g_strdup (word (lang, W_DESIL_UNKNOWN));
 }
 
+/* Marks where the target changes (a new year's target), so that coverage jumping with no
+ * change in enrollment explains itself: "Sasaran 26.500 → 10.000" at January. */
+static void
+add_target_changes (SigapChart *chart,
+                    GArray     *months,
+                    guint       first,
+                    SigapLang   lang)
+{
+  g_autoptr(GArray) changes = sigap_target_changes (months);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const SigapTargetChange *change = &g_array_index (changes, SigapTargetChange, i);
+      g_autofree char *old_target = NULL;
+      g_autofree char *new_target = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *note = NULL;
+
+      /* Before the chart's first month: the chart starts at the new target. */
+      if (change->index <= first)
+        continue;
+
+      old_target = sigap_format_count (change->old_target, lang);
+      new_target = sigap_format_count (change->new_target, lang);
+      date = sigap_format_date (&change->from, lang, FALSE);
+      label = g_strdup_printf (word (lang, W_TARGET_CHANGE), old_target, new_target);
+      note = g_strdup_printf (word (lang, W_TARGET_CHANGE_NOTE), date, new_target, old_target);
+      sigap_chart_add_annotation (chart, change->index - first, label, note);
+    }
+}
+
 /**
  * sigap_chart_build_enrollment:
  * @months: (element-type SigapMonthPoint): sigap_figures_monthly(), oldest first
  *
  * Active participants at each month end as an area, and the year's target as a series of
- * its own (dashed) where any month has one; from sigap_chart_enrollment_first_month().
+ * its own (dashed) where any month has one, annotated where it changes (sigap_target_changes());
+ * from sigap_chart_enrollment_first_month().
  *
  * Returns: (transfer full): the chart, titled "Enrollment against the target"
  */
@@ -233,6 +277,7 @@ sigap_chart_build_enrollment (GArray    *months,
                                         (const double *) target->data, target->len);
 
       sigap_chart_set_series_role (chart, s, SIGAP_CHART_SERIES_ROLE_TARGET);
+      add_target_changes (chart, months, first, lang);
     }
 
   return chart;

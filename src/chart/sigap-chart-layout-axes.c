@@ -145,6 +145,19 @@ n_value_series (SigapChartLayout *self)
   return n;
 }
 
+/* Whether the chart has an annotation on one of its categories. */
+static gboolean
+has_annotations (SigapChartLayout *self)
+{
+  guint n = sigap_chart_get_n_categories (self->chart);
+
+  for (guint i = 0; i < sigap_chart_get_n_annotations (self->chart); i++)
+    if (sigap_chart_get_annotation (self->chart, i)->category < n)
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 all_months (SigapChartLayout *self)
 {
@@ -375,14 +388,23 @@ add_hit_regions (SigapChartLayout *self)
                 }
             }
 
+          const SigapChartAnnotation *annotation = sigap_chart_find_annotation (self->chart, c);
+          char *tooltip = _sigap_chart_layout_series_tooltip (self, -1, c);
+
+          /* What changed in this month, under its figures. */
+          if (annotation != NULL)
+            {
+              char *with_note = g_strconcat (tooltip, "\n", annotation->description, NULL);
+
+              g_free (tooltip);
+              tooltip = with_note;
+            }
+
           region = _sigap_chart_layout_add_hit_region (self,
                                                        self->plot.x + c * self->band,
                                                        self->plot.y,
                                                        self->band, self->plot.height,
-                                                       -1, c,
-                                                       _sigap_chart_layout_series_tooltip (self,
-                                                                                           -1,
-                                                                                           c));
+                                                       -1, c, tooltip);
           region->anchor_y = anchor_y;
           continue;
         }
@@ -434,7 +456,9 @@ allocate_vertical (SigapChartLayout *self,
   double small_height = _sigap_chart_layout_line_height (self, painter, FONT_SMALL);
   double label_height = _sigap_chart_layout_line_height (self, painter, FONT_LABEL);
   double lo, hi;
-  double top_reserve = ceil (small_height / 2);
+  /* Annotations write their labels above the plot, beside their marks. */
+  double annotation_reserve = has_annotations (self) ? small_height + 6 : 0;
+  double top_reserve = ceil (small_height / 2) + annotation_reserve;
   double bottom_reserve = label_height + 6;
 
   value_range (self, &lo, &hi);
@@ -447,7 +471,7 @@ allocate_vertical (SigapChartLayout *self,
       double plot_height = MAX (area->height - top_reserve - bottom_reserve, 1);
       guint max_ticks = (guint) CLAMP (floor (plot_height / TICK_SPACING_Y) + 1, 2, 8);
       double widest = make_ticks (self, painter, lo, hi, max_ticks);
-      double new_top = ceil (small_height / 2);
+      double new_top = ceil (small_height / 2) + annotation_reserve;
       double new_bottom;
 
       self->plot.x = round (area->x + widest + AXIS_LABEL_GAP);
@@ -463,7 +487,7 @@ allocate_vertical (SigapChartLayout *self,
                             sigap_chart_get_n_series (self->chart) == 1
                             ? self->band - 4 : self->bar_width + self->bar_gap);
           if (self->show_values)
-            new_top = small_height + 4;
+            new_top = small_height + 4 + annotation_reserve;
           /* Values under negative bars need room above the category labels. */
           if (self->show_values && lo < 0)
             new_bottom += small_height + 4;
@@ -854,7 +878,8 @@ static void
 stroke_segments (SigapChartLayout       *self,
                  SigapPainter           *painter,
                  const SigapChartSeries *series,
-                 gboolean                projected)
+                 gboolean                projected,
+                 gboolean                steps)
 {
   guint n_categories = sigap_chart_get_n_categories (self->chart);
   gboolean have_previous = FALSE;
@@ -880,6 +905,15 @@ stroke_segments (SigapChartLayout       *self,
         {
           if (!pen_at_previous)
             sigap_painter_move_to (painter, previous_x, previous_y);
+          /* A target holds until the next one starts, at the category's edge: a step, not a
+           * slope through the months in between. */
+          if (steps && y != previous_y)
+            {
+              double edge = self->plot.x + c * self->band;
+
+              sigap_painter_line_to (painter, edge, previous_y);
+              sigap_painter_line_to (painter, edge, y);
+            }
           sigap_painter_line_to (painter, x, y);
           pen_at_previous = TRUE;
           any = TRUE;
@@ -943,17 +977,17 @@ draw_lines (SigapChartLayout *self,
           sigap_painter_set_color (painter, &self->style->target);
           sigap_painter_set_line_width (painter, 1.5);
           sigap_painter_set_dash (painter, target_dashes, G_N_ELEMENTS (target_dashes), 0);
-          stroke_segments (self, painter, series, FALSE);
-          stroke_segments (self, painter, series, TRUE);
+          stroke_segments (self, painter, series, FALSE, TRUE);
+          stroke_segments (self, painter, series, TRUE, TRUE);
           continue;
         }
 
       sigap_painter_set_color (painter, sigap_chart_style_get_series_color (self->style, s));
       sigap_painter_set_line_width (painter, self->style->line_width);
       sigap_painter_set_dash (painter, NULL, 0, 0);
-      stroke_segments (self, painter, series, FALSE);
+      stroke_segments (self, painter, series, FALSE, FALSE);
       sigap_painter_set_dash (painter, projection_dashes, G_N_ELEMENTS (projection_dashes), 0);
-      stroke_segments (self, painter, series, TRUE);
+      stroke_segments (self, painter, series, TRUE, FALSE);
       sigap_painter_set_dash (painter, NULL, 0, 0);
     }
 
@@ -1055,6 +1089,56 @@ draw_references (SigapChartLayout *self,
     }
 }
 
+/* A dotted mark at the start of each annotated category, across the plot, and its label
+ * above the plot: right of the mark, or left of it when it would run off the chart.
+ */
+static void
+draw_annotations (SigapChartLayout *self,
+                  SigapPainter     *painter)
+{
+  static const double dots[] = { 2.0, 3.0 };
+  guint n_categories = sigap_chart_get_n_categories (self->chart);
+  SigapColor halo = self->style->background;
+
+  halo.alpha = halo.alpha > 0 ? 0.85 : 0;
+
+  for (guint i = 0; i < sigap_chart_get_n_annotations (self->chart); i++)
+    {
+      const SigapChartAnnotation *annotation = sigap_chart_get_annotation (self->chart, i);
+      SigapTextExtents extents;
+      double x, text_x, top;
+
+      if (annotation->category >= n_categories || self->horizontal)
+        continue;
+
+      x = _sigap_chart_layout_crisp (self->plot.x + annotation->category * self->band);
+      _sigap_chart_layout_use_font (self, painter, FONT_SMALL);
+      sigap_painter_measure_text (painter, annotation->label, &extents);
+      top = self->plot.y - 4 - extents.height;
+
+      sigap_painter_set_color (painter, &self->style->secondary);
+      sigap_painter_set_line_width (painter, 1.0);
+      sigap_painter_set_dash (painter, dots, G_N_ELEMENTS (dots), 0);
+      sigap_painter_move_to (painter, x, top + extents.height / 2);
+      sigap_painter_line_to (painter, x, self->plot.y + self->plot.height);
+      sigap_painter_stroke (painter);
+      sigap_painter_set_dash (painter, NULL, 0, 0);
+
+      text_x = x + 4;
+      if (text_x + extents.width > self->content.x + self->content.width)
+        text_x = MAX (x - 4 - extents.width, self->content.x);
+
+      if (halo.alpha > 0)
+        {
+          sigap_painter_set_color (painter, &halo);
+          sigap_painter_rectangle (painter, text_x - 2, top, extents.width + 4, extents.height);
+          sigap_painter_fill (painter);
+        }
+      sigap_painter_set_color (painter, &self->style->foreground);
+      _sigap_chart_layout_draw_text (painter, annotation->label, text_x, top, ALIGN_LEFT);
+    }
+}
+
 static void
 draw_category_labels (SigapChartLayout *self,
                       SigapPainter     *painter)
@@ -1097,6 +1181,7 @@ _sigap_chart_layout_draw_axes (SigapChartLayout *self,
       sigap_painter_restore (painter);
     }
 
+  draw_annotations (self, painter);
   draw_references (self, painter);
   draw_value_labels (self, painter);
   draw_category_labels (self, painter);

@@ -1485,6 +1485,63 @@ sigap_chart_layout_get_plot_area (SigapChartLayout *self,
   *area = self->plot;
 }
 
+/**
+ * sigap_chart_layout_height_for_plot:
+ * @painter: measures the text, as the drawing's painter would
+ * @width: the width the chart will get
+ * @plot_height: the plot's least height
+ *
+ * How tall the chart must be at @width for its plot (the rectangle inside the axes) to be at
+ * least @plot_height: the title, legend, tick and category labels around the plot depend on
+ * the width (a legend wraps, month labels gain a year line), so a fixed height gives a wide
+ * chart a fine plot and a narrow one a flat line. Only for the kinds with a vertical value
+ * axis (LINE, AREA, BAR); other kinds and an empty chart return @plot_height. The layout's
+ * own allocation is left as it was.
+ *
+ * Returns: the height, whole pixels
+ */
+double
+sigap_chart_layout_height_for_plot (SigapChartLayout *self,
+                                    SigapPainter     *painter,
+                                    double            width,
+                                    double            plot_height)
+{
+  g_autoptr(SigapChartLayout) scratch = NULL;
+  SigapChartKind kind;
+  double height;
+
+  g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), plot_height);
+  g_return_val_if_fail (SIGAP_IS_PAINTER (painter), plot_height);
+
+  kind = sigap_chart_get_kind (self->chart);
+  if ((kind != SIGAP_CHART_KIND_LINE && kind != SIGAP_CHART_KIND_AREA &&
+       kind != SIGAP_CHART_KIND_BAR) || sigap_chart_is_empty (self->chart))
+    return ceil (plot_height);
+
+  scratch = sigap_chart_layout_new (self->chart);
+  sigap_chart_layout_set_style (scratch, self->style);
+  sigap_chart_layout_set_lang (scratch, self->lang);
+  sigap_chart_layout_set_show_title (scratch, self->show_title);
+  sigap_chart_layout_set_show_legend (scratch, self->show_legend);
+  sigap_chart_layout_set_padding (scratch, self->padding);
+
+  /* What surrounds the plot barely depends on the height (more ticks may widen the tick
+   * labels a little, and so rewrap the months): measure it, then make up any shortfall. */
+  height = ceil (plot_height) + 200;
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      double shortfall;
+
+      sigap_chart_layout_allocate (scratch, painter, width, height);
+      shortfall = ceil (plot_height) - scratch->plot.height;
+      if (shortfall <= 0 && pass > 0)
+        break;
+      height = MAX (height + shortfall, 1);
+    }
+
+  return ceil (height);
+}
+
 /* Returns: (nullable): the value axis' ticks, NULL for kinds without one */
 const SigapChartTicks *
 sigap_chart_layout_get_ticks (SigapChartLayout *self)

@@ -94,6 +94,10 @@ void                       sigap_chart_layout_render          (SigapChartLayout 
 void                       sigap_chart_layout_invalidate      (SigapChartLayout      *self);
 
 gboolean                   sigap_chart_layout_is_empty        (SigapChartLayout      *self);
+double                     sigap_chart_layout_height_for_plot (SigapChartLayout      *self,
+                                                               SigapPainter          *painter,
+                                                               double                 width,
+                                                               double                 plot_height);
 void                       sigap_chart_layout_get_plot_area   (SigapChartLayout      *self,
                                                                SigapChartRect        *area);
 const SigapChartTicks     *sigap_chart_layout_get_ticks       (SigapChartLayout      *self);

@@ -106,7 +106,7 @@ static guint signals[N_SIGNALS];
 #define SWATCH      11.0
 #define SWATCH_GAP   6.0
 #define LEGEND_GAP  16.0
-#define MAX_TILE    84.0
+#define MAX_TILE   112.0
 #define TILE_PAD     4.0
 
 /* The size of the regions' names in the tiles, as a fraction of the style's font size: all
@@ -963,6 +963,16 @@ sigap_chart_map_allocate (SigapChartMap *self,
     self->legend_columns = 1;
   self->cell = self->legend_right ? cell_right : cell_below;
   self->gap = MAX (2.0, round (self->cell * 0.05));
+
+  /* Tiles and legend as one block in the middle: left-aligned, a map at its largest tiles
+   * left most of a wide card empty on the right. */
+  {
+    double block = self->cell * self->n_columns;
+
+    if (self->show_legend && self->legend_right)
+      block += LEGEND_GAP + lw;
+    x0 += floor (MAX (inner_width - block, 0) / 2);
+  }
   self->grid_x = x0;
   self->grid_y = y;
 

@@ -7,8 +7,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-/* SigapChart: the data of one chart (title, categories, series, reference lines, unit) and
- * nothing about how it looks, so the window, the PDF and the tests draw the very same chart.
+/* SigapChart: the data of one chart (title, categories, series, reference lines, annotations,
+ * unit) and nothing about how it looks, so the window, the PDF and the tests draw the very
+ * same chart.
  * Every change emits ::changed, which SigapChartLayout listens to in order to lay out again.
  * Labels and names are given already translated; only month categories are formatted late,
  * in the language the layout is asked for.
@@ -26,6 +27,7 @@ struct _SigapChart
   GPtrArray      *categories;   /* SigapChartCategory */
   GPtrArray      *series;       /* SigapChartSeries */
   GPtrArray      *references;   /* SigapChartReference */
+  GPtrArray      *annotations;  /* SigapChartAnnotation */
 };
 
 G_DEFINE_FINAL_TYPE (SigapChart, sigap_chart, G_TYPE_OBJECT)
@@ -68,6 +70,8 @@ G_DEFINE_BOXED_TYPE (SigapChartSeries, sigap_chart_series,
                      sigap_chart_series_copy, sigap_chart_series_free)
 G_DEFINE_BOXED_TYPE (SigapChartReference, sigap_chart_reference,
                      sigap_chart_reference_copy, sigap_chart_reference_free)
+G_DEFINE_BOXED_TYPE (SigapChartAnnotation, sigap_chart_annotation,
+                     sigap_chart_annotation_copy, sigap_chart_annotation_free)
 
 SigapChartCategory *
 sigap_chart_category_copy (const SigapChartCategory *self)
@@ -171,6 +175,32 @@ sigap_chart_reference_free (SigapChartReference *self)
   g_free (self);
 }
 
+SigapChartAnnotation *
+sigap_chart_annotation_copy (const SigapChartAnnotation *self)
+{
+  SigapChartAnnotation *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (SigapChartAnnotation, 1);
+  copy->category = self->category;
+  copy->label = g_strdup (self->label);
+  copy->description = g_strdup (self->description);
+
+  return copy;
+}
+
+void
+sigap_chart_annotation_free (SigapChartAnnotation *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->label);
+  g_free (self->description);
+  g_free (self);
+}
+
 static void
 emit_changed (SigapChart *self)
 {
@@ -207,6 +237,7 @@ sigap_chart_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->references, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigap_chart_parent_class)->finalize (object);
 }
@@ -334,6 +365,7 @@ sigap_chart_init (SigapChart *self)
   self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_category_free);
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_series_free);
   self->references = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_reference_free);
+  self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_annotation_free);
 }
 
 /**
@@ -708,8 +740,73 @@ sigap_chart_get_reference (SigapChart *self,
   return g_ptr_array_index (self->references, index);
 }
 
-/* Drops the categories, series and references, keeping kind, title and unit: for reloading
- * the data of a chart a widget already shows.
+/**
+ * sigap_chart_add_annotation:
+ * @category: the category at whose start the mark stands
+ * @label: the short text beside the mark
+ * @description: (nullable): a sentence saying the same in full (@label when NULL)
+ *
+ * Returns: the annotation's index
+ */
+guint
+sigap_chart_add_annotation (SigapChart *self,
+                            guint       category,
+                            const char *label,
+                            const char *description)
+{
+  SigapChartAnnotation *annotation;
+
+  g_return_val_if_fail (SIGAP_IS_CHART (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  annotation = g_new0 (SigapChartAnnotation, 1);
+  annotation->category = category;
+  annotation->label = g_strdup (label);
+  annotation->description = g_strdup (description != NULL ? description : label);
+  g_ptr_array_add (self->annotations, annotation);
+  emit_changed (self);
+
+  return self->annotations->len - 1;
+}
+
+guint
+sigap_chart_get_n_annotations (SigapChart *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CHART (self), 0);
+
+  return self->annotations->len;
+}
+
+const SigapChartAnnotation *
+sigap_chart_get_annotation (SigapChart *self,
+                            guint       index)
+{
+  g_return_val_if_fail (SIGAP_IS_CHART (self), NULL);
+  g_return_val_if_fail (index < self->annotations->len, NULL);
+
+  return g_ptr_array_index (self->annotations, index);
+}
+
+/* Returns: (nullable): the first annotation at @category */
+const SigapChartAnnotation *
+sigap_chart_find_annotation (SigapChart *self,
+                             guint       category)
+{
+  g_return_val_if_fail (SIGAP_IS_CHART (self), NULL);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      const SigapChartAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+
+      if (annotation->category == category)
+        return annotation;
+    }
+
+  return NULL;
+}
+
+/* Drops the categories, series, references and annotations, keeping kind, title and unit:
+ * for reloading the data of a chart a widget already shows.
  */
 void
 sigap_chart_clear (SigapChart *self)
@@ -719,6 +816,7 @@ sigap_chart_clear (SigapChart *self)
   g_ptr_array_set_size (self->categories, 0);
   g_ptr_array_set_size (self->series, 0);
   g_ptr_array_set_size (self->references, 0);
+  g_ptr_array_set_size (self->annotations, 0);
   emit_changed (self);
 }
 

@@ -57,17 +57,31 @@ typedef struct
   double  value;
 } SigapChartReference;
 
+/* A mark at the start of a category of a chart with a category axis: something changed
+ * there that the values alone do not say (the target changed, so coverage jumps). @label is
+ * short, drawn beside the mark ("Sasaran 26.500 → 10.000"); @description a sentence for the
+ * tooltip, the accessible description and the table.
+ */
+typedef struct
+{
+  guint  category;
+  char  *label;
+  char  *description;
+} SigapChartAnnotation;
+
 #define SIGAP_TYPE_CHART_KIND        (sigap_chart_kind_get_type ())
 #define SIGAP_TYPE_CHART_SERIES_ROLE (sigap_chart_series_role_get_type ())
 #define SIGAP_TYPE_CHART_CATEGORY    (sigap_chart_category_get_type ())
 #define SIGAP_TYPE_CHART_SERIES      (sigap_chart_series_get_type ())
 #define SIGAP_TYPE_CHART_REFERENCE   (sigap_chart_reference_get_type ())
+#define SIGAP_TYPE_CHART_ANNOTATION  (sigap_chart_annotation_get_type ())
 
 GType                sigap_chart_kind_get_type        (void) G_GNUC_CONST;
 GType                sigap_chart_series_role_get_type (void) G_GNUC_CONST;
 GType                sigap_chart_category_get_type    (void) G_GNUC_CONST;
 GType                sigap_chart_series_get_type      (void) G_GNUC_CONST;
 GType                sigap_chart_reference_get_type   (void) G_GNUC_CONST;
+GType                sigap_chart_annotation_get_type  (void) G_GNUC_CONST;
 
 SigapChartCategory  *sigap_chart_category_copy        (const SigapChartCategory  *self);
 void                 sigap_chart_category_free        (SigapChartCategory        *self);
@@ -79,10 +93,13 @@ gboolean             sigap_chart_series_is_projected  (const SigapChartSeries   
                                                        guint                      index);
 SigapChartReference *sigap_chart_reference_copy       (const SigapChartReference *self);
 void                 sigap_chart_reference_free       (SigapChartReference       *self);
+SigapChartAnnotation *sigap_chart_annotation_copy     (const SigapChartAnnotation *self);
+void                 sigap_chart_annotation_free      (SigapChartAnnotation      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapChartCategory, sigap_chart_category_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapChartSeries, sigap_chart_series_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapChartReference, sigap_chart_reference_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapChartAnnotation, sigap_chart_annotation_free)
 
 #define SIGAP_TYPE_CHART (sigap_chart_get_type ())
 
@@ -144,6 +161,16 @@ guint                      sigap_chart_add_reference          (SigapChart       
 guint                      sigap_chart_get_n_references       (SigapChart           *self);
 const SigapChartReference *sigap_chart_get_reference          (SigapChart           *self,
                                                                guint                 index);
+
+guint                      sigap_chart_add_annotation         (SigapChart           *self,
+                                                               guint                 category,
+                                                               const char           *label,
+                                                               const char           *description);
+guint                      sigap_chart_get_n_annotations      (SigapChart           *self);
+const SigapChartAnnotation *sigap_chart_get_annotation        (SigapChart           *self,
+                                                               guint                 index);
+const SigapChartAnnotation *sigap_chart_find_annotation       (SigapChart           *self,
+                                                               guint                 category);
 
 void                       sigap_chart_clear                  (SigapChart           *self);
 gboolean                   sigap_chart_is_empty               (SigapChart           *self);

@@ -46,6 +46,7 @@ _sigap_cli_demo (int    argc,
   gint64 participants = -1;
   gint64 seed = SIGAP_DEMO_DEFAULT_SEED;
   gboolean force = FALSE;
+  GCancellable *cancellable;
   gboolean interactive;
   SigapDemoOptions options;
   Progress progress = { -1 };
@@ -91,12 +92,17 @@ _sigap_cli_demo (int    argc,
   options.seed = (guint32) seed;
 
   interactive = isatty (fileno (stderr));
+  /* A signal stops the generation; its temporary file is removed. */
+  cancellable = _sigap_cli_cancel_on_signals ();
 
   if (!sigap_demo_generate (db_path, &options, force,
-                            interactive ? progress_cb : NULL, &progress, NULL, &error))
+                            interactive ? progress_cb : NULL, &progress, cancellable, &error))
     {
       if (interactive && progress.last_percent >= 0)
         fputc ('\n', stderr);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return _sigap_cli_fail_interrupted ();
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {

@@ -18,6 +18,7 @@
 #include "core/sigap-database.h"
 #include "core/sigap-format.h"
 #include "core/sigap-import.h"
+#include "core/sigap-private-file.h"
 #include "sigap-cli-private.h"
 
 /* Text output shows this many rejections; --rejects and JSON have them all. */
@@ -174,15 +175,13 @@ print_json (const SigapImportResult *result,
   printf ("%s\n", text);
 }
 
-/* Closing with a cancelled cancellable makes g_file_replace() drop the new file and keep
- * whatever was there before. */
+/* Stops the statement running in another thread, such as an index build after the last row;
+ * the import then rolls back. */
 static void
-discard_output (GOutputStream *stream)
+interrupt_database (GCancellable *cancellable,
+                    gpointer      user_data)
 {
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (stream, cancelled, NULL);
+  sqlite3_interrupt (sigap_database_get_handle (SIGAP_DATABASE (user_data)));
 }
 
 static void
@@ -222,11 +221,13 @@ _sigap_cli_import (int    argc,
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFileInputStream) input_stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileOutputStream) rejects = NULL;
+  g_autoptr(SigapPrivateOutput) rejects = NULL;
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(SigapImporter) importer = NULL;
   g_autoptr(SigapImportResult) result = NULL;
   g_autofree char *display_name = NULL;
+  GCancellable *cancellable;
+  gulong interrupt_id;
   SigapImportKind kind;
   gboolean json = FALSE;
   gboolean created;
@@ -256,6 +257,9 @@ _sigap_cli_import (int    argc,
       !(json = g_strcmp0 (format_text, "json") == 0))
     return _sigap_cli_fail (_("unknown format “%s”: use text or json"), format_text);
 
+  /* A signal rolls the import back and removes what this run created. */
+  cancellable = _sigap_cli_cancel_on_signals ();
+
   /* The input first: an unreadable file must not leave a new, empty database behind. */
   input = g_file_new_for_commandline_arg (argv[2]);
   display_name = g_file_get_parse_name (input);
@@ -277,15 +281,14 @@ _sigap_cli_import (int    argc,
   importer = sigap_importer_new (kind);
   sigap_importer_set_dry_run (importer, dry_run);
 
+  /* Full NIKs: a private file, written beside and renamed into place only when the import
+   * succeeded; a failed one leaves whatever was there before, or nothing. */
   if (rejects_path != NULL)
     {
-      g_autoptr(GFile) rejects_file = g_file_new_for_commandline_arg (rejects_path);
-
-      rejects = g_file_replace (rejects_file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, &error);
+      rejects = sigap_private_output_new (rejects_path, &error);
       if (rejects == NULL)
         return _sigap_cli_fail (_("cannot write “%s”: %s"), rejects_path, error->message);
-      sigap_importer_set_rejects_stream (importer, G_OUTPUT_STREAM (rejects));
+      sigap_importer_set_rejects_stream (importer, sigap_private_output_get_stream (rejects));
     }
 
   {
@@ -293,25 +296,29 @@ _sigap_cli_import (int    argc,
     g_autofree char *file_name = base != NULL ? g_filename_display_name (base)
                                               : g_strdup (display_name);
 
+    interrupt_id = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_database), db,
+                                          NULL);
     result = sigap_importer_run_stream (importer, db, G_INPUT_STREAM (input_stream), file_name,
-                                        info != NULL ? g_file_info_get_size (info) : 0, NULL,
-                                        &error);
+                                        info != NULL ? g_file_info_get_size (info) : 0,
+                                        cancellable, &error);
+    g_cancellable_disconnect (cancellable, interrupt_id);
   }
 
   if (result == NULL)
     {
-      if (rejects != NULL)
-        discard_output (G_OUTPUT_STREAM (rejects));
+      g_clear_pointer (&rejects, sigap_private_output_free);
       /* A file that could not be imported at all leaves no new, empty database behind. */
       if (created && !dry_run)
         {
           g_clear_object (&db);
           remove_database (db_path);
         }
+      if (g_cancellable_is_cancelled (cancellable))
+        return _sigap_cli_fail_interrupted ();
       return _sigap_cli_fail ("%s: %s", display_name, error->message);
     }
 
-  if (rejects != NULL && !g_output_stream_close (G_OUTPUT_STREAM (rejects), NULL, &error))
+  if (rejects != NULL && !sigap_private_output_commit (rejects, NULL, &error))
     return _sigap_cli_fail (_("cannot write “%s”: %s"), rejects_path, error->message);
 
   if (json)

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "core/sigap-database.h"
@@ -32,6 +32,12 @@ int  _sigap_cli_fail    (const char *format,
                          ...) G_GNUC_PRINTF (1, 2);
 /* Same, for a GError. */
 int  _sigap_cli_fail_error (const GError *error);
+
+/* SIGINT, SIGTERM and SIGHUP cancel the returned cancellable (a second signal ends the process
+ * at once). Call before any thread is started. */
+GCancellable *_sigap_cli_cancel_on_signals (void);
+/* Prints "sigap: interrupted..." and returns 128 + the signal's number. */
+int  _sigap_cli_fail_interrupted (void);
 
 /* The options `sigap summary` and `sigap report` share, so both pick the same figures. The
  * strings are owned by the struct: free them with _sigap_cli_filter_args_clear(). */

@@ -44,6 +44,7 @@ _sigap_cli_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
   SigapReportInfo info = { 0 };
+  GCancellable *cancellable;
   int status;
 
   context = g_option_context_new (NULL);
@@ -90,8 +91,14 @@ _sigap_cli_report (int    argc,
   options->scope = g_steal_pointer (&filter_args.scope);
   options->prepared_by = g_steal_pointer (&prepared_by);
 
-  if (!sigap_report_write_full (options, &info, NULL, NULL, NULL, &error))
-    return _sigap_cli_fail_error (error);
+  /* A signal stops the briefing between steps; its temporary file is removed. */
+  cancellable = _sigap_cli_cancel_on_signals ();
+  if (!sigap_report_write_full (options, &info, NULL, NULL, cancellable, &error))
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return _sigap_cli_fail_interrupted ();
+      return _sigap_cli_fail_error (error);
+    }
 
   size = g_format_size ((guint64) info.size);
   /* TRANSLATORS: "Wrote briefing.pdf: 9 pages, 312.5 kB" */

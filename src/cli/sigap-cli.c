@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/sigap-csv-writer.h"
 #include "core/sigap-format.h"
@@ -60,6 +62,80 @@ int
 _sigap_cli_fail_error (const GError *error)
 {
   return _sigap_cli_fail ("%s", error != NULL ? error->message : _("unknown error"));
+}
+
+/* --- Ending cleanly on a signal ---------------------------------------------------------- */
+
+static int received_signal;
+
+static void
+fill_signal_set (sigset_t *set)
+{
+  sigemptyset (set);
+  sigaddset (set, SIGINT);
+  sigaddset (set, SIGTERM);
+  sigaddset (set, SIGHUP);
+}
+
+/* The signals are blocked in every thread and taken here with sigwait (), an ordinary thread
+ * that may call anything: the first cancels the work, which then rolls back and removes its
+ * temporary files; a second one ends the process at once. */
+static gpointer
+signal_thread (gpointer data)
+{
+  GCancellable *cancellable = data;
+  sigset_t set;
+
+  fill_signal_set (&set);
+  for (;;)
+    {
+      int signo = 0;
+
+      if (sigwait (&set, &signo) != 0)
+        continue;
+
+      if (g_atomic_int_compare_and_exchange (&received_signal, 0, signo))
+        g_cancellable_cancel (cancellable);
+      else
+        _exit (128 + signo);
+    }
+
+  return NULL;
+}
+
+/**
+ * _sigap_cli_cancel_on_signals:
+ *
+ * From now on, SIGINT, SIGTERM and SIGHUP cancel the returned cancellable instead of killing
+ * the process. Call it before any other thread is started, as those must inherit the blocked
+ * signals.
+ *
+ * Returns: (transfer none): the cancellable to hand to the work; it lives as long as the
+ *   process
+ */
+GCancellable *
+_sigap_cli_cancel_on_signals (void)
+{
+  static GCancellable *cancellable;
+  sigset_t set;
+
+  g_return_val_if_fail (cancellable == NULL, cancellable);
+
+  cancellable = g_cancellable_new ();
+  fill_signal_set (&set);
+  pthread_sigmask (SIG_BLOCK, &set, NULL);
+  g_thread_unref (g_thread_new ("sigap-signals", signal_thread, cancellable));
+
+  return cancellable;
+}
+
+int
+_sigap_cli_fail_interrupted (void)
+{
+  int signo = g_atomic_int_get (&received_signal);
+
+  _sigap_cli_fail (_("interrupted: nothing was saved"));
+  return signo != 0 ? 128 + signo : 1;
 }
 
 void
@@ -135,7 +211,7 @@ _sigap_cli_filter_args_open (const SigapCliFilterArgs  *args,
   if (status != 0)
     return status;
 
-  opened = sigap_database_open (args->db_path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  opened = sigap_database_open (args->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   if (opened == NULL)
     return _sigap_cli_fail_error (error);
 

@@ -9,6 +9,17 @@
  * sql/NNNN-name.sql. The schema version is PRAGMA user_version; PRAGMA application_id marks
  * the file as ours.
  *
+ * Opening for reading only (SIGAP_DATABASE_OPEN_READ_ONLY: summary, report, a screenshot,
+ * the window's queries) never writes: no journal-mode change, no migration, no new file; a
+ * missing or empty file is an error. A database at rest is in rollback-journal mode, so that
+ * such a reader creates no -wal or -shm beside it: writers switch to WAL at their first
+ * transaction and back when they close, if no other connection is still reading. A database
+ * left in WAL mode (by an older version) on read-only storage is read as immutable.
+ *
+ * Writable files are created 0600, and so are their -wal, -shm and -journal (SQLite gives
+ * them the database's permissions). Before a migration, the database is copied to
+ * NAME.bak (also 0600) with VACUUM INTO, a consistent copy even of a WAL database.
+ *
  * A connection belongs to one thread at a time: worker threads open their own.
  */
 
@@ -20,12 +31,17 @@
 
 #include "sigap-database.h"
 #include "sigap-format.h"
+#include "sigap-private-file.h"
 #include "sigap-resources.h"
 
 /* 'SGAP' in the database header, so `file` and we can tell a SIGAP database at a glance. */
 #define SIGAP_APPLICATION_ID 0x53474150
 #define MIGRATIONS_PATH RESOURCE_PREFIX "/sql"
 #define SQLITE_HEADER "SQLite format 3"
+/* Bytes 18 and 19 of the header: the read and write versions, 2 in WAL mode. */
+#define HEADER_VERSIONS_OFFSET 18
+#define HEADER_WAL_VERSION 2
+#define BACKUP_SUFFIX ".bak"
 /* The most of a database file a read-only connection maps into memory (1 GiB). */
 #define READ_MMAP_BYTES 1073741824
 
@@ -37,6 +53,9 @@ struct _SigapDatabase
   sqlite3 *handle;
   int      schema_version;
   guint    read_only : 1;
+  guint    memory : 1;
+  guint    journal_checked : 1; /* the first transaction has set the journal mode */
+  guint    wal_switched : 1;    /* ... to WAL: back to rollback mode at close */
 };
 
 G_DEFINE_FINAL_TYPE (SigapDatabase, sigap_database, G_TYPE_OBJECT)
@@ -83,14 +102,16 @@ sigap_database_set_error (SigapDatabase  *self,
 }
 
 /* Reads the first bytes of an existing file: NULL error and TRUE when it is empty or starts
- * with the SQLite header, so that a CSV or spreadsheet is refused before SQLite touches it. */
+ * with the SQLite header, so that a CSV or spreadsheet is refused before SQLite touches it.
+ * @out_wal tells whether the file is in WAL mode. */
 static gboolean
 check_file_header (const char  *path,
                    gboolean    *out_empty,
+                   gboolean    *out_wal,
                    GError     **error)
 {
   g_autofree char *name = display_name (path);
-  char header[sizeof SQLITE_HEADER] = { 0 };
+  char header[HEADER_VERSIONS_OFFSET + 2] = { 0 };
   FILE *file;
   size_t n_read;
 
@@ -108,16 +129,20 @@ check_file_header (const char  *path,
   fclose (file);
 
   *out_empty = n_read == 0;
+  *out_wal = FALSE;
   if (n_read == 0)
     return TRUE;
 
-  if (n_read < sizeof header || memcmp (header, SQLITE_HEADER, sizeof header) != 0)
+  if (n_read < sizeof SQLITE_HEADER || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
                    _("“%s” is not a SIGAP database (it is not an SQLite file)"), name);
       return FALSE;
     }
 
+  *out_wal = n_read == sizeof header &&
+             header[HEADER_VERSIONS_OFFSET] == HEADER_WAL_VERSION &&
+             header[HEADER_VERSIONS_OFFSET + 1] == HEADER_WAL_VERSION;
   return TRUE;
 }
 
@@ -136,7 +161,7 @@ query_int (SigapDatabase  *self,
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return sigap_database_set_error (self, error, sql);
+    return sigap_database_set_error (self, error, _("Cannot read the database"));
 
   *out_value = sqlite3_column_int (stmt, 0);
   return TRUE;
@@ -243,10 +268,11 @@ sigap_database_latest_schema_version (void)
 static gboolean
 apply_migration (SigapDatabase  *self,
                  int             version,
-                 const char     *name,
+                 const char     *file,
                  GError        **error)
 {
-  g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, file, NULL);
+  g_autofree char *name = display_name (self->path);
   g_autofree char *pragmas = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
@@ -268,7 +294,7 @@ apply_migration (SigapDatabase  *self,
   if (!sigap_database_exec (self, sql, error) || !sigap_database_exec (self, pragmas, error))
     {
       sigap_database_rollback (self);
-      g_prefix_error (error, _("Upgrading the database to version %d failed: "), version);
+      g_prefix_error (error, _("Upgrading “%s” to schema %d failed: "), name, version);
       return FALSE;
     }
 
@@ -279,9 +305,60 @@ apply_migration (SigapDatabase  *self,
   return TRUE;
 }
 
+/* Copies the database to NAME.bak, private, before a migration changes it: VACUUM INTO reads
+ * one consistent snapshot (a raw copy of a WAL database may miss what its -wal holds), into a
+ * temporary file renamed over an earlier copy only once complete. */
 static gboolean
-migrate (SigapDatabase  *self,
-         GError        **error)
+backup_before_migration (SigapDatabase  *self,
+                         GError        **error)
+{
+  g_autofree char *backup = g_strconcat (self->path, BACKUP_SUFFIX, NULL);
+  g_autofree char *temp_path = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = display_name (self->path);
+  int fd;
+
+  sigap_private_file_remove_stale (backup);
+  fd = sigap_private_file_create_temp (backup, &temp_path, &local_error);
+  if (fd >= 0)
+    {
+      stmt = sigap_database_prepare (self, "VACUUM INTO ?1", &local_error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, temp_path, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            sigap_database_set_error (self, &local_error, _("Cannot copy the database"));
+        }
+      if (local_error == NULL && (fsync (fd) != 0 || g_rename (temp_path, backup) != 0))
+        {
+          int saved_errno = errno;
+
+          g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+        }
+      if (local_error != NULL)
+        g_unlink (temp_path);
+      close (fd);
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
+                   _("Cannot keep a copy of “%s” before upgrading it, so it was left as it "
+                     "was: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  g_debug ("Copied %s to %s before upgrading it", self->path, backup);
+  return TRUE;
+}
+
+static gboolean
+migrate (SigapDatabase           *self,
+         gboolean                 fresh,
+         SigapDatabaseOpenFlags   flags,
+         GError                 **error)
 {
   g_auto(GStrv) names = list_migrations ();
   int latest = (int) g_strv_length (names);
@@ -293,10 +370,25 @@ migrate (SigapDatabase  *self,
     {
       g_autofree char *name = display_name (self->path);
 
-      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_READ_ONLY,
-                   _("“%s” needs an upgrade to schema %d but cannot be written"), name, latest);
+      if (fresh)
+        g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
+                     _("“%s” holds no SIGAP data: it is an empty SQLite file"), name);
+      else if (flags & SIGAP_DATABASE_OPEN_READ_ONLY)
+        /* An older schema is not read as it is: the figures' queries are those of the
+         * latest. Upgrading is a write, for a command that writes. */
+        g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_READ_ONLY,
+                     _("“%s” was written by an older version of SIGAP Dasbor and needs "
+                       "upgrading (schema %d to %d): open it once with a command that "
+                       "writes, such as sigap import or the window"),
+                     name, self->schema_version, latest);
+      else
+        g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_READ_ONLY,
+                     _("“%s” needs an upgrade to schema %d but cannot be written"), name, latest);
       return FALSE;
     }
+
+  if (!fresh && !self->memory && !backup_before_migration (self, error))
+    return FALSE;
 
   for (int version = self->schema_version + 1; version <= latest; version++)
     if (!apply_migration (self, version, names[version - 1], error))
@@ -305,6 +397,7 @@ migrate (SigapDatabase  *self,
   return TRUE;
 }
 
+/* Settings of the connection only: nothing here writes to the file. */
 static gboolean
 configure_connection (SigapDatabase  *self,
                       GError        **error)
@@ -318,10 +411,93 @@ configure_connection (SigapDatabase  *self,
     return sigap_database_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (READ_MMAP_BYTES),
                                 error);
 
-  return sigap_database_exec (self,
-                              "PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;",
-                              error);
+  return sigap_database_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+/* Before the first write of a connection: WAL, so that readers carry on while it writes.
+ * Only from the default rollback mode: a journal mode the caller chose stays. */
+static gboolean
+use_wal (SigapDatabase  *self,
+         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *mode;
+
+  if (self->journal_checked || self->read_only || self->memory)
+    return TRUE;
+
+  stmt = sigap_database_prepare (self, "PRAGMA journal_mode", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sigap_database_set_error (self, error, _("Cannot read the database"));
+  mode = (const char *) sqlite3_column_text (stmt, 0);
+
+  if (g_strcmp0 (mode, "delete") == 0)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (!sigap_database_exec (self, "PRAGMA journal_mode = WAL", error))
+        return FALSE;
+      self->wal_switched = TRUE;
+    }
+  else if (g_strcmp0 (mode, "wal") == 0)
+    self->wal_switched = TRUE;
+
+  self->journal_checked = TRUE;
+  return TRUE;
+}
+
+/* Leaves the database at rest in rollback mode, so that readers need no -wal or -shm beside
+ * it. Only when no other connection has it open: otherwise it stays in WAL mode. */
+static void
+leave_wal (SigapDatabase *self)
+{
+  if (!self->wal_switched || self->handle == NULL)
+    return;
+
+  sqlite3_busy_timeout (self->handle, 0);
+  if (sqlite3_exec (self->handle, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("%s stays in WAL mode: %s", self->path, sqlite3_errmsg (self->handle));
+}
+
+/* Whether this process may write @path and create its -wal, -shm or -journal beside it. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* A WAL database in a folder that cannot be written (read-only storage): SQLite could neither
+ * create the -shm it reads the WAL through nor find a writer that could, and no writer can
+ * come, as a writer needs the -wal. With no -wal, or an empty one, everything is in the file:
+ * it is read as immutable, without locks and without creating anything. A -wal with content
+ * and its -shm are read as usual. */
+static gboolean
+needs_immutable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_access (dir, W_OK) == 0)
+    return FALSE;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
 }
 
 static void
@@ -329,6 +505,7 @@ sigap_database_finalize (GObject *object)
 {
   SigapDatabase *self = (SigapDatabase *)object;
 
+  leave_wal (self);
   g_clear_pointer (&self->handle, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -354,8 +531,10 @@ sigap_database_init (SigapDatabase *self)
  * @flags: whether to create it, or to open it read-only
  * @error: return location for a #SIGAP_DATABASE_ERROR
  *
- * Opens a SIGAP database, upgrading its schema when it was written by an older version.
- * A file that cannot be written is opened read-only when no upgrade is needed.
+ * Opens a SIGAP database, upgrading its schema when it was written by an older version
+ * (after copying it to NAME.bak). A file that cannot be written, or whose folder cannot be,
+ * is opened read-only when no upgrade is needed. With %SIGAP_DATABASE_OPEN_READ_ONLY nothing
+ * is written or created: the file must exist, hold a SIGAP database and need no upgrade.
  *
  * Returns: (transfer full): the database, or %NULL with @error set
  */
@@ -366,9 +545,12 @@ sigap_database_open (const char              *path,
 {
   g_autoptr(SigapDatabase) self = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *uri = NULL;
   gboolean exists;
   gboolean empty = TRUE;
+  gboolean wal = FALSE;
   gboolean fresh = FALSE;
+  gboolean created = FALSE;
   int open_flags;
   int rc;
 
@@ -378,7 +560,7 @@ sigap_database_open (const char              *path,
   name = display_name (path);
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (!exists && !(flags & SIGAP_DATABASE_OPEN_CREATE))
+  if (!exists && (!(flags & SIGAP_DATABASE_OPEN_CREATE) || (flags & SIGAP_DATABASE_OPEN_READ_ONLY)))
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_FOUND,
                    _("Database “%s” does not exist"), name);
@@ -392,27 +574,62 @@ sigap_database_open (const char              *path,
       return NULL;
     }
 
-  if (exists && !check_file_header (path, &empty, error))
+  if (exists && !check_file_header (path, &empty, &wal, error))
     return NULL;
 
   self = g_object_new (SIGAP_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->memory = g_strcmp0 (path, ":memory:") == 0;
   self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0 ||
-                    (exists && g_access (path, W_OK) != 0);
+                    (exists && !can_write (path));
+
+  /* Reading an empty file would be reading nothing; writing it is for a write command. */
+  if (self->read_only && exists && empty)
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
+                   _("“%s” is empty: it is not a SIGAP database yet"), name);
+      return NULL;
+    }
+
+  /* Ours from the start: SQLite would create it with the umask's permissions, and its -wal,
+   * -shm and -journal with the database's. */
+  if (!exists && !self->memory)
+    {
+      g_autoptr(GError) create_error = NULL;
+      int fd = sigap_private_file_create (path, &create_error);
+
+      if (fd < 0 && !g_error_matches (create_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&create_error));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+      created = fd >= 0;
+    }
 
   open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   if (self->read_only)
-    open_flags |= SQLITE_OPEN_READONLY;
+    {
+      open_flags |= SQLITE_OPEN_READONLY;
+      if (wal && needs_immutable (path))
+        {
+          g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+
+          uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+          open_flags |= SQLITE_OPEN_URI;
+        }
+    }
   else
     open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
-  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->handle, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
                    _("Cannot open database “%s”: %s"), name,
                    self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
-      return NULL;
+      goto failed;
     }
 
   sigap_database_harden_connection (self->handle);
@@ -420,21 +637,30 @@ sigap_database_open (const char              *path,
   sqlite3_busy_timeout (self->handle, 5000);
 
   if (!identify (self, &fresh, error))
-    return NULL;
+    goto failed;
 
   if (fresh && !empty)
-    {
-      /* An SQLite file with no tables at all: harmless to take, but say so if it is read-only. */
-      g_debug ("Taking empty SQLite file %s as a new database", path);
-    }
+    g_debug ("Taking empty SQLite file %s as a new database", path);
 
-  if (!configure_connection (self, error) || !migrate (self, error))
+  if (!configure_connection (self, error))
     {
       g_prefix_error (error, "%s: ", name);
-      return NULL;
+      goto failed;
     }
 
+  if (!migrate (self, fresh, flags, error))
+    goto failed;
+
   return g_steal_pointer (&self);
+
+failed:
+  /* A file this call created is not left behind, empty or half-made. */
+  if (created)
+    {
+      g_clear_object (&self);
+      remove_database_files (path);
+    }
+  return NULL;
 }
 
 const char *
@@ -517,6 +743,11 @@ gboolean
 sigap_database_begin (SigapDatabase  *self,
                       GError        **error)
 {
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (!use_wal (self, error))
+    return FALSE;
+
   /* IMMEDIATE takes the write lock now, so a concurrent writer fails here, not half-way. */
   return sigap_database_exec (self, "BEGIN IMMEDIATE", error);
 }

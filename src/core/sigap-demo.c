@@ -2131,8 +2131,8 @@ generate (Generator     *gen,
   if (!sigap_database_commit (gen->db, error))
     return FALSE;
 
-  /* Back to the mode every SIGAP database is opened in. */
-  return sigap_database_exec (gen->db, "PRAGMA journal_mode = WAL", error);
+  /* The mode of a SIGAP database at rest: readers need no -wal or -shm beside it. */
+  return sigap_database_exec (gen->db, "PRAGMA journal_mode = DELETE", error);
 }
 
 /* --- Public API ----------------------------------------------------------------------- */

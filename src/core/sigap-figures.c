@@ -617,6 +617,7 @@ query_segment_budget (SigapDatabase  *db,
   g_autofree char *year_start = NULL;
   int year = g_date_get_year (as_of);
   const char *paid_through;
+  const char *first_month;
 
   year_start = g_strdup_printf ("%04d-01-01", year);
 
@@ -626,7 +627,10 @@ query_segment_budget (SigapDatabase  *db,
                                  " (SELECT ifnull (sum (amount), 0) FROM payment"
                                  "  WHERE segment = ?2 AND paid_on >= ?3 AND paid_on <= ?4),"
                                  " (SELECT max (period_end) FROM payment"
-                                 "  WHERE segment = ?2 AND paid_on <= ?4)",
+                                 "  WHERE segment = ?2 AND paid_on <= ?4),"
+                                 " (SELECT min (month) FROM tally_desil"
+                                 "  WHERE segment = ?2 AND registered > 0"
+                                 "  AND month <= substr (?4, 1, 7))",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -653,6 +657,13 @@ query_segment_budget (SigapDatabase  *db,
     out->months_unpaid = 0;
   else
     out->months_unpaid = 12 - (int) g_ascii_strtoll (paid_through + 5, NULL, 10);
+
+  /* No premium is owed for the months before the segment's first participant joined: in the
+   * year a programme starts (SIGAP began in November 2025) those months are not unpaid. */
+  first_month = (const char *) sqlite3_column_text (stmt, 3);
+  if (first_month != NULL && g_ascii_strtoll (first_month, NULL, 10) == year)
+    out->months_unpaid = MIN (out->months_unpaid,
+                              13 - (int) g_ascii_strtoll (first_month + 5, NULL, 10));
 
   return TRUE;
 }

@@ -701,6 +701,38 @@ sigap_format_change_points (double    change,
 }
 
 /**
+ * sigap_format_quota_covers:
+ * @months: how many months the quota covers, to December (1 to 12)
+ * @full_year: the same money spread over twelve months
+ *
+ * What follows the quota's number where the number stands on its own, as on a card:
+ * "pekerja lagi untuk Nov–Des (setara 902 pekerja setahun penuh)", "more workers for Nov–Dec
+ * (equal to 902 for a full year)".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sigap_format_quota_covers (int       months,
+                           gint64    full_year,
+                           SigapLang lang)
+{
+  g_autofree char *span = NULL;
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (months >= 1 && months <= 12, NULL);
+  g_return_val_if_fail (lang_is_valid (lang), NULL);
+
+  span = sigap_format_month_span (13 - months, 12, lang);
+  year = sigap_format_count (full_year, lang);
+
+  if (lang == SIGAP_LANG_ID)
+    return g_strdup_printf ("pekerja lagi untuk %s (setara %s pekerja setahun penuh)",
+                            span, year);
+
+  return g_strdup_printf ("more workers for %s (equal to %s for a full year)", span, year);
+}
+
+/**
  * sigap_format_quota:
  * @quota: more workers the pagu can pay for from the month after the as-of date
  * @months: how many months that is, to December (1 to 12)
@@ -719,22 +751,14 @@ sigap_format_quota (gint64    quota,
                     SigapLang lang)
 {
   g_autofree char *count = NULL;
-  g_autofree char *span = NULL;
-  g_autofree char *year = NULL;
+  g_autofree char *covers = NULL;
 
   g_return_val_if_fail (months >= 1 && months <= 12, NULL);
   g_return_val_if_fail (lang_is_valid (lang), NULL);
 
   count = sigap_format_count (quota, lang);
-  span = sigap_format_month_span (13 - months, 12, lang);
-  year = sigap_format_count (full_year, lang);
-
-  if (lang == SIGAP_LANG_ID)
-    return g_strdup_printf ("%s pekerja lagi untuk %s (setara %s pekerja setahun penuh)",
-                            count, span, year);
-
-  return g_strdup_printf ("%s more workers for %s (equal to %s for a full year)",
-                          count, span, year);
+  covers = sigap_format_quota_covers (months, full_year, lang);
+  return g_strdup_printf ("%s %s", count, covers);
 }
 
 /**

@@ -54,6 +54,9 @@ char       *sigap_format_change_people (gint64       change,
                                         SigapLang    lang);
 char       *sigap_format_change_points (double       change,
                                         SigapLang    lang);
+char       *sigap_format_quota_covers  (int          months,
+                                        gint64       full_year,
+                                        SigapLang    lang);
 char       *sigap_format_quota         (gint64       quota,
                                         int          months,
                                         gint64       full_year,

@@ -851,10 +851,10 @@ static const Text texts[RT_N] = {
   [RT_DEF_PROJECTED] = {
     "What the year will cost if the number of active participants stays as it is on the report "
     "date: the realisation plus the premiums of every active participant in the city for each "
-    "month not yet paid.",
+    "month not yet paid, counted from the month the first participant joined.",
     "Perkiraan belanja sampai akhir tahun bila jumlah peserta aktif tetap seperti pada tanggal "
     "laporan: realisasi ditambah iuran seluruh peserta aktif di kota untuk setiap bulan yang "
-    "belum dibayar.",
+    "belum dibayar, dihitung sejak bulan peserta pertama terdaftar.",
   },
   [RT_DEF_QUOTA_TERM] = {
     "Quota",

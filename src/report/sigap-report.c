@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "core/sigap-database.h"
+#include "core/sigap-private-file.h"
 #include "sigap-hpdf-painter.h"
 #include "sigap-report.h"
 #include "sigap-report-private.h"
@@ -628,8 +629,7 @@ sigap_report_write_full (const SigapReportOptions *options,
                          GError                  **error)
 {
   SigapReportContext ctx = { 0 };
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
+  g_autoptr(GError) temp_error = NULL;
   g_autofree char *temp_path = NULL;
   GDate as_of;
   int fd = -1;
@@ -660,7 +660,7 @@ sigap_report_write_full (const SigapReportOptions *options,
   ctx.options = options;
   ctx.lang = options->lang;
   ctx.generated = generation_time (options);
-  ctx.db = sigap_database_open (options->db_path, SIGAP_DATABASE_OPEN_DEFAULT, error);
+  ctx.db = sigap_database_open (options->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, error);
   if (ctx.db == NULL)
     goto out;
 
@@ -674,19 +674,15 @@ sigap_report_write_full (const SigapReportOptions *options,
     }
   ctx.filter = sigap_filter_new (&as_of, options->scope, options->segment);
 
-  /* The temporary file first: an unwritable folder fails before any work. */
-  dir = g_path_get_dirname (options->output_path);
-  base = g_path_get_basename (options->output_path);
-  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX.part", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
+  /* The temporary file first: an unwritable folder fails before any work. It is private
+   * (0600), and so is the briefing it becomes; a killed run's are removed first. */
+  sigap_private_file_remove_stale (options->output_path);
+  fd = sigap_private_file_create_temp (options->output_path, &temp_path, &temp_error);
   if (fd < 0)
     {
-      int saved = errno;
-
       g_set_error (error, SIGAP_REPORT_ERROR, SIGAP_REPORT_ERROR_WRITE,
                    _("Cannot write the briefing to “%s”: %s"), options->output_path,
-                   g_strerror (saved));
-      g_clear_pointer (&temp_path, g_free);
+                   temp_error->message);
       goto out;
     }
 
@@ -697,6 +693,18 @@ sigap_report_write_full (const SigapReportOptions *options,
 
   if (!make_pdf (&ctx, fd, info, progress, user_data, cancellable, error))
     goto out;
+
+  /* Renamed while still open, so locked: make_pdf () has synced it. */
+  if (g_rename (temp_path, options->output_path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SIGAP_REPORT_ERROR, SIGAP_REPORT_ERROR_WRITE,
+                   _("Cannot write the briefing to “%s”: %s"), options->output_path,
+                   g_strerror (saved));
+      goto out;
+    }
+  g_clear_pointer (&temp_path, g_free);
 
   if (close (fd) != 0)
     {
@@ -710,25 +718,15 @@ sigap_report_write_full (const SigapReportOptions *options,
     }
   fd = -1;
 
-  if (g_rename (temp_path, options->output_path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, SIGAP_REPORT_ERROR, SIGAP_REPORT_ERROR_WRITE,
-                   _("Cannot write the briefing to “%s”: %s"), options->output_path,
-                   g_strerror (saved));
-      goto out;
-    }
-  g_clear_pointer (&temp_path, g_free);
-
   report_progress (progress, user_data, 1.0);
   ok = TRUE;
 
 out:
-  if (fd >= 0)
-    close (fd);
+  /* Removed before it is closed, while still locked against another run's sweep. */
   if (temp_path != NULL)
     g_unlink (temp_path);
+  if (fd >= 0)
+    close (fd);
   _sigap_report_context_clear (&ctx);
 
   return ok;
