@@ -578,8 +578,9 @@ _sigap_import_find_sector (SigapImportRun *run,
                            guint           column)
 {
   const char *text = _sigap_import_field (run, column);
-  const char *suggestion;
   gint64 id = 0;
+  g_autoptr(GPtrArray) closest = NULL;
+  g_autofree char *suggestions = NULL;
 
   if (*text == '\0')
     {
@@ -590,12 +591,22 @@ _sigap_import_find_sector (SigapImportRun *run,
   if (sigap_text_matcher_lookup (run->sector, text, &id) == SIGAP_TEXT_MATCH_FOUND)
     return g_hash_table_lookup (run->sectors, &id);
 
-  suggestion = sigap_text_matcher_suggest (run->sector, text, NULL);
-  if (suggestion != NULL)
-    _sigap_import_reject (run, (int) column, _("Unknown sector “%s”; did you mean %s?"),
-                          text, suggestion);
+  /* The closest few, then every valid name: the fix is often a sector the office calls
+   * otherwise. */
+  closest = sigap_text_matcher_suggest_several (run->sector, text, 3, NULL);
+  if (closest->len > 0)
+    {
+      g_ptr_array_add (closest, NULL);
+      suggestions = g_strjoinv (", ", (char **) closest->pdata);
+      /* TRANSLATORS: Unknown sector “ojek”; did you mean Ojek Online, Ojek Pangkalan? Valid
+       * sectors: … */
+      _sigap_import_reject (run, (int) column,
+                            _("Unknown sector “%s”; did you mean %s? Valid sectors: %s"),
+                            text, suggestions, run->sector_names);
+    }
   else
-    _sigap_import_reject (run, (int) column, _("Unknown sector “%s”"), text);
+    _sigap_import_reject (run, (int) column, _("Unknown sector “%s”. Valid sectors: %s"), text,
+                          run->sector_names);
 
   return NULL;
 }
@@ -772,6 +783,7 @@ load_reference (SigapImportRun  *run,
                 GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sector_names = NULL;
   int rc;
 
   run->regions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, region_free);
@@ -834,9 +846,11 @@ load_reference (SigapImportRun  *run,
     return sigap_database_set_error (run->db, error, _("Cannot read the regions"));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = _sigap_import_prepare (run, "SELECT id, code, name, segment FROM sector", error);
+  stmt = _sigap_import_prepare (run, "SELECT id, code, name, segment FROM sector "
+                                     "ORDER BY segment DESC, sort_order, id", error);
   if (stmt == NULL)
     return FALSE;
+  sector_names = g_string_new (NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SigapImportSector *sector = g_new0 (SigapImportSector, 1);
@@ -848,10 +862,14 @@ load_reference (SigapImportRun  *run,
       g_hash_table_insert (run->sectors, &sector->id, sector);
       sigap_text_matcher_add (run->sector, sector->name, sector->id, NULL);
       sigap_text_matcher_add (run->sector, sector->code, sector->id, sector->name);
+      g_string_append_printf (sector_names, "%s%s", sector_names->len > 0 ? ", " : "",
+                              sector->name);
     }
   if (rc != SQLITE_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the sectors"));
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_free (run->sector_names);
+  run->sector_names = g_string_free (g_steal_pointer (&sector_names), FALSE);
 
   stmt = _sigap_import_prepare (run, "SELECT sector_id, alias FROM sector_alias", error);
   if (stmt == NULL)
@@ -1040,6 +1058,7 @@ run_clear (SigapImportRun *run)
   g_clear_pointer (&run->regions, g_hash_table_unref);
   g_clear_pointer (&run->region_codes, g_hash_table_unref);
   g_clear_pointer (&run->sectors, g_hash_table_unref);
+  g_clear_pointer (&run->sector_names, g_free);
   g_clear_pointer (&run->kelurahan, sigap_text_matcher_free);
   g_clear_pointer (&run->kecamatan, sigap_text_matcher_free);
   g_clear_pointer (&run->sector, sigap_text_matcher_free);

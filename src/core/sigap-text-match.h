@@ -37,6 +37,10 @@ SigapTextMatch    sigap_text_matcher_lookup   (SigapTextMatcher  *self,
 const char       *sigap_text_matcher_suggest  (SigapTextMatcher  *self,
                                                const char        *text,
                                                gint64            *out_id);
+GPtrArray        *sigap_text_matcher_suggest_several (SigapTextMatcher *self,
+                                                      const char       *text,
+                                                      guint             max,
+                                                      GArray           *out_ids);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapTextMatcher, sigap_text_matcher_free)
 
