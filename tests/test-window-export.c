@@ -5,6 +5,7 @@
  * "Export to Excel…" in the window (issue 13): the action is there only with figures to
  * export, and it writes the workbook of the current filter in a worker while the window
  * stays responsive. The workbook's contents are checked by the `export` test (openpyxl).
+ * And the Preferences window: the languages of the window and of the briefing.
  */
 
 #define _GNU_SOURCE  /* memmem */
@@ -13,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "app/sigap-preferences-window.h"
 #include "app/sigap-window-private.h"
 #include "sigap-test-util.h"
 #include "sigap-test-window.h"
@@ -78,6 +80,61 @@ test_export_to_excel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) rows = NULL;
+  SigapPreferencesWindow *window;
+  AdwComboRow *interface_row = NULL, *report_row = NULL;
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_settings_set_string (settings, "interface-language", "system");
+  g_settings_set_string (settings, "report-language", "id");
+  window = sigap_preferences_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+
+  rows = sigap_test_find_all (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (rows->pdata[i]);
+
+      if (g_strcmp0 (title, "Window language") == 0)
+        interface_row = rows->pdata[i];
+      else if (g_strcmp0 (title, "Briefing language") == 0)
+        report_row = rows->pdata[i];
+    }
+  g_assert_nonnull (interface_row);
+  g_assert_nonnull (report_row);
+  /* The window's language needs a restart, and says so. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (interface_row)),
+                            "started again"));
+  g_assert_cmpuint (adw_combo_row_get_selected (interface_row), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (report_row), ==, 0);
+
+  adw_combo_row_set_selected (interface_row, 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "interface-language"), ==, "id");
+  adw_combo_row_set_selected (report_row, 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "report-language"), ==, "en");
+
+  /* At the next start the window speaks Indonesian, whatever the desktop says. */
+  g_setenv ("LANGUAGE", "en_US:en", TRUE);
+  sigap_preferences_apply_language ();
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "id");
+
+  g_settings_set_string (settings, "interface-language", "system");
+  g_setenv ("LANGUAGE", "en_US:en", TRUE);
+  sigap_preferences_apply_language ();
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en_US:en");
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +150,7 @@ main (int   argc,
   app = sigap_test_register_app ();
 
   g_test_add_func ("/sigap/window/export-excel", test_export_to_excel);
+  g_test_add_func ("/sigap/window/preferences", test_preferences);
 
   status = g_test_run ();
 
