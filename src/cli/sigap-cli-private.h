@@ -22,6 +22,8 @@ int  _sigap_cli_find    (int    argc,
                          char **argv);
 int  _sigap_cli_export  (int    argc,
                          char **argv);
+int  _sigap_cli_participants (int    argc,
+                              char **argv);
 int  _sigap_cli_import  (int    argc,
                          char **argv);
 int  _sigap_cli_report  (int    argc,

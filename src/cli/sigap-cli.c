@@ -30,6 +30,7 @@ static const Subcommand subcommands[] = {
   { "export", _sigap_cli_export },
   { "find", _sigap_cli_find },
   { "import", _sigap_cli_import },
+  { "participants", _sigap_cli_participants },
   { "report", _sigap_cli_report },
   { "summary", _sigap_cli_summary },
 };
