@@ -66,26 +66,13 @@ quit_activated_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (application));
 }
 
-/* Without the schema (an uninstalled build run without GSETTINGS_SCHEMA_DIR) there is nothing
- * to keep preferences in, and the action stays disabled. */
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
-
 static void
 preferences_activated_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
   SigapApplication *self = user_data;
-  g_autoptr(GSettings) settings = settings_new_if_installed ();
+  g_autoptr(GSettings) settings = sigap_settings_new_if_installed ();
   SigapPreferencesWindow *window;
 
   if (settings == NULL)
@@ -137,7 +124,7 @@ sigap_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-  g_autoptr(GSettings) settings = settings_new_if_installed ();
+  g_autoptr(GSettings) settings = sigap_settings_new_if_installed ();
 
   G_APPLICATION_CLASS (sigap_application_parent_class)->startup (application);
 

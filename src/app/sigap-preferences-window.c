@@ -166,18 +166,33 @@ sigap_preferences_window_new (GtkWindow *parent,
 void
 sigap_preferences_apply_language (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = sigap_settings_new_if_installed ();
   g_autofree char *language = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "interface-language"))
+  if (settings == NULL)
     return;
 
-  settings = g_settings_new (APP_ID);
   language = g_settings_get_string (settings, "interface-language");
   if (g_strcmp0 (language, "id") == 0 || g_strcmp0 (language, "en") == 0)
     g_setenv ("LANGUAGE", language, TRUE);
+}
+
+/**
+ * sigap_settings_new_if_installed:
+ *
+ * The application's settings, or %NULL when the schema is not installed (an uninstalled build
+ * run without GSETTINGS_SCHEMA_DIR): GSettings would abort on a missing schema.
+ *
+ * Returns: (transfer full) (nullable): the settings
+ */
+GSettings *
+sigap_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
 }

@@ -17,5 +17,6 @@ SigapPreferencesWindow *sigap_preferences_window_new         (GtkWindow  *parent
                                                               GSettings  *settings);
 
 void                    sigap_preferences_apply_language     (void);
+GSettings              *sigap_settings_new_if_installed      (void);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include "sigap-overview-page.h"
 #include "sigap-page.h"
 #include "sigap-wilayah-page.h"
+#include "sigap-preferences-window.h"
 #include "sigap-window.h"
 #include "sigap-window-private.h"
 
@@ -102,19 +103,6 @@ static void check_settled (SigapWindow *self);
 
 /* ---------------------------------------------------------------------------------------- */
 /* Helpers.                                                                                 */
-
-/* GSettings aborts on a missing schema; an uninstalled build without one still runs. */
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
 
 static void
 foreach_page (SigapWindow *self,
@@ -1204,7 +1192,7 @@ sigap_window_init (SigapWindow *self)
   self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_date_clear (&self->initial_as_of, 1);
-  self->settings = settings_new_if_installed ();
+  self->settings = sigap_settings_new_if_installed ();
 
   if (self->settings != NULL)
     {

@@ -43,7 +43,6 @@ static void
 print_json (const SigapPersonCard *card)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
@@ -104,9 +103,7 @@ print_json (const SigapPersonCard *card)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = _sigap_cli_json_to_data (root);
   printf ("%s\n", text);
 }
 

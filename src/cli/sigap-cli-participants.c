@@ -48,9 +48,7 @@ _sigap_cli_participants (int    argc,
                                   "operators: registered by the as-of date, in the scope and "
                                   "segment, NIKs masked unless --full-nik."));
   _sigap_cli_filter_args_add_entries (&filter_args, context,
-                                      N_("Region: 32.75 (the city, default), a kecamatan or "
-                                         "a kelurahan, by code (32.75.03, BPS 3275070) or "
-                                         "name (\"Bekasi Utara\")"));
+                                      SIGAP_CLI_SCOPE_ANY_REGION);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return _sigap_cli_fail_error (error);

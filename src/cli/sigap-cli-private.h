@@ -51,6 +51,11 @@ typedef struct
   char *scope;
 } SigapCliFilterArgs;
 
+/* The --scope help of the commands that take any region, by code or by name. */
+#define SIGAP_CLI_SCOPE_ANY_REGION \
+  N_("Region: 32.75 (the city, default), a kecamatan or a kelurahan, by code (32.75.03, " \
+     "BPS 3275070) or name (\"Bekasi Utara\")")
+
 /* Adds --db, --as-of, --segment and --scope to @context's main group, writing into @args.
  * @scope_description: the untranslated --scope help (marked with N_), as the commands accept
  * different levels. */

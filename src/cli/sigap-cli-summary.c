@@ -806,9 +806,7 @@ _sigap_cli_summary (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Print the programme's figures."));
   _sigap_cli_filter_args_add_entries (&filter_args, context,
-                                      N_("Region: 32.75 (the city, default), a kecamatan or "
-                                         "a kelurahan, by code (32.75.03, BPS 3275070) or "
-                                         "name (\"Bekasi Utara\")"));
+                                      SIGAP_CLI_SCOPE_ANY_REGION);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return _sigap_cli_fail_error (error);
