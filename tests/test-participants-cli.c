@@ -101,7 +101,8 @@ test_full_nik (void)
 
   sigap_test_run_sigap (&run, "participants", "--db", demo_path, "--output", path,
                         "--scope", "3275070", "--as-of", "2026-06-30", "--full-nik", NULL);
-  g_assert_true (sigap_test_run_succeeded (&run));
+  if (!sigap_test_run_succeeded (&run))
+    g_error ("sigap participants --full-nik failed: %s", run.err);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));

@@ -174,7 +174,10 @@ sigap_participant_list_record (SigapDatabase      *db,
       JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     root = json_node_copy (json_parser_get_root (parser));
   else
-    root = json_node_init_array (json_node_alloc (), json_array_new ());
+    {
+      root = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (root, json_array_new ());
+    }
   records = json_node_get_array (root);
 
   json_builder_begin_object (builder);
