@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/sigap-application.h"
+#include "app/sigap-preferences-window.h"
 #include "app/sigap-screenshot.h"
 #include "cli/sigap-cli.h"
 
@@ -73,6 +74,11 @@ main (int    argc,
   /* Headless subcommands must run without a display, so they never reach GTK. */
   if (sigap_cli_is_subcommand (argc, argv))
     return sigap_cli_run (argc, argv);
+
+  /* The window speaks the language chosen in Preferences, if one was; the commands above
+   * follow the locale, as command-line tools do. */
+  sigap_preferences_apply_language ();
+  honour_language_variable ();
 
   /* The one subcommand that needs the window, so it goes through GTK. */
   if (argc > 1 && strcmp (argv[1], "screenshot") == 0)

@@ -73,7 +73,9 @@ assert_member_double (JsonObject *object,
       g_assert_true (JSON_NODE_HOLDS_NULL (node));
       return;
     }
-  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-9);
+  /* JSON gives percentages to two decimals. */
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (node), round (expected * 100.0) / 100.0,
+                                  1e-9);
 }
 
 /* A count straight from the tables, by plain SQL. */
@@ -127,7 +129,10 @@ test_summary_json (void)
   assert_member_int (object, "quota", s->quota, s->has_quota);
   assert_member_int (object, "quota_months", 2, TRUE);
   assert_member_int (object, "quota_full_year", s->quota_full_year, s->has_quota);
-  g_assert_cmpuint (json_object_get_size (object), ==, 19);
+  /* Issue 13: the data cut-off (the demo's last day) and the months not yet paid for. */
+  g_assert_cmpstr (json_object_get_string_member (object, "data_cutoff"), ==, "2026-10-31");
+  assert_member_int (object, "months_unpaid", 2, TRUE);
+  g_assert_cmpuint (json_object_get_size (object), ==, 21);
 
   /* The story at 31 October 2026: floor ((pagu − projected) / (16.800 × 2)) for Nov–Dec and
    * floor ((pagu − projected) / (16.800 × 12)) for a full year. */
@@ -229,7 +234,7 @@ test_csv_and_text (void)
                         "--by", "sector", NULL);
   g_assert_true (sigap_test_run_succeeded (&csv));
   lines = g_strsplit (csv.out, "\r\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "code,name,registered"));
+  g_assert_true (g_str_has_prefix (lines[0], "as_of,segment,scope,data_cutoff,code,name,registered"));
   /* Header, 16 rentan sectors, and the empty string after the last CRLF. */
   g_assert_cmpuint (g_strv_length (lines), ==, 18);
 
@@ -240,7 +245,7 @@ test_csv_and_text (void)
   g_assert_true (sigap_test_run_succeeded (&csv));
   lines = g_strsplit (csv.out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
-  g_assert_true (g_regex_match_simple ("^[0-9-]{10},rentan,32\\.75,2026,[0-9]+,[0-9]+,[0-9]+,"
+  g_assert_true (g_regex_match_simple ("^[0-9-]{10},rentan,32\\.75,[0-9-]{10},2026,[0-9]+,[0-9]+,[0-9]+,"
                                        "[0-9]+,[0-9.]+,[0-9]+,[0-9]+,[0-9.]+,-?[0-9]+,[0-9]+,"
                                        "[0-9]+,[0-9]*,[0-9]*,[0-9]*(,[0-9]+){4}$",
                                        lines[1], 0, 0));

@@ -390,6 +390,11 @@ test_import (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row (GTK_WIDGET (page),
                                                                    "Line 6 · nik")),
                             "Excel"));
+  /* And which lines were accepted with a note (issue 13): line 2, desil 7, no KPJ number. */
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "Line 2 · note"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row (GTK_WIDGET (page),
+                                                                   "Line 2 · note")),
+                            "Desil 7"));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   assert_no_whole_nik (GTK_WIDGET (window));
   maybe_save_png (GTK_WIDGET (window), "data-rejections");

@@ -63,7 +63,7 @@ test_json (Fixture       *fixture,
 {
   static const char * const members[] = {
     "kind", "file", "read", "added", "updated", "unchanged", "rejected", "flagged",
-    "rejections",
+    "rejections", "flags",
   };
   g_autofree char *csv = write_csv (fixture, "peserta.csv", participants_csv);
   g_autofree char *rejects = g_build_filename (fixture->dir, "ditolak.csv", NULL);

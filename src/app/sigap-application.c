@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "sigap-application.h"
+#include "sigap-preferences-window.h"
 #include "sigap-query.h"
 #include "sigap-window.h"
 
@@ -65,8 +66,26 @@ quit_activated_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (application));
 }
 
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SigapApplication *self = user_data;
+  g_autoptr(GSettings) settings = sigap_settings_new_if_installed ();
+  SigapPreferencesWindow *window;
+
+  if (settings == NULL)
+    return;
+
+  window = sigap_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
+  { "preferences", preferences_activated_cb },
   { "quit", quit_activated_cb },
 };
 
@@ -104,12 +123,19 @@ static void
 sigap_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr(GSettings) settings = sigap_settings_new_if_installed ();
 
   G_APPLICATION_CLASS (sigap_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application),
+                                                                            "preferences")),
+                               settings != NULL);
 }
 
 static void

@@ -577,14 +577,31 @@ show_in_folder_clicked_cb (GtkButton *button,
 AdwToast *
 sigap_briefing_toast_new (GFile *file)
 {
+  return sigap_file_toast_new (file, _("Briefing saved"));
+}
+
+/**
+ * sigap_file_toast_new:
+ * @file: a file just saved
+ * @title: what it is: "Briefing saved", "Workbook saved"
+ *
+ * @title, with "Open" (the file's default application) and "Show in Folder".
+ *
+ * Returns: (transfer full): the toast, for the window's toast overlay
+ */
+AdwToast *
+sigap_file_toast_new (GFile      *file,
+                      const char *title)
+{
   AdwToast *toast;
   GtkWidget *box;
   GtkWidget *label;
   GtkWidget *button;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
 
-  toast = adw_toast_new (_("Briefing saved"));
+  toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
@@ -592,7 +609,7 @@ sigap_briefing_toast_new (GFile *file)
 
   /* A toast has one button of its own: the second sits in the title. */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = gtk_label_new (_("Briefing saved"));
+  label = gtk_label_new (title);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);

@@ -29,5 +29,7 @@ const char          *sigap_briefing_dialog_get_output_path (SigapBriefingDialog 
 gboolean             sigap_briefing_dialog_get_writing     (SigapBriefingDialog *self);
 
 AdwToast            *sigap_briefing_toast_new              (GFile               *file);
+AdwToast            *sigap_file_toast_new                  (GFile               *file,
+                                                            const char          *title);
 
 G_END_DECLS

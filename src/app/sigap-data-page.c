@@ -125,6 +125,23 @@ compute_data (SigapDatabase      *db,
   return g_steal_pointer (&result);
 }
 
+/* A page of a batch's rejected lines and, with the first page, the lines it noted. */
+typedef struct
+{
+  GPtrArray *rejections;
+  GPtrArray *flags;       /* NULL after the first page */
+} BatchLines;
+
+static void
+batch_lines_free (BatchLines *lines)
+{
+  g_clear_pointer (&lines->rejections, g_ptr_array_unref);
+  g_clear_pointer (&lines->flags, g_ptr_array_unref);
+  g_free (lines);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatchLines, batch_lines_free)
+
 /* One more than a page, to know whether there are more. */
 static gpointer
 compute_rejections (SigapDatabase      *db,
@@ -134,9 +151,19 @@ compute_rejections (SigapDatabase      *db,
                     GError            **error)
 {
   const DetailRequest *request = data;
+  g_autoptr(BatchLines) lines = g_new0 (BatchLines, 1);
 
-  return sigap_import_list_rejections (db, request->batch_id, request->offset, PAGE_SIZE + 1,
-                                       error);
+  lines->rejections = sigap_import_list_rejections (db, request->batch_id, request->offset,
+                                                    PAGE_SIZE + 1, error);
+  if (lines->rejections == NULL)
+    return NULL;
+  if (request->offset == 0)
+    {
+      lines->flags = sigap_import_list_batch_flags (db, request->batch_id, PAGE_SIZE, error);
+      if (lines->flags == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&lines);
 }
 
 static gpointer
@@ -321,11 +348,34 @@ rejections_done_cb (SigapPage    *page,
                     const GError *error)
 {
   SigapDataPage *self = SIGAP_DATA_PAGE (page);
-  g_autoptr(GPtrArray) rejections = data;
+  g_autoptr(BatchLines) lines = data;
+  GPtrArray *rejections;
   guint n;
 
-  if (rejections == NULL)
+  if (lines == NULL)
     return;
+  rejections = lines->rejections;
+
+  /* The lines accepted with a data-quality note come first, so that "Flagged 5" says which:
+   * "Line 4 · note", "NIK 3275********0001: Desil 7, outside the target". */
+  for (guint i = 0; lines->flags != NULL && i < lines->flags->len; i++)
+    {
+      const SigapParticipantFlagRow *flag_row = g_ptr_array_index (lines->flags, i);
+      g_autofree char *line = sigap_format_count (flag_row->line, self->lang);
+      g_autofree char *reason = sigap_participant_flag_describe (flag_row->flag, flag_row->detail);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* TRANSLATORS: an accepted line with a data-quality note: "Line 12 · note" */
+      title = g_strdup_printf (_("Line %s · note"), line);
+      subtitle = g_strdup_printf ("NIK %s: %s", flag_row->nik_masked, reason);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "flagged-line");
+      gtk_list_box_append (self->rejections_list, row);
+    }
 
   n = MIN (rejections->len, PAGE_SIZE);
   for (guint i = 0; i < n; i++)
@@ -366,7 +416,7 @@ load_rejections (SigapDataPage *self)
   request->batch_id = self->batch_id;
   request->offset = self->n_shown;
   sigap_page_run_query (SIGAP_PAGE (self), compute_rejections, request, g_free,
-                        (GDestroyNotify) g_ptr_array_unref, self->detail_cancellable,
+                        (GDestroyNotify) batch_lines_free, self->detail_cancellable,
                         rejections_done_cb);
 }
 

@@ -24,7 +24,7 @@
 #include "sigap-overview-page.h"
 
 /* The enrollment chart's reach: two years, trimmed to where the data start. */
-#define TREND_MONTHS 24
+#define TREND_MONTHS SIGAP_FIGURES_TREND_MONTHS
 
 struct _SigapOverviewPage
 {

@@ -14,6 +14,16 @@ G_BEGIN_DECLS
 void               _sigap_window_reload_after_import (SigapWindow  *self,
                                                       const char   *db_path);
 
+void               _sigap_window_add_toast           (SigapWindow  *self,
+                                                      AdwToast     *toast);
+
+/* sigap-window-export.c */
+void               _sigap_window_export_activated    (GtkWidget    *widget,
+                                                      const char   *action_name,
+                                                      GVariant     *parameter);
+void               _sigap_window_export_to           (SigapWindow  *self,
+                                                      GFile        *file);
+
 /* sigap-window-import.c */
 void               _sigap_window_import_activated    (GtkWidget    *widget,
                                                       const char   *action_name,

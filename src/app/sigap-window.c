@@ -31,6 +31,7 @@
 #include "sigap-overview-page.h"
 #include "sigap-page.h"
 #include "sigap-wilayah-page.h"
+#include "sigap-preferences-window.h"
 #include "sigap-window.h"
 #include "sigap-window-private.h"
 
@@ -104,19 +105,6 @@ static void check_settled (SigapWindow *self);
 
 /* ---------------------------------------------------------------------------------------- */
 /* Helpers.                                                                                 */
-
-/* GSettings aborts on a missing schema; an uninstalled build without one still runs. */
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
 
 static void
 foreach_page (SigapWindow *self,
@@ -238,6 +226,7 @@ set_state (SigapWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, state);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", dashboard);
   update_switcher_bar (self);
 
   if (g_strcmp0 (state, "loading") == 0)
@@ -970,6 +959,15 @@ _sigap_window_reload_after_import (SigapWindow *self,
   sigap_window_open_database (self, path);
 }
 
+void
+_sigap_window_add_toast (SigapWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 briefing_saved_cb (SigapWindow *self,
                    GFile       *file)
@@ -1163,10 +1161,14 @@ sigap_window_class_init (SigapWindowClass *klass)
                                    _sigap_window_import_activated);
   gtk_widget_class_install_action (widget_class, "win.generate-briefing", NULL,
                                    generate_briefing_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-excel", NULL,
+                                   _sigap_window_export_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-excel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
@@ -1189,7 +1191,7 @@ sigap_window_init (SigapWindow *self)
   self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_date_clear (&self->initial_as_of, 1);
-  self->settings = settings_new_if_installed ();
+  self->settings = sigap_settings_new_if_installed ();
 
   if (self->settings != NULL)
     {
@@ -1202,6 +1204,7 @@ sigap_window_init (SigapWindow *self)
 
   /* Only with figures to brief on: set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", FALSE);
   _sigap_window_import_setup (self);
   g_object_bind_property (self->import_button, "sensitive", self->import_button, "visible",
                           G_BINDING_SYNC_CREATE);

@@ -18,21 +18,25 @@
 #include "core/sigap-database.h"
 #include "core/sigap-format.h"
 #include "core/sigap-import.h"
+#include "core/sigap-import-log.h"
 #include "core/sigap-private-file.h"
 #include "sigap-cli-private.h"
 
 /* Text output shows this many rejections; --rejects and JSON have them all. */
 #define SHOWN_REJECTIONS 10
 
+/* Labels padded by characters, not bytes, to the longest: translated labels ("Tidak
+ * berubah") line up as the English ones do. */
 static void
 print_count (const char *label,
+             glong       label_width,
              gint64      value,
              SigapLang   lang)
 {
   g_autofree char *text = sigap_format_count (value, lang);
   glong width = g_utf8_strlen (label, -1);
 
-  printf ("  %s%*s %12s\n", label, (int) MAX (1, 12 - width), "", text);
+  printf ("  %s%*s %12s\n", label, (int) MAX (1, label_width + 1 - width), "", text);
 }
 
 static const char *
@@ -51,8 +55,54 @@ separator_name (char separator)
     }
 }
 
+/* The data-quality notes this import left, by line; NULL after a dry run or an import that
+ * changed nothing, whose notes are not this run's. */
+static GPtrArray *
+list_flags (SigapDatabase           *db,
+            const SigapImportResult *result,
+            GError                 **error)
+{
+  if (result->dry_run || result->already_imported || result->batch_id == 0)
+    return g_ptr_array_new ();
+  return sigap_import_list_batch_flags (db, result->batch_id, -1, error);
+}
+
 static void
-print_text (const SigapImportResult *result)
+print_flags_text (const SigapImportResult *result,
+                  const GPtrArray         *flags)
+{
+  SigapLang lang = sigap_lang_from_locale ();
+  guint shown = MIN (flags->len, SHOWN_REJECTIONS);
+
+  if (flags->len == 0)
+    return;
+
+  printf ("\n");
+  if (shown < flags->len)
+    {
+      g_autofree char *total = sigap_format_count (flags->len, lang);
+
+      printf (_("First %u data-quality notes of %s:"), shown, total);
+    }
+  else
+    printf (_("Data-quality notes:"));
+  printf ("\n");
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const SigapParticipantFlagRow *row = g_ptr_array_index (flags, i);
+      g_autofree char *reason = sigap_participant_flag_describe (row->flag, row->detail);
+
+      /* TRANSLATORS: Line 12 (NIK 3275********0001): Desil 7, outside the target */
+      printf (_("  Line %" PRId64 " (NIK %s): %s"), (int64_t) row->line, row->nik_masked,
+              reason);
+      printf ("\n");
+    }
+}
+
+static void
+print_text (const SigapImportResult *result,
+            const GPtrArray         *flags)
 {
   SigapLang lang = sigap_lang_from_locale ();
   const char *separator = separator_name (result->separator);
@@ -64,12 +114,21 @@ print_text (const SigapImportResult *result)
           separator != NULL ? separator : other);
   printf ("\n");
 
-  print_count (_("Read"), result->read, lang);
-  print_count (_("Added"), result->added, lang);
-  print_count (_("Updated"), result->updated, lang);
-  print_count (_("Unchanged"), result->unchanged, lang);
-  print_count (_("Rejected"), result->rejected, lang);
-  print_count (_("Flagged"), result->flagged, lang);
+  {
+    const char *labels[] = {
+      _("Read"), _("Added"), _("Updated"), _("Unchanged"), _("Rejected"), _("Flagged"),
+    };
+    const gint64 values[] = {
+      result->read, result->added, result->updated, result->unchanged, result->rejected,
+      result->flagged,
+    };
+    glong width = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      width = MAX (width, g_utf8_strlen (labels[i], -1));
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      print_count (labels[i], width, values[i], lang);
+  }
 
   if (result->ignored_columns != NULL && result->ignored_columns[0] != NULL)
     {
@@ -108,6 +167,8 @@ print_text (const SigapImportResult *result)
         }
     }
 
+  print_flags_text (result, flags);
+
   printf ("\n");
   if (result->dry_run)
     printf ("%s\n", _("Dry run: nothing was saved."));
@@ -122,6 +183,7 @@ print_text (const SigapImportResult *result)
 
 static void
 print_json (const SigapImportResult *result,
+            const GPtrArray         *flags,
             const char              *file)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -163,6 +225,31 @@ print_json (const SigapImportResult *result,
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, rejection->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const SigapParticipantFlagRow *row = g_ptr_array_index (flags, i);
+      g_autofree char *reason = sigap_participant_flag_describe (row->flag, row->detail);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, row->line);
+      json_builder_set_member_name (builder, "nik");
+      json_builder_add_string_value (builder, row->nik_masked);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, sigap_participant_flag_to_string (row->flag));
+      json_builder_set_member_name (builder, "detail");
+      if (row->detail != NULL)
+        json_builder_add_string_value (builder, row->detail);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -225,6 +312,7 @@ _sigap_cli_import (int    argc,
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(SigapImporter) importer = NULL;
   g_autoptr(SigapImportResult) result = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
   g_autofree char *display_name = NULL;
   GCancellable *cancellable;
   gulong interrupt_id;
@@ -321,10 +409,14 @@ _sigap_cli_import (int    argc,
   if (rejects != NULL && !sigap_private_output_commit (rejects, NULL, &error))
     return _sigap_cli_fail (_("cannot write “%s”: %s"), rejects_path, error->message);
 
+  flags = list_flags (db, result, &error);
+  if (flags == NULL)
+    return _sigap_cli_fail_error (error);
+
   if (json)
-    print_json (result, argv[2]);
+    print_json (result, flags, argv[2]);
   else
-    print_text (result);
+    print_text (result, flags);
 
   return fflush (stdout) == 0 ? 0 : _sigap_cli_fail (_("cannot write the output"));
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "core/sigap-database.h"
 #include "core/sigap-filter.h"
@@ -17,6 +18,12 @@ int  _sigap_cli_demo    (int    argc,
                          char **argv);
 int  _sigap_cli_summary (int    argc,
                          char **argv);
+int  _sigap_cli_find    (int    argc,
+                         char **argv);
+int  _sigap_cli_export  (int    argc,
+                         char **argv);
+int  _sigap_cli_participants (int    argc,
+                              char **argv);
 int  _sigap_cli_import  (int    argc,
                          char **argv);
 int  _sigap_cli_report  (int    argc,
@@ -44,6 +51,11 @@ typedef struct
   char *scope;
 } SigapCliFilterArgs;
 
+/* The --scope help of the commands that take any region, by code or by name. */
+#define SIGAP_CLI_SCOPE_ANY_REGION \
+  N_("Region: 32.75 (the city, default), a kecamatan or a kelurahan, by code (32.75.03, " \
+     "BPS 3275070) or name (\"Bekasi Utara\")")
+
 /* Adds --db, --as-of, --segment and --scope to @context's main group, writing into @args.
  * @scope_description: the untranslated --scope help (marked with N_), as the commands accept
  * different levels. */
@@ -61,6 +73,10 @@ int  _sigap_cli_filter_args_open        (const SigapCliFilterArgs  *args,
                                          SigapDatabase            **db,
                                          SigapFilter              **filter);
 void _sigap_cli_filter_args_clear       (SigapCliFilterArgs *args);
+
+/* Pretty JSON of @root with its fractional numbers in their shortest form
+ * (sigap_csv_format_double()): 99.65, not 99.650000000000006. */
+char *_sigap_cli_json_to_data           (JsonNode           *root);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SigapCliFilterArgs, _sigap_cli_filter_args_clear)
 

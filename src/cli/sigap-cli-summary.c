@@ -30,8 +30,10 @@ typedef struct
   SigapFilter    *filter;
   gboolean        has_by;
   SigapBreakdown  by;
+  gboolean        by_month;      /* --by month: the monthly series, not a breakdown */
   OutputFormat    format;
   SigapLang       lang;
+  GDate           cutoff;        /* the data cut-off; cleared for an empty database */
 } Request;
 
 /* The data-quality notes' names in JSON and CSV, indexed by SigapParticipantFlag. */
@@ -67,8 +69,10 @@ json_add_percent (JsonBuilder *builder,
                   gboolean     defined)
 {
   json_builder_set_member_name (builder, name);
+  /* Two decimals, as a reader quotes them; _sigap_cli_json_to_data() then writes 99.65, not
+   * the 99.650000000000006 that the nearest double would print as. */
   if (defined && isfinite (value))
-    json_builder_add_double_value (builder, value);
+    json_builder_add_double_value (builder, round (value * 100.0) / 100.0);
   else
     json_builder_add_null_value (builder);
 }
@@ -93,16 +97,28 @@ json_add_filter (JsonBuilder       *builder,
   json_add_string (builder, "scope", filter->scope);
 }
 
+/* What the output is about: the filter and the data cut-off it was computed from. */
+static void
+json_add_context (JsonBuilder   *builder,
+                  const Request *request)
+{
+  g_autofree char *cutoff = g_date_valid (&request->cutoff)
+                            ? sigap_date_to_iso (&request->cutoff) : NULL;
+
+  json_add_filter (builder, request->filter);
+  json_builder_set_member_name (builder, "data_cutoff");
+  if (cutoff != NULL)
+    json_builder_add_string_value (builder, cutoff);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *text = _sigap_cli_json_to_data (root);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 
@@ -114,7 +130,7 @@ print_summary_json (const Request      *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_add_filter (builder, request->filter);
+  json_add_context (builder, request);
   json_add_count (builder, "year", summary->year, TRUE);
   json_add_count (builder, "registered", summary->registered, TRUE);
   json_add_count (builder, "active", summary->active, TRUE);
@@ -130,6 +146,7 @@ print_summary_json (const Request      *request,
   json_add_count (builder, "quota", summary->quota, summary->has_quota);
   json_add_count (builder, "quota_months", summary->quota_months, TRUE);
   json_add_count (builder, "quota_full_year", summary->quota_full_year, summary->has_quota);
+  json_add_count (builder, "months_unpaid", summary->months_unpaid, TRUE);
   json_builder_set_member_name (builder, "quality");
   json_builder_begin_object (builder);
   for (guint i = 0; i < SIGAP_PARTICIPANT_FLAG_N; i++)
@@ -147,7 +164,7 @@ print_breakdown_json (const Request   *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_add_filter (builder, request->filter);
+  json_add_context (builder, request);
   json_add_string (builder, "by", sigap_breakdown_to_string (request->by));
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
@@ -212,11 +229,29 @@ csv_percent (double   value,
              gboolean last)
 {
   g_autoptr(GString) cell = g_string_new (NULL);
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (defined && isfinite (value))
-    sigap_csv_append_number (cell, g_ascii_dtostr (buffer, sizeof buffer, value), ',');
+    {
+      g_autofree char *number = sigap_csv_format_double (value);
+
+      sigap_csv_append_number (cell, number, ',');
+    }
   csv_end_cell (cell, last);
+}
+
+/* The four context cells every CSV row starts with, so that a saved file says what it is:
+ * as_of, segment, scope, data_cutoff. */
+static void
+csv_context (const Request *request)
+{
+  g_autofree char *as_of = sigap_date_to_iso (&request->filter->as_of);
+  g_autofree char *cutoff = g_date_valid (&request->cutoff)
+                            ? sigap_date_to_iso (&request->cutoff) : g_strdup ("");
+
+  csv_field (as_of, FALSE);
+  csv_field (sigap_segment_to_string (request->filter->segment), FALSE);
+  csv_field (request->filter->scope, FALSE);
+  csv_field (cutoff, FALSE);
 }
 
 static void
@@ -225,11 +260,10 @@ print_summary_csv (const Request      *request,
                    const SigapQuality *quality)
 {
   static const char *columns[] = {
-    "as_of", "segment", "scope", "year", "registered", "active", "ended", "target",
+    "as_of", "segment", "scope", "data_cutoff", "year", "registered", "active", "ended", "target",
     "coverage_pct", "pagu", "realised", "absorption_pct", "remaining", "premium_monthly",
     "projected_year_end", "quota", "quota_months", "quota_full_year",
   };
-  g_autofree char *as_of = sigap_date_to_iso (&request->filter->as_of);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     csv_field (columns[i], FALSE);
@@ -240,9 +274,7 @@ print_summary_csv (const Request      *request,
       csv_field (name, i + 1 == SIGAP_PARTICIPANT_FLAG_N);
     }
 
-  csv_field (as_of, FALSE);
-  csv_field (sigap_segment_to_string (request->filter->segment), FALSE);
-  csv_field (request->filter->scope, FALSE);
+  csv_context (request);
   csv_count (summary->year, TRUE, FALSE);
   csv_count (summary->registered, TRUE, FALSE);
   csv_count (summary->active, TRUE, FALSE);
@@ -263,9 +295,11 @@ print_summary_csv (const Request      *request,
 }
 
 static void
-print_breakdown_csv (const GPtrArray *rows)
+print_breakdown_csv (const Request   *request,
+                     const GPtrArray *rows)
 {
   static const char *columns[] = {
+    "as_of", "segment", "scope", "data_cutoff",
     "code", "name", "registered", "active", "ended", "target", "coverage_pct",
   };
 
@@ -276,6 +310,7 @@ print_breakdown_csv (const GPtrArray *rows)
     {
       const SigapBreakdownRow *row = g_ptr_array_index (rows, i);
 
+      csv_context (request);
       csv_field (row->code, FALSE);
       csv_field (row->name, FALSE);
       csv_count (row->registered, TRUE, FALSE);
@@ -283,6 +318,82 @@ print_breakdown_csv (const GPtrArray *rows)
       csv_count (row->ended, TRUE, FALSE);
       csv_count (row->target, row->has_target, FALSE);
       csv_percent (row->coverage_pct, row->has_coverage, TRUE);
+    }
+}
+
+
+/* ---------------------------------------------------------------------------------------- */
+/* --by month: the series of the trend charts, oldest first.                                */
+
+static char *
+month_key (const SigapMonthPoint *point)
+{
+  return g_strdup_printf ("%04d-%02d", point->year, point->month);
+}
+
+static void
+print_months_json (const Request *request,
+                   const GArray  *months)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_add_context (builder, request);
+  json_add_string (builder, "by", "month");
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < months->len; i++)
+    {
+      const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
+      g_autofree char *month = month_key (point);
+      g_autofree char *end = sigap_date_to_iso (&point->end);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "month", month);
+      json_add_string (builder, "date", end);
+      json_add_count (builder, "registered", point->registered, TRUE);
+      json_add_count (builder, "active", point->active, TRUE);
+      json_add_count (builder, "new_registrations", point->new_registrations, TRUE);
+      json_add_count (builder, "new_endings", point->new_endings, TRUE);
+      json_add_count (builder, "target", point->target, point->has_target);
+      json_add_percent (builder, "coverage_pct", point->coverage_pct, point->has_coverage);
+      json_add_count (builder, "realised_to_date", point->realised_to_date, TRUE);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_json (builder);
+}
+
+static void
+print_months_csv (const Request *request,
+                  const GArray  *months)
+{
+  static const char *columns[] = {
+    "as_of", "segment", "scope", "data_cutoff", "month", "date", "registered", "active",
+    "new_registrations", "new_endings", "target", "coverage_pct", "realised_to_date",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    csv_field (columns[i], i + 1 == G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < months->len; i++)
+    {
+      const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
+      g_autofree char *month = month_key (point);
+      g_autofree char *end = sigap_date_to_iso (&point->end);
+
+      csv_context (request);
+      csv_field (month, FALSE);
+      csv_field (end, FALSE);
+      csv_count (point->registered, TRUE, FALSE);
+      csv_count (point->active, TRUE, FALSE);
+      csv_count (point->new_registrations, TRUE, FALSE);
+      csv_count (point->new_endings, TRUE, FALSE);
+      csv_count (point->target, point->has_target, FALSE);
+      csv_percent (point->coverage_pct, point->has_coverage, FALSE);
+      csv_count (point->realised_to_date, TRUE, TRUE);
     }
 }
 
@@ -537,6 +648,47 @@ print_breakdown_text (const Request      *request,
   print_table (table, right_aligned, G_N_ELEMENTS (right_aligned));
 }
 
+
+static void
+print_months_text (const Request      *request,
+                   const GArray       *months,
+                   const SigapSummary *total)
+{
+  static const gboolean right_aligned[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  char **header = g_new0 (char *, G_N_ELEMENTS (right_aligned) + 1);
+
+  print_heading (request, total->scope_name, total->scope_code);
+
+  header[0] = g_strdup (_("Month"));
+  header[1] = g_strdup (_("Registered"));
+  header[2] = g_strdup (_("Active"));
+  header[3] = g_strdup (_("New"));
+  header[4] = g_strdup (_("Ended"));
+  header[5] = g_strdup (_("Target"));
+  header[6] = g_strdup (_("Coverage"));
+  header[7] = g_strdup (_("Realised (year to date)"));
+  g_ptr_array_add (table, header);
+
+  for (guint i = 0; i < months->len; i++)
+    {
+      const SigapMonthPoint *point = &g_array_index (months, SigapMonthPoint, i);
+      char **cells = g_new0 (char *, G_N_ELEMENTS (right_aligned) + 1);
+
+      cells[0] = sigap_format_month (point->year, point->month, request->lang, FALSE);
+      cells[1] = text_count (request, point->registered, TRUE);
+      cells[2] = text_count (request, point->active, TRUE);
+      cells[3] = text_count (request, point->new_registrations, TRUE);
+      cells[4] = text_count (request, point->new_endings, TRUE);
+      cells[5] = text_count (request, point->target, point->has_target);
+      cells[6] = text_percent (request, point->coverage_pct, point->has_coverage);
+      cells[7] = text_rupiah (request, point->realised_to_date, TRUE);
+      g_ptr_array_add (table, cells);
+    }
+
+  print_table (table, right_aligned, G_N_ELEMENTS (right_aligned));
+}
+
 /* ---------------------------------------------------------------------------------------- */
 
 static gboolean
@@ -555,10 +707,40 @@ parse_format (const char   *text,
 }
 
 static int
+run_months (SigapDatabase *db,
+            Request       *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) months = sigap_figures_monthly (db, request->filter,
+                                                    SIGAP_FIGURES_TREND_MONTHS, &error);
+
+  if (months == NULL)
+    return _sigap_cli_fail_error (error);
+
+  if (request->format == OUTPUT_JSON)
+    print_months_json (request, months);
+  else if (request->format == OUTPUT_CSV)
+    print_months_csv (request, months);
+  else
+    {
+      g_autoptr(SigapSummary) total = sigap_figures_summary_counts (db, request->filter, &error);
+
+      if (total == NULL)
+        return _sigap_cli_fail_error (error);
+      print_months_text (request, months, total);
+    }
+
+  return fflush (stdout) == 0 ? 0 : _sigap_cli_fail (_("cannot write the output"));
+}
+
+static int
 run_request (SigapDatabase *db,
              Request       *request)
 {
   g_autoptr(GError) error = NULL;
+
+  if (request->by_month)
+    return run_months (db, request);
 
   if (request->has_by)
     {
@@ -570,7 +752,7 @@ run_request (SigapDatabase *db,
       if (request->format == OUTPUT_JSON)
         print_breakdown_json (request, rows);
       else if (request->format == OUTPUT_CSV)
-        print_breakdown_csv (rows);
+        print_breakdown_csv (request, rows);
       else
         {
           g_autoptr(SigapSummary) total = sigap_figures_summary (db, request->filter, &error);
@@ -608,7 +790,8 @@ _sigap_cli_summary (int    argc,
   g_autofree char *format_text = NULL;
   const GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_text,
-      N_("Break down by kecamatan, kelurahan, sector or desil"), N_("WHAT") },
+      N_("Break down by kecamatan, kelurahan, sector or desil, or give the monthly "
+         "series (month)"), N_("WHAT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("Output as text (default), json or csv"), N_("FORMAT") },
     G_OPTION_ENTRY_NULL
@@ -623,16 +806,17 @@ _sigap_cli_summary (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Print the programme's figures."));
   _sigap_cli_filter_args_add_entries (&filter_args, context,
-                                      N_("Region code: 32.75 (the city, default), a kecamatan "
-                                         "or a kelurahan"));
+                                      SIGAP_CLI_SCOPE_ANY_REGION);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return _sigap_cli_fail_error (error);
 
   if (argc > 1)
     return _sigap_cli_fail (_("unexpected argument “%s”"), argv[1]);
-  if (by_text != NULL && !sigap_breakdown_parse (by_text, &request.by))
-    return _sigap_cli_fail (_("unknown breakdown “%s”: use kecamatan, kelurahan, sector or desil"),
+  request.by_month = g_strcmp0 (by_text, "month") == 0;
+  if (by_text != NULL && !request.by_month && !sigap_breakdown_parse (by_text, &request.by))
+    return _sigap_cli_fail (_("unknown breakdown “%s”: use kecamatan, kelurahan, sector, desil "
+                              "or month"),
                             by_text);
   if (format_text != NULL && !parse_format (format_text, &request.format))
     return _sigap_cli_fail (_("unknown format “%s”: use text, json or csv"), format_text);
@@ -642,7 +826,9 @@ _sigap_cli_summary (int    argc,
     return status;
 
   request.filter = filter;
-  request.has_by = by_text != NULL;
+  request.has_by = by_text != NULL && !request.by_month;
+  if (!sigap_database_get_cutoff (db, &request.cutoff))
+    g_date_clear (&request.cutoff, 1);
   request.lang = sigap_lang_from_locale ();
 
   return run_request (db, &request);

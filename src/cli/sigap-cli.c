@@ -7,12 +7,15 @@
  */
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/sigap-csv-writer.h"
 #include "core/sigap-format.h"
+#include "core/sigap-region.h"
 #include "sigap-cli.h"
 #include "sigap-cli-private.h"
 
@@ -24,7 +27,10 @@ typedef struct
 
 static const Subcommand subcommands[] = {
   { "demo", _sigap_cli_demo },
+  { "export", _sigap_cli_export },
+  { "find", _sigap_cli_find },
   { "import", _sigap_cli_import },
+  { "participants", _sigap_cli_participants },
   { "report", _sigap_cli_report },
   { "summary", _sigap_cli_summary },
 };
@@ -168,6 +174,28 @@ _sigap_cli_filter_args_check (const SigapCliFilterArgs *args,
   return 0;
 }
 
+/* Figures after the last import are a projection of nothing: the date is allowed (a briefing
+ * may be dated a few days on) but said on stderr, where it does not spoil JSON or CSV. */
+static void
+warn_after_cutoff (SigapDatabase *db,
+                   const GDate   *as_of)
+{
+  g_autofree char *as_of_iso = NULL;
+  g_autofree char *cutoff_iso = NULL;
+  GDate cutoff;
+
+  if (!sigap_database_get_cutoff (db, &cutoff) || g_date_compare (as_of, &cutoff) <= 0)
+    return;
+
+  as_of_iso = sigap_date_to_iso (as_of);
+  cutoff_iso = sigap_date_to_iso (&cutoff);
+  /* TRANSLATORS: sigap: warning: --as-of 2027-01-31 is after the data cut-off 2026-10-31 … */
+  fprintf (stderr, _("sigap: warning: --as-of %s is after the data cut-off %s: nothing that "
+                     "happened after the last import is counted"),
+           as_of_iso, cutoff_iso);
+  fputc ('\n', stderr);
+}
+
 int
 _sigap_cli_filter_args_open (const SigapCliFilterArgs  *args,
                              SigapDatabase            **db,
@@ -175,6 +203,7 @@ _sigap_cli_filter_args_open (const SigapCliFilterArgs  *args,
 {
   g_autoptr(SigapDatabase) opened = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *scope = NULL;
   SigapSegment segment = SIGAP_SEGMENT_RENTAN;
   GDate as_of;
   int status;
@@ -190,8 +219,16 @@ _sigap_cli_filter_args_open (const SigapCliFilterArgs  *args,
   if (args->as_of_text == NULL && !sigap_database_get_cutoff (opened, &as_of))
     return _sigap_cli_fail (_("the database holds no data yet, so it has no cut-off date: "
                               "give --as-of YYYY-MM-DD"));
+  warn_after_cutoff (opened, &as_of);
 
-  *filter = sigap_filter_new (&as_of, args->scope, segment);
+  if (args->scope != NULL)
+    {
+      scope = sigap_region_resolve (opened, args->scope, &error);
+      if (scope == NULL)
+        return _sigap_cli_fail_error (error);
+    }
+
+  *filter = sigap_filter_new (&as_of, scope, segment);
   *db = g_steal_pointer (&opened);
   return 0;
 }
@@ -203,6 +240,58 @@ _sigap_cli_filter_args_clear (SigapCliFilterArgs *args)
   g_clear_pointer (&args->as_of_text, g_free);
   g_clear_pointer (&args->segment_text, g_free);
   g_clear_pointer (&args->scope, g_free);
+}
+
+/* JSON text of @root, pretty-printed, with every fractional number in its shortest form.
+ * json-glib writes doubles with "%.17g"; the numbers are rewritten outside strings only. */
+char *
+_sigap_cli_json_to_data (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  GString *out;
+  gboolean in_string = FALSE;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            g_string_append_c (out, *p++);
+          else if (*p == '"')
+            in_string = FALSE;
+          g_string_append_c (out, *p++);
+        }
+      else if (*p == '"')
+        {
+          in_string = TRUE;
+          g_string_append_c (out, *p++);
+        }
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          gsize len = strspn (p, "-+0123456789.eE");
+          g_autofree char *number = g_strndup (p, len);
+
+          if (strpbrk (number, ".eE") != NULL)
+            {
+              g_autofree char *shortest = sigap_csv_format_double (g_ascii_strtod (number, NULL));
+
+              g_string_append (out, shortest);
+            }
+          else
+            g_string_append (out, number);
+          p += len;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 gboolean

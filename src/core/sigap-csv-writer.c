@@ -192,3 +192,30 @@ sigap_csv_append_record (GString    *out,
       g_string_append_c (out, *p++);
     }
 }
+
+/**
+ * sigap_csv_format_double:
+ * @value: a finite number
+ *
+ * The shortest text that reads back as @value, with '.' as decimal point: "99.65" where
+ * "%.17g" gives "99.650000000000006". For numbers that machines read (CSV, JSON).
+ *
+ * Returns: (transfer full): the number as text
+ */
+char *
+sigap_csv_format_double (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buffer);
+}

@@ -18,6 +18,7 @@ void     sigap_csv_append_number   (GString    *out,
                                     char        separator);
 void     sigap_csv_append_int      (GString    *out,
                                     gint64      value);
+char    *sigap_csv_format_double   (double      value);
 void     sigap_csv_append_record   (GString    *out,
                                     const char *raw,
                                     char        separator);

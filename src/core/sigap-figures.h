@@ -165,6 +165,11 @@ typedef struct
   gint64    counts[SIGAP_PARTICIPANT_FLAG_N];   /* indexed by SigapParticipantFlag */
 } SigapQuality;
 
+/* The months of the enrollment trend: the overview's and the briefing's chart, `sigap summary
+ * --by month` and the export's monthly sheet all show this many, the last being the as-of
+ * date's month. */
+#define SIGAP_FIGURES_TREND_MONTHS 24
+
 GQuark           sigap_figures_error_quark  (void);
 
 SigapSummary    *sigap_figures_summary      (SigapDatabase      *db,

@@ -391,6 +391,102 @@ sigap_import_list_flags (SigapDatabase         *db,
 }
 
 /**
+ * sigap_import_list_batch_flags:
+ * @batch_id: an import
+ * @limit: at most this many; -1 for all
+ *
+ * The data-quality notes an import left, for the operator to act on: each with the line of
+ * the file it came from. The NIK is masked.
+ *
+ * Returns: (transfer full) (element-type SigapParticipantFlagRow): by line, then by kind
+ */
+GPtrArray *
+sigap_import_list_batch_flags (SigapDatabase  *db,
+                               gint64          batch_id,
+                               gint64          limit,
+                               GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT p.id, p.nik, p.name, f.kind, f.detail, f.line "
+                                 "FROM participant_flag f JOIN participant p "
+                                 "ON p.id = f.participant_id "
+                                 "WHERE f.batch_id = ?1 "
+                                 "ORDER BY f.line, f.kind LIMIT ?2",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sigap_statement_bind_int64 (stmt, 1, batch_id);
+  sigap_statement_bind_int64 (stmt, 2, limit);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_flag_row_free);
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      SigapParticipantFlagRow *row = g_new0 (SigapParticipantFlagRow, 1);
+
+      if (!sigap_participant_flag_parse (sigap_statement_column_text (stmt, 3), &row->flag))
+        {
+          sigap_participant_flag_row_free (row);
+          continue;
+        }
+      row->participant_id = sigap_statement_column_int64 (stmt, 0);
+      row->nik_masked = sigap_nik_mask (sigap_statement_column_text (stmt, 1));
+      row->name = dup_column (stmt, 2);
+      row->detail = dup_column (stmt, 4);
+      row->batch_id = batch_id;
+      row->line = sigap_statement_column_int64 (stmt, 5);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SIGAP_STEP_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the data-quality notes"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * sigap_participant_flag_describe:
+ * @detail: (nullable): the value behind the flag
+ *
+ * The note as a sentence for a list of lines: "Desil 7: outside the target (1–5)".
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+sigap_participant_flag_describe (SigapParticipantFlag  flag,
+                                 const char           *detail)
+{
+  gboolean has_detail = detail != NULL && *detail != '\0';
+
+  switch (flag)
+    {
+    case SIGAP_PARTICIPANT_FLAG_DESIL:
+      return has_detail ? g_strdup_printf (_("Desil %s, outside the target"), detail)
+                        : g_strdup (sigap_participant_flag_get_label (flag));
+    case SIGAP_PARTICIPANT_FLAG_NIK_REGION:
+      return has_detail ? g_strdup_printf (_("NIK issued outside Kota Bekasi (%s)"), detail)
+                        : g_strdup (sigap_participant_flag_get_label (flag));
+    case SIGAP_PARTICIPANT_FLAG_KPJ_MISSING:
+      return g_strdup (sigap_participant_flag_get_label (flag));
+    case SIGAP_PARTICIPANT_FLAG_AGE:
+      return has_detail ? g_strdup_printf (_("Aged %s at registration: under 15 or over 65"),
+                                           detail)
+                        : g_strdup (sigap_participant_flag_get_label (flag));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * sigap_import_list_flags_for:
  * @filter: (nullable): only the participants registered on or before its as-of date in its
  *   scope and segment, those sigap_figures_quality() counts; %NULL for all

@@ -96,6 +96,12 @@ GPtrArray  *sigap_import_list_flags_for     (SigapDatabase         *db,
                                               gint64                 offset,
                                               gint64                 limit,
                                               GError               **error);
+GPtrArray  *sigap_import_list_batch_flags    (SigapDatabase         *db,
+                                              gint64                 batch_id,
+                                              gint64                 limit,
+                                              GError               **error);
+char       *sigap_participant_flag_describe  (SigapParticipantFlag   flag,
+                                              const char            *detail);
 gboolean    sigap_import_write_rejects       (SigapDatabase         *db,
                                               gint64                 batch_id,
                                               GOutputStream         *output,

@@ -161,6 +161,8 @@ typedef struct
   char     registered_on[11];
   char     ended_on[11];
   char     birth_date[11];
+  char     nik_sex[2];            /* what the NIK says, for what neither file nor database has */
+  char     nik_birth_date[11];
 } Line;
 
 
@@ -992,17 +994,23 @@ participants_validate (SigapImportRun  *run,
   Line *line = item->data;
   g_autoptr(GError) error = NULL;
   g_autofree char *nik = NULL;
+  g_autofree char *birth_date = NULL;
+  SigapNikInfo info;
 
   for (guint f = 0; f < N_FIELDS; f++)
     line->given[f] = (Value) { VALUE_NULL, 0, NULL };
 
   nik = sigap_nik_normalize (_sigap_import_field (run, COL_NIK));
-  if (!sigap_nik_parse (nik, &run->today, NULL, &error))
+  if (!sigap_nik_parse (nik, &run->today, &info, &error))
     {
       _sigap_import_reject_error (run, COL_NIK, error);
       return;
     }
   memcpy (line->nik, nik, sizeof line->nik);
+  line->nik_sex[0] = info.sex;
+  line->nik_sex[1] = '\0';
+  birth_date = sigap_date_to_iso (&info.birth_date);
+  g_strlcpy (line->nik_birth_date, birth_date, sizeof line->nik_birth_date);
 
   read_values (run, line);
 }
@@ -1129,6 +1137,12 @@ participants_apply (SigapImportRun  *run,
                             : (Value) { VALUE_NULL, 0, NULL };
 
       merged[f] = given[f].type != VALUE_NULL ? given[f] : stored;
+      /* A list without birth dates or sex (most of them) still gets the age check: the NIK
+       * holds both. It fills only what neither the file nor the database has. */
+      if (merged[f].type == VALUE_NULL && f == F_BIRTH_DATE)
+        merged[f] = text_value (line->nik_birth_date);
+      else if (merged[f].type == VALUE_NULL && f == F_SEX)
+        merged[f] = text_value (line->nik_sex);
       if (exists && !value_equal (&merged[f], &stored))
         mask |= 1u << f;
     }

@@ -133,6 +133,7 @@ struct _SigapImportRun
   GHashTable                 *regions;        /* id → SigapImportRegion */
   GHashTable                 *region_codes;   /* "32.75.01.1001" → SigapImportRegion */
   GHashTable                 *sectors;        /* id → SigapImportSector */
+  char                       *sector_names;   /* "Ojek Pangkalan, Ojek Online, …" */
   SigapTextMatcher           *kelurahan;
   SigapTextMatcher           *kecamatan;
   SigapTextMatcher           *sector;

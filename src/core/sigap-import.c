@@ -36,6 +36,7 @@
 #include "sigap-import-log.h"
 #include "sigap-import-private.h"
 #include "sigap-import-value.h"
+#include "sigap-region.h"
 
 /* The import connection's page cache, in KiB (SQLite's negative form): the NIK index of a few
  * million participants stays in memory, and the figure is a ceiling, not an allocation. */
@@ -351,32 +352,6 @@ _sigap_import_reject_error (SigapImportRun *run,
   reject_text (run, column, error->message);
 }
 
-/* "Kelurahan Margahayu", "Kel. Margahayu", "Desa Margahayu": the word before the name is
- * not part of it. */
-static const char *
-skip_prefix_word (const char         *text,
-                  const char * const *words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gsize len = strlen (words[i]);
-      const char *rest = text + len;
-
-      if (g_ascii_strncasecmp (text, words[i], len) != 0 || (*rest != ' ' && *rest != '.'))
-        continue;
-
-      while (*rest == ' ' || *rest == '.')
-        rest++;
-      if (*rest != '\0')
-        return rest;
-    }
-
-  return text;
-}
-
-static const char * const kelurahan_words[] = { "kelurahan", "kel", "desa", "ds", NULL };
-static const char * const kecamatan_words[] = { "kecamatan", "kec", NULL };
-
 static gboolean
 looks_like_code (const char *text)
 {
@@ -460,7 +435,7 @@ _sigap_import_find_kelurahan (SigapImportRun *run,
   if (looks_like_code (text))
     return find_region_code (run, column, text, SIGAP_REGION_KELURAHAN);
 
-  name = skip_prefix_word (text, kelurahan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kelurahan_words);
   switch (sigap_text_matcher_lookup (run->kelurahan, name, &id))
     {
     case SIGAP_TEXT_MATCH_FOUND:
@@ -508,7 +483,7 @@ _sigap_import_find_kecamatan (SigapImportRun *run,
   if (looks_like_code (text))
     return find_region_code (run, column, text, SIGAP_REGION_KECAMATAN);
 
-  name = skip_prefix_word (text, kecamatan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kecamatan_words);
   if (sigap_text_matcher_lookup (run->kecamatan, name, &id) == SIGAP_TEXT_MATCH_FOUND)
     return region_by_id (run, id);
 
@@ -550,10 +525,10 @@ _sigap_import_find_region (SigapImportRun *run,
     }
 
   /* "Kecamatan X" and "Kelurahan X" say which level is meant. */
-  name = skip_prefix_word (text, kecamatan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kecamatan_words);
   if (name != text)
     return _sigap_import_find_kecamatan (run, column);
-  name = skip_prefix_word (text, kelurahan_words);
+  name = sigap_text_skip_prefix_word (text, sigap_region_kelurahan_words);
   if (name != text)
     return _sigap_import_find_kelurahan (run, column);
 
@@ -601,8 +576,9 @@ _sigap_import_find_sector (SigapImportRun *run,
                            guint           column)
 {
   const char *text = _sigap_import_field (run, column);
-  const char *suggestion;
   gint64 id = 0;
+  g_autoptr(GPtrArray) closest = NULL;
+  g_autofree char *suggestions = NULL;
 
   if (*text == '\0')
     {
@@ -613,12 +589,22 @@ _sigap_import_find_sector (SigapImportRun *run,
   if (sigap_text_matcher_lookup (run->sector, text, &id) == SIGAP_TEXT_MATCH_FOUND)
     return g_hash_table_lookup (run->sectors, &id);
 
-  suggestion = sigap_text_matcher_suggest (run->sector, text, NULL);
-  if (suggestion != NULL)
-    _sigap_import_reject (run, (int) column, _("Unknown sector “%s”; did you mean %s?"),
-                          text, suggestion);
+  /* The closest few, then every valid name: the fix is often a sector the office calls
+   * otherwise. */
+  closest = sigap_text_matcher_suggest_several (run->sector, text, 3, NULL);
+  if (closest->len > 0)
+    {
+      g_ptr_array_add (closest, NULL);
+      suggestions = g_strjoinv (", ", (char **) closest->pdata);
+      /* TRANSLATORS: Unknown sector “ojek”; did you mean Ojek Online, Ojek Pangkalan? Valid
+       * sectors: … */
+      _sigap_import_reject (run, (int) column,
+                            _("Unknown sector “%s”; did you mean %s? Valid sectors: %s"),
+                            text, suggestions, run->sector_names);
+    }
   else
-    _sigap_import_reject (run, (int) column, _("Unknown sector “%s”"), text);
+    _sigap_import_reject (run, (int) column, _("Unknown sector “%s”. Valid sectors: %s"), text,
+                          run->sector_names);
 
   return NULL;
 }
@@ -795,6 +781,7 @@ load_reference (SigapImportRun  *run,
                 GError         **error)
 {
   g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GString) sector_names = NULL;
   g_autoptr(SigapRegions) tree = NULL;
   GPtrArray *all;
   int rc;
@@ -843,9 +830,11 @@ load_reference (SigapImportRun  *run,
                                 region->name);
     }
 
-  stmt = _sigap_import_prepare (run, "SELECT id, code, name, segment FROM sector", error);
+  stmt = _sigap_import_prepare (run, "SELECT id, code, name, segment FROM sector "
+                                     "ORDER BY segment DESC, sort_order, id", error);
   if (stmt == NULL)
     return FALSE;
+  sector_names = g_string_new (NULL);
   while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
       SigapImportSector *sector = g_new0 (SigapImportSector, 1);
@@ -857,10 +846,14 @@ load_reference (SigapImportRun  *run,
       g_hash_table_insert (run->sectors, &sector->id, sector);
       sigap_text_matcher_add (run->sector, sector->name, sector->id, NULL);
       sigap_text_matcher_add (run->sector, sector->code, sector->id, sector->name);
+      g_string_append_printf (sector_names, "%s%s", sector_names->len > 0 ? ", " : "",
+                              sector->name);
     }
   if (rc != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot read the sectors"));
   g_clear_pointer (&stmt, sigap_statement_free);
+  g_free (run->sector_names);
+  run->sector_names = g_string_free (g_steal_pointer (&sector_names), FALSE);
 
   stmt = _sigap_import_prepare (run, "SELECT sector_id, alias FROM sector_alias", error);
   if (stmt == NULL)
@@ -1049,6 +1042,7 @@ run_clear (SigapImportRun *run)
   g_clear_pointer (&run->regions, g_hash_table_unref);
   g_clear_pointer (&run->region_codes, g_hash_table_unref);
   g_clear_pointer (&run->sectors, g_hash_table_unref);
+  g_clear_pointer (&run->sector_names, g_free);
   g_clear_pointer (&run->kelurahan, sigap_text_matcher_free);
   g_clear_pointer (&run->kecamatan, sigap_text_matcher_free);
   g_clear_pointer (&run->sector, sigap_text_matcher_free);

@@ -246,14 +246,139 @@ sigap_text_matcher_lookup (SigapTextMatcher *self,
   return SIGAP_TEXT_MATCH_FOUND;
 }
 
+typedef struct
+{
+  const Entry *entry;
+  guint        rank;   /* prefix or word matches first, then by edit distance */
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->rank != cb->rank)
+    return ca->rank < cb->rank ? -1 : 1;
+  /* Equal ranks keep the order the names were added in. */
+  return ca->entry < cb->entry ? -1 : ca->entry > cb->entry;
+}
+
+/* Whether @key is the start of the entry's name or one of its words, or starts with one of
+ * them: "Kaliabang" for Kaliabang Tengah, "Ojek" for Ojek Online. */
+static gboolean
+is_prefix_or_word (const char  *key,
+                   glong        length,
+                   const Entry *entry)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (length < 3)
+    return FALSE;
+  if (g_str_has_prefix (entry->key, key))
+    return TRUE;
+
+  words = g_strsplit_set (entry->display, " -/.()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = sigap_text_match_key (words[i]);
+
+      if (g_utf8_strlen (word, -1) >= 3 && g_str_has_prefix (word, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * sigap_text_matcher_suggest_several:
+ * @text: a name that was not found
+ * @max: how many names at most
+ * @out_ids: (nullable) (element-type gint64): receives the names' ids, in the same order
+ *
+ * The known names closest to @text, for a message such as "did you mean …?", closest first,
+ * each name once. A name that @text begins, or one of whose words @text begins, comes first
+ * ("Kaliabang" suggests Kaliabang Tengah before Kalibaru, one letter away); then names within
+ * a few edits (one for keys of up to three characters, else a third of the key's length and
+ * at least two), so that garbage gets no random suggestion.
+ *
+ * Returns: (transfer container) (element-type utf8): display names owned by the matcher;
+ *   possibly empty
+ */
+GPtrArray *
+sigap_text_matcher_suggest_several (SigapTextMatcher *self,
+                                    const char       *text,
+                                    guint             max,
+                                    GArray           *out_ids)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GPtrArray *names = g_ptr_array_new ();
+  guint limit;
+  glong length;
+
+  g_return_val_if_fail (self != NULL, names);
+  g_return_val_if_fail (text != NULL, names);
+
+  key = sigap_text_match_key (text);
+  length = g_utf8_strlen (key, -1);
+  if (length == 0)
+    return names;
+
+  limit = length <= 3 ? 1 : MAX (2, (guint) length / 3);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (self->entries, i);
+      glong entry_length = g_utf8_strlen (entry->key, -1);
+      Candidate candidate = { entry, 0 };
+      guint distance;
+
+      if (is_prefix_or_word (key, length, entry))
+        {
+          /* The nearer in length, the likelier: "Ojek" is Ojek Online before Ojek Pangkalan
+           * only by the order the names were added in. */
+          candidate.rank = (guint) ABS (entry_length - length);
+          g_array_append_val (candidates, candidate);
+          continue;
+        }
+
+      /* Cheap bound first: the distance is at least the difference in length. */
+      if ((guint) ABS (entry_length - length) > limit)
+        continue;
+
+      distance = sigap_text_edit_distance (key, entry->key);
+      if (distance <= limit)
+        {
+          candidate.rank = 1000 + distance;
+          g_array_append_val (candidates, candidate);
+        }
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len && names->len < max; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      gboolean seen = FALSE;
+
+      for (guint n = 0; n < names->len && !seen; n++)
+        seen = g_strcmp0 (g_ptr_array_index (names, n), candidate->entry->display) == 0;
+      if (seen)
+        continue;
+
+      g_ptr_array_add (names, (gpointer) candidate->entry->display);
+      if (out_ids != NULL)
+        g_array_append_val (out_ids, candidate->entry->id);
+    }
+
+  return names;
+}
+
 /**
  * sigap_text_matcher_suggest:
  * @text: a name that was not found
  * @out_id: (out) (optional): the id of the suggestion
  *
- * The known name closest to @text, for a message such as "did you mean …?". Only a name
- * within a few edits is offered (one for keys of up to three characters, else a third of the
- * key's length and at least two), so that garbage gets no random suggestion.
+ * The known name closest to @text: the first of sigap_text_matcher_suggest_several().
  *
  * Returns: (nullable) (transfer none): the display name of the closest entry, or %NULL
  */
@@ -262,43 +387,52 @@ sigap_text_matcher_suggest (SigapTextMatcher *self,
                             const char       *text,
                             gint64           *out_id)
 {
-  g_autofree char *key = NULL;
-  const Entry *best = NULL;
-  guint best_distance = G_MAXUINT;
-  guint limit;
-  glong length;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  key = sigap_text_match_key (text);
-  length = g_utf8_strlen (key, -1);
-  if (length == 0)
-    return NULL;
-
-  limit = length <= 3 ? 1 : MAX (2, (guint) length / 3);
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      const Entry *entry = g_ptr_array_index (self->entries, i);
-      guint distance;
-
-      /* Cheap bound first: the distance is at least the difference in length. */
-      if ((guint) ABS (g_utf8_strlen (entry->key, -1) - length) > limit)
-        continue;
-
-      distance = sigap_text_edit_distance (key, entry->key);
-      if (distance < best_distance)
-        {
-          best = entry;
-          best_distance = distance;
-        }
-    }
-
-  if (best == NULL || best_distance > limit)
+  names = sigap_text_matcher_suggest_several (self, text, 1, ids);
+  if (names->len == 0)
     return NULL;
 
   if (out_id != NULL)
-    *out_id = best->id;
-  return best->display;
+    *out_id = g_array_index (ids, gint64, 0);
+  return g_ptr_array_index (names, 0);
+}
+
+/**
+ * sigap_text_skip_prefix_word:
+ * @text: a name as typed
+ * @words: (array zero-terminated=1): words that may stand before the name, lower case
+ *
+ * "Kelurahan Margahayu", "Kel. Margahayu", "Desa Margahayu": the word before the name is not
+ * part of it.
+ *
+ * Returns: (transfer none): @text after one of @words and the spaces or dots after it, or
+ *   @text itself when it starts with none of them (or is nothing but the word)
+ */
+const char *
+sigap_text_skip_prefix_word (const char         *text,
+                             const char * const *words)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (words != NULL, text);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+      const char *rest = text + len;
+
+      if (g_ascii_strncasecmp (text, words[i], len) != 0 || (*rest != ' ' && *rest != '.'))
+        continue;
+
+      while (*rest == ' ' || *rest == '.')
+        rest++;
+      if (*rest != '\0')
+        return rest;
+    }
+
+  return text;
 }

@@ -22,6 +22,8 @@ void              sigap_text_match_key_append (GString           *out,
                                                const char        *text);
 guint             sigap_text_edit_distance    (const char        *a,
                                                const char        *b);
+const char       *sigap_text_skip_prefix_word (const char        *text,
+                                               const char * const *words);
 
 SigapTextMatcher *sigap_text_matcher_new      (void);
 void              sigap_text_matcher_free     (SigapTextMatcher  *self);
@@ -35,6 +37,10 @@ SigapTextMatch    sigap_text_matcher_lookup   (SigapTextMatcher  *self,
 const char       *sigap_text_matcher_suggest  (SigapTextMatcher  *self,
                                                const char        *text,
                                                gint64            *out_id);
+GPtrArray        *sigap_text_matcher_suggest_several (SigapTextMatcher *self,
+                                                      const char       *text,
+                                                      guint             max,
+                                                      GArray           *out_ids);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapTextMatcher, sigap_text_matcher_free)
 

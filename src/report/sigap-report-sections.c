@@ -28,7 +28,7 @@
 #define TR(id) sigap_report_string (ctx->lang, RT_ ## id)
 
 /* The longest monthly series the enrollment chart shows, as in the window. */
-#define TREND_MONTHS 24
+#define TREND_MONTHS SIGAP_FIGURES_TREND_MONTHS
 
 /* Between two panels of one figure. */
 #define PANEL_GAP 16.0

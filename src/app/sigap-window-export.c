@@ -1,0 +1,171 @@
+/* sigap-window-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Export to Excel…" (Ctrl+E): the tables of the current filter as a workbook, written by
+ * src/report/sigap-export.c in a worker thread with its own read-only connection, then a
+ * toast with "Open". The window stays usable meanwhile; a second export waits for the first.
+ */
+
+#include <glib/gi18n.h>
+
+#include "core/sigap-format.h"
+#include "report/sigap-export.h"
+#include "sigap-briefing-dialog.h"
+#include "sigap-window-private.h"
+
+typedef struct
+{
+  char        *db_path;
+  SigapFilter *filter;
+  SigapLang    lang;
+  GFile       *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  sigap_filter_free (job->filter);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autofree char *path = g_file_get_path (job->file);
+  GError *error = NULL;
+
+  db = sigap_database_open (job->db_path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL && sigap_export_write (db, job->filter, job->lang, SIGAP_EXPORT_XLSX, path,
+                                        cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_finished_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SigapWindow *self = SIGAP_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (self), "sigap-export-running", NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* TRANSLATORS: a toast; %s is the reason */
+      title = g_strdup_printf (_("Export failed: %s"), error->message);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      _sigap_window_add_toast (self, toast);
+      return;
+    }
+
+  _sigap_window_add_toast (self, sigap_file_toast_new (job->file, _("Workbook saved")));
+}
+
+/**
+ * _sigap_window_export_to:
+ * @file: the workbook to write
+ *
+ * Exports the current filter's tables to @file in a worker; a toast tells the outcome.
+ */
+void
+_sigap_window_export_to (SigapWindow *self,
+                         GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (sigap_window_get_database (self) == NULL ||
+      g_object_get_data (G_OBJECT (self), "sigap-export-running") != NULL)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  job->db_path = g_strdup (sigap_window_get_database (self));
+  job->filter = sigap_filter_copy (sigap_window_get_filter (self));
+  job->lang = sigap_lang_from_locale ();
+  job->file = g_object_ref (file);
+
+  g_object_set_data (G_OBJECT (self), "sigap-export-running", GINT_TO_POINTER (TRUE));
+  task = g_task_new (self, NULL, export_finished_cb, NULL);
+  g_task_set_source_tag (task, _sigap_window_export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+chooser_responded_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      gpointer         user_data)
+{
+  SigapWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        _sigap_window_export_to (self, file);
+    }
+
+  g_object_set_data (G_OBJECT (self), "sigap-export-chooser", NULL);
+}
+
+/* "sigap-32.75-2026-10-31-rentan.xlsx": what the file holds, in its name. */
+static char *
+suggested_name (const SigapFilter *filter)
+{
+  g_autofree char *as_of = sigap_date_to_iso (&filter->as_of);
+
+  return g_strdup_printf ("sigap-%s-%s-%s.xlsx",
+                          filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE, as_of,
+                          sigap_segment_to_string (filter->segment));
+}
+
+void
+_sigap_window_export_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (sigap_window_get_database (self) == NULL ||
+      g_object_get_data (G_OBJECT (self), "sigap-export-chooser") != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  /* The window keeps the chooser until it answers. */
+  g_object_set_data_full (G_OBJECT (self), "sigap-export-chooser", chooser, g_object_unref);
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = suggested_name (sigap_window_get_filter (self));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_responded_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,309 @@
+/* sigap-find.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One participant by NIK, city-wide: an exact lookup on participant.nik, whose UNIQUE
+ * constraint is its index, so it stays one index probe at three million participants. The NIK
+ * is normalized as the importer does (sigap_nik_normalize()), so "3275 0101 8500 0001",
+ * "'3275010185000001" and "32.75.01-010185-0001" all find the same person. Whether found or
+ * not, the rejected import lines that held the NIK are listed too: "not in the database" is
+ * then told apart from "sent, but refused". Nothing leaves this file with the whole NIK.
+ */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sigap-find.h"
+#include "sigap-format.h"
+#include "sigap-nik.h"
+
+G_DEFINE_QUARK (sigap-find-error-quark, sigap_find_error)
+
+static void
+person_rejection_free (SigapPersonRejection *rejection)
+{
+  g_free (rejection->file_name);
+  g_free (rejection->imported_at);
+  g_free (rejection->reason);
+  g_free (rejection);
+}
+
+void
+sigap_person_card_free (SigapPersonCard *card)
+{
+  if (card == NULL)
+    return;
+
+  g_free (card->nik_masked);
+  g_free (card->end_reason);
+  g_free (card->kelurahan_code);
+  g_free (card->kelurahan);
+  g_free (card->kecamatan_code);
+  g_free (card->kecamatan);
+  g_free (card->sector_code);
+  g_free (card->sector);
+  g_clear_pointer (&card->flags, g_array_unref);
+  g_clear_pointer (&card->rejections, g_ptr_array_unref);
+  g_free (card);
+}
+
+const char *
+sigap_person_status_to_string (SigapPersonStatus status)
+{
+  switch (status)
+    {
+    case SIGAP_PERSON_ACTIVE:
+      return "active";
+    case SIGAP_PERSON_ENDED:
+      return "ended";
+    case SIGAP_PERSON_NOT_YET:
+      return "not_yet_registered";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+dup_text (SigapStatement *stmt,
+          int           column)
+{
+  return g_strdup (sigap_statement_column_text (stmt, column));
+}
+
+static void
+read_date (SigapStatement *stmt,
+           int           column,
+           GDate        *out)
+{
+  g_date_clear (out, 1);
+  if (!sigap_statement_column_is_null (stmt, column))
+    sigap_date_parse_iso (sigap_statement_column_text (stmt, column), out);
+}
+
+/* A reject reason is a sentence the importer wrote; a NIK quoted in it is masked, like every
+ * other way a NIK leaves the database. */
+static char *
+mask_digit_runs (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+
+  while (*p != '\0')
+    {
+      gsize run = strspn (p, "0123456789");
+
+      if (run >= 8)
+        {
+          g_autofree char *digits = g_strndup (p, run);
+          g_autofree char *masked = sigap_nik_mask (digits);
+
+          g_string_append (out, masked);
+          p += run;
+        }
+      else if (run > 0)
+        {
+          g_string_append_len (out, p, run);
+          p += run;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_participant (SigapDatabase   *db,
+                  const char      *nik,
+                  SigapPersonCard *card,
+                  gint64          *out_id,
+                  GError         **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  int rc;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT p.id, p.registered_on, p.ended_on, p.end_reason, "
+                                 "       kel.code, kel.name, kec.code, kec.name, "
+                                 "       s.code, s.name, s.segment, p.desil "
+                                 "FROM participant p "
+                                 "JOIN region kel ON kel.id = p.kelurahan_id "
+                                 "LEFT JOIN region kec ON kec.id = kel.parent_id "
+                                 "JOIN sector s ON s.id = p.sector_id "
+                                 "WHERE p.nik = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sigap_statement_bind_text_copy (stmt, 1, nik);
+  rc = sigap_statement_step (stmt);
+  if (rc == SIGAP_STEP_DONE)
+    return TRUE;
+  if (rc != SIGAP_STEP_ROW)
+    return sigap_database_set_error (db, error, _("Cannot look up the NIK"));
+
+  card->found = TRUE;
+  *out_id = sigap_statement_column_int64 (stmt, 0);
+  read_date (stmt, 1, &card->registered_on);
+  read_date (stmt, 2, &card->ended_on);
+  card->end_reason = dup_text (stmt, 3);
+  card->kelurahan_code = dup_text (stmt, 4);
+  card->kelurahan = dup_text (stmt, 5);
+  card->kecamatan_code = dup_text (stmt, 6);
+  card->kecamatan = dup_text (stmt, 7);
+  card->sector_code = dup_text (stmt, 8);
+  card->sector = dup_text (stmt, 9);
+  if (!sigap_segment_parse (sigap_statement_column_text (stmt, 10), &card->segment))
+    card->segment = SIGAP_SEGMENT_RENTAN;
+  card->desil = sigap_statement_column_is_null (stmt, 11) ? 0 : sigap_statement_column_int (stmt, 11);
+
+  /* On the as-of date, as every figure counts: active when registered_on <= D and
+   * (no end or ended_on > D). An end after D is not yet known on D. */
+  if (g_date_valid (&card->registered_on) && g_date_compare (&card->registered_on, &card->as_of) > 0)
+    card->status = SIGAP_PERSON_NOT_YET;
+  else if (g_date_valid (&card->ended_on) && g_date_compare (&card->ended_on, &card->as_of) <= 0)
+    card->status = SIGAP_PERSON_ENDED;
+  else
+    card->status = SIGAP_PERSON_ACTIVE;
+
+  if (card->status != SIGAP_PERSON_ENDED)
+    {
+      g_date_clear (&card->ended_on, 1);
+      g_clear_pointer (&card->end_reason, g_free);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_flags (SigapDatabase   *db,
+            gint64           id,
+            SigapPersonCard *card,
+            GError         **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  int rc;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT kind, detail FROM participant_flag "
+                                 "WHERE participant_id = ? ORDER BY kind",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sigap_statement_bind_int64 (stmt, 1, id);
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      SigapParticipantFlagNote note = { 0 };
+
+      if (!sigap_participant_flag_parse (sigap_statement_column_text (stmt, 0), &note.flag))
+        continue;
+      if (!sigap_statement_column_is_null (stmt, 1))
+        g_strlcpy (note.detail, sigap_statement_column_text (stmt, 1), sizeof note.detail);
+      g_array_append_val (card->flags, note);
+    }
+
+  if (rc != SIGAP_STEP_DONE)
+    return sigap_database_set_error (db, error, _("Cannot read the participant’s notes"));
+  return TRUE;
+}
+
+/* The rejected lines of participant imports that hold the NIK, written as people write it
+ * (spaces, dots and dashes between the digits are ignored). The rejects of all imports are
+ * scanned: they are the lines that went wrong, few next to the participants. */
+static gboolean
+read_rejections (SigapDatabase   *db,
+                 const char      *nik,
+                 SigapPersonCard *card,
+                 GError         **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  int rc;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT b.file_name, b.imported_at, r.line, r.reason "
+                                 "FROM import_reject r JOIN import_batch b ON b.id = r.batch_id "
+                                 "WHERE b.kind = 'participants' "
+                                 "  AND instr (replace (replace (replace (r.raw, ' ', ''), "
+                                 "                               '.', ''), '-', ''), ?) > 0 "
+                                 "ORDER BY b.imported_at, b.id, r.line",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sigap_statement_bind_text_copy (stmt, 1, nik);
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      SigapPersonRejection *rejection = g_new0 (SigapPersonRejection, 1);
+
+      rejection->file_name = dup_text (stmt, 0);
+      rejection->imported_at = dup_text (stmt, 1);
+      rejection->line = sigap_statement_column_int64 (stmt, 2);
+      rejection->reason = mask_digit_runs (sigap_statement_column_text (stmt, 3));
+      g_ptr_array_add (card->rejections, rejection);
+    }
+
+  if (rc != SIGAP_STEP_DONE)
+    return sigap_database_set_error (db, error, _("Cannot read the rejected lines"));
+  return TRUE;
+}
+
+/**
+ * sigap_find_participant:
+ * @db: the database
+ * @nik: a NIK as people type it: spaces, dots, dashes, a leading apostrophe are fine
+ * @as_of: the day the status is for
+ * @error: set when @nik is no NIK at all (%SIGAP_FIND_ERROR_NOT_A_NIK) or the database fails
+ *
+ * Looks one person up, city-wide and in every segment. A NIK that is in no participant list
+ * is no error: the card says found = %FALSE.
+ *
+ * Returns: (transfer full): the card, or %NULL with @error set
+ */
+SigapPersonCard *
+sigap_find_participant (SigapDatabase  *db,
+                        const char     *nik,
+                        const GDate    *as_of,
+                        GError        **error)
+{
+  g_autoptr(SigapPersonCard) card = NULL;
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  SigapNikInfo info;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (nik != NULL, NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  normalized = sigap_nik_normalize (nik);
+  /* Only what makes the text no NIK at all stops the lookup: a NIK with an odd birth date or
+   * province is still looked for, and simply found or not. */
+  if (!sigap_nik_parse (normalized, as_of, &info, &parse_error) &&
+      (g_error_matches (parse_error, SIGAP_NIK_ERROR, SIGAP_NIK_ERROR_EMPTY) ||
+       g_error_matches (parse_error, SIGAP_NIK_ERROR, SIGAP_NIK_ERROR_EXCEL) ||
+       g_error_matches (parse_error, SIGAP_NIK_ERROR, SIGAP_NIK_ERROR_NOT_DIGITS) ||
+       g_error_matches (parse_error, SIGAP_NIK_ERROR, SIGAP_NIK_ERROR_LENGTH)))
+    {
+      g_set_error_literal (error, SIGAP_FIND_ERROR, SIGAP_FIND_ERROR_NOT_A_NIK,
+                           parse_error->message);
+      return NULL;
+    }
+
+  card = g_new0 (SigapPersonCard, 1);
+  card->nik_masked = sigap_nik_mask (normalized);
+  card->as_of = *as_of;
+  g_date_clear (&card->registered_on, 1);
+  g_date_clear (&card->ended_on, 1);
+  card->flags = g_array_new (FALSE, TRUE, sizeof (SigapParticipantFlagNote));
+  card->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) person_rejection_free);
+
+  if (!read_participant (db, normalized, card, &id, error))
+    return NULL;
+  if (card->found && !read_flags (db, id, card, error))
+    return NULL;
+  if (!read_rejections (db, normalized, card, error))
+    return NULL;
+
+  return g_steal_pointer (&card);
+}
