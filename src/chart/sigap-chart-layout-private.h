@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sigap-chart-layout.h"
+#include "sigap-text-fit.h"
 
 G_BEGIN_DECLS
 
@@ -126,11 +127,6 @@ void        _sigap_chart_layout_use_font      (SigapChartLayout *self,
 double      _sigap_chart_layout_line_height   (SigapChartLayout *self,
                                                SigapPainter     *painter,
                                                FontRole          role);
-double      _sigap_chart_layout_text_width    (SigapPainter     *painter,
-                                               const char       *text);
-char       *_sigap_chart_layout_ellipsize     (SigapPainter     *painter,
-                                               const char       *text,
-                                               double            max_width);
 void        _sigap_chart_layout_wrap          (SigapPainter     *painter,
                                                const char       *text,
                                                double            max_width,

@@ -45,7 +45,6 @@ static GParamSpec *properties[N_PROPS];
 #define SWATCH_LINE_WIDTH  18.0
 #define SWATCH_GAP          6.0
 #define LEGEND_ITEM_GAP    16.0
-#define ELLIPSIS           "\u2026"
 
 static const double target_dashes[] = { 7.0, 4.0 };
 static const double projection_dashes[] = { 3.0, 3.0 };
@@ -145,73 +144,13 @@ _sigap_chart_layout_line_height (SigapChartLayout *self,
                                  SigapPainter     *painter,
                                  FontRole          role)
 {
-  SigapTextExtents extents;
-
   _sigap_chart_layout_use_font (self, painter, role);
-  sigap_painter_measure_text (painter, "Xg", &extents);
 
-  return extents.height;
+  return sigap_text_fit_line_height (painter);
 }
 
-double
-_sigap_chart_layout_text_width (SigapPainter *painter,
-                                const char   *text)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-
-  sigap_painter_measure_text (painter, text, &extents);
-
-  return extents.width;
-}
-
-/* @text cut at a character boundary and ended with "…" to fit @max_width in the current font;
- * an empty string when not even the ellipsis fits.
- */
-char *
-_sigap_chart_layout_ellipsize (SigapPainter *painter,
-                               const char   *text,
-                               double        max_width)
-{
-  glong n_chars;
-  glong lo = 0, hi;
-
-  if (text == NULL)
-    return g_strdup ("");
-  if (_sigap_chart_layout_text_width (painter, text) <= max_width)
-    return g_strdup (text);
-  if (_sigap_chart_layout_text_width (painter, ELLIPSIS) > max_width)
-    return g_strdup ("");
-
-  /* The longest prefix (in characters) that fits with the ellipsis: binary search. */
-  n_chars = g_utf8_strlen (text, -1);
-  hi = n_chars;
-  while (hi - lo > 1)
-    {
-      glong mid = (lo + hi) / 2;
-      const char *end = g_utf8_offset_to_pointer (text, mid);
-      g_autofree char *candidate = g_strdup_printf ("%.*s%s", (int) (end - text), text,
-                                                    ELLIPSIS);
-
-      if (_sigap_chart_layout_text_width (painter, candidate) <= max_width)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  {
-    const char *end = g_utf8_offset_to_pointer (text, lo);
-    g_autofree char *prefix = g_strndup (text, end - text);
-
-    g_strchomp (prefix);
-    return g_strconcat (prefix, ELLIPSIS, NULL);
-  }
-}
-
-/* Breaks @text at spaces into at most @max_lines lines of @max_width, ellipsizing what does
- * not fit; fills @label's lines, width and height (in the current font).
+/* Breaks @text at spaces into at most @max_lines (one or two) lines of @max_width, as
+ * sigap_text_fit_wrap() does; fills @label's lines, width and height (in the current font).
  */
 void
 _sigap_chart_layout_wrap (SigapPainter *painter,
@@ -220,52 +159,22 @@ _sigap_chart_layout_wrap (SigapPainter *painter,
                           guint         max_lines,
                           Label        *label)
 {
-  SigapTextExtents extents;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) line = NULL;
-  guint i;
+  g_autoptr(GPtrArray) lines = NULL;
 
   g_assert (label != NULL);
 
   g_clear_pointer (&label->lines[0], g_free);
   g_clear_pointer (&label->lines[1], g_free);
-  sigap_painter_measure_text (painter, "Xg", &extents);
 
-  words = g_strsplit (text, " ", -1);
-
-  /* One line when it fits, when asked, or when not even the first word fits: "Kelur…" over
-   * "1" says less than "Kelurahan…".
-   */
-  if (max_lines < 2 || _sigap_chart_layout_text_width (painter, text) <= max_width ||
-      words[1] == NULL || _sigap_chart_layout_text_width (painter, words[0]) > max_width)
+  lines = sigap_text_fit_wrap (painter, text, max_width, CLAMP (max_lines, 1, 2),
+                               SIGAP_TEXT_FIT_NAMES, NULL);
+  label->width = 0;
+  for (guint i = 0; i < lines->len; i++)
     {
-      label->lines[0] = _sigap_chart_layout_ellipsize (painter, text, max_width);
-      label->width = _sigap_chart_layout_text_width (painter, label->lines[0]);
-      label->height = extents.height;
-      return;
+      label->lines[i] = g_strdup (g_ptr_array_index (lines, i));
+      label->width = MAX (label->width, sigap_text_fit_width (painter, label->lines[i]));
     }
-
-  line = g_string_new (words[0]);
-  for (i = 1; words[i] != NULL; i++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s %s", line->str, words[i]);
-
-      if (_sigap_chart_layout_text_width (painter, candidate) > max_width)
-        break;
-      g_string_append_printf (line, " %s", words[i]);
-    }
-
-  label->lines[0] = _sigap_chart_layout_ellipsize (painter, line->str, max_width);
-  if (words[i] != NULL)
-    {
-      g_autofree char *rest = g_strjoinv (" ", words + i);
-
-      label->lines[1] = _sigap_chart_layout_ellipsize (painter, rest, max_width);
-    }
-
-  label->width = MAX (_sigap_chart_layout_text_width (painter, label->lines[0]),
-                      _sigap_chart_layout_text_width (painter, label->lines[1]));
-  label->height = extents.height * (label->lines[1] != NULL ? 2 : 1);
+  label->height = sigap_text_fit_line_height (painter) * lines->len;
 }
 
 /* One line of text whose box has its top at @top, its left edge, centre or right edge at @x. */
@@ -850,9 +759,9 @@ allocate_legend (SigapChartLayout     *self,
     {
       LegendItem *item = &g_array_index (self->legend, LegendItem, i);
       double text_room = bounds->width - swatch_width (item->kind) - SWATCH_GAP;
-      g_autofree char *text = _sigap_chart_layout_ellipsize (painter, item->text, text_room);
+      g_autofree char *text = sigap_text_fit_ellipsize (painter, item->text, text_room);
       double width = swatch_width (item->kind) + SWATCH_GAP +
-                     _sigap_chart_layout_text_width (painter, text);
+                     sigap_text_fit_width (painter, text);
 
       if (x > bounds->x && x + width > bounds->x + bounds->width)
         {

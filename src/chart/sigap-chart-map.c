@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sigap-chart-ticks.h"
+#include "sigap-text-fit.h"
 
 /* SigapChartMap: the Wilayah page's and the briefing's map. Kota Bekasi has no boundary data
  * in the database, only the approximate centre of each kecamatan, and a choropleth of real
@@ -690,109 +691,10 @@ use_font (SigapChartMap   *self,
                           weight);
 }
 
-static double
-text_width (SigapPainter *painter,
-            const char   *text)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  return extents.width;
-}
-
-static double
-line_height (SigapPainter *painter)
-{
-  SigapTextExtents extents;
-
-  sigap_painter_measure_text (painter, "Xg", &extents);
-  return extents.height;
-}
-
-static char *
-ellipsize (SigapPainter *painter,
-           const char   *text,
-           double        max_width)
-{
-  glong n = g_utf8_strlen (text, -1);
-
-  if (text_width (painter, text) <= max_width)
-    return g_strdup (text);
-
-  for (glong keep = n - 1; keep > 0; keep--)
-    {
-      const char *end = g_utf8_offset_to_pointer (text, keep);
-      g_autofree char *prefix = g_strndup (text, end - text);
-      g_autofree char *candidate = NULL;
-
-      g_strchomp (prefix);
-      candidate = g_strconcat (prefix, "\u2026", NULL);
-      if (text_width (painter, candidate) <= max_width)
-        return g_steal_pointer (&candidate);
-    }
-
-  return g_strdup ("");
-}
-
-/* A region's name on at most two lines of @max_width, broken at spaces only. A proper name
- * is never split inside a word ("Jatisam-purna" reads as two places): a word too long for
- * the line ends with an ellipsis, and the caller first tries a smaller font. */
-static void
-wrap_name (SigapPainter *painter,
-           const char   *name,
-           double        max_width,
-           char        **lines)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  g_autoptr(GString) first = NULL;
-  guint i;
-
-  lines[1] = NULL;
-  if (text_width (painter, name) <= max_width || words[0] == NULL)
-    {
-      lines[0] = ellipsize (painter, name, max_width);
-      return;
-    }
-
-  if (words[1] == NULL)
-    {
-      /* One word, too long: an ellipsis. */
-      lines[0] = ellipsize (painter, name, max_width);
-      return;
-    }
-
-  first = g_string_new (words[0]);
-  for (i = 1; words[i] != NULL; i++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s %s", first->str, words[i]);
-
-      if (text_width (painter, candidate) > max_width)
-        break;
-      g_string_append_printf (first, " %s", words[i]);
-    }
-
-  lines[0] = ellipsize (painter, first->str, max_width);
-  if (words[i] != NULL)
-    {
-      g_autofree char *rest = g_strjoinv (" ", words + i);
-
-      lines[1] = ellipsize (painter, rest, max_width);
-    }
-}
-
-static gboolean
-name_is_cut (char **lines)
-{
-  return g_str_has_suffix (lines[0], "\u2026") ||
-         (lines[1] != NULL && g_str_has_suffix (lines[1], "\u2026"));
-}
-
 /* @name in a tile whose text is @max_width wide, from @scale down to NAME_SCALE_MIN until it
- * is whole; ellipsized at that smallest size if it is still too long. Fills @lines and
- * returns the scale used. */
+ * is whole, on at most two lines broken at spaces; a proper name is never split inside a
+ * word ("Jatisam-purna" reads as two places), so one still too long at the smallest size
+ * ends with an ellipsis. Fills @lines and returns the scale used. */
 static double
 fit_tile_name (SigapChartMap *self,
                SigapPainter  *painter,
@@ -801,17 +703,16 @@ fit_tile_name (SigapChartMap *self,
                double         scale,
                char         **lines)
 {
-  for (;; scale -= NAME_SCALE_STEP)
-    {
-      scale = MAX (scale, NAME_SCALE_MIN);
-      use_font (self, painter, scale, SIGAP_FONT_WEIGHT_NORMAL);
-      wrap_name (painter, name, max_width, lines);
-      if (!name_is_cut (lines) || scale <= NAME_SCALE_MIN)
-        return scale;
+  SigapTextFitFont font = { self->style->font_family, self->style->font_size,
+                            SIGAP_FONT_WEIGHT_NORMAL, NAME_SCALE_MIN, NAME_SCALE_STEP };
+  g_autoptr(GPtrArray) fitted = sigap_text_fit_shrink (painter, name, max_width, 2,
+                                                       SIGAP_TEXT_FIT_NAMES, &font, &scale,
+                                                       NULL);
 
-      g_clear_pointer (&lines[0], g_free);
-      g_clear_pointer (&lines[1], g_free);
-    }
+  for (guint i = 0; i < 2; i++)
+    lines[i] = i < fitted->len ? g_strdup (g_ptr_array_index (fitted, i)) : NULL;
+
+  return scale;
 }
 
 /* The width of one legend item (swatch and label), the widest. */
@@ -823,8 +724,11 @@ legend_item_width (SigapChartMap *self,
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_NORMAL);
   for (guint i = 0; i < self->legend_labels->len; i++)
-    width = MAX (width, SWATCH + SWATCH_GAP +
-                        text_width (painter, g_ptr_array_index (self->legend_labels, i)));
+    {
+      const char *label = g_ptr_array_index (self->legend_labels, i);
+
+      width = MAX (width, SWATCH + SWATCH_GAP + sigap_text_fit_width (painter, label));
+    }
 
   return width;
 }
@@ -836,7 +740,7 @@ legend_width (SigapChartMap *self,
   double width;
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_BOLD);
-  width = text_width (painter, self->measure);
+  width = sigap_text_fit_width (painter, self->measure);
 
   return MAX (width, legend_item_width (self, painter));
 }
@@ -862,7 +766,7 @@ legend_height (SigapChartMap *self,
   double height = 0;
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_NORMAL);
-  row = MAX (line_height (painter), SWATCH) + 4;
+  row = MAX (sigap_text_fit_line_height (painter), SWATCH) + 4;
   if (self->measure != NULL && *self->measure != '\0')
     height += row;
 
@@ -889,7 +793,7 @@ title_height (SigapChartMap *self,
     return 0;
 
   use_font (self, painter, 1.15, SIGAP_FONT_WEIGHT_BOLD);
-  return line_height (painter) + 8;
+  return sigap_text_fit_line_height (painter) + 8;
 }
 
 /* The tile size for a grid in @width × @height, legend to the right or below. */
@@ -938,7 +842,7 @@ sigap_chart_map_allocate (SigapChartMap *self,
   if (self->show_title && self->title != NULL && *self->title != '\0')
     {
       use_font (self, painter, 1.15, SIGAP_FONT_WEIGHT_BOLD);
-      self->title_text = ellipsize (painter, self->title, inner_width);
+      self->title_text = sigap_text_fit_ellipsize (painter, self->title, inner_width);
       self->title_y = y;
       y += title_height (self, painter);
     }
@@ -1001,12 +905,12 @@ sigap_chart_map_allocate (SigapChartMap *self,
       use_font (self, painter, name_scale, SIGAP_FONT_WEIGHT_NORMAL);
       for (guint i = 0; i < self->regions->len && all_fit; i++)
         {
-          char *lines[2] = { NULL, NULL };
+          gboolean cut;
+          g_autoptr(GPtrArray) lines = sigap_text_fit_wrap (painter, region_at (self, i)->name,
+                                                            MAX (inner, 0), 2,
+                                                            SIGAP_TEXT_FIT_NAMES, &cut);
 
-          wrap_name (painter, region_at (self, i)->name, MAX (inner, 0), lines);
-          all_fit = !name_is_cut (lines);
-          g_free (lines[0]);
-          g_free (lines[1]);
+          all_fit = !cut;
         }
 
       if (all_fit)
@@ -1029,7 +933,7 @@ sigap_chart_map_allocate (SigapChartMap *self,
                                        tile.lines);
       use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
       full = sigap_chart_format_short (region->value, self->unit, self->lang);
-      tile.value = ellipsize (painter, full, MAX (inner, 0));
+      tile.value = sigap_text_fit_ellipsize (painter, full, MAX (inner, 0));
       g_array_append_val (self->tiles, tile);
 
       {
@@ -1130,7 +1034,7 @@ draw_legend (SigapChartMap *self,
   guint rows;
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_NORMAL);
-  row = MAX (line_height (painter), SWATCH) + 4;
+  row = MAX (sigap_text_fit_line_height (painter), SWATCH) + 4;
 
   if (self->measure != NULL && *self->measure != '\0')
     {
@@ -1146,7 +1050,7 @@ draw_legend (SigapChartMap *self,
   for (guint i = 0; i < self->legend_labels->len; i++)
     {
       int c = i < n_classes ? (int) i : -1;
-      double text_h = line_height (painter);
+      double text_h = sigap_text_fit_line_height (painter);
       double x = self->legend_x + (i / rows) * item_width;
       double top = y + (i % rows) * row;
 
@@ -1216,9 +1120,9 @@ sigap_chart_map_draw (SigapChartMap *self,
 
       /* The name at the top, the value at the bottom, when there is room for both. */
       use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
-      value_h = line_height (painter);
+      value_h = sigap_text_fit_line_height (painter);
       use_font (self, painter, tile->name_scale, SIGAP_FONT_WEIGHT_NORMAL);
-      name_h = line_height (painter);
+      name_h = sigap_text_fit_line_height (painter);
       if (c < 0)
         ink = (SigapColor) { 0, 0, 0, 0.87 };
       sigap_painter_set_color (painter, &ink);

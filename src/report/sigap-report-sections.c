@@ -550,8 +550,8 @@ draw_cover (SigapPainter *painter,
       sigap_painter_set_color (painter, &ink);
       sigap_report_show_text (painter, text, x, y, 0);
       sigap_report_show_text (painter, number, x + w, y, 1);
-      text_w = sigap_report_text_width (painter, text);
-      number_w = sigap_report_text_width (painter, number);
+      text_w = sigap_text_fit_width (painter, text);
+      number_w = sigap_text_fit_width (painter, number);
 
       /* A dotted leader from the title to its page. */
       sigap_painter_save (painter);
@@ -634,28 +634,15 @@ show_fitted (SigapPainter    *painter,
              double           size,
              SigapFontWeight  weight)
 {
-  SigapTextExtents full;
-  double fitted = size;
-  g_autofree char *shown = NULL;
-
-  sigap_report_use_font (painter, size, weight);
-  sigap_painter_measure_text (painter, text, &full);
-  if (full.width > max_width)
-    fitted = MAX (size * max_width / full.width, size * 2 / 3);
-  sigap_report_use_font (painter, fitted, weight);
-
-  shown = g_strdup (text);
-  while (sigap_report_text_width (painter, shown) > max_width && g_utf8_strlen (shown, -1) > 1)
-    {
-      glong n = g_utf8_strlen (shown, -1);
-      g_autofree char *prefix = g_utf8_substring (shown, 0, n - 2);
-
-      g_free (shown);
-      shown = g_strconcat (g_strchomp (prefix), "\u2026", NULL);
-    }
+  SigapTextFitFont font = { SIGAP_REPORT_FONT_FAMILY, size, weight, 2.0 / 3, 0 };
+  double scale = 1;
+  g_autoptr(GPtrArray) lines = sigap_text_fit_shrink (painter, text, max_width, 1,
+                                                      SIGAP_TEXT_FIT_NAMES, &font, &scale,
+                                                      NULL);
 
   /* A smaller font keeps the same baseline as the full size would have. */
-  sigap_report_show_text (painter, shown, x, top + (size - fitted) * 0.928, 0);
+  sigap_report_show_text (painter, g_ptr_array_index (lines, 0), x,
+                          top + (size - size * scale) * 0.928, 0);
 }
 
 #define KPI_HEIGHT 60.0
