@@ -177,33 +177,63 @@ test_max_lines (void)
   g_assert_false (cut);
 }
 
-/* A word wider than the line: a name ends with "…" on a line of its own; never split. */
+/* A word wider than the line: a name ends with "…"; never split. */
 static void
 test_ellipsize_names (void)
 {
   g_autoptr(SigapPainter) painter = sigap_recording_painter_new ();
-  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) flow = NULL;
+  g_autoptr(GPtrArray) label = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  g_autoptr(GPtrArray) narrow = NULL;
   g_autofree char *mustika = NULL;
+  g_autofree char *only = NULL;
   g_autofree char *nothing = NULL;
-  g_autofree char *tiny = NULL;
   gboolean cut = FALSE;
 
   /* 42 units: seven characters, six of "Mustikajaya" and the ellipsis. */
   mustika = sigap_text_fit_ellipsize (painter, "Mustikajaya", 42);
   g_assert_cmpstr (mustika, ==, "Mustik" ELLIPSIS);
 
-  /* Only the ellipsis fits, or not even that: the ellipsis says something was there. */
-  nothing = sigap_text_fit_ellipsize (painter, "Mustikajaya", 6);
-  g_assert_cmpstr (nothing, ==, ELLIPSIS);
-  tiny = sigap_text_fit_ellipsize (painter, "Mustikajaya", 1);
-  g_assert_cmpstr (tiny, ==, ELLIPSIS);
+  /* Only the ellipsis fits; not even that (a label draws nothing outside its room). */
+  only = sigap_text_fit_ellipsize (painter, "Mustikajaya", 6);
+  g_assert_cmpstr (only, ==, ELLIPSIS);
+  nothing = sigap_text_fit_ellipsize (painter, "Mustikajaya", 5);
+  g_assert_cmpstr (nothing, ==, "");
 
-  /* 60 units: "Kecamatan" fits, "Jatisampurna" (12) is cut to nine characters and "…",
-   * and the next word starts a line of its own.
+  /* A flow, 60 units: "Kecamatan" fits, "Jatisampurna" (12) is cut to nine characters and
+   * "…", and the next word starts a line of its own.
    */
-  lines = sigap_text_fit_wrap (painter, "Kecamatan Jatisampurna Baru", 60, 0,
-                               SIGAP_TEXT_FIT_NAMES, &cut);
-  assert_lines (lines, (const char *[]) { "Kecamatan", "Jatisampu" ELLIPSIS, "Baru", NULL });
+  flow = sigap_text_fit_wrap (painter, "Kecamatan Jatisampurna Baru", 60, 0,
+                              SIGAP_TEXT_FIT_NAMES, &cut);
+  assert_lines (flow, (const char *[]) { "Kecamatan", "Jatisampu" ELLIPSIS, "Baru", NULL });
+  g_assert_true (cut);
+
+  /* 48 units, eight characters: not even "Kelurahan" fits. The next name still gets its
+   * line, "Bek…" over "Tim…" tells Bekasi Timur from Bekasi Utara.
+   */
+  first = sigap_text_fit_wrap (painter, "Kelurahan Jatiranggon", 48, 2, SIGAP_TEXT_FIT_NAMES,
+                               &cut);
+  assert_lines (first, (const char *[]) { "Kelurah" ELLIPSIS, "Jatiran" ELLIPSIS, NULL });
+  g_assert_true (cut);
+  label = sigap_text_fit_wrap (painter, "Bekasi Timur", 18, 2, SIGAP_TEXT_FIT_NAMES, &cut);
+  assert_lines (label, (const char *[]) { "Be" ELLIPSIS, "Ti" ELLIPSIS, NULL });
+
+  /* Only the ellipsis fits: a label says "…" once. */
+  g_clear_pointer (&label, g_ptr_array_unref);
+  label = sigap_text_fit_wrap (painter, "Bekasi Timur", 8, 2, SIGAP_TEXT_FIT_NAMES, &cut);
+  assert_lines (label, (const char *[]) { ELLIPSIS, NULL });
+  g_assert_true (cut);
+
+  /* Narrower than the ellipsis: a flow keeps "…" for each name, a label draws nothing. */
+  narrow = sigap_text_fit_wrap (painter, "Kelurahan Jatiranggon", 4, 0, SIGAP_TEXT_FIT_NAMES,
+                                &cut);
+  assert_lines (narrow, (const char *[]) { ELLIPSIS, ELLIPSIS, NULL });
+  g_assert_true (cut);
+  empty = sigap_text_fit_wrap (painter, "Kelurahan Jatiranggon", 4, 2, SIGAP_TEXT_FIT_NAMES,
+                               &cut);
+  assert_lines (empty, (const char *[]) { "", NULL });
   g_assert_true (cut);
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
@@ -269,7 +299,9 @@ test_utf8 (void)
         g_autoptr(GString) joined = g_string_new (NULL);
 
         g_assert_true (g_utf8_validate (ellipsized, -1, NULL));
-        if (g_str_has_suffix (ellipsized, ELLIPSIS) && !g_str_equal (ellipsized, texts[t]))
+        if (*ellipsized == '\0')
+          g_assert_cmpfloat (width, <, CHAR_W);
+        else if (g_str_has_suffix (ellipsized, ELLIPSIS) && !g_str_equal (ellipsized, texts[t]))
           {
             g_autofree char *stem = g_strndup (ellipsized,
                                                strlen (ellipsized) - strlen (ELLIPSIS));

@@ -11,12 +11,21 @@
  * painter that will draw it (Cairo on screen, libharu in the PDF, the recording painter in
  * tests), so the three agree on where a line breaks and when a word is cut.
  *
- * The rules, in order: lines break at spaces; a text that needs more lines than it may have
- * is ellipsized on its last line; a word wider than a line is a name and ends with "…" (it is
- * never split: "Musti-kajaya" reads as two places), unless the caller asks for long words to
- * be broken (a web address in a paragraph, where nothing may be lost). sigap_text_fit_shrink()
+ * Lines break at spaces. A word wider than a line is a name and ends with "…": it is never
+ * split ("Musti-kajaya" reads as two places), unless the caller asks for long words to be
+ * broken (a web address in a paragraph, where nothing may be lost). sigap_text_fit_shrink()
  * first tries a smaller font. Text is cut only between characters, never inside a UTF-8
  * sequence.
+ *
+ * Text is fitted in one of two kinds of room, which differ only where a line is narrower than
+ * the ellipsis itself:
+ * - a label (at most @max_lines lines: an axis label, a legend entry, a map tile) draws
+ *   nothing outside its room, so a word there becomes "";
+ * - a flow (no limit on lines: a paragraph, a table cell) loses no word: each leaves at
+ *   least "…".
+ * A name cut short does not end the text: "Bek…" over "Tim…" tells Bekasi Timur from Bekasi
+ * Utara, "Bek…" alone does not. A label ends at its last line, which takes all the rest, or
+ * at a name of which not one letter fits.
  */
 
 /* Widths are sums of glyph advances: allow for rounding when a line is exactly as wide. */
@@ -58,6 +67,40 @@ ellipsized_prefix (const char *text,
   return g_strconcat (prefix, SIGAP_TEXT_FIT_ELLIPSIS, NULL);
 }
 
+/* @text, or its longest start that fits with "…"; the ellipsis alone when nothing more fits
+ * and, unless @keep_ellipsis, "" when not even that does.
+ */
+static char *
+ellipsize (SigapPainter *painter,
+           const char   *text,
+           double        max_width,
+           gboolean      keep_ellipsis)
+{
+  glong lo = 0, hi;
+
+  if (fits (painter, text, max_width))
+    return g_strdup (text);
+  if (!keep_ellipsis && !fits (painter, SIGAP_TEXT_FIT_ELLIPSIS, max_width))
+    return g_strdup ("");
+
+  /* The longest start, in characters, that fits with the ellipsis: lo fits (or is 0), hi
+   * does not (or is the whole text, which does not fit).
+   */
+  hi = g_utf8_strlen (text, -1);
+  while (hi - lo > 1)
+    {
+      glong mid = (lo + hi) / 2;
+      g_autofree char *candidate = ellipsized_prefix (text, mid);
+
+      if (fits (painter, candidate, max_width))
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return ellipsized_prefix (text, lo);
+}
+
 /* The length in bytes of the longest prefix of @word that fits @max_width, at least one
  * character.
  */
@@ -96,6 +139,13 @@ add_line (GArray     *lines,
   g_array_append_val (lines, line);
 }
 
+/* Whether @line is a name of which nothing but the ellipsis (or nothing at all) fits. */
+static gboolean
+says_nothing (const Line *line)
+{
+  return line->cut && (*line->text == '\0' || strcmp (line->text, SIGAP_TEXT_FIT_ELLIPSIS) == 0);
+}
+
 /* Everything from @line on, one space between words (a hard break counts as one). */
 static char *
 rest_from (GPtrArray  *words,
@@ -121,6 +171,7 @@ static void
 wrap_paragraph (SigapPainter      *painter,
                 const char        *paragraph,
                 double             max_width,
+                guint              max_lines,
                 SigapTextFitFlags  flags,
                 GPtrArray         *words,
                 GArray            *lines)
@@ -162,7 +213,7 @@ wrap_paragraph (SigapPainter      *painter,
           if ((flags & SIGAP_TEXT_FIT_BREAK_WORDS) == 0)
             {
               /* A name: shortened, on a line of its own. */
-              g_autofree char *shortened = sigap_text_fit_ellipsize (painter, word, max_width);
+              g_autofree char *shortened = ellipsize (painter, word, max_width, max_lines == 0);
 
               add_line (lines, shortened, strlen (shortened), index, 0, TRUE);
               line_word = index + 1;
@@ -244,8 +295,7 @@ sigap_text_fit_widest_word (SigapPainter *painter,
  *
  * @text itself when it fits @max_width in the painter's current font; else its longest start
  * that fits when followed by "…", cut between two characters (spaces before the ellipsis are
- * dropped). Where nothing but the ellipsis fits, the ellipsis alone, so that a reader sees
- * something was there.
+ * dropped); the ellipsis alone where nothing more fits, and "" where not even that does.
  *
  * Returns: (transfer full): the line, "" for NULL
  */
@@ -255,7 +305,6 @@ sigap_text_fit_ellipsize (SigapPainter *painter,
                           double        max_width)
 {
   g_autofree char *valid = NULL;
-  glong lo = 0, hi;
 
   g_return_val_if_fail (SIGAP_IS_PAINTER (painter), NULL);
 
@@ -263,25 +312,8 @@ sigap_text_fit_ellipsize (SigapPainter *painter,
     return g_strdup ("");
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
-  if (fits (painter, text, max_width))
-    return g_strdup (text);
 
-  /* The longest start, in characters, that fits with the ellipsis: lo fits (or is 0), hi
-   * does not (or is the whole text, which does not fit).
-   */
-  hi = g_utf8_strlen (text, -1);
-  while (hi - lo > 1)
-    {
-      glong mid = (lo + hi) / 2;
-      g_autofree char *candidate = ellipsized_prefix (text, mid);
-
-      if (fits (painter, candidate, max_width))
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return ellipsized_prefix (text, lo);
+  return ellipsize (painter, text, max_width, FALSE);
 }
 
 /**
@@ -294,7 +326,8 @@ sigap_text_fit_ellipsize (SigapPainter *painter,
  *
  * Breaks @text into lines in the painter's current font, at spaces, measuring each candidate
  * line. Runs of spaces count as one. When the text needs more than @max_lines lines, the last
- * one holds all the rest, ellipsized.
+ * one holds all the rest, ellipsized. Where a line is narrower than "…", a name in a label
+ * (@max_lines > 0) becomes "", in a flow "…" (see the top of sigap-text-fit.c).
  *
  * Returns: (transfer full) (element-type utf8): the lines, at least one
  */
@@ -323,19 +356,29 @@ sigap_text_fit_wrap (SigapPainter      *painter,
 
   paragraphs = g_strsplit (text, "\n", -1);
   for (guint p = 0; paragraphs[p] != NULL; p++)
-    wrap_paragraph (painter, paragraphs[p], max_width, flags, words, lines);
+    wrap_paragraph (painter, paragraphs[p], max_width, max_lines, flags, words, lines);
   if (lines->len == 0)
     add_line (lines, "", 0, 0, 0, FALSE);   /* "" splits into no paragraph at all */
 
-  if (max_lines > 0 && lines->len > max_lines)
+  if (max_lines > 0)
     {
-      Line *last = &g_array_index (lines, Line, max_lines - 1);
-      g_autofree char *rest = rest_from (words, last);
+      guint last = MIN (lines->len, max_lines) - 1;
 
-      g_free (last->text);
-      last->text = sigap_text_fit_ellipsize (painter, rest, max_width);
-      last->cut = strcmp (last->text, rest) != 0;
-      g_array_set_size (lines, max_lines);
+      /* A name of which not one letter fits ends a label: "…" over "…" says nothing more. */
+      for (guint i = 0; i < last; i++)
+        if (says_nothing (&g_array_index (lines, Line, i)))
+          last = i;
+
+      if (last + 1 < lines->len)
+        {
+          Line *line = &g_array_index (lines, Line, last);
+          g_autofree char *rest = rest_from (words, line);
+
+          g_free (line->text);
+          line->text = ellipsize (painter, rest, max_width, FALSE);
+          line->cut = strcmp (line->text, rest) != 0;
+          g_array_set_size (lines, last + 1);
+        }
     }
 
   result = g_ptr_array_new_full (lines->len, g_free);
