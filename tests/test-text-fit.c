@@ -425,6 +425,34 @@ test_shrink_proportional (void)
   g_assert_true (cut);
 }
 
+/* One line placed by the top of its box, at its left edge, centre or right edge. */
+static void
+test_show_line (void)
+{
+  g_autoptr(SigapPainter) painter = sigap_recording_painter_new ();
+  SigapRecordingPainter *recording = SIGAP_RECORDING_PAINTER (painter);
+  const double align[] = { 0, 0.5, 1 };
+
+  /* "Medan Satria", 12 characters, 72 units; the baseline 9 units below the top. */
+  for (guint i = 0; i < G_N_ELEMENTS (align); i++)
+    {
+      const SigapPainterOp *op;
+
+      sigap_recording_painter_clear (recording);
+      sigap_text_fit_show_line (painter, "Medan Satria", 100, 20, align[i]);
+      op = sigap_recording_painter_find_text (recording, "Medan Satria");
+      g_assert_nonnull (op);
+      g_assert_cmpfloat (op->x, ==, 100 - 72 * align[i]);
+      g_assert_cmpfloat (op->y, ==, 29);
+    }
+
+  /* Nothing to draw, nothing drawn. */
+  sigap_recording_painter_clear (recording);
+  sigap_text_fit_show_line (painter, "", 0, 0, 0);
+  sigap_text_fit_show_line (painter, NULL, 0, 0, 0);
+  g_assert_cmpuint (sigap_recording_painter_count (recording, SIGAP_PAINTER_OP_SHOW_TEXT), ==, 0);
+}
+
 /* With a real, proportional font: the Indonesian names are whole where they fit, else cut
  * with an ellipsis, never split.
  */
@@ -471,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/sigap/text-fit/utf8", test_utf8);
   g_test_add_func ("/sigap/text-fit/shrink-steps", test_shrink_steps);
   g_test_add_func ("/sigap/text-fit/shrink-proportional", test_shrink_proportional);
+  g_test_add_func ("/sigap/text-fit/show-line", test_show_line);
   g_test_add_func ("/sigap/text-fit/real-font", test_real_font);
 
   ret = g_test_run ();

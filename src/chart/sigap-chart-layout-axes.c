@@ -402,11 +402,11 @@ add_hit_regions (SigapChartLayout *self)
               tooltip = with_note;
             }
 
-          region = _sigap_chart_layout_add_hit_region (self,
-                                                       self->plot.x + c * self->band,
-                                                       self->plot.y,
-                                                       self->band, self->plot.height,
-                                                       -1, c, tooltip);
+          region = sigap_chart_hit_regions_add (self->hit_regions,
+                                                self->plot.x + c * self->band,
+                                                self->plot.y,
+                                                self->band, self->plot.height,
+                                                -1, c, tooltip);
           region->anchor_y = anchor_y;
           continue;
         }
@@ -430,17 +430,17 @@ add_hit_regions (SigapChartLayout *self)
            */
           if (self->horizontal)
             {
-              region = _sigap_chart_layout_add_hit_region (self, self->plot.x, start,
-                                                           self->plot.width, end - start,
-                                                           (int) s, c, tooltip);
+              region = sigap_chart_hit_regions_add (self->hit_regions, self->plot.x, start,
+                                                    self->plot.width, end - start,
+                                                    (int) s, c, tooltip);
               region->anchor_x = tip;
               region->anchor_y = (start + end) / 2;
             }
           else
             {
-              region = _sigap_chart_layout_add_hit_region (self, start, self->plot.y,
-                                                           end - start, self->plot.height,
-                                                           (int) s, c, tooltip);
+              region = sigap_chart_hit_regions_add (self->hit_regions, start, self->plot.y,
+                                                    end - start, self->plot.height,
+                                                    (int) s, c, tooltip);
               region->anchor_x = (start + end) / 2;
               region->anchor_y = tip;
             }

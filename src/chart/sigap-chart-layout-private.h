@@ -117,7 +117,7 @@ struct _SigapChartLayout
   double           inner_radius;
   double           total;
   Label            center_labels[2];
-  GPtrArray       *hit_regions;    /* SigapChartHitRegion */
+  SigapChartHitRegions *hit_regions;
 };
 
 /* sigap-chart-layout.c: shared helpers */
@@ -165,15 +165,6 @@ void        _sigap_chart_layout_draw_marker   (SigapChartLayout *self,
 void        _sigap_chart_layout_draw_ghost    (SigapChartLayout *self,
                                                SigapPainter     *painter,
                                                const Shape      *shape);
-SigapChartHitRegion *
-            _sigap_chart_layout_add_hit_region (SigapChartLayout *self,
-                                               double            x,
-                                               double            y,
-                                               double            width,
-                                               double            height,
-                                               int               series,
-                                               int               category,
-                                               char             *tooltip);
 char       *_sigap_chart_layout_series_tooltip (SigapChartLayout *self,
                                                int               series,
                                                guint             category);

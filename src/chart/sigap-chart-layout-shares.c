@@ -248,10 +248,10 @@ _sigap_chart_layout_allocate_gauge (SigapChartLayout *self,
       if (!isfinite (v))
         continue;
 
-      region = _sigap_chart_layout_add_hit_region (self, area->x, label->y, area->width,
-                                                   single ? self->band : self->band - 4,
-                                                   self->value_series, c,
-                                                   gauge_tooltip (self, c));
+      region = sigap_chart_hit_regions_add (self->hit_regions, area->x, label->y, area->width,
+                                            single ? self->band : self->band - 4,
+                                            self->value_series, c,
+                                            gauge_tooltip (self, c));
       region->anchor_x = _sigap_chart_layout_value_pos (self, v);
       region->anchor_y = track_y;
     }
@@ -597,10 +597,10 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
       if (donut_value (self, c) > 0)
         {
           slice_angles (self, c, &a1, &a2);
-          region = _sigap_chart_layout_add_hit_region (self, self->plot.x, self->plot.y,
-                                                       self->plot.width, self->plot.height,
-                                                       self->value_series, c,
-                                                       donut_tooltip (self, c));
+          region = sigap_chart_hit_regions_add (self->hit_regions, self->plot.x, self->plot.y,
+                                                self->plot.width, self->plot.height,
+                                                self->value_series, c,
+                                                donut_tooltip (self, c));
           region->is_sector = TRUE;
           region->center_x = self->center_x;
           region->center_y = self->center_y;
@@ -614,10 +614,10 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
 
       if (label->visible)
         {
-          region = _sigap_chart_layout_add_hit_region (self, label->x, label->y,
-                                                       label->width, label->height,
-                                                       self->value_series, c,
-                                                       donut_tooltip (self, c));
+          region = sigap_chart_hit_regions_add (self->hit_regions, label->x, label->y,
+                                                label->width, label->height,
+                                                self->value_series, c,
+                                                donut_tooltip (self, c));
           region->anchor_x = label->x + SWATCH_SIZE / 2;
           region->anchor_y = label->y + label->height / 2;
         }
@@ -906,11 +906,11 @@ _sigap_chart_layout_allocate_stacked (SigapChartLayout *self,
           name = _sigap_chart_layout_category_text (self, c, TRUE);
           value = sigap_chart_format_value (part (self, s, c), unit, self->lang);
           share = share_text (self, part (self, s, c), total);
-          region = _sigap_chart_layout_add_hit_region (self, start, top, end - start,
-                                                       bottom - top, (int) s, c,
-                                                       g_strdup_printf ("%s\n%s: %s (%s)", name,
-                                                                        series_name, value,
-                                                                        share));
+          region = sigap_chart_hit_regions_add (self->hit_regions, start, top, end - start,
+                                                bottom - top, (int) s, c,
+                                                g_strdup_printf ("%s\n%s: %s (%s)", name,
+                                                                 series_name, value,
+                                                                 share));
           region->anchor_y = top;
         }
     }

@@ -25,9 +25,6 @@
 
 G_DEFINE_FINAL_TYPE (SigapChartLayout, sigap_chart_layout, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (SigapChartHitRegion, sigap_chart_hit_region,
-                     sigap_chart_hit_region_copy, sigap_chart_hit_region_free)
-
 enum {
   PROP_0,
   PROP_CHART,
@@ -48,62 +45,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const double target_dashes[] = { 7.0, 4.0 };
 static const double projection_dashes[] = { 3.0, 3.0 };
-
-SigapChartHitRegion *
-sigap_chart_hit_region_copy (const SigapChartHitRegion *self)
-{
-  SigapChartHitRegion *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_memdup2 (self, sizeof *self);
-  copy->tooltip = g_strdup (self->tooltip);
-
-  return copy;
-}
-
-void
-sigap_chart_hit_region_free (SigapChartHitRegion *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->tooltip);
-  g_free (self);
-}
-
-gboolean
-sigap_chart_hit_region_contains (const SigapChartHitRegion *self,
-                                 double                     x,
-                                 double                     y)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  if (x < self->rect.x || y < self->rect.y ||
-      x >= self->rect.x + self->rect.width || y >= self->rect.y + self->rect.height)
-    return FALSE;
-
-  if (self->is_sector)
-    {
-      double dx = x - self->center_x;
-      double dy = y - self->center_y;
-      double r = sqrt (dx * dx + dy * dy);
-      double angle = atan2 (dy, dx);
-
-      if (r < self->inner_radius || r > self->outer_radius)
-        return FALSE;
-
-      /* Bring the angle into [start, start + 2π). */
-      while (angle < self->start_angle)
-        angle += 2 * G_PI;
-      while (angle >= self->start_angle + 2 * G_PI)
-        angle -= 2 * G_PI;
-
-      return angle <= self->end_angle;
-    }
-
-  return TRUE;
-}
 
 /* Helpers shared by the layout's files. */
 
@@ -185,26 +126,9 @@ _sigap_chart_layout_draw_text (SigapPainter *painter,
                                double        top,
                                Align         align)
 {
-  SigapTextExtents extents;
+  static const double at[] = { [ALIGN_LEFT] = 0, [ALIGN_CENTER] = 0.5, [ALIGN_RIGHT] = 1 };
 
-  if (text == NULL || *text == '\0')
-    return;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  switch (align)
-    {
-    case ALIGN_CENTER:
-      x -= extents.width / 2;
-      break;
-    case ALIGN_RIGHT:
-      x -= extents.width;
-      break;
-    case ALIGN_LEFT:
-    default:
-      break;
-    }
-
-  sigap_painter_show_text (painter, x, top + extents.baseline, text);
+  sigap_text_fit_show_line (painter, text, x, top, at[align]);
 }
 
 /* Draws @label's lines from its (x, y) in the current font and colour. */
@@ -522,33 +446,6 @@ _sigap_chart_layout_draw_marker (SigapChartLayout *self,
   sigap_painter_fill (painter);
 }
 
-/* Takes @tooltip. */
-SigapChartHitRegion *
-_sigap_chart_layout_add_hit_region (SigapChartLayout *self,
-                                    double            x,
-                                    double            y,
-                                    double            width,
-                                    double            height,
-                                    int               series,
-                                    int               category,
-                                    char             *tooltip)
-{
-  SigapChartHitRegion *region = g_new0 (SigapChartHitRegion, 1);
-
-  region->rect.x = x;
-  region->rect.y = y;
-  region->rect.width = width;
-  region->rect.height = height;
-  region->series = series;
-  region->category = category;
-  region->tooltip = tooltip;
-  region->anchor_x = x + width / 2;
-  region->anchor_y = y;
-  g_ptr_array_add (self->hit_regions, region);
-
-  return region;
-}
-
 static void
 append_series_line (SigapChartLayout *self,
                     GString          *out,
@@ -623,7 +520,7 @@ reset_allocation (SigapChartLayout *self)
   g_array_set_size (self->tick_labels, 0);
   g_array_set_size (self->labels, 0);
   g_clear_pointer (&self->ticks, sigap_chart_ticks_free);
-  g_ptr_array_set_size (self->hit_regions, 0);
+  sigap_chart_hit_regions_clear (self->hit_regions);
   self->content = (SigapChartRect) { 0, 0, 0, 0 };
   self->plot = (SigapChartRect) { 0, 0, 0, 0 };
   self->band = self->bar_width = self->bar_gap = 0;
@@ -903,7 +800,7 @@ sigap_chart_layout_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->tick_labels, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
-  g_clear_pointer (&self->hit_regions, g_ptr_array_unref);
+  g_clear_pointer (&self->hit_regions, sigap_chart_hit_regions_free);
 
   G_OBJECT_CLASS (sigap_chart_layout_parent_class)->finalize (object);
 }
@@ -1028,7 +925,7 @@ sigap_chart_layout_init (SigapChartLayout *self)
   g_array_set_clear_func (self->tick_labels, (GDestroyNotify) _sigap_chart_layout_clear_label);
   self->labels = g_array_new (FALSE, TRUE, sizeof (Label));
   g_array_set_clear_func (self->labels, (GDestroyNotify) _sigap_chart_layout_clear_label);
-  self->hit_regions = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_hit_region_free);
+  self->hit_regions = sigap_chart_hit_regions_new ();
   self->target_series = -1;
 }
 
@@ -1471,39 +1368,11 @@ sigap_chart_layout_value_to_position (SigapChartLayout *self,
   return _sigap_chart_layout_value_pos (self, value);
 }
 
-guint
-sigap_chart_layout_get_n_hit_regions (SigapChartLayout *self)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), 0);
-
-  return self->hit_regions->len;
-}
-
-const SigapChartHitRegion *
-sigap_chart_layout_get_hit_region (SigapChartLayout *self,
-                                   guint             index)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), NULL);
-  g_return_val_if_fail (index < self->hit_regions->len, NULL);
-
-  return g_ptr_array_index (self->hit_regions, index);
-}
-
-/* Returns: (nullable): the region under (@x, @y), NULL when none is */
-const SigapChartHitRegion *
-sigap_chart_layout_hit_test (SigapChartLayout *self,
-                             double            x,
-                             double            y)
+/* Returns: (transfer none): the regions of the last allocation */
+const SigapChartHitRegions *
+sigap_chart_layout_get_hit_regions (SigapChartLayout *self)
 {
   g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), NULL);
 
-  for (guint i = 0; i < self->hit_regions->len; i++)
-    {
-      const SigapChartHitRegion *region = g_ptr_array_index (self->hit_regions, i);
-
-      if (sigap_chart_hit_region_contains (region, x, y))
-        return region;
-    }
-
-  return NULL;
+  return self->hit_regions;
 }

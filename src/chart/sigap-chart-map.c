@@ -92,7 +92,7 @@ struct _SigapChartMap
   double           legend_x;
   double           legend_y;
   GPtrArray       *legend_labels;     /* char *, one per class, then "no data" */
-  GPtrArray       *hit_regions;       /* SigapChartHitRegion */
+  SigapChartHitRegions *hit_regions;
 };
 
 G_DEFINE_FINAL_TYPE (SigapChartMap, sigap_chart_map, G_TYPE_OBJECT)
@@ -827,7 +827,7 @@ sigap_chart_map_allocate (SigapChartMap *self,
 
   ensure_grid (self);
   g_array_set_size (self->tiles, 0);
-  g_ptr_array_set_size (self->hit_regions, 0);
+  sigap_chart_hit_regions_clear (self->hit_regions);
   g_clear_pointer (&self->title_text, g_free);
 
   self->width = MAX (width, 0);
@@ -939,20 +939,15 @@ sigap_chart_map_allocate (SigapChartMap *self,
       {
         g_autofree char *value = sigap_chart_format_value (region->value, self->unit, self->lang);
         char *tooltip;
-        SigapChartHitRegion *hit = g_new0 (SigapChartHitRegion, 1);
 
         if (self->measure != NULL && *self->measure != '\0')
           tooltip = g_strdup_printf ("%s\n%s: %s", region->name, self->measure, value);
         else
           tooltip = g_strdup_printf ("%s\n%s", region->name, value);
 
-        hit->rect = (SigapChartRect) { tile.x, tile.y, tile.size, tile.size };
-        hit->series = class_of (region->value, bounds, n_bounds);
-        hit->category = (int) i;
-        hit->tooltip = tooltip;
-        hit->anchor_x = tile.x + tile.size / 2;
-        hit->anchor_y = tile.y;
-        g_ptr_array_add (self->hit_regions, hit);
+        sigap_chart_hit_regions_add (self->hit_regions, tile.x, tile.y, tile.size, tile.size,
+                                     class_of (region->value, bounds, n_bounds), (int) i,
+                                     tooltip);
       }
     }
 
@@ -1010,21 +1005,6 @@ draw_swatch (SigapPainter *painter,
 }
 
 static void
-show_text_top (SigapPainter *painter,
-               const char   *text,
-               double        x,
-               double        top)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  sigap_painter_show_text (painter, x, top + extents.baseline, text);
-}
-
-static void
 draw_legend (SigapChartMap *self,
              SigapPainter  *painter)
 {
@@ -1040,7 +1020,7 @@ draw_legend (SigapChartMap *self,
     {
       use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_BOLD);
       sigap_painter_set_color (painter, &self->style->foreground);
-      show_text_top (painter, self->measure, self->legend_x, y);
+      sigap_text_fit_show_line (painter, self->measure, self->legend_x, y, 0);
       y += row;
     }
 
@@ -1056,8 +1036,8 @@ draw_legend (SigapChartMap *self,
 
       draw_swatch (painter, x, top + (row - 4 - SWATCH) / 2, SWATCH, c, n_classes);
       sigap_painter_set_color (painter, &self->style->secondary);
-      show_text_top (painter, g_ptr_array_index (self->legend_labels, i),
-                     x + SWATCH + SWATCH_GAP, top + (row - 4 - text_h) / 2);
+      sigap_text_fit_show_line (painter, g_ptr_array_index (self->legend_labels, i),
+                                x + SWATCH + SWATCH_GAP, top + (row - 4 - text_h) / 2, 0);
     }
 }
 
@@ -1092,7 +1072,7 @@ sigap_chart_map_draw (SigapChartMap *self,
     {
       use_font (self, painter, 1.15, SIGAP_FONT_WEIGHT_BOLD);
       sigap_painter_set_color (painter, &self->style->foreground);
-      show_text_top (painter, self->title_text, self->padding, self->title_y);
+      sigap_text_fit_show_line (painter, self->title_text, self->padding, self->title_y, 0);
     }
 
   for (guint i = 0; i < self->tiles->len; i++)
@@ -1133,15 +1113,15 @@ sigap_chart_map_draw (SigapChartMap *self,
           if (y + name_h > tile->y + tile->size - TILE_PAD - (tile->size > 3 * name_h ? value_h
                                                                                     : 0))
             break;
-          show_text_top (painter, tile->lines[l], tile->x + TILE_PAD, y);
+          sigap_text_fit_show_line (painter, tile->lines[l], tile->x + TILE_PAD, y, 0);
           y += name_h;
         }
 
       if (tile->size > name_h + value_h + 2 * TILE_PAD)
         {
           use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
-          show_text_top (painter, tile->value, tile->x + TILE_PAD,
-                         tile->y + tile->size - TILE_PAD - value_h);
+          sigap_text_fit_show_line (painter, tile->value, tile->x + TILE_PAD,
+                                    tile->y + tile->size - TILE_PAD - value_h, 0);
         }
     }
 
@@ -1167,7 +1147,7 @@ sigap_chart_map_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_array_unref);
   g_clear_pointer (&self->tiles, g_array_unref);
   g_clear_pointer (&self->legend_labels, g_ptr_array_unref);
-  g_clear_pointer (&self->hit_regions, g_ptr_array_unref);
+  g_clear_pointer (&self->hit_regions, sigap_chart_hit_regions_free);
 
   G_OBJECT_CLASS (sigap_chart_map_parent_class)->finalize (object);
 }
@@ -1200,7 +1180,7 @@ sigap_chart_map_init (SigapChartMap *self)
   self->tiles = g_array_new (FALSE, TRUE, sizeof (Tile));
   g_array_set_clear_func (self->tiles, tile_clear);
   self->legend_labels = g_ptr_array_new_with_free_func (g_free);
-  self->hit_regions = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_hit_region_free);
+  self->hit_regions = sigap_chart_hit_regions_new ();
   self->style = sigap_chart_style_new (SIGAP_CHART_THEME_LIGHT);
   self->lang = SIGAP_LANG_ID;
   self->unit = SIGAP_CHART_UNIT_PERCENT;
@@ -1635,39 +1615,11 @@ sigap_chart_map_get_natural_height (SigapChartMap *self,
   return height + cell_below * self->n_rows + LEGEND_GAP / 2 + lh_below;
 }
 
-guint
-sigap_chart_map_get_n_hit_regions (SigapChartMap *self)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), 0);
-
-  return self->hit_regions->len;
-}
-
-const SigapChartHitRegion *
-sigap_chart_map_get_hit_region (SigapChartMap *self,
-                                guint          index)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), NULL);
-  g_return_val_if_fail (index < self->hit_regions->len, NULL);
-
-  return g_ptr_array_index (self->hit_regions, index);
-}
-
-/* Returns: (nullable): the tile under (@x, @y), NULL when none is (the gaps included) */
-const SigapChartHitRegion *
-sigap_chart_map_hit_test (SigapChartMap *self,
-                          double         x,
-                          double         y)
+/* Returns: (transfer none): the tiles of the last allocation, in the order of the regions */
+const SigapChartHitRegions *
+sigap_chart_map_get_hit_regions (SigapChartMap *self)
 {
   g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), NULL);
 
-  for (guint i = 0; i < self->hit_regions->len; i++)
-    {
-      const SigapChartHitRegion *region = g_ptr_array_index (self->hit_regions, i);
-
-      if (sigap_chart_hit_region_contains (region, x, y))
-        return region;
-    }
-
-  return NULL;
+  return self->hit_regions;
 }

@@ -255,6 +255,33 @@ sigap_text_fit_width (SigapPainter *painter,
   return extents.width;
 }
 
+/**
+ * sigap_text_fit_show_line:
+ * @text: (nullable): one line
+ * @x: where the line is anchored
+ * @top: the top of its box
+ * @align: where @x falls along the line: 0 at its left edge, 0.5 its centre, 1 its right edge
+ *
+ * Draws one line in the painter's current font and colour.
+ */
+void
+sigap_text_fit_show_line (SigapPainter *painter,
+                          const char   *text,
+                          double        x,
+                          double        top,
+                          double        align)
+{
+  SigapTextExtents extents;
+
+  g_return_if_fail (SIGAP_IS_PAINTER (painter));
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  sigap_painter_measure_text (painter, text, &extents);
+  sigap_painter_show_text (painter, x - align * extents.width, top + extents.baseline, text);
+}
+
 /* Returns: the height of a line in the painter's current font */
 double
 sigap_text_fit_line_height (SigapPainter *painter)

@@ -43,6 +43,11 @@ double     sigap_text_fit_width       (SigapPainter           *painter,
 double     sigap_text_fit_widest_word (SigapPainter           *painter,
                                        const char             *text);
 double     sigap_text_fit_line_height (SigapPainter           *painter);
+void       sigap_text_fit_show_line   (SigapPainter           *painter,
+                                       const char             *text,
+                                       double                  x,
+                                       double                  top,
+                                       double                  align);
 char      *sigap_text_fit_ellipsize   (SigapPainter           *painter,
                                        const char             *text,
                                        double                  max_width);

@@ -128,30 +128,6 @@ sigap_report_use_font (SigapPainter    *painter,
 }
 
 /**
- * sigap_report_show_text:
- * @x: where the text is anchored
- * @top: the top of its line box
- * @align: 0 for the left edge at @x, 1 for the right edge, 0.5 centred
- *
- * One line in the current font and colour.
- */
-void
-sigap_report_show_text (SigapPainter *painter,
-                        const char   *text,
-                        double        x,
-                        double        top,
-                        double        align)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  sigap_painter_show_text (painter, x - align * extents.width, top + extents.baseline, text);
-}
-
-/**
  * sigap_report_wrap_text:
  * @text: the text; "\n" forces a break
  * @width: the line width in points
@@ -590,7 +566,7 @@ draw_heading (SigapReportLayout *self,
 
   sigap_report_use_font (painter, size, SIGAP_FONT_WEIGHT_BOLD);
   sigap_painter_set_color (painter, block->level <= 1 ? &accent : &ink);
-  sigap_report_show_text (painter, block->text, x, y, 0);
+  sigap_text_fit_show_line (painter, block->text, x, y, 0);
 
   if (block->level <= 1)
     {
@@ -636,7 +612,7 @@ draw_paragraph (SigapPainter    *painter,
 
   for (guint l = placement->first; l < placement->end; l++)
     {
-      sigap_report_show_text (painter, g_ptr_array_index (block->lines, l), x, y + offset, 0);
+      sigap_text_fit_show_line (painter, g_ptr_array_index (block->lines, l), x, y + offset, 0);
       y += block->height;
     }
 }
@@ -653,8 +629,8 @@ draw_running_header (SigapReportLayout *self,
 
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
-  sigap_report_show_text (painter, self->header_left, x, y, 0);
-  sigap_report_show_text (painter, self->header_right, right, y, 1);
+  sigap_text_fit_show_line (painter, self->header_left, x, y, 0);
+  sigap_text_fit_show_line (painter, self->header_right, right, y, 1);
 
   sigap_painter_set_color (painter, &rule);
   sigap_painter_set_line_width (painter, 0.5);
@@ -708,11 +684,11 @@ draw_footer (SigapReportLayout *self,
 
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
-  sigap_report_show_text (painter, self->footer_left, x, y, 0);
+  sigap_text_fit_show_line (painter, self->footer_left, x, y, 0);
 
   number = format_page_number (self->page_format, page, n_pages);
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_BOLD);
-  sigap_report_show_text (painter, number, right, y, 1);
+  sigap_text_fit_show_line (painter, number, right, y, 1);
 }
 
 static void

@@ -108,10 +108,5 @@ GPtrArray         *sigap_report_wrap_names            (SigapPainter         *pai
 void               sigap_report_use_font              (SigapPainter         *painter,
                                                        double                size,
                                                        SigapFontWeight       weight);
-void               sigap_report_show_text             (SigapPainter         *painter,
-                                                       const char           *text,
-                                                       double                x,
-                                                       double                top,
-                                                       double                align);
 
 G_END_DECLS

@@ -535,8 +535,8 @@ draw_cell_lines (SigapReportTable *self,
     }
 
   for (guint l = 0; l < lines->len; l++)
-    sigap_report_show_text (painter, g_ptr_array_index (lines, l), x,
-                            top + l * self->line_height, align);
+    sigap_text_fit_show_line (painter, g_ptr_array_index (lines, l), x,
+                              top + l * self->line_height, align);
 }
 
 static void
