@@ -590,22 +590,9 @@ allocate_horizontal (SigapChartLayout *self,
 
   size_bars (self, 1.8 * label_height);
 
-  _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
   if (self->band < label_height)
     every = (guint) ceil (label_height / MAX (self->band, 0.1));
-  g_array_set_size (self->labels, n);
-  for (guint c = 0; c < n; c++)
-    {
-      Label *label = &g_array_index (self->labels, Label, c);
-      g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
-
-      _sigap_chart_layout_clear_label (label);
-      _sigap_chart_layout_wrap (painter, text, label_width,
-                                self->band >= 2 * label_height + 4 ? 2 : 1, label);
-      label->visible = c % every == 0;
-      label->x = area->x;
-      label->y = round (self->plot.y + (c + 0.5) * self->band - label->height / 2);
-    }
+  _sigap_chart_layout_fit_row_labels (self, painter, area->x, label_width, label_height, every);
 }
 
 void

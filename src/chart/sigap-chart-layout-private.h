@@ -132,6 +132,12 @@ void        _sigap_chart_layout_wrap          (SigapPainter     *painter,
                                                double            max_width,
                                                guint             max_lines,
                                                Label            *label);
+void        _sigap_chart_layout_fit_row_labels (SigapChartLayout *self,
+                                               SigapPainter     *painter,
+                                               double            x,
+                                               double            label_width,
+                                               double            label_height,
+                                               guint             every);
 void        _sigap_chart_layout_draw_text     (SigapPainter     *painter,
                                                const char       *text,
                                                double            x,

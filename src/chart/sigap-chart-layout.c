@@ -118,6 +118,36 @@ _sigap_chart_layout_wrap (SigapPainter *painter,
   label->height = sigap_text_fit_line_height (painter) * lines->len;
 }
 
+/* The category labels left of horizontal rows (HBAR, STACKED): in the label font, wrapped
+ * into @label_width on two lines where a row has room for them, centred on their row, every
+ * @every-th shown.
+ */
+void
+_sigap_chart_layout_fit_row_labels (SigapChartLayout *self,
+                                    SigapPainter     *painter,
+                                    double            x,
+                                    double            label_width,
+                                    double            label_height,
+                                    guint             every)
+{
+  guint n = sigap_chart_get_n_categories (self->chart);
+
+  _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
+  g_array_set_size (self->labels, n);
+  for (guint c = 0; c < n; c++)
+    {
+      Label *label = &g_array_index (self->labels, Label, c);
+      g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
+
+      _sigap_chart_layout_clear_label (label);
+      _sigap_chart_layout_wrap (painter, text, label_width,
+                                self->band >= 2 * label_height + 4 ? 2 : 1, label);
+      label->visible = c % MAX (every, 1) == 0 && label_width > 0;
+      label->x = x;
+      label->y = round (self->plot.y + (c + 0.5) * self->band - label->height / 2);
+    }
+}
+
 /* One line of text whose box has its top at @top, its left edge, centre or right edge at @x. */
 void
 _sigap_chart_layout_draw_text (SigapPainter *painter,
