@@ -549,7 +549,7 @@ test_enrollment_target_change (void)
     }
   g_assert_true (mark);
 
-  january = sigap_chart_layout_get_hit_region (layout, 3);
+  january = sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (layout), 3);
   g_assert_cmpint (january->category, ==, 3);
   g_assert_true (g_str_has_suffix (january->tooltip, note));
 

@@ -309,6 +309,7 @@ test_draw (Fixture       *fixture,
   const double bounds[] = { 50, 70, 90, 100 };
   g_autoptr(GError) error = NULL;
   guint n_save, n_restore;
+  const SigapChartHitRegions *hits;
   double natural;
 
   g_assert_true (sigap_chart_map_set_regions (map, lookup_region (fixture, "32.75"), &error));
@@ -324,20 +325,22 @@ test_draw (Fixture       *fixture,
 
   sigap_chart_map_render (map, painter, 400, natural);
 
-  g_assert_cmpuint (sigap_chart_map_get_n_hit_regions (map), ==, 12);
+  hits = sigap_chart_map_get_hit_regions (map);
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits), ==, 12);
   for (guint i = 0; i < 12; i++)
     {
-      const SigapChartHitRegion *region = sigap_chart_map_get_hit_region (map, i);
+      const SigapChartHitRegion *region = sigap_chart_hit_regions_get_item (hits, i);
       const SigapChartHitRegion *found;
 
       g_assert_cmpint (region->category, ==, (int) i);
       g_assert_cmpfloat (region->rect.width, >, 10);
       g_assert_nonnull (strstr (region->tooltip, sigap_chart_map_get_region_name (map, i)));
-      found = sigap_chart_map_hit_test (map, region->rect.x + 2, region->rect.y + 2);
+      found = sigap_chart_hit_regions_hit_test (hits, region->rect.x + 2, region->rect.y + 2,
+                                                NULL);
       g_assert_true (found == region);
     }
-  g_assert_cmpint (sigap_chart_map_get_hit_region (map, 11)->series, ==, -1);
-  g_assert_null (sigap_chart_map_hit_test (map, -5, -5));
+  g_assert_cmpint (sigap_chart_hit_regions_get_item (hits, 11)->series, ==, -1);
+  g_assert_null (sigap_chart_hit_regions_hit_test (hits, -5, -5, NULL));
 
   g_assert_nonnull (sigap_recording_painter_find_text (recording, "Peta cakupan"));
   /* Two words may sit on two lines. */

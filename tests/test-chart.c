@@ -7,6 +7,7 @@
 
 #include "chart/sigap-chart-a11y.h"
 #include "chart/sigap-chart-layout.h"
+#include "chart/sigap-chart-map.h"
 #include "chart/sigap-recording-painter.h"
 
 #define ELLIPSIS "\u2026"
@@ -26,6 +27,12 @@ layout_for (SigapChart    *chart,
   *painter_out = painter;
 
   return layout;
+}
+
+static const SigapChartHitRegions *
+hits (SigapChartLayout *layout)
+{
+  return sigap_chart_layout_get_hit_regions (layout);
 }
 
 /* The ops of @kind drawn in @color, in order. */
@@ -183,7 +190,7 @@ test_layout_bars (void)
   for (guint i = 0; i < 2; i++)
     {
       const SigapPainterOp *bar = g_ptr_array_index (bars, i);
-      const SigapChartHitRegion *region = sigap_chart_layout_get_hit_region (layout, i);
+      const SigapChartHitRegion *region = sigap_chart_hit_regions_get_item (hits (layout), i);
       double expected = plot.height * (i == 0 ? 0.5 : 1.0);
 
       g_assert_cmpfloat_with_epsilon (bar->height, expected, 1.0);
@@ -202,12 +209,12 @@ test_layout_bars (void)
       g_assert_cmpfloat (region->rect.x, ==, bar->x);
       g_assert_cmpfloat (region->rect.width, ==, bar->width);
       g_assert_cmpfloat_with_epsilon (region->anchor_y, bar->y, 1.0);
-      g_assert_true (sigap_chart_layout_hit_test (layout, bar->x + bar->width / 2,
-                                                  bar->y + bar->height / 2) == region);
+      g_assert_true (sigap_chart_hit_regions_hit_test (hits (layout), bar->x + bar->width / 2,
+                                                       bar->y + bar->height / 2, NULL) == region);
     }
-  g_assert_cmpuint (sigap_chart_layout_get_n_hit_regions (layout), ==, 2);
-  g_assert_cmpstr (sigap_chart_layout_get_hit_region (layout, 0)->tooltip, ==, "A\nS: 50");
-  g_assert_null (sigap_chart_layout_hit_test (layout, 1, 1));
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits (layout)), ==, 2);
+  g_assert_cmpstr (sigap_chart_hit_regions_get_item (hits (layout), 0)->tooltip, ==, "A\nS: 50");
+  g_assert_null (sigap_chart_hit_regions_hit_test (hits (layout), 1, 1, NULL));
 
   /* The value sits on its bar. */
   label = sigap_recording_painter_find_text (rec, "50");
@@ -297,9 +304,9 @@ test_layout_target_line (void)
   /* The axis reaches the target. */
   g_assert_cmpfloat (sigap_chart_layout_get_ticks (layout)->max, >=, 80);
   /* A line's regions are whole months. */
-  g_assert_cmpuint (sigap_chart_layout_get_n_hit_regions (layout), ==, 4);
-  g_assert_cmpint (sigap_chart_layout_get_hit_region (layout, 2)->series, ==, -1);
-  g_assert_cmpstr (sigap_chart_layout_get_hit_region (layout, 2)->tooltip, ==,
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits (layout)), ==, 4);
+  g_assert_cmpint (sigap_chart_hit_regions_get_item (hits (layout), 2)->series, ==, -1);
+  g_assert_cmpstr (sigap_chart_hit_regions_get_item (hits (layout), 2)->tooltip, ==,
                    "Maret 2026\nAktif: 30");
 }
 
@@ -348,9 +355,9 @@ test_layout_projection (void)
   g_assert_cmpuint (n_solid, ==, 1);
   g_assert_cmpuint (n_dashed, ==, 1);
   g_assert_nonnull (sigap_recording_painter_find_text (rec, "Projection"));
-  g_assert_cmpstr (sigap_chart_layout_get_hit_region (layout, 5)->tooltip, ==,
+  g_assert_cmpstr (sigap_chart_hit_regions_get_item (hits (layout), 5)->tooltip, ==,
                    "June 2026\nAktif: 6 (projected)");
-  g_assert_cmpstr (sigap_chart_layout_get_hit_region (layout, 3)->tooltip, ==,
+  g_assert_cmpstr (sigap_chart_hit_regions_get_item (hits (layout), 3)->tooltip, ==,
                    "April 2026\nAktif: 4");
 }
 
@@ -370,7 +377,7 @@ test_layout_empty (void)
   rec = SIGAP_RECORDING_PAINTER (painter);
 
   g_assert_true (sigap_chart_layout_is_empty (layout));
-  g_assert_cmpuint (sigap_chart_layout_get_n_hit_regions (layout), ==, 0);
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits (layout)), ==, 0);
   g_assert_null (sigap_chart_layout_get_ticks (layout));
   text = sigap_recording_painter_find_text (rec, "No data");
   g_assert_nonnull (text);
@@ -491,17 +498,19 @@ test_layout_donut_hit_test (void)
   r = plot.width / 2 * 0.8;
 
   /* Clockwise from twelve o'clock: a quarter, a quarter, a half. */
-  region = sigap_chart_layout_hit_test (layout, cx + r * cos (-G_PI / 4), cy + r * sin (-G_PI / 4));
+  region = sigap_chart_hit_regions_hit_test (hits (layout), cx + r * cos (-G_PI / 4),
+                                             cy + r * sin (-G_PI / 4), NULL);
   g_assert_nonnull (region);
   g_assert_cmpint (region->category, ==, 0);
   g_assert_true (region->is_sector);
-  region = sigap_chart_layout_hit_test (layout, cx + r * cos (G_PI / 4), cy + r * sin (G_PI / 4));
+  region = sigap_chart_hit_regions_hit_test (hits (layout), cx + r * cos (G_PI / 4),
+                                             cy + r * sin (G_PI / 4), NULL);
   g_assert_cmpint (region->category, ==, 1);
-  region = sigap_chart_layout_hit_test (layout, cx - r, cy);
+  region = sigap_chart_hit_regions_hit_test (hits (layout), cx - r, cy, NULL);
   g_assert_cmpint (region->category, ==, 2);
   g_assert_cmpstr (region->tooltip, ==, "Desil 3\n2 (50,0%)");
   /* The hole is not a slice. */
-  g_assert_null (sigap_chart_layout_hit_test (layout, cx, cy));
+  g_assert_null (sigap_chart_hit_regions_hit_test (hits (layout), cx, cy, NULL));
 
   /* The legend table, the shares and the total. */
   g_assert_nonnull (sigap_recording_painter_find_text (rec, "25,0%"));
@@ -547,8 +556,8 @@ test_layout_gauge (void)
 
   g_assert_nonnull (sigap_recording_painter_find_text (rec, "44,0%"));
   g_assert_nonnull (sigap_recording_painter_find_text (rec, "Target 100,0%"));
-  g_assert_cmpuint (sigap_chart_layout_get_n_hit_regions (layout), ==, 1);
-  g_assert_cmpstr (sigap_chart_layout_get_hit_region (layout, 0)->tooltip, ==,
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits (layout)), ==, 1);
+  g_assert_cmpstr (sigap_chart_hit_regions_get_item (hits (layout), 0)->tooltip, ==,
                    "Kota Bekasi\nCakupan: 44,0%\nTarget: 100,0%");
 }
 
@@ -588,7 +597,7 @@ test_layout_stacked (void)
   g_assert_cmpfloat (b->x, >, a->x + a->width);
   g_assert_nonnull (sigap_recording_painter_find_text (rec, "25%"));
   g_assert_nonnull (sigap_recording_painter_find_text (rec, "75%"));
-  g_assert_cmpstr (sigap_chart_layout_get_hit_region (layout, 1)->tooltip, ==,
+  g_assert_cmpstr (sigap_chart_hit_regions_get_item (hits (layout), 1)->tooltip, ==,
                    "Rentan\nDesil 2: 3 (75.0%)");
 }
 
@@ -606,7 +615,7 @@ test_layout_caching (void)
 
   layout = layout_for (chart, SIGAP_LANG_ID, 300, 200, &painter);
   rec = SIGAP_RECORDING_PAINTER (painter);
-  g_assert_cmpuint (sigap_chart_layout_get_n_hit_regions (layout), ==, 1);
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits (layout)), ==, 1);
 
   sigap_recording_painter_clear (rec);
   sigap_chart_layout_allocate (layout, painter, 300, 200);
@@ -616,7 +625,7 @@ test_layout_caching (void)
   sigap_chart_add_series (chart, "T", (const double[]) { 2, 3 }, 2);
   sigap_chart_layout_allocate (layout, painter, 300, 200);
   g_assert_cmpuint (sigap_recording_painter_get_n_ops (rec), >, 0);
-  g_assert_cmpuint (sigap_chart_layout_get_n_hit_regions (layout), ==, 3);
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (hits (layout)), ==, 3);
 
   sigap_recording_painter_clear (rec);
   sigap_chart_layout_set_show_title (layout, FALSE);
@@ -883,6 +892,84 @@ test_style_presets (void)
   g_assert_cmpstr (light->font_family, !=, "Cantarell");
 }
 
+/* One hit-region type for charts and maps: later regions lie on top, sectors are slices. */
+static void
+test_hit_regions (void)
+{
+  g_autoptr(SigapChartHitRegions) regions = sigap_chart_hit_regions_new ();
+  g_autoptr(SigapChart) chart = sigap_chart_new (SIGAP_CHART_KIND_BAR, "Peserta");
+  g_autoptr(SigapChartMap) map = sigap_chart_map_new ("Peta");
+  g_autoptr(SigapPainter) painter = sigap_recording_painter_new ();
+  g_autoptr(SigapChartLayout) layout = NULL;
+  const SigapChartHitRegions *produced[2];
+  const SigapChartHitRegion *region;
+  SigapChartHitRegion *sector;
+  const double values[] = { 10, 20 };
+  int index = 7;
+
+  /* A bar and, on top of its upper half, its label. */
+  region = sigap_chart_hit_regions_add (regions, 10, 10, 20, 40, 0, 0, g_strdup ("bar"));
+  g_assert_cmpfloat (region->anchor_x, ==, 20);
+  g_assert_cmpfloat (region->anchor_y, ==, 10);
+  sigap_chart_hit_regions_add (regions, 10, 10, 20, 20, -1, 0, g_strdup ("label"));
+  sector = sigap_chart_hit_regions_add (regions, 100, 0, 100, 100, 0, 1, NULL);
+  sector->is_sector = TRUE;
+  sector->center_x = 150;
+  sector->center_y = 50;
+  sector->inner_radius = 20;
+  sector->outer_radius = 50;
+  sector->start_angle = 0;           /* 3 o'clock, clockwise to 6 o'clock */
+  sector->end_angle = G_PI / 2;
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (regions), ==, 3);
+
+  region = sigap_chart_hit_regions_hit_test (regions, 15, 15, &index);
+  g_assert_cmpstr (region->tooltip, ==, "label");
+  g_assert_cmpint (index, ==, 1);
+  region = sigap_chart_hit_regions_hit_test (regions, 15, 40, &index);
+  g_assert_cmpstr (region->tooltip, ==, "bar");
+  g_assert_cmpint (index, ==, 0);
+  g_assert_true (region == sigap_chart_hit_regions_get_item (regions, 0));
+
+  /* Inside the slice (below and right of the centre), in its hole, in another quarter. */
+  g_assert_true (sigap_chart_hit_regions_hit_test (regions, 170, 70, NULL) == sector);
+  g_assert_null (sigap_chart_hit_regions_hit_test (regions, 155, 55, NULL));
+  g_assert_null (sigap_chart_hit_regions_hit_test (regions, 130, 30, &index));
+  g_assert_cmpint (index, ==, -1);
+
+  sigap_chart_hit_regions_clear (regions);
+  g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (regions), ==, 0);
+  g_assert_null (sigap_chart_hit_regions_hit_test (regions, 15, 15, NULL));
+
+  /* A chart and a map hand out the same type: one function finds a bar or a tile. */
+  sigap_chart_add_category (chart, "Bekasi Timur", "32.75.01");
+  sigap_chart_add_category (chart, "Mustikajaya", "32.75.02");
+  sigap_chart_add_series (chart, "Aktif", values, G_N_ELEMENTS (values));
+  layout = sigap_chart_layout_new (chart);
+  sigap_chart_layout_render (layout, painter, 400, 300);
+  sigap_chart_map_add_region (map, "32.75.01", "Bekasi Timur", -6.25, 107.0);
+  sigap_chart_map_add_region (map, "32.75.02", "Mustikajaya", -6.30, 107.03);
+  sigap_chart_map_set_value (map, "32.75.01", 60);
+  sigap_chart_map_render (map, painter, 400, 300);
+
+  produced[0] = sigap_chart_layout_get_hit_regions (layout);
+  produced[1] = sigap_chart_map_get_hit_regions (map);
+  for (guint p = 0; p < G_N_ELEMENTS (produced); p++)
+    {
+      g_assert_cmpuint (sigap_chart_hit_regions_get_n_items (produced[p]), ==, 2);
+      for (guint i = 0; i < 2; i++)
+        {
+          const SigapChartHitRegion *item = sigap_chart_hit_regions_get_item (produced[p], i);
+
+          g_assert_cmpint (item->category, ==, (int) i);
+          g_assert_true (sigap_chart_hit_regions_hit_test (produced[p],
+                                                           item->rect.x + item->rect.width / 2,
+                                                           item->rect.y + item->rect.height - 1,
+                                                           &index) == item);
+          g_assert_cmpint (index, ==, (int) i);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/sigap/chart/layout/month-labels", test_layout_month_labels);
   g_test_add_func ("/sigap/chart/layout/long-labels", test_layout_long_labels);
   g_test_add_func ("/sigap/chart/layout/donut-hit-test", test_layout_donut_hit_test);
+  g_test_add_func ("/sigap/chart/hit-regions", test_hit_regions);
   g_test_add_func ("/sigap/chart/layout/gauge", test_layout_gauge);
   g_test_add_func ("/sigap/chart/layout/stacked", test_layout_stacked);
   g_test_add_func ("/sigap/chart/layout/caching", test_layout_caching);

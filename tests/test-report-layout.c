@@ -359,8 +359,8 @@ test_wrap (Fixture       *fixture,
                                   "sampai Bantargebang (117,5%).\nBaris baru.", 200);
   g_assert_cmpuint (lines->len, >=, 3);
   for (guint i = 0; i < lines->len; i++)
-    g_assert_cmpfloat (sigap_report_text_width (fixture->painter,
-                                                g_ptr_array_index (lines, i)), <=, 200);
+    g_assert_cmpfloat (sigap_text_fit_width (fixture->painter, g_ptr_array_index (lines, i)),
+                       <=, 200);
   g_assert_cmpstr (g_ptr_array_index (lines, lines->len - 1), ==, "Baris baru.");
 
   cut = sigap_report_wrap_text (fixture->painter, "Kaliabangtengahharapanjayaperwira", 60);
@@ -407,13 +407,13 @@ test_wrap_names (Fixture       *fixture,
                 g_assert_true (g_str_has_prefix (names[n], stem) ||
                                g_str_has_prefix ("Kecamatan", stem));
               }
-            g_assert_cmpfloat (sigap_report_text_width (fixture->painter, line), <=,
-                               MAX (width, sigap_report_text_width (fixture->painter,
-                                                                    "\u2026")) + 1e-6);
+            g_assert_cmpfloat (sigap_text_fit_width (fixture->painter, line), <=,
+                               MAX (width, sigap_text_fit_width (fixture->painter, "\u2026"))
+                               + 1e-6);
           }
 
         /* Wide enough for the name: it is whole, on a line of its own at most. */
-        if (sigap_report_text_width (fixture->painter, names[n]) <= width)
+        if (sigap_text_fit_width (fixture->painter, names[n]) <= width)
           {
             gboolean found = FALSE;
 

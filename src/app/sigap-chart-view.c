@@ -155,10 +155,11 @@ find_region (SigapChartView *self,
     return NULL;
 
   /* Last first: later regions (labels, points) sit on top of earlier ones. */
-  n = sigap_chart_layout_get_n_hit_regions (self->layout);
+  n = sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout));
   for (guint i = n; i > 0; i--)
     {
-      const SigapChartHitRegion *region = sigap_chart_layout_get_hit_region (self->layout, i - 1);
+      const SigapChartHitRegion *region =
+        sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout), i - 1);
 
       if (sigap_chart_hit_region_contains (region, x, y))
         {
@@ -181,10 +182,11 @@ category_text (SigapChartView *self,
   if (category < 0 || !ensure_layout (self))
     return NULL;
 
-  n = sigap_chart_layout_get_n_hit_regions (self->layout);
+  n = sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout));
   for (guint i = 0; i < n; i++)
     {
-      const SigapChartHitRegion *region = sigap_chart_layout_get_hit_region (self->layout, i);
+      const SigapChartHitRegion *region =
+        sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout), i);
       const char *rest;
 
       if (region->category != category || region->tooltip == NULL)
@@ -291,10 +293,12 @@ draw_highlights (SigapChartView *self,
   accent = color_from_rgba (&accent_rgba);
 
   if (self->hovered >= 0 &&
-      (guint) self->hovered < sigap_chart_layout_get_n_hit_regions (self->layout))
+      (guint) self->hovered <
+        sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout)))
     {
       const SigapChartHitRegion *region =
-        sigap_chart_layout_get_hit_region (self->layout, self->hovered);
+        sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout),
+                                          self->hovered);
       SigapColor tint = sigap_color_with_alpha (&style->foreground, 0.06);
 
       sigap_painter_set_color (painter, &tint);
@@ -310,12 +314,14 @@ draw_highlights (SigapChartView *self,
     {
       SigapChartRect rect = { 0 };
       gboolean have = FALSE;
-      guint n = sigap_chart_layout_get_n_hit_regions (self->layout);
+      guint n =
+        sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout));
       SigapColor tint = sigap_color_with_alpha (&accent, 0.14);
 
       for (guint i = 0; i < n; i++)
         {
-          const SigapChartHitRegion *region = sigap_chart_layout_get_hit_region (self->layout, i);
+          const SigapChartHitRegion *region =
+            sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout), i);
 
           if (region->category != self->selected)
             continue;

@@ -106,10 +106,11 @@ region_hit (SigapMapView *self,
   if (index < 0 || !ensure_layout (self))
     return NULL;
 
-  n = sigap_chart_map_get_n_hit_regions (self->map);
+  n = sigap_chart_hit_regions_get_n_items (sigap_chart_map_get_hit_regions (self->map));
   for (guint i = 0; i < n; i++)
     {
-      const SigapChartHitRegion *hit = sigap_chart_map_get_hit_region (self->map, i);
+      const SigapChartHitRegion *hit =
+        sigap_chart_hit_regions_get_item (sigap_chart_map_get_hit_regions (self->map), i);
 
       if (hit->category == index)
         return hit;
@@ -128,7 +129,7 @@ region_at (SigapMapView *self,
   if (!ensure_layout (self))
     return -1;
 
-  hit = sigap_chart_map_hit_test (self->map, x, y);
+  hit = sigap_chart_hit_regions_hit_test (sigap_chart_map_get_hit_regions (self->map), x, y, NULL);
   return hit != NULL ? hit->category : -1;
 }
 
@@ -694,7 +695,7 @@ sigap_map_view_dup_description (SigapMapView *self)
 
   text = g_string_new (sigap_chart_map_get_title (self->map));
   /* The tooltips carry each value formatted; lay out at some size to have them. */
-  if (sigap_chart_map_get_n_hit_regions (self->map) == 0)
+  if (sigap_chart_hit_regions_get_n_items (sigap_chart_map_get_hit_regions (self->map)) == 0)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
       cairo_t *cr = cairo_create (surface);
@@ -706,9 +707,11 @@ sigap_map_view_dup_description (SigapMapView *self)
       cairo_surface_destroy (surface);
     }
 
-  for (guint i = 0; i < sigap_chart_map_get_n_hit_regions (self->map); i++)
+  for (guint i = 0;
+       i < sigap_chart_hit_regions_get_n_items (sigap_chart_map_get_hit_regions (self->map)); i++)
     {
-      const SigapChartHitRegion *hit = sigap_chart_map_get_hit_region (self->map, i);
+      const SigapChartHitRegion *hit =
+        sigap_chart_hit_regions_get_item (sigap_chart_map_get_hit_regions (self->map), i);
       g_autofree char *line = g_strdup (hit->tooltip != NULL ? hit->tooltip : "");
 
       g_strdelimit (line, "\n", ' ');

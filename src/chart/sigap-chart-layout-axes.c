@@ -9,7 +9,6 @@
 /* Room per tick along a vertical value axis: gridlines closer than this look like a ruler. */
 #define TICK_SPACING_Y   36.0
 #define AXIS_LABEL_GAP    8.0
-#define ELLIPSIS         "\u2026"
 
 static const double target_dashes[] = { 7.0, 4.0 };
 static const double projection_dashes[] = { 3.0, 3.0 };
@@ -173,8 +172,11 @@ all_months (SigapChartLayout *self)
 static gboolean
 is_shortened (const Label *label)
 {
-  return (label->lines[0] != NULL && g_str_has_suffix (label->lines[0], ELLIPSIS)) ||
-         (label->lines[1] != NULL && g_str_has_suffix (label->lines[1], ELLIPSIS));
+  for (guint i = 0; i < G_N_ELEMENTS (label->lines); i++)
+    if (label->lines[i] != NULL && g_str_has_suffix (label->lines[i], SIGAP_TEXT_FIT_ELLIPSIS))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Category labels under a horizontal category axis, fitted to @band per category in the
@@ -208,7 +210,7 @@ fit_category_labels_in (SigapChartLayout *self,
         {
           g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
 
-          widest = MAX (widest, _sigap_chart_layout_text_width (painter, text));
+          widest = MAX (widest, sigap_text_fit_width (painter, text));
         }
       every = (guint) MAX (ceil ((widest + 8) / MAX (band, 1)), 1);
 
@@ -220,7 +222,7 @@ fit_category_labels_in (SigapChartLayout *self,
           _sigap_chart_layout_clear_label (label);
           label->visible = c % every == 0;
           label->lines[0] = _sigap_chart_layout_category_text (self, c, FALSE);
-          label->width = _sigap_chart_layout_text_width (painter, label->lines[0]);
+          label->width = sigap_text_fit_width (painter, label->lines[0]);
           label->height = line_height;
           if (label->visible && category->year != last_year)
             {
@@ -237,7 +239,7 @@ fit_category_labels_in (SigapChartLayout *self,
   /* Names: below about six characters' room a label says nothing. Then write only every k-th
    * name, with room for a typical name ("Bekasi Utara") or the longest, if shorter.
    */
-  if (band - 4 < _sigap_chart_layout_text_width (painter, "Bekasi"))
+  if (band - 4 < sigap_text_fit_width (painter, "Bekasi"))
     {
       double needed = 0;
 
@@ -245,9 +247,9 @@ fit_category_labels_in (SigapChartLayout *self,
         {
           g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
 
-          needed = MAX (needed, _sigap_chart_layout_text_width (painter, text));
+          needed = MAX (needed, sigap_text_fit_width (painter, text));
         }
-      needed = MIN (needed, _sigap_chart_layout_text_width (painter, "Bekasi Utara"));
+      needed = MIN (needed, sigap_text_fit_width (painter, "Bekasi Utara"));
       every = (guint) MAX (ceil ((needed + 8) / MAX (band, 1)), 1);
     }
 
@@ -354,7 +356,7 @@ fit_value_labels (SigapChartLayout *self,
           if (!isfinite (v))
             continue;
           text = sigap_chart_format_short (v, unit, self->lang);
-          widest = MAX (widest, _sigap_chart_layout_text_width (painter, text));
+          widest = MAX (widest, sigap_text_fit_width (painter, text));
         }
     }
 
@@ -400,11 +402,11 @@ add_hit_regions (SigapChartLayout *self)
               tooltip = with_note;
             }
 
-          region = _sigap_chart_layout_add_hit_region (self,
-                                                       self->plot.x + c * self->band,
-                                                       self->plot.y,
-                                                       self->band, self->plot.height,
-                                                       -1, c, tooltip);
+          region = sigap_chart_hit_regions_add (self->hit_regions,
+                                                self->plot.x + c * self->band,
+                                                self->plot.y,
+                                                self->band, self->plot.height,
+                                                -1, c, tooltip);
           region->anchor_y = anchor_y;
           continue;
         }
@@ -428,17 +430,17 @@ add_hit_regions (SigapChartLayout *self)
            */
           if (self->horizontal)
             {
-              region = _sigap_chart_layout_add_hit_region (self, self->plot.x, start,
-                                                           self->plot.width, end - start,
-                                                           (int) s, c, tooltip);
+              region = sigap_chart_hit_regions_add (self->hit_regions, self->plot.x, start,
+                                                    self->plot.width, end - start,
+                                                    (int) s, c, tooltip);
               region->anchor_x = tip;
               region->anchor_y = (start + end) / 2;
             }
           else
             {
-              region = _sigap_chart_layout_add_hit_region (self, start, self->plot.y,
-                                                           end - start, self->plot.height,
-                                                           (int) s, c, tooltip);
+              region = sigap_chart_hit_regions_add (self->hit_regions, start, self->plot.y,
+                                                    end - start, self->plot.height,
+                                                    (int) s, c, tooltip);
               region->anchor_x = (start + end) / 2;
               region->anchor_y = tip;
             }
@@ -548,7 +550,7 @@ allocate_horizontal (SigapChartLayout *self,
     {
       g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
 
-      label_width = MAX (label_width, _sigap_chart_layout_text_width (painter, text));
+      label_width = MAX (label_width, sigap_text_fit_width (painter, text));
     }
   label_width = ceil (MIN (label_width, area->width * 0.38));
 
@@ -588,22 +590,9 @@ allocate_horizontal (SigapChartLayout *self,
 
   size_bars (self, 1.8 * label_height);
 
-  _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
   if (self->band < label_height)
     every = (guint) ceil (label_height / MAX (self->band, 0.1));
-  g_array_set_size (self->labels, n);
-  for (guint c = 0; c < n; c++)
-    {
-      Label *label = &g_array_index (self->labels, Label, c);
-      g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
-
-      _sigap_chart_layout_clear_label (label);
-      _sigap_chart_layout_wrap (painter, text, label_width,
-                                self->band >= 2 * label_height + 4 ? 2 : 1, label);
-      label->visible = c % every == 0;
-      label->x = area->x;
-      label->y = round (self->plot.y + (c + 0.5) * self->band - label->height / 2);
-    }
+  _sigap_chart_layout_fit_row_labels (self, painter, area->x, label_width, label_height, every);
 }
 
 void

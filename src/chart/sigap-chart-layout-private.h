@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sigap-chart-layout.h"
+#include "sigap-text-fit.h"
 
 G_BEGIN_DECLS
 
@@ -116,7 +117,7 @@ struct _SigapChartLayout
   double           inner_radius;
   double           total;
   Label            center_labels[2];
-  GPtrArray       *hit_regions;    /* SigapChartHitRegion */
+  SigapChartHitRegions *hit_regions;
 };
 
 /* sigap-chart-layout.c: shared helpers */
@@ -126,16 +127,17 @@ void        _sigap_chart_layout_use_font      (SigapChartLayout *self,
 double      _sigap_chart_layout_line_height   (SigapChartLayout *self,
                                                SigapPainter     *painter,
                                                FontRole          role);
-double      _sigap_chart_layout_text_width    (SigapPainter     *painter,
-                                               const char       *text);
-char       *_sigap_chart_layout_ellipsize     (SigapPainter     *painter,
-                                               const char       *text,
-                                               double            max_width);
 void        _sigap_chart_layout_wrap          (SigapPainter     *painter,
                                                const char       *text,
                                                double            max_width,
                                                guint             max_lines,
                                                Label            *label);
+void        _sigap_chart_layout_fit_row_labels (SigapChartLayout *self,
+                                               SigapPainter     *painter,
+                                               double            x,
+                                               double            label_width,
+                                               double            label_height,
+                                               guint             every);
 void        _sigap_chart_layout_draw_text     (SigapPainter     *painter,
                                                const char       *text,
                                                double            x,
@@ -169,15 +171,6 @@ void        _sigap_chart_layout_draw_marker   (SigapChartLayout *self,
 void        _sigap_chart_layout_draw_ghost    (SigapChartLayout *self,
                                                SigapPainter     *painter,
                                                const Shape      *shape);
-SigapChartHitRegion *
-            _sigap_chart_layout_add_hit_region (SigapChartLayout *self,
-                                               double            x,
-                                               double            y,
-                                               double            width,
-                                               double            height,
-                                               int               series,
-                                               int               category,
-                                               char             *tooltip);
 char       *_sigap_chart_layout_series_tooltip (SigapChartLayout *self,
                                                int               series,
                                                guint             category);

@@ -100,7 +100,7 @@ gauge_ticks (SigapChartLayout *self,
 
       label.lines[0] = sigap_chart_format_tick (self->ticks->values[i], unit,
                                                 self->ticks->decimals, self->lang);
-      label.width = _sigap_chart_layout_text_width (painter, label.lines[0]);
+      label.width = sigap_text_fit_width (painter, label.lines[0]);
       label.height = _sigap_chart_layout_line_height (self, painter, FONT_SMALL);
       label.visible = TRUE;
       g_array_append_val (self->tick_labels, label);
@@ -166,10 +166,10 @@ _sigap_chart_layout_allocate_gauge (SigapChartLayout *self,
       _sigap_chart_layout_clear_label (label);
       label->lines[0] = sigap_chart_format_short (v, unit, self->lang);
       _sigap_chart_layout_use_font (self, painter, FONT_BIG);
-      value_width = _sigap_chart_layout_text_width (painter, label->lines[0]);
+      value_width = sigap_text_fit_width (painter, label->lines[0]);
       _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
-      label->extra[0] = _sigap_chart_layout_ellipsize (painter, name,
-                                                       MAX (area->width - value_width - 10, 0));
+      label->extra[0] = sigap_text_fit_ellipsize (painter, name,
+                                                  MAX (area->width - value_width - 10, 0));
       label->x = area->x;
       label->y = top;
       label->width = value_width;
@@ -212,8 +212,7 @@ _sigap_chart_layout_allocate_gauge (SigapChartLayout *self,
 
           _sigap_chart_layout_clear_label (label);
           label->extra[0] = sigap_chart_format_short (v, unit, self->lang);
-          value_room = MAX (value_room, _sigap_chart_layout_text_width (painter,
-                                                                         label->extra[0]));
+          value_room = MAX (value_room, sigap_text_fit_width (painter, label->extra[0]));
         }
 
       _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
@@ -222,9 +221,8 @@ _sigap_chart_layout_allocate_gauge (SigapChartLayout *self,
           Label *label = &g_array_index (self->labels, Label, c);
           g_autofree char *name = _sigap_chart_layout_category_text (self, c, FALSE);
 
-          label->lines[0] = _sigap_chart_layout_ellipsize (painter, name,
-                                                           MAX (area->width - value_room - 12,
-                                                                0));
+          label->lines[0] = sigap_text_fit_ellipsize (painter, name,
+                                                      MAX (area->width - value_room - 12, 0));
           label->x = area->x;
           label->y = round (area->y + c * row);
           label->width = area->width;
@@ -250,10 +248,10 @@ _sigap_chart_layout_allocate_gauge (SigapChartLayout *self,
       if (!isfinite (v))
         continue;
 
-      region = _sigap_chart_layout_add_hit_region (self, area->x, label->y, area->width,
-                                                   single ? self->band : self->band - 4,
-                                                   self->value_series, c,
-                                                   gauge_tooltip (self, c));
+      region = sigap_chart_hit_regions_add (self->hit_regions, area->x, label->y, area->width,
+                                            single ? self->band : self->band - 4,
+                                            self->value_series, c,
+                                            gauge_tooltip (self, c));
       region->anchor_x = _sigap_chart_layout_value_pos (self, v);
       region->anchor_y = track_y;
     }
@@ -371,7 +369,7 @@ _sigap_chart_layout_draw_gauge (SigapChartLayout *self,
         {
           g_autofree char *value = sigap_chart_format_short (target, unit, self->lang);
           g_autofree char *text = g_strdup_printf ("%s %s", gauge_target_name (self), value);
-          double width = _sigap_chart_layout_text_width (painter, text);
+          double width = sigap_text_fit_width (painter, text);
           double x = CLAMP (_sigap_chart_layout_value_pos (self, target) - width / 2,
                             area->x, area->x + area->width - width);
 
@@ -522,8 +520,8 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
                                                                           self->value_series, c),
                                                   unit, self->lang);
       label->extra[1] = share_text (self, donut_value (self, c), self->total);
-      value_width = MAX (value_width, _sigap_chart_layout_text_width (painter, label->extra[0]));
-      share_width = MAX (share_width, _sigap_chart_layout_text_width (painter, label->extra[1]));
+      value_width = MAX (value_width, sigap_text_fit_width (painter, label->extra[0]));
+      share_width = MAX (share_width, sigap_text_fit_width (painter, label->extra[1]));
     }
 
   top = legend.y;
@@ -536,7 +534,7 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
       g_autofree char *name = _sigap_chart_layout_category_text (self, c, FALSE);
       double room = legend.width - SWATCH_SIZE - 8 - value_width - share_width - 24;
 
-      label->lines[0] = _sigap_chart_layout_ellipsize (painter, name, MAX (room, 0));
+      label->lines[0] = sigap_text_fit_ellipsize (painter, name, MAX (room, 0));
       label->x = legend.x;
       label->y = top + c * row;
       label->width = legend.width;
@@ -568,7 +566,7 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
     total->lines[0] = sigap_chart_format_short (self->total, unit, self->lang);
     _sigap_chart_layout_use_font (self, painter, FONT_BIG);
     total->extra[0] = g_strdup ("big");
-    if (_sigap_chart_layout_text_width (painter, total->lines[0]) > room)
+    if (sigap_text_fit_width (painter, total->lines[0]) > room)
       {
         g_free (total->extra[0]);
         total->extra[0] = NULL;
@@ -577,10 +575,10 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
     total->height = _sigap_chart_layout_line_height (self, painter,
                                                      total->extra[0] != NULL ? FONT_BIG
                                                                              : FONT_STRONG);
-    total->visible = _sigap_chart_layout_text_width (painter, total->lines[0]) <= room;
+    total->visible = sigap_text_fit_width (painter, total->lines[0]) <= room;
 
     _sigap_chart_layout_use_font (self, painter, FONT_SMALL);
-    caption->lines[0] = _sigap_chart_layout_ellipsize (painter, name, room);
+    caption->lines[0] = sigap_text_fit_ellipsize (painter, name, room);
     caption->height = _sigap_chart_layout_line_height (self, painter, FONT_SMALL);
     caption->visible = total->visible && total->height + caption->height < room;
 
@@ -599,10 +597,10 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
       if (donut_value (self, c) > 0)
         {
           slice_angles (self, c, &a1, &a2);
-          region = _sigap_chart_layout_add_hit_region (self, self->plot.x, self->plot.y,
-                                                       self->plot.width, self->plot.height,
-                                                       self->value_series, c,
-                                                       donut_tooltip (self, c));
+          region = sigap_chart_hit_regions_add (self->hit_regions, self->plot.x, self->plot.y,
+                                                self->plot.width, self->plot.height,
+                                                self->value_series, c,
+                                                donut_tooltip (self, c));
           region->is_sector = TRUE;
           region->center_x = self->center_x;
           region->center_y = self->center_y;
@@ -616,10 +614,10 @@ _sigap_chart_layout_allocate_donut (SigapChartLayout *self,
 
       if (label->visible)
         {
-          region = _sigap_chart_layout_add_hit_region (self, label->x, label->y,
-                                                       label->width, label->height,
-                                                       self->value_series, c,
-                                                       donut_tooltip (self, c));
+          region = sigap_chart_hit_regions_add (self->hit_regions, label->x, label->y,
+                                                label->width, label->height,
+                                                self->value_series, c,
+                                                donut_tooltip (self, c));
           region->anchor_x = label->x + SWATCH_SIZE / 2;
           region->anchor_y = label->y + label->height / 2;
         }
@@ -676,7 +674,7 @@ _sigap_chart_layout_draw_donut (SigapChartLayout *self,
         double width;
 
         _sigap_chart_layout_use_font (self, painter, FONT_SMALL);
-        width = _sigap_chart_layout_text_width (painter, text);
+        width = sigap_text_fit_width (painter, text);
         if ((a2 - a1) * self->inner_radius >= width + 4 &&
             self->outer_radius - self->inner_radius >= small_height + 2)
           draw_text_on_fill (self, painter, text, self->center_x + r * cos (mid),
@@ -838,7 +836,7 @@ _sigap_chart_layout_allocate_stacked (SigapChartLayout *self,
     {
       g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
 
-      label_width = MAX (label_width, _sigap_chart_layout_text_width (painter, text));
+      label_width = MAX (label_width, sigap_text_fit_width (painter, text));
     }
   label_width = ceil (MIN (label_width, area->width * 0.38));
 
@@ -861,7 +859,7 @@ _sigap_chart_layout_allocate_stacked (SigapChartLayout *self,
 
           label.lines[0] = sigap_chart_format_tick (self->ticks->values[i],
                                                     SIGAP_CHART_UNIT_PERCENT, 0, self->lang);
-          label.width = _sigap_chart_layout_text_width (painter, label.lines[0]);
+          label.width = sigap_text_fit_width (painter, label.lines[0]);
           label.height = small_height;
           label.x = _sigap_chart_layout_value_pos (self, self->ticks->values[i]);
           label.y = self->plot.y + self->plot.height + 6;
@@ -872,20 +870,7 @@ _sigap_chart_layout_allocate_stacked (SigapChartLayout *self,
         break;
     }
 
-  _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
-  g_array_set_size (self->labels, n);
-  for (guint c = 0; c < n; c++)
-    {
-      Label *label = &g_array_index (self->labels, Label, c);
-      g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
-
-      _sigap_chart_layout_clear_label (label);
-      _sigap_chart_layout_wrap (painter, text, label_width,
-                                self->band >= 2 * label_height + 4 ? 2 : 1, label);
-      label->x = area->x;
-      label->y = round (self->plot.y + (c + 0.5) * self->band - label->height / 2);
-      label->visible = label_width > 0;
-    }
+  _sigap_chart_layout_fit_row_labels (self, painter, area->x, label_width, label_height, 1);
 
   for (guint c = 0; c < n; c++)
     {
@@ -908,11 +893,11 @@ _sigap_chart_layout_allocate_stacked (SigapChartLayout *self,
           name = _sigap_chart_layout_category_text (self, c, TRUE);
           value = sigap_chart_format_value (part (self, s, c), unit, self->lang);
           share = share_text (self, part (self, s, c), total);
-          region = _sigap_chart_layout_add_hit_region (self, start, top, end - start,
-                                                       bottom - top, (int) s, c,
-                                                       g_strdup_printf ("%s\n%s: %s (%s)", name,
-                                                                        series_name, value,
-                                                                        share));
+          region = sigap_chart_hit_regions_add (self->hit_regions, start, top, end - start,
+                                                bottom - top, (int) s, c,
+                                                g_strdup_printf ("%s\n%s: %s (%s)", name,
+                                                                 series_name, value,
+                                                                 share));
           region->anchor_y = top;
         }
     }
@@ -987,7 +972,7 @@ _sigap_chart_layout_draw_stacked (SigapChartLayout *self,
           text = sigap_format_percent (100 * part (self, s, c) / row_total (self, c), 0,
                                        self->lang);
           _sigap_chart_layout_use_font (self, painter, FONT_SMALL);
-          width = _sigap_chart_layout_text_width (painter, text);
+          width = sigap_text_fit_width (painter, text);
           if (width + 8 <= end - start && small_height <= bottom - top)
             draw_text_on_fill (self, painter, text, (start + end) / 2,
                                (top + bottom) / 2 - small_height / 2, color,

@@ -25,9 +25,6 @@
 
 G_DEFINE_FINAL_TYPE (SigapChartLayout, sigap_chart_layout, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (SigapChartHitRegion, sigap_chart_hit_region,
-                     sigap_chart_hit_region_copy, sigap_chart_hit_region_free)
-
 enum {
   PROP_0,
   PROP_CHART,
@@ -45,66 +42,9 @@ static GParamSpec *properties[N_PROPS];
 #define SWATCH_LINE_WIDTH  18.0
 #define SWATCH_GAP          6.0
 #define LEGEND_ITEM_GAP    16.0
-#define ELLIPSIS           "\u2026"
 
 static const double target_dashes[] = { 7.0, 4.0 };
 static const double projection_dashes[] = { 3.0, 3.0 };
-
-SigapChartHitRegion *
-sigap_chart_hit_region_copy (const SigapChartHitRegion *self)
-{
-  SigapChartHitRegion *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_memdup2 (self, sizeof *self);
-  copy->tooltip = g_strdup (self->tooltip);
-
-  return copy;
-}
-
-void
-sigap_chart_hit_region_free (SigapChartHitRegion *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->tooltip);
-  g_free (self);
-}
-
-gboolean
-sigap_chart_hit_region_contains (const SigapChartHitRegion *self,
-                                 double                     x,
-                                 double                     y)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  if (x < self->rect.x || y < self->rect.y ||
-      x >= self->rect.x + self->rect.width || y >= self->rect.y + self->rect.height)
-    return FALSE;
-
-  if (self->is_sector)
-    {
-      double dx = x - self->center_x;
-      double dy = y - self->center_y;
-      double r = sqrt (dx * dx + dy * dy);
-      double angle = atan2 (dy, dx);
-
-      if (r < self->inner_radius || r > self->outer_radius)
-        return FALSE;
-
-      /* Bring the angle into [start, start + 2π). */
-      while (angle < self->start_angle)
-        angle += 2 * G_PI;
-      while (angle >= self->start_angle + 2 * G_PI)
-        angle -= 2 * G_PI;
-
-      return angle <= self->end_angle;
-    }
-
-  return TRUE;
-}
 
 /* Helpers shared by the layout's files. */
 
@@ -145,73 +85,13 @@ _sigap_chart_layout_line_height (SigapChartLayout *self,
                                  SigapPainter     *painter,
                                  FontRole          role)
 {
-  SigapTextExtents extents;
-
   _sigap_chart_layout_use_font (self, painter, role);
-  sigap_painter_measure_text (painter, "Xg", &extents);
 
-  return extents.height;
+  return sigap_text_fit_line_height (painter);
 }
 
-double
-_sigap_chart_layout_text_width (SigapPainter *painter,
-                                const char   *text)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-
-  sigap_painter_measure_text (painter, text, &extents);
-
-  return extents.width;
-}
-
-/* @text cut at a character boundary and ended with "…" to fit @max_width in the current font;
- * an empty string when not even the ellipsis fits.
- */
-char *
-_sigap_chart_layout_ellipsize (SigapPainter *painter,
-                               const char   *text,
-                               double        max_width)
-{
-  glong n_chars;
-  glong lo = 0, hi;
-
-  if (text == NULL)
-    return g_strdup ("");
-  if (_sigap_chart_layout_text_width (painter, text) <= max_width)
-    return g_strdup (text);
-  if (_sigap_chart_layout_text_width (painter, ELLIPSIS) > max_width)
-    return g_strdup ("");
-
-  /* The longest prefix (in characters) that fits with the ellipsis: binary search. */
-  n_chars = g_utf8_strlen (text, -1);
-  hi = n_chars;
-  while (hi - lo > 1)
-    {
-      glong mid = (lo + hi) / 2;
-      const char *end = g_utf8_offset_to_pointer (text, mid);
-      g_autofree char *candidate = g_strdup_printf ("%.*s%s", (int) (end - text), text,
-                                                    ELLIPSIS);
-
-      if (_sigap_chart_layout_text_width (painter, candidate) <= max_width)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  {
-    const char *end = g_utf8_offset_to_pointer (text, lo);
-    g_autofree char *prefix = g_strndup (text, end - text);
-
-    g_strchomp (prefix);
-    return g_strconcat (prefix, ELLIPSIS, NULL);
-  }
-}
-
-/* Breaks @text at spaces into at most @max_lines lines of @max_width, ellipsizing what does
- * not fit; fills @label's lines, width and height (in the current font).
+/* Breaks @text at spaces into at most @max_lines (one or two) lines of @max_width, as
+ * sigap_text_fit_wrap() does; fills @label's lines, width and height (in the current font).
  */
 void
 _sigap_chart_layout_wrap (SigapPainter *painter,
@@ -220,52 +100,52 @@ _sigap_chart_layout_wrap (SigapPainter *painter,
                           guint         max_lines,
                           Label        *label)
 {
-  SigapTextExtents extents;
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) line = NULL;
-  guint i;
+  g_autoptr(GPtrArray) lines = NULL;
 
   g_assert (label != NULL);
 
   g_clear_pointer (&label->lines[0], g_free);
   g_clear_pointer (&label->lines[1], g_free);
-  sigap_painter_measure_text (painter, "Xg", &extents);
 
-  words = g_strsplit (text, " ", -1);
-
-  /* One line when it fits, when asked, or when not even the first word fits: "Kelur…" over
-   * "1" says less than "Kelurahan…".
-   */
-  if (max_lines < 2 || _sigap_chart_layout_text_width (painter, text) <= max_width ||
-      words[1] == NULL || _sigap_chart_layout_text_width (painter, words[0]) > max_width)
+  lines = sigap_text_fit_wrap (painter, text, max_width, CLAMP (max_lines, 1, 2),
+                               SIGAP_TEXT_FIT_NAMES, NULL);
+  label->width = 0;
+  for (guint i = 0; i < lines->len; i++)
     {
-      label->lines[0] = _sigap_chart_layout_ellipsize (painter, text, max_width);
-      label->width = _sigap_chart_layout_text_width (painter, label->lines[0]);
-      label->height = extents.height;
-      return;
+      label->lines[i] = g_strdup (g_ptr_array_index (lines, i));
+      label->width = MAX (label->width, sigap_text_fit_width (painter, label->lines[i]));
     }
+  label->height = sigap_text_fit_line_height (painter) * lines->len;
+}
 
-  line = g_string_new (words[0]);
-  for (i = 1; words[i] != NULL; i++)
+/* The category labels left of horizontal rows (HBAR, STACKED): in the label font, wrapped
+ * into @label_width on two lines where a row has room for them, centred on their row, every
+ * @every-th shown.
+ */
+void
+_sigap_chart_layout_fit_row_labels (SigapChartLayout *self,
+                                    SigapPainter     *painter,
+                                    double            x,
+                                    double            label_width,
+                                    double            label_height,
+                                    guint             every)
+{
+  guint n = sigap_chart_get_n_categories (self->chart);
+
+  _sigap_chart_layout_use_font (self, painter, FONT_LABEL);
+  g_array_set_size (self->labels, n);
+  for (guint c = 0; c < n; c++)
     {
-      g_autofree char *candidate = g_strdup_printf ("%s %s", line->str, words[i]);
+      Label *label = &g_array_index (self->labels, Label, c);
+      g_autofree char *text = _sigap_chart_layout_category_text (self, c, FALSE);
 
-      if (_sigap_chart_layout_text_width (painter, candidate) > max_width)
-        break;
-      g_string_append_printf (line, " %s", words[i]);
+      _sigap_chart_layout_clear_label (label);
+      _sigap_chart_layout_wrap (painter, text, label_width,
+                                self->band >= 2 * label_height + 4 ? 2 : 1, label);
+      label->visible = c % MAX (every, 1) == 0 && label_width > 0;
+      label->x = x;
+      label->y = round (self->plot.y + (c + 0.5) * self->band - label->height / 2);
     }
-
-  label->lines[0] = _sigap_chart_layout_ellipsize (painter, line->str, max_width);
-  if (words[i] != NULL)
-    {
-      g_autofree char *rest = g_strjoinv (" ", words + i);
-
-      label->lines[1] = _sigap_chart_layout_ellipsize (painter, rest, max_width);
-    }
-
-  label->width = MAX (_sigap_chart_layout_text_width (painter, label->lines[0]),
-                      _sigap_chart_layout_text_width (painter, label->lines[1]));
-  label->height = extents.height * (label->lines[1] != NULL ? 2 : 1);
 }
 
 /* One line of text whose box has its top at @top, its left edge, centre or right edge at @x. */
@@ -276,26 +156,9 @@ _sigap_chart_layout_draw_text (SigapPainter *painter,
                                double        top,
                                Align         align)
 {
-  SigapTextExtents extents;
+  static const double at[] = { [ALIGN_LEFT] = 0, [ALIGN_CENTER] = 0.5, [ALIGN_RIGHT] = 1 };
 
-  if (text == NULL || *text == '\0')
-    return;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  switch (align)
-    {
-    case ALIGN_CENTER:
-      x -= extents.width / 2;
-      break;
-    case ALIGN_RIGHT:
-      x -= extents.width;
-      break;
-    case ALIGN_LEFT:
-    default:
-      break;
-    }
-
-  sigap_painter_show_text (painter, x, top + extents.baseline, text);
+  sigap_text_fit_show_line (painter, text, x, top, at[align]);
 }
 
 /* Draws @label's lines from its (x, y) in the current font and colour. */
@@ -613,33 +476,6 @@ _sigap_chart_layout_draw_marker (SigapChartLayout *self,
   sigap_painter_fill (painter);
 }
 
-/* Takes @tooltip. */
-SigapChartHitRegion *
-_sigap_chart_layout_add_hit_region (SigapChartLayout *self,
-                                    double            x,
-                                    double            y,
-                                    double            width,
-                                    double            height,
-                                    int               series,
-                                    int               category,
-                                    char             *tooltip)
-{
-  SigapChartHitRegion *region = g_new0 (SigapChartHitRegion, 1);
-
-  region->rect.x = x;
-  region->rect.y = y;
-  region->rect.width = width;
-  region->rect.height = height;
-  region->series = series;
-  region->category = category;
-  region->tooltip = tooltip;
-  region->anchor_x = x + width / 2;
-  region->anchor_y = y;
-  g_ptr_array_add (self->hit_regions, region);
-
-  return region;
-}
-
 static void
 append_series_line (SigapChartLayout *self,
                     GString          *out,
@@ -714,7 +550,7 @@ reset_allocation (SigapChartLayout *self)
   g_array_set_size (self->tick_labels, 0);
   g_array_set_size (self->labels, 0);
   g_clear_pointer (&self->ticks, sigap_chart_ticks_free);
-  g_ptr_array_set_size (self->hit_regions, 0);
+  sigap_chart_hit_regions_clear (self->hit_regions);
   self->content = (SigapChartRect) { 0, 0, 0, 0 };
   self->plot = (SigapChartRect) { 0, 0, 0, 0 };
   self->band = self->bar_width = self->bar_gap = 0;
@@ -850,9 +686,9 @@ allocate_legend (SigapChartLayout     *self,
     {
       LegendItem *item = &g_array_index (self->legend, LegendItem, i);
       double text_room = bounds->width - swatch_width (item->kind) - SWATCH_GAP;
-      g_autofree char *text = _sigap_chart_layout_ellipsize (painter, item->text, text_room);
+      g_autofree char *text = sigap_text_fit_ellipsize (painter, item->text, text_room);
       double width = swatch_width (item->kind) + SWATCH_GAP +
-                     _sigap_chart_layout_text_width (painter, text);
+                     sigap_text_fit_width (painter, text);
 
       if (x > bounds->x && x + width > bounds->x + bounds->width)
         {
@@ -994,7 +830,7 @@ sigap_chart_layout_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->tick_labels, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
-  g_clear_pointer (&self->hit_regions, g_ptr_array_unref);
+  g_clear_pointer (&self->hit_regions, sigap_chart_hit_regions_free);
 
   G_OBJECT_CLASS (sigap_chart_layout_parent_class)->finalize (object);
 }
@@ -1119,7 +955,7 @@ sigap_chart_layout_init (SigapChartLayout *self)
   g_array_set_clear_func (self->tick_labels, (GDestroyNotify) _sigap_chart_layout_clear_label);
   self->labels = g_array_new (FALSE, TRUE, sizeof (Label));
   g_array_set_clear_func (self->labels, (GDestroyNotify) _sigap_chart_layout_clear_label);
-  self->hit_regions = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_hit_region_free);
+  self->hit_regions = sigap_chart_hit_regions_new ();
   self->target_series = -1;
 }
 
@@ -1562,39 +1398,11 @@ sigap_chart_layout_value_to_position (SigapChartLayout *self,
   return _sigap_chart_layout_value_pos (self, value);
 }
 
-guint
-sigap_chart_layout_get_n_hit_regions (SigapChartLayout *self)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), 0);
-
-  return self->hit_regions->len;
-}
-
-const SigapChartHitRegion *
-sigap_chart_layout_get_hit_region (SigapChartLayout *self,
-                                   guint             index)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), NULL);
-  g_return_val_if_fail (index < self->hit_regions->len, NULL);
-
-  return g_ptr_array_index (self->hit_regions, index);
-}
-
-/* Returns: (nullable): the region under (@x, @y), NULL when none is */
-const SigapChartHitRegion *
-sigap_chart_layout_hit_test (SigapChartLayout *self,
-                             double            x,
-                             double            y)
+/* Returns: (transfer none): the regions of the last allocation */
+const SigapChartHitRegions *
+sigap_chart_layout_get_hit_regions (SigapChartLayout *self)
 {
   g_return_val_if_fail (SIGAP_IS_CHART_LAYOUT (self), NULL);
 
-  for (guint i = 0; i < self->hit_regions->len; i++)
-    {
-      const SigapChartHitRegion *region = g_ptr_array_index (self->hit_regions, i);
-
-      if (sigap_chart_hit_region_contains (region, x, y))
-        return region;
-    }
-
-  return NULL;
+  return self->hit_regions;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sigap-chart-ticks.h"
+#include "sigap-text-fit.h"
 
 /* SigapChartMap: the Wilayah page's and the briefing's map. Kota Bekasi has no boundary data
  * in the database, only the approximate centre of each kecamatan, and a choropleth of real
@@ -91,7 +92,7 @@ struct _SigapChartMap
   double           legend_x;
   double           legend_y;
   GPtrArray       *legend_labels;     /* char *, one per class, then "no data" */
-  GPtrArray       *hit_regions;       /* SigapChartHitRegion */
+  SigapChartHitRegions *hit_regions;
 };
 
 G_DEFINE_FINAL_TYPE (SigapChartMap, sigap_chart_map, G_TYPE_OBJECT)
@@ -690,109 +691,10 @@ use_font (SigapChartMap   *self,
                           weight);
 }
 
-static double
-text_width (SigapPainter *painter,
-            const char   *text)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  return extents.width;
-}
-
-static double
-line_height (SigapPainter *painter)
-{
-  SigapTextExtents extents;
-
-  sigap_painter_measure_text (painter, "Xg", &extents);
-  return extents.height;
-}
-
-static char *
-ellipsize (SigapPainter *painter,
-           const char   *text,
-           double        max_width)
-{
-  glong n = g_utf8_strlen (text, -1);
-
-  if (text_width (painter, text) <= max_width)
-    return g_strdup (text);
-
-  for (glong keep = n - 1; keep > 0; keep--)
-    {
-      const char *end = g_utf8_offset_to_pointer (text, keep);
-      g_autofree char *prefix = g_strndup (text, end - text);
-      g_autofree char *candidate = NULL;
-
-      g_strchomp (prefix);
-      candidate = g_strconcat (prefix, "\u2026", NULL);
-      if (text_width (painter, candidate) <= max_width)
-        return g_steal_pointer (&candidate);
-    }
-
-  return g_strdup ("");
-}
-
-/* A region's name on at most two lines of @max_width, broken at spaces only. A proper name
- * is never split inside a word ("Jatisam-purna" reads as two places): a word too long for
- * the line ends with an ellipsis, and the caller first tries a smaller font. */
-static void
-wrap_name (SigapPainter *painter,
-           const char   *name,
-           double        max_width,
-           char        **lines)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  g_autoptr(GString) first = NULL;
-  guint i;
-
-  lines[1] = NULL;
-  if (text_width (painter, name) <= max_width || words[0] == NULL)
-    {
-      lines[0] = ellipsize (painter, name, max_width);
-      return;
-    }
-
-  if (words[1] == NULL)
-    {
-      /* One word, too long: an ellipsis. */
-      lines[0] = ellipsize (painter, name, max_width);
-      return;
-    }
-
-  first = g_string_new (words[0]);
-  for (i = 1; words[i] != NULL; i++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s %s", first->str, words[i]);
-
-      if (text_width (painter, candidate) > max_width)
-        break;
-      g_string_append_printf (first, " %s", words[i]);
-    }
-
-  lines[0] = ellipsize (painter, first->str, max_width);
-  if (words[i] != NULL)
-    {
-      g_autofree char *rest = g_strjoinv (" ", words + i);
-
-      lines[1] = ellipsize (painter, rest, max_width);
-    }
-}
-
-static gboolean
-name_is_cut (char **lines)
-{
-  return g_str_has_suffix (lines[0], "\u2026") ||
-         (lines[1] != NULL && g_str_has_suffix (lines[1], "\u2026"));
-}
-
 /* @name in a tile whose text is @max_width wide, from @scale down to NAME_SCALE_MIN until it
- * is whole; ellipsized at that smallest size if it is still too long. Fills @lines and
- * returns the scale used. */
+ * is whole, on at most two lines broken at spaces; a proper name is never split inside a
+ * word ("Jatisam-purna" reads as two places), so one still too long at the smallest size
+ * ends with an ellipsis. Fills @lines and returns the scale used. */
 static double
 fit_tile_name (SigapChartMap *self,
                SigapPainter  *painter,
@@ -801,17 +703,16 @@ fit_tile_name (SigapChartMap *self,
                double         scale,
                char         **lines)
 {
-  for (;; scale -= NAME_SCALE_STEP)
-    {
-      scale = MAX (scale, NAME_SCALE_MIN);
-      use_font (self, painter, scale, SIGAP_FONT_WEIGHT_NORMAL);
-      wrap_name (painter, name, max_width, lines);
-      if (!name_is_cut (lines) || scale <= NAME_SCALE_MIN)
-        return scale;
+  SigapTextFitFont font = { self->style->font_family, self->style->font_size,
+                            SIGAP_FONT_WEIGHT_NORMAL, NAME_SCALE_MIN, NAME_SCALE_STEP };
+  g_autoptr(GPtrArray) fitted = sigap_text_fit_shrink (painter, name, max_width, 2,
+                                                       SIGAP_TEXT_FIT_NAMES, &font, &scale,
+                                                       NULL);
 
-      g_clear_pointer (&lines[0], g_free);
-      g_clear_pointer (&lines[1], g_free);
-    }
+  for (guint i = 0; i < 2; i++)
+    lines[i] = i < fitted->len ? g_strdup (g_ptr_array_index (fitted, i)) : NULL;
+
+  return scale;
 }
 
 /* The width of one legend item (swatch and label), the widest. */
@@ -823,8 +724,11 @@ legend_item_width (SigapChartMap *self,
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_NORMAL);
   for (guint i = 0; i < self->legend_labels->len; i++)
-    width = MAX (width, SWATCH + SWATCH_GAP +
-                        text_width (painter, g_ptr_array_index (self->legend_labels, i)));
+    {
+      const char *label = g_ptr_array_index (self->legend_labels, i);
+
+      width = MAX (width, SWATCH + SWATCH_GAP + sigap_text_fit_width (painter, label));
+    }
 
   return width;
 }
@@ -836,7 +740,7 @@ legend_width (SigapChartMap *self,
   double width;
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_BOLD);
-  width = text_width (painter, self->measure);
+  width = sigap_text_fit_width (painter, self->measure);
 
   return MAX (width, legend_item_width (self, painter));
 }
@@ -862,7 +766,7 @@ legend_height (SigapChartMap *self,
   double height = 0;
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_NORMAL);
-  row = MAX (line_height (painter), SWATCH) + 4;
+  row = MAX (sigap_text_fit_line_height (painter), SWATCH) + 4;
   if (self->measure != NULL && *self->measure != '\0')
     height += row;
 
@@ -889,7 +793,7 @@ title_height (SigapChartMap *self,
     return 0;
 
   use_font (self, painter, 1.15, SIGAP_FONT_WEIGHT_BOLD);
-  return line_height (painter) + 8;
+  return sigap_text_fit_line_height (painter) + 8;
 }
 
 /* The tile size for a grid in @width × @height, legend to the right or below. */
@@ -923,7 +827,7 @@ sigap_chart_map_allocate (SigapChartMap *self,
 
   ensure_grid (self);
   g_array_set_size (self->tiles, 0);
-  g_ptr_array_set_size (self->hit_regions, 0);
+  sigap_chart_hit_regions_clear (self->hit_regions);
   g_clear_pointer (&self->title_text, g_free);
 
   self->width = MAX (width, 0);
@@ -938,7 +842,7 @@ sigap_chart_map_allocate (SigapChartMap *self,
   if (self->show_title && self->title != NULL && *self->title != '\0')
     {
       use_font (self, painter, 1.15, SIGAP_FONT_WEIGHT_BOLD);
-      self->title_text = ellipsize (painter, self->title, inner_width);
+      self->title_text = sigap_text_fit_ellipsize (painter, self->title, inner_width);
       self->title_y = y;
       y += title_height (self, painter);
     }
@@ -1001,12 +905,12 @@ sigap_chart_map_allocate (SigapChartMap *self,
       use_font (self, painter, name_scale, SIGAP_FONT_WEIGHT_NORMAL);
       for (guint i = 0; i < self->regions->len && all_fit; i++)
         {
-          char *lines[2] = { NULL, NULL };
+          gboolean cut;
+          g_autoptr(GPtrArray) lines = sigap_text_fit_wrap (painter, region_at (self, i)->name,
+                                                            MAX (inner, 0), 2,
+                                                            SIGAP_TEXT_FIT_NAMES, &cut);
 
-          wrap_name (painter, region_at (self, i)->name, MAX (inner, 0), lines);
-          all_fit = !name_is_cut (lines);
-          g_free (lines[0]);
-          g_free (lines[1]);
+          all_fit = !cut;
         }
 
       if (all_fit)
@@ -1029,26 +933,21 @@ sigap_chart_map_allocate (SigapChartMap *self,
                                        tile.lines);
       use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
       full = sigap_chart_format_short (region->value, self->unit, self->lang);
-      tile.value = ellipsize (painter, full, MAX (inner, 0));
+      tile.value = sigap_text_fit_ellipsize (painter, full, MAX (inner, 0));
       g_array_append_val (self->tiles, tile);
 
       {
         g_autofree char *value = sigap_chart_format_value (region->value, self->unit, self->lang);
         char *tooltip;
-        SigapChartHitRegion *hit = g_new0 (SigapChartHitRegion, 1);
 
         if (self->measure != NULL && *self->measure != '\0')
           tooltip = g_strdup_printf ("%s\n%s: %s", region->name, self->measure, value);
         else
           tooltip = g_strdup_printf ("%s\n%s", region->name, value);
 
-        hit->rect = (SigapChartRect) { tile.x, tile.y, tile.size, tile.size };
-        hit->series = class_of (region->value, bounds, n_bounds);
-        hit->category = (int) i;
-        hit->tooltip = tooltip;
-        hit->anchor_x = tile.x + tile.size / 2;
-        hit->anchor_y = tile.y;
-        g_ptr_array_add (self->hit_regions, hit);
+        sigap_chart_hit_regions_add (self->hit_regions, tile.x, tile.y, tile.size, tile.size,
+                                     class_of (region->value, bounds, n_bounds), (int) i,
+                                     tooltip);
       }
     }
 
@@ -1106,21 +1005,6 @@ draw_swatch (SigapPainter *painter,
 }
 
 static void
-show_text_top (SigapPainter *painter,
-               const char   *text,
-               double        x,
-               double        top)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  sigap_painter_show_text (painter, x, top + extents.baseline, text);
-}
-
-static void
 draw_legend (SigapChartMap *self,
              SigapPainter  *painter)
 {
@@ -1130,13 +1014,13 @@ draw_legend (SigapChartMap *self,
   guint rows;
 
   use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_NORMAL);
-  row = MAX (line_height (painter), SWATCH) + 4;
+  row = MAX (sigap_text_fit_line_height (painter), SWATCH) + 4;
 
   if (self->measure != NULL && *self->measure != '\0')
     {
       use_font (self, painter, 0.9, SIGAP_FONT_WEIGHT_BOLD);
       sigap_painter_set_color (painter, &self->style->foreground);
-      show_text_top (painter, self->measure, self->legend_x, y);
+      sigap_text_fit_show_line (painter, self->measure, self->legend_x, y, 0);
       y += row;
     }
 
@@ -1146,14 +1030,14 @@ draw_legend (SigapChartMap *self,
   for (guint i = 0; i < self->legend_labels->len; i++)
     {
       int c = i < n_classes ? (int) i : -1;
-      double text_h = line_height (painter);
+      double text_h = sigap_text_fit_line_height (painter);
       double x = self->legend_x + (i / rows) * item_width;
       double top = y + (i % rows) * row;
 
       draw_swatch (painter, x, top + (row - 4 - SWATCH) / 2, SWATCH, c, n_classes);
       sigap_painter_set_color (painter, &self->style->secondary);
-      show_text_top (painter, g_ptr_array_index (self->legend_labels, i),
-                     x + SWATCH + SWATCH_GAP, top + (row - 4 - text_h) / 2);
+      sigap_text_fit_show_line (painter, g_ptr_array_index (self->legend_labels, i),
+                                x + SWATCH + SWATCH_GAP, top + (row - 4 - text_h) / 2, 0);
     }
 }
 
@@ -1188,7 +1072,7 @@ sigap_chart_map_draw (SigapChartMap *self,
     {
       use_font (self, painter, 1.15, SIGAP_FONT_WEIGHT_BOLD);
       sigap_painter_set_color (painter, &self->style->foreground);
-      show_text_top (painter, self->title_text, self->padding, self->title_y);
+      sigap_text_fit_show_line (painter, self->title_text, self->padding, self->title_y, 0);
     }
 
   for (guint i = 0; i < self->tiles->len; i++)
@@ -1216,9 +1100,9 @@ sigap_chart_map_draw (SigapChartMap *self,
 
       /* The name at the top, the value at the bottom, when there is room for both. */
       use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
-      value_h = line_height (painter);
+      value_h = sigap_text_fit_line_height (painter);
       use_font (self, painter, tile->name_scale, SIGAP_FONT_WEIGHT_NORMAL);
-      name_h = line_height (painter);
+      name_h = sigap_text_fit_line_height (painter);
       if (c < 0)
         ink = (SigapColor) { 0, 0, 0, 0.87 };
       sigap_painter_set_color (painter, &ink);
@@ -1229,15 +1113,15 @@ sigap_chart_map_draw (SigapChartMap *self,
           if (y + name_h > tile->y + tile->size - TILE_PAD - (tile->size > 3 * name_h ? value_h
                                                                                     : 0))
             break;
-          show_text_top (painter, tile->lines[l], tile->x + TILE_PAD, y);
+          sigap_text_fit_show_line (painter, tile->lines[l], tile->x + TILE_PAD, y, 0);
           y += name_h;
         }
 
       if (tile->size > name_h + value_h + 2 * TILE_PAD)
         {
           use_font (self, painter, 1.0, SIGAP_FONT_WEIGHT_BOLD);
-          show_text_top (painter, tile->value, tile->x + TILE_PAD,
-                         tile->y + tile->size - TILE_PAD - value_h);
+          sigap_text_fit_show_line (painter, tile->value, tile->x + TILE_PAD,
+                                    tile->y + tile->size - TILE_PAD - value_h, 0);
         }
     }
 
@@ -1263,7 +1147,7 @@ sigap_chart_map_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_array_unref);
   g_clear_pointer (&self->tiles, g_array_unref);
   g_clear_pointer (&self->legend_labels, g_ptr_array_unref);
-  g_clear_pointer (&self->hit_regions, g_ptr_array_unref);
+  g_clear_pointer (&self->hit_regions, sigap_chart_hit_regions_free);
 
   G_OBJECT_CLASS (sigap_chart_map_parent_class)->finalize (object);
 }
@@ -1296,7 +1180,7 @@ sigap_chart_map_init (SigapChartMap *self)
   self->tiles = g_array_new (FALSE, TRUE, sizeof (Tile));
   g_array_set_clear_func (self->tiles, tile_clear);
   self->legend_labels = g_ptr_array_new_with_free_func (g_free);
-  self->hit_regions = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_chart_hit_region_free);
+  self->hit_regions = sigap_chart_hit_regions_new ();
   self->style = sigap_chart_style_new (SIGAP_CHART_THEME_LIGHT);
   self->lang = SIGAP_LANG_ID;
   self->unit = SIGAP_CHART_UNIT_PERCENT;
@@ -1707,39 +1591,11 @@ sigap_chart_map_get_natural_height (SigapChartMap *self,
   return height + cell_below * self->n_rows + LEGEND_GAP / 2 + lh_below;
 }
 
-guint
-sigap_chart_map_get_n_hit_regions (SigapChartMap *self)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), 0);
-
-  return self->hit_regions->len;
-}
-
-const SigapChartHitRegion *
-sigap_chart_map_get_hit_region (SigapChartMap *self,
-                                guint          index)
-{
-  g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), NULL);
-  g_return_val_if_fail (index < self->hit_regions->len, NULL);
-
-  return g_ptr_array_index (self->hit_regions, index);
-}
-
-/* Returns: (nullable): the tile under (@x, @y), NULL when none is (the gaps included) */
-const SigapChartHitRegion *
-sigap_chart_map_hit_test (SigapChartMap *self,
-                          double         x,
-                          double         y)
+/* Returns: (transfer none): the tiles of the last allocation, in the order of the regions */
+const SigapChartHitRegions *
+sigap_chart_map_get_hit_regions (SigapChartMap *self)
 {
   g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), NULL);
 
-  for (guint i = 0; i < self->hit_regions->len; i++)
-    {
-      const SigapChartHitRegion *region = g_ptr_array_index (self->hit_regions, i);
-
-      if (sigap_chart_hit_region_contains (region, x, y))
-        return region;
-    }
-
-  return NULL;
+  return self->hit_regions;
 }

@@ -10,7 +10,7 @@
 
 #include "core/sigap-regions.h"
 #include "sigap-chart-format.h"
-#include "sigap-chart-layout.h"
+#include "sigap-chart-hit-region.h"
 #include "sigap-chart-style.h"
 #include "sigap-painter.h"
 
@@ -90,11 +90,6 @@ double                     sigap_chart_map_get_natural_height (SigapChartMap    
                                                                SigapPainter          *painter,
                                                                double                 width);
 
-guint                      sigap_chart_map_get_n_hit_regions  (SigapChartMap         *self);
-const SigapChartHitRegion *sigap_chart_map_get_hit_region     (SigapChartMap         *self,
-                                                               guint                  index);
-const SigapChartHitRegion *sigap_chart_map_hit_test           (SigapChartMap         *self,
-                                                               double                 x,
-                                                               double                 y);
+const SigapChartHitRegions *sigap_chart_map_get_hit_regions  (SigapChartMap         *self);
 
 G_END_DECLS

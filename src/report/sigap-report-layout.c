@@ -89,10 +89,6 @@ G_DEFINE_FINAL_TYPE (SigapReportLayout, sigap_report_layout, G_TYPE_OBJECT)
 
 #define BULLET_INDENT 13.0
 
-/* Widths are sums of glyph advances: a column sized to a word and the word measured again may
- * differ in the last bits of a double. */
-#define WIDTH_SLACK 1e-6
-
 /* A level-1 heading that need not start a page still does with less room than this left. */
 #define SECTION_ROOM (0.45 * SIGAP_REPORT_CONTENT_HEIGHT)
 
@@ -131,146 +127,6 @@ sigap_report_use_font (SigapPainter    *painter,
   sigap_painter_set_font (painter, SIGAP_REPORT_FONT_FAMILY, size, weight);
 }
 
-double
-sigap_report_text_width (SigapPainter *painter,
-                         const char   *text)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  return extents.width;
-}
-
-/**
- * sigap_report_show_text:
- * @x: where the text is anchored
- * @top: the top of its line box
- * @align: 0 for the left edge at @x, 1 for the right edge, 0.5 centred
- *
- * One line in the current font and colour.
- */
-void
-sigap_report_show_text (SigapPainter *painter,
-                        const char   *text,
-                        double        x,
-                        double        top,
-                        double        align)
-{
-  SigapTextExtents extents;
-
-  if (text == NULL || *text == '\0')
-    return;
-
-  sigap_painter_measure_text (painter, text, &extents);
-  sigap_painter_show_text (painter, x - align * extents.width, top + extents.baseline, text);
-}
-
-/* The longest prefix of @word (in characters) that fits @width, at least one character. */
-static gsize
-fitting_prefix (SigapPainter *painter,
-                const char   *word,
-                double        width)
-{
-  glong n = g_utf8_strlen (word, -1);
-  glong lo = 1, hi = n;
-
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *prefix = g_utf8_substring (word, 0, mid);
-
-      if (sigap_report_text_width (painter, prefix) <= width + WIDTH_SLACK)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-
-  return g_utf8_offset_to_pointer (word, lo) - word;
-}
-
-/* @word shortened with an ellipsis to fit @width; the ellipsis alone when nothing more fits. */
-static char *
-ellipsize_word (SigapPainter *painter,
-                const char   *word,
-                double        width)
-{
-  glong n = g_utf8_strlen (word, -1);
-
-  for (glong keep = n - 1; keep > 0; keep--)
-    {
-      g_autofree char *prefix = g_utf8_substring (word, 0, keep);
-      g_autofree char *candidate = g_strconcat (prefix, "\u2026", NULL);
-
-      if (sigap_report_text_width (painter, candidate) <= width + WIDTH_SLACK)
-        return g_steal_pointer (&candidate);
-    }
-
-  return g_strdup ("\u2026");
-}
-
-static GPtrArray *
-wrap (SigapPainter *painter,
-      const char   *text,
-      double        width,
-      gboolean      cut_words)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-  for (guint p = 0; paragraphs[p] != NULL; p++)
-    {
-      g_auto(GStrv) words = g_strsplit (paragraphs[p], " ", -1);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint w = 0; words[w] != NULL; w++)
-        {
-          const char *word = words[w];
-          g_autofree char *candidate = NULL;
-
-          if (*word == '\0')
-            continue;
-
-          candidate = line->len > 0 ? g_strdup_printf ("%s %s", line->str, word)
-                                    : g_strdup (word);
-          if (sigap_report_text_width (painter, candidate) <= width + WIDTH_SLACK)
-            {
-              g_string_assign (line, candidate);
-              continue;
-            }
-
-          if (line->len > 0)
-            {
-              g_ptr_array_add (lines, g_strdup (line->str));
-              g_string_truncate (line, 0);
-            }
-
-          /* A word longer than the line: cut it, or, for a name, shorten it. */
-          if (!cut_words && sigap_report_text_width (painter, word) > width + WIDTH_SLACK)
-            {
-              g_autofree char *shortened = ellipsize_word (painter, word, width);
-
-              g_string_assign (line, shortened);
-              continue;
-            }
-          while (sigap_report_text_width (painter, word) > width + WIDTH_SLACK)
-            {
-              gsize cut = fitting_prefix (painter, word, width);
-
-              g_ptr_array_add (lines, g_strndup (word, cut));
-              word += cut;
-            }
-          g_string_assign (line, word);
-        }
-
-      g_ptr_array_add (lines, g_strdup (line->str));
-    }
-
-  return lines;
-}
-
 /**
  * sigap_report_wrap_text:
  * @text: the text; "\n" forces a break
@@ -287,7 +143,7 @@ sigap_report_wrap_text (SigapPainter *painter,
                         const char   *text,
                         double        width)
 {
-  return wrap (painter, text, width, TRUE);
+  return sigap_text_fit_wrap (painter, text, width, 0, SIGAP_TEXT_FIT_BREAK_WORDS, NULL);
 }
 
 /**
@@ -306,7 +162,7 @@ sigap_report_wrap_names (SigapPainter *painter,
                          const char   *text,
                          double        width)
 {
-  return wrap (painter, text, width, FALSE);
+  return sigap_text_fit_wrap (painter, text, width, 0, SIGAP_TEXT_FIT_NAMES, NULL);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -710,7 +566,7 @@ draw_heading (SigapReportLayout *self,
 
   sigap_report_use_font (painter, size, SIGAP_FONT_WEIGHT_BOLD);
   sigap_painter_set_color (painter, block->level <= 1 ? &accent : &ink);
-  sigap_report_show_text (painter, block->text, x, y, 0);
+  sigap_text_fit_show_line (painter, block->text, x, y, 0);
 
   if (block->level <= 1)
     {
@@ -756,7 +612,7 @@ draw_paragraph (SigapPainter    *painter,
 
   for (guint l = placement->first; l < placement->end; l++)
     {
-      sigap_report_show_text (painter, g_ptr_array_index (block->lines, l), x, y + offset, 0);
+      sigap_text_fit_show_line (painter, g_ptr_array_index (block->lines, l), x, y + offset, 0);
       y += block->height;
     }
 }
@@ -773,8 +629,8 @@ draw_running_header (SigapReportLayout *self,
 
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
-  sigap_report_show_text (painter, self->header_left, x, y, 0);
-  sigap_report_show_text (painter, self->header_right, right, y, 1);
+  sigap_text_fit_show_line (painter, self->header_left, x, y, 0);
+  sigap_text_fit_show_line (painter, self->header_right, right, y, 1);
 
   sigap_painter_set_color (painter, &rule);
   sigap_painter_set_line_width (painter, 0.5);
@@ -828,11 +684,11 @@ draw_footer (SigapReportLayout *self,
 
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
-  sigap_report_show_text (painter, self->footer_left, x, y, 0);
+  sigap_text_fit_show_line (painter, self->footer_left, x, y, 0);
 
   number = format_page_number (self->page_format, page, n_pages);
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_BOLD);
-  sigap_report_show_text (painter, number, right, y, 1);
+  sigap_text_fit_show_line (painter, number, right, y, 1);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "chart/sigap-chart-layout.h"
 #include "chart/sigap-chart-map.h"
+#include "chart/sigap-text-fit.h"
 #include "sigap-hpdf-painter.h"
 #include "sigap-report-table.h"
 
@@ -104,15 +105,8 @@ GPtrArray         *sigap_report_wrap_text             (SigapPainter         *pai
 GPtrArray         *sigap_report_wrap_names            (SigapPainter         *painter,
                                                        const char           *text,
                                                        double                width);
-double             sigap_report_text_width            (SigapPainter         *painter,
-                                                       const char           *text);
 void               sigap_report_use_font              (SigapPainter         *painter,
                                                        double                size,
                                                        SigapFontWeight       weight);
-void               sigap_report_show_text             (SigapPainter         *painter,
-                                                       const char           *text,
-                                                       double                x,
-                                                       double                top,
-                                                       double                align);
 
 G_END_DECLS

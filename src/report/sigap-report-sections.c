@@ -470,11 +470,11 @@ draw_cover (SigapPainter *painter,
   y = 88;
   sigap_report_use_font (painter, 12.5, SIGAP_FONT_WEIGHT_BOLD);
   sigap_painter_set_color (painter, &accent);
-  sigap_report_show_text (painter, TR (COVER_GOVERNMENT), x, y, 0);
+  sigap_text_fit_show_line (painter, TR (COVER_GOVERNMENT), x, y, 0);
   y += 19;
   sigap_report_use_font (painter, 10.5, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
-  sigap_report_show_text (painter, prepared_by, x, y, 0);
+  sigap_text_fit_show_line (painter, prepared_by, x, y, 0);
   y += 26;
   sigap_painter_set_color (painter, &accent);
   sigap_painter_set_line_width (painter, 2.5);
@@ -488,13 +488,13 @@ draw_cover (SigapPainter *painter,
   sigap_painter_set_color (painter, &ink);
   title = wrap_balanced (painter, TR (COVER_TITLE), w);
   for (guint i = 0; i < title->len; i++, y += 32)
-    sigap_report_show_text (painter, g_ptr_array_index (title, i), x, y, 0);
+    sigap_text_fit_show_line (painter, g_ptr_array_index (title, i), x, y, 0);
   y += 8;
   sigap_report_use_font (painter, 14, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &muted);
   subtitle = wrap_balanced (painter, cover_subtitle (ctx), w);
   for (guint i = 0; i < subtitle->len; i++, y += 20)
-    sigap_report_show_text (painter, g_ptr_array_index (subtitle, i), x, y, 0);
+    sigap_text_fit_show_line (painter, g_ptr_array_index (subtitle, i), x, y, 0);
 
   /* Scope, segment and date, in a tinted box. */
   y += 30;
@@ -516,24 +516,24 @@ draw_cover (SigapPainter *painter,
 
   sigap_report_use_font (painter, 15, SIGAP_FONT_WEIGHT_BOLD);
   sigap_painter_set_color (painter, &accent);
-  sigap_report_show_text (painter, position, x + 18, y + 14, 0);
+  sigap_text_fit_show_line (painter, position, x + 18, y + 14, 0);
   for (guint i = 0; i < 3; i++)
     {
       double row_y = y + 44 + i * 19;
 
       sigap_report_use_font (painter, 9.5, SIGAP_FONT_WEIGHT_NORMAL);
       sigap_painter_set_color (painter, &muted);
-      sigap_report_show_text (painter, labels[i], x + 18, row_y, 0);
+      sigap_text_fit_show_line (painter, labels[i], x + 18, row_y, 0);
       sigap_report_use_font (painter, 9.5, SIGAP_FONT_WEIGHT_BOLD);
       sigap_painter_set_color (painter, &ink);
-      sigap_report_show_text (painter, values[i], x + 130, row_y, 0);
+      sigap_text_fit_show_line (painter, values[i], x + 130, row_y, 0);
     }
 
   /* Contents, with page numbers now that the pages are known. */
   y += 150;
   sigap_report_use_font (painter, 11, SIGAP_FONT_WEIGHT_BOLD);
   sigap_painter_set_color (painter, &ink);
-  sigap_report_show_text (painter, TR (CONTENTS), x, y, 0);
+  sigap_text_fit_show_line (painter, TR (CONTENTS), x, y, 0);
   y += 20;
   for (guint i = 0; i < sigap_report_layout_get_n_headings (layout); i++)
     {
@@ -548,10 +548,10 @@ draw_cover (SigapPainter *painter,
       number = g_strdup_printf ("%u", page);
       sigap_report_use_font (painter, 9.5, SIGAP_FONT_WEIGHT_NORMAL);
       sigap_painter_set_color (painter, &ink);
-      sigap_report_show_text (painter, text, x, y, 0);
-      sigap_report_show_text (painter, number, x + w, y, 1);
-      text_w = sigap_report_text_width (painter, text);
-      number_w = sigap_report_text_width (painter, number);
+      sigap_text_fit_show_line (painter, text, x, y, 0);
+      sigap_text_fit_show_line (painter, number, x + w, y, 1);
+      text_w = sigap_text_fit_width (painter, text);
+      number_w = sigap_text_fit_width (painter, number);
 
       /* A dotted leader from the title to its page. */
       sigap_painter_save (painter);
@@ -589,11 +589,11 @@ draw_cover (SigapPainter *painter,
 
   sigap_report_use_font (painter, 9, SIGAP_FONT_WEIGHT_NORMAL);
   sigap_painter_set_color (painter, &ink);
-  sigap_report_show_text (painter, prepared, x, y + 12, 0);
+  sigap_text_fit_show_line (painter, prepared, x, y + 12, 0);
   sigap_painter_set_color (painter, &muted);
-  sigap_report_show_text (painter, generated, x, y + 27, 0);
+  sigap_text_fit_show_line (painter, generated, x, y + 27, 0);
   sigap_report_use_font (painter, 7.5, SIGAP_FONT_WEIGHT_NORMAL);
-  sigap_report_show_text (painter, TR (COVER_PRIVACY), x, y + 48, 0);
+  sigap_text_fit_show_line (painter, TR (COVER_PRIVACY), x, y + 48, 0);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -634,28 +634,15 @@ show_fitted (SigapPainter    *painter,
              double           size,
              SigapFontWeight  weight)
 {
-  SigapTextExtents full;
-  double fitted = size;
-  g_autofree char *shown = NULL;
-
-  sigap_report_use_font (painter, size, weight);
-  sigap_painter_measure_text (painter, text, &full);
-  if (full.width > max_width)
-    fitted = MAX (size * max_width / full.width, size * 2 / 3);
-  sigap_report_use_font (painter, fitted, weight);
-
-  shown = g_strdup (text);
-  while (sigap_report_text_width (painter, shown) > max_width && g_utf8_strlen (shown, -1) > 1)
-    {
-      glong n = g_utf8_strlen (shown, -1);
-      g_autofree char *prefix = g_utf8_substring (shown, 0, n - 2);
-
-      g_free (shown);
-      shown = g_strconcat (g_strchomp (prefix), "\u2026", NULL);
-    }
+  SigapTextFitFont font = { SIGAP_REPORT_FONT_FAMILY, size, weight, 2.0 / 3, 0 };
+  double scale = 1;
+  g_autoptr(GPtrArray) lines = sigap_text_fit_shrink (painter, text, max_width, 1,
+                                                      SIGAP_TEXT_FIT_NAMES, &font, &scale,
+                                                      NULL);
 
   /* A smaller font keeps the same baseline as the full size would have. */
-  sigap_report_show_text (painter, shown, x, top + (size - fitted) * 0.928, 0);
+  sigap_text_fit_show_line (painter, g_ptr_array_index (lines, 0), x,
+                            top + (size - size * scale) * 0.928, 0);
 }
 
 #define KPI_HEIGHT 60.0

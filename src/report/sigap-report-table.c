@@ -84,19 +84,6 @@ header_size (SigapReportTable *self)
 }
 
 static double
-max_word_width (SigapPainter *painter,
-                const char   *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
-  double width = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    width = MAX (width, sigap_report_text_width (painter, words[i]));
-
-  return width;
-}
-
-static double
 max_line_width (SigapPainter *painter,
                 const char   *text)
 {
@@ -104,7 +91,7 @@ max_line_width (SigapPainter *painter,
   double width = 0;
 
   for (guint i = 0; lines[i] != NULL; i++)
-    width = MAX (width, sigap_report_text_width (painter, lines[i]));
+    width = MAX (width, sigap_text_fit_width (painter, lines[i]));
 
   return width;
 }
@@ -164,14 +151,15 @@ size_columns (SigapReportTable *self,
                                  row->kind == SIGAP_REPORT_ROW_TOTAL ? SIGAP_FONT_WEIGHT_BOLD
                                                                      : SIGAP_FONT_WEIGHT_NORMAL);
           content = MAX (content, max_line_width (painter, cell));
-          content_min = MAX (content_min, column->wrap ? max_word_width (painter, cell)
-                                                       : max_line_width (painter, cell));
+          content_min = MAX (content_min,
+                             column->wrap ? sigap_text_fit_widest_word (painter, cell)
+                                          : max_line_width (painter, cell));
         }
 
       if (self->show_header)
         {
           sigap_report_use_font (painter, header_size (self), SIGAP_FONT_WEIGHT_BOLD);
-          header_min = max_word_width (painter, column->title);
+          header_min = sigap_text_fit_widest_word (painter, column->title);
           header = max_line_width (painter, column->title);
         }
 
@@ -547,8 +535,8 @@ draw_cell_lines (SigapReportTable *self,
     }
 
   for (guint l = 0; l < lines->len; l++)
-    sigap_report_show_text (painter, g_ptr_array_index (lines, l), x,
-                            top + l * self->line_height, align);
+    sigap_text_fit_show_line (painter, g_ptr_array_index (lines, l), x,
+                              top + l * self->line_height, align);
 }
 
 static void
