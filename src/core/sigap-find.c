@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sigap-find.h"
+#include "sigap-regions.h"
 #include "sigap-format.h"
 #include "sigap-nik.h"
 
@@ -120,15 +121,19 @@ read_participant (SigapDatabase   *db,
                   GError         **error)
 {
   g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
+  const SigapRegion *kelurahan;
+  const SigapRegion *kecamatan;
   int rc;
+
+  tree = sigap_regions_load (db, error);
+  if (tree == NULL)
+    return FALSE;
 
   stmt = sigap_database_prepare (db,
                                  "SELECT p.id, p.registered_on, p.ended_on, p.end_reason, "
-                                 "       kel.code, kel.name, kec.code, kec.name, "
-                                 "       s.code, s.name, s.segment, p.desil "
+                                 "       p.kelurahan_id, s.code, s.name, s.segment, p.desil "
                                  "FROM participant p "
-                                 "JOIN region kel ON kel.id = p.kelurahan_id "
-                                 "LEFT JOIN region kec ON kec.id = kel.parent_id "
                                  "JOIN sector s ON s.id = p.sector_id "
                                  "WHERE p.nik = ?",
                                  error);
@@ -147,15 +152,17 @@ read_participant (SigapDatabase   *db,
   read_date (stmt, 1, &card->registered_on);
   read_date (stmt, 2, &card->ended_on);
   card->end_reason = dup_text (stmt, 3);
-  card->kelurahan_code = dup_text (stmt, 4);
-  card->kelurahan = dup_text (stmt, 5);
-  card->kecamatan_code = dup_text (stmt, 6);
-  card->kecamatan = dup_text (stmt, 7);
-  card->sector_code = dup_text (stmt, 8);
-  card->sector = dup_text (stmt, 9);
-  if (!sigap_segment_parse (sigap_statement_column_text (stmt, 10), &card->segment))
+  kelurahan = sigap_regions_lookup_id (tree, sigap_statement_column_int64 (stmt, 4));
+  kecamatan = kelurahan != NULL ? sigap_regions_kecamatan_of (kelurahan) : NULL;
+  card->kelurahan_code = kelurahan != NULL ? g_strdup (kelurahan->code) : NULL;
+  card->kelurahan = kelurahan != NULL ? g_strdup (kelurahan->name) : NULL;
+  card->kecamatan_code = kecamatan != NULL ? g_strdup (kecamatan->code) : NULL;
+  card->kecamatan = kecamatan != NULL ? g_strdup (kecamatan->name) : NULL;
+  card->sector_code = dup_text (stmt, 5);
+  card->sector = dup_text (stmt, 6);
+  if (!sigap_segment_parse (sigap_statement_column_text (stmt, 7), &card->segment))
     card->segment = SIGAP_SEGMENT_RENTAN;
-  card->desil = sigap_statement_column_is_null (stmt, 11) ? 0 : sigap_statement_column_int (stmt, 11);
+  card->desil = sigap_statement_column_is_null (stmt, 8) ? 0 : sigap_statement_column_int (stmt, 8);
 
   /* On the as-of date, as every figure counts: active when registered_on <= D and
    * (no end or ended_on > D). An end after D is not yet known on D. */

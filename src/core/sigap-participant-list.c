@@ -20,6 +20,7 @@
 #include "sigap-format.h"
 #include "sigap-nik.h"
 #include "sigap-participant-list.h"
+#include "sigap-regions.h"
 
 #define RECORDS_KEY "full_nik_exports"
 
@@ -54,6 +55,58 @@ text_cell (GString    *out,
  *
  * Returns: %TRUE when every row was written
  */
+/* Writes the participants of one kelurahan, by name, in the participant_kelurahan index's
+ * order. */
+static gboolean
+write_kelurahan (SigapStatement     *stmt,
+                 const SigapRegion  *kelurahan,
+                 const SigapFilter  *filter,
+                 const char         *as_of,
+                 gboolean            full_nik,
+                 GString            *line,
+                 GOutputStream      *out,
+                 gint64             *rows,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  const SigapRegion *kecamatan = sigap_regions_kecamatan_of (kelurahan);
+  SigapStep step;
+
+  sigap_statement_reset (stmt);
+  sigap_statement_bind_text (stmt, 1, as_of);
+  sigap_statement_bind_int64 (stmt, 2, kelurahan->id);
+  sigap_statement_bind_text (stmt, 3, sigap_segment_to_string (filter->segment));
+
+  while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      const char *nik = sigap_statement_column_text (stmt, 0);
+      g_autofree char *masked = full_nik ? NULL : sigap_nik_mask (nik);
+
+      g_string_truncate (line, 0);
+      text_cell (line, as_of, FALSE);
+      text_cell (line, sigap_segment_to_string (filter->segment), FALSE);
+      text_cell (line, filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE, FALSE);
+      text_cell (line, full_nik ? nik : masked, FALSE);
+      text_cell (line, sigap_statement_column_text (stmt, 1), FALSE);
+      text_cell (line, kelurahan->code, FALSE);
+      text_cell (line, kelurahan->name, FALSE);
+      text_cell (line, kecamatan != NULL ? kecamatan->name : NULL, FALSE);
+      for (int c = 2; c <= 3; c++)
+        text_cell (line, sigap_statement_column_text (stmt, c), FALSE);
+      if (!sigap_statement_column_is_null (stmt, 4))
+        sigap_csv_append_int (line, sigap_statement_column_int64 (stmt, 4));
+      end_cell (line, FALSE);
+      for (int c = 5; c <= 8; c++)
+        text_cell (line, sigap_statement_column_text (stmt, c), c == 8);
+
+      if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
+        return FALSE;
+      (*rows)++;
+    }
+
+  return step == SIGAP_STEP_DONE;
+}
+
 gboolean
 sigap_participant_list_write (SigapDatabase      *db,
                               const SigapFilter  *filter,
@@ -65,68 +118,58 @@ sigap_participant_list_write (SigapDatabase      *db,
 {
   g_autofree char *as_of = NULL;
   g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
+  g_autoptr(GPtrArray) kelurahan = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
+  const SigapRegion *scope;
   gint64 rows = 0;
-  int rc;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
 
+  tree = sigap_regions_load (db, error);
+  if (tree == NULL)
+    return FALSE;
+  scope = sigap_regions_lookup (tree, filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE);
+  kelurahan = scope != NULL ? sigap_regions_collect (scope, "kelurahan") : g_ptr_array_new ();
+
   as_of = sigap_date_to_iso (&filter->as_of);
   stmt = sigap_database_prepare (db,
-                                 "SELECT p.nik, p.name, kel.code, kel.name, kec.name, s.name, "
+                                 "SELECT p.nik, p.name, s.name, "
                                  "       s.segment, p.desil, p.registered_on, "
                                  "       CASE WHEN p.ended_on <= ?1 THEN p.ended_on END, "
                                  "       CASE WHEN p.ended_on <= ?1 THEN p.end_reason END, "
                                  "       CASE WHEN p.ended_on <= ?1 THEN 'ended' ELSE 'active' END "
                                  "FROM participant p "
-                                 "JOIN region kel ON kel.id = p.kelurahan_id "
-                                 "LEFT JOIN region kec ON kec.id = kel.parent_id "
                                  "JOIN sector s ON s.id = p.sector_id "
-                                 "WHERE p.registered_on <= ?1 "
-                                 "  AND (kel.code = ?2 OR substr (kel.code, 1, length (?2) + 1) "
-                                 "       = ?2 || '.') "
+                                 "WHERE p.kelurahan_id = ?2 AND p.registered_on <= ?1 "
                                  "  AND (?3 = 'all' OR s.segment = ?3) "
-                                 "ORDER BY kel.code, p.name, p.id",
+                                 "ORDER BY p.name, p.id",
                                  error);
   if (stmt == NULL)
     return FALSE;
-
-  sigap_statement_bind_text (stmt, 1, as_of);
-  sigap_statement_bind_text (stmt, 2, filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE);
-  sigap_statement_bind_text (stmt, 3, sigap_segment_to_string (filter->segment));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     text_cell (line, columns[i], i + 1 == G_N_ELEMENTS (columns));
   if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
     return FALSE;
 
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+  /* Kelurahan by kelurahan, in code order: each is one seek in participant_kelurahan. */
+  for (guint i = 0; i < kelurahan->len; i++)
     {
-      const char *nik = sigap_statement_column_text (stmt, 0);
-      g_autofree char *masked = full_nik ? NULL : sigap_nik_mask (nik);
+      g_autoptr(GError) local_error = NULL;
 
-      g_string_truncate (line, 0);
-      text_cell (line, as_of, FALSE);
-      text_cell (line, sigap_segment_to_string (filter->segment), FALSE);
-      text_cell (line, filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE, FALSE);
-      text_cell (line, full_nik ? nik : masked, FALSE);
-      for (int c = 1; c <= 6; c++)
-        text_cell (line, sigap_statement_column_text (stmt, c), FALSE);
-      if (!sigap_statement_column_is_null (stmt, 7))
-        sigap_csv_append_int (line, sigap_statement_column_int64 (stmt, 7));
-      end_cell (line, FALSE);
-      for (int c = 8; c <= 11; c++)
-        text_cell (line, sigap_statement_column_text (stmt, c), c == 11);
-
-      if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
-        return FALSE;
-      rows++;
+      if (!write_kelurahan (stmt, g_ptr_array_index (kelurahan, i), filter, as_of, full_nik,
+                            line, out, &rows, cancellable, &local_error))
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            sigap_database_set_error (db, error, _("Cannot read the participants"));
+          return FALSE;
+        }
     }
-
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (db, error, _("Cannot read the participants"));
 
   if (out_rows != NULL)
     *out_rows = rows;
