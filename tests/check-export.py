@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -110,7 +111,8 @@ def check_workbook(db, path, filter_args, as_of):
     scope = expected["scope"]
     names = book.sheetnames
     check(names[:2] == ["Key figures", "Kecamatan"], "sheet names %r" % names)
-    for name in ["Kelurahan", "Sector", "Desil", "Monthly", "SP2D", "Budget", "Sector x area"]:
+    for name in ["Kelurahan", "Sector", "Desil", "Monthly", "SP2D", "Budget", "Sector x area",
+                 "Data quality"]:
         check(name in names, "sheet %s missing from %r" % (name, names))
 
     for sheet in book.worksheets:
@@ -172,6 +174,31 @@ def check_workbook(db, path, filter_args, as_of):
     check(sum(r[3].value for r in rows if r[0].value == year) == expected["pagu"],
           "budget rows of %d add up to the pagu" % year)
 
+    # The data-quality notes, as summary counts them; the rentan workers without a desil also
+    # counted here from the participants themselves.
+    header, rows = table(book["Data quality"])
+    quality = expected["quality"]
+    check(len(rows) == len(quality), "Data quality: %d rows, summary has %d" % (len(rows), len(quality)))
+    labels = {"Vulnerable workers in desil 6–10": "desil_outside_target",
+              "Vulnerable workers without a desil": "desil_missing",
+              "NIK issued outside Kota Bekasi": "nik_outside_city",
+              "No KPJ number": "no_kpj",
+              "Under 15 or over 65 at registration": "age_outside_15_65"}
+    for row in rows:
+        key = labels.get(row[0].value)
+        check(key is not None, "Data quality: unknown note %r" % row[0].value)
+        if key is not None:
+            check_count(row[1], quality[key], "Data quality " + key)
+    with sqlite3.connect("file:%s?mode=ro" % db, uri=True) as conn:
+        missing = conn.execute(
+            "SELECT count (*) FROM participant p JOIN sector s ON s.id = p.sector_id"
+            " JOIN region k ON k.id = p.kelurahan_id"
+            " WHERE s.segment = 'rentan' AND p.desil IS NULL AND p.registered_on <= ?"
+            " AND (k.code = ? OR k.code LIKE ? || '.%') AND (? = 'all' OR s.segment = ?)",
+            (as_of, scope, scope, expected["segment"], expected["segment"])).fetchone()[0]
+    check(quality["desil_missing"] == missing,
+          "desil_missing %r, counted %r" % (quality["desil_missing"], missing))
+
 
 def main():
     tmp = tempfile.mkdtemp(prefix="sigap-export-")
@@ -201,7 +228,7 @@ def main():
         files = sorted(os.listdir(folder))
         check(files == sorted(["figures.csv", "kecamatan.csv", "kelurahan.csv", "sector.csv",
                                "desil.csv", "monthly.csv", "payments.csv", "budget.csv",
-                               "sector-by-area.csv"]), "CSV files %r" % files)
+                               "sector-by-area.csv", "quality.csv"]), "CSV files %r" % files)
         want = summary_json(db, ["--scope", "32.75.03"], "--by", "kelurahan")
         with open(os.path.join(folder, "kelurahan.csv"), newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))

@@ -146,7 +146,7 @@ test_summary_json (void)
     g_autofree char *sql = NULL;
 
     g_assert_nonnull (quality);
-    g_assert_cmpuint (json_object_get_size (quality), ==, 4);
+    g_assert_cmpuint (json_object_get_size (quality), ==, 5);
     sql = g_strdup_printf ("SELECT count (*) FROM participant AS p JOIN sector AS s"
                            " ON s.id = p.sector_id WHERE s.segment = 'rentan' AND p.desil >= 6"
                            " AND p.registered_on <= '%s'", SIGAP_DEMO_CUTOFF);
@@ -158,6 +158,14 @@ test_summary_json (void)
                            " WHERE f.kind = 'kpj-missing' AND s.segment = 'rentan'"
                            " AND p.registered_on <= '%s'", SIGAP_DEMO_CUTOFF);
     g_assert_cmpint (json_object_get_int_member (quality, "no_kpj"), ==, query_count (db, sql));
+    /* Issue 13: a rentan worker without a desil; the demo has a few. */
+    g_clear_pointer (&sql, g_free);
+    sql = g_strdup_printf ("SELECT count (*) FROM participant AS p JOIN sector AS s"
+                           " ON s.id = p.sector_id WHERE s.segment = 'rentan' AND p.desil IS NULL"
+                           " AND p.registered_on <= '%s'", SIGAP_DEMO_CUTOFF);
+    g_assert_cmpint (query_count (db, sql), >, 0);
+    g_assert_cmpint (json_object_get_int_member (quality, "desil_missing"), ==,
+                     query_count (db, sql));
     g_assert_true (json_object_has_member (quality, "nik_outside_city"));
     g_assert_true (json_object_has_member (quality, "age_outside_15_65"));
   }
@@ -247,7 +255,7 @@ test_csv_and_text (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_true (g_regex_match_simple ("^[0-9-]{10},rentan,32\\.75,[0-9-]{10},2026,[0-9]+,[0-9]+,[0-9]+,"
                                        "[0-9]+,[0-9.]+,[0-9]+,[0-9]+,[0-9.]+,-?[0-9]+,[0-9]+,"
-                                       "[0-9]+,[0-9]*,[0-9]*,[0-9]*(,[0-9]+){4}$",
+                                       "[0-9]+,[0-9]*,[0-9]*,[0-9]*(,[0-9]+){5}$",
                                        lines[1], 0, 0));
 
   sigap_test_run_sigap (&text, "summary", "--db", demo_path, NULL);

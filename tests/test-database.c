@@ -385,6 +385,123 @@ test_migration_quality (Fixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag"), ==, 3);
 }
 
+/* Migration 0006 on a database written under schema 5, made by the real migrations 1 to 5 with
+ * SQLite alone: participant_flag is made again with a CHECK that takes 'desil-missing'; its
+ * rows, its index and the triggers (its own and those of participant that read it) are kept;
+ * the rentan workers without a desil get the note, counted in tally_flag, and nobody else. */
+static void
+test_migration_desil_missing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) sql = g_string_new ("PRAGMA foreign_keys = ON; BEGIN;");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
+  const GPtrArray *own;
+  sqlite3 *handle = NULL;
+
+  for (int version = 1; version <= 5; version++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%04d-", version);
+      g_auto(GStrv) names = g_resources_enumerate_children ("/id/go/bekasikota/Sigap/sql",
+                                                            0, NULL);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_has_prefix (names[i], pattern))
+          {
+            g_autofree char *resource = g_strconcat ("/id/go/bekasikota/Sigap/sql/", names[i],
+                                                     NULL);
+            g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+
+            g_assert_nonnull (bytes);
+            g_string_append_len (sql, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+            g_string_append_c (sql, '\n');
+          }
+    }
+  g_string_append (sql,
+                   "INSERT INTO participant (nik, name, kelurahan_id, sector_id, desil,"
+                   "                         registered_on, kpj_number) VALUES"
+                   " ('3275010101900001', 'Rentan no desil',"
+                   "  (SELECT id FROM region WHERE code = '32.75.01.1001'),"
+                   "  (SELECT id FROM sector WHERE code = 'ojek-online'), NULL, '2025-11-05', 'K1'),"
+                   " ('3275010101900002', 'Rentan no desil, no KPJ',"
+                   "  (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+                   "  (SELECT id FROM sector WHERE code = 'pkl'), NULL, '2025-12-06', NULL),"
+                   " ('3275010101900003', 'Rentan 7',"
+                   "  (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+                   "  (SELECT id FROM sector WHERE code = 'pkl'), 7, '2025-12-01', 'K3'),"
+                   " ('3275010101900004', 'RT/RW no desil',"
+                   "  (SELECT id FROM region WHERE code = '32.75.03.1001'),"
+                   "  (SELECT id FROM sector WHERE code = 'rt-rw'), NULL, '2025-12-02', 'K4');"
+                   "INSERT INTO participant_flag (participant_id, kind, detail)"
+                   " SELECT id, 'desil', desil FROM participant WHERE desil >= 6;"
+                   "INSERT INTO participant_flag (participant_id, kind)"
+                   " SELECT id, 'kpj-missing' FROM participant WHERE kpj_number IS NULL;"
+                   "PRAGMA user_version = 5; PRAGMA application_id = 1397178704; COMMIT;");
+  write_sqlite (fixture->path, sql->str);
+
+  /* Schema 5 refuses the new kind. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO participant_flag (participant_id, kind)"
+                                 " VALUES (1, 'desil-missing')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (handle);
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_database_get_schema_version (db), ==, 6);
+  g_assert_cmpint (sigap_database_latest_schema_version (), >=, 6);
+
+  /* The rows kept, the new notes on the two rentan workers without a desil only. */
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag f JOIN participant p"
+                                  " ON p.id = f.participant_id WHERE f.kind = 'desil'"
+                                  " AND p.name = 'Rentan 7' AND f.detail = '7'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag f JOIN participant p"
+                                  " ON p.id = f.participant_id WHERE f.kind = 'kpj-missing'"
+                                  " AND p.name = 'Rentan no desil, no KPJ'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag f JOIN participant p"
+                                  " ON p.id = f.participant_id WHERE f.kind = 'desil-missing'"
+                                  " AND p.name LIKE 'Rentan no desil%' AND f.detail IS NULL"),
+                   ==, 2);
+
+  /* Counted: November 2025 in Bekasi Timur, December 2025 in Bekasi Utara. */
+  g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag"
+                                  " WHERE kind = 'desil-missing' AND segment = 'rentan'"
+                                  " AND month = '2025-11'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag"
+                                  " WHERE kind = 'desil-missing' AND segment = 'rentan'"
+                                  " AND month = '2025-12'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT sum (registered) FROM tally_flag"), ==, 4);
+
+  /* The same indexes and triggers, in the same words, as a database created at schema 6. */
+  own = sigap_database_get_own_schema ();
+  stmt = sigap_database_prepare (db, "SELECT sql FROM sqlite_schema WHERE type = ?1"
+                                     " AND name = ?2", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < own->len; i++)
+    {
+      const SigapSchemaObject *object = g_ptr_array_index (own, i);
+
+      sigap_statement_bind_text (stmt, 1, object->type);
+      sigap_statement_bind_text (stmt, 2, object->name);
+      g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+      g_assert_cmpstr (sigap_statement_column_text (stmt, 0), ==, object->sql);
+      sigap_statement_reset (stmt);
+    }
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM sqlite_schema"
+                                  " WHERE name = 'participant_flag_new'"), ==, 0);
+
+  /* The new CHECK, and the triggers at work: a deleted participant leaves no count. */
+  g_assert_true (sigap_database_exec (db, "INSERT INTO participant_flag (participant_id, kind)"
+                                          " VALUES (3, 'desil-missing')", NULL));
+  g_assert_false (sigap_database_exec (db, "INSERT INTO participant_flag (participant_id, kind)"
+                                           " VALUES (3, 'bogus')", NULL));
+  g_assert_true (sigap_database_exec (db, "DELETE FROM participant", NULL));
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM participant_flag"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT coalesce (sum (registered), 0) FROM tally_flag"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -405,6 +522,7 @@ main (int    argc,
   ADD ("/sigap/database/rollback", test_transaction_rollback);
   ADD ("/sigap/database/cutoff", test_cutoff);
   ADD ("/sigap/database/migration/quality", test_migration_quality);
+  ADD ("/sigap/database/migration/desil-missing", test_migration_desil_missing);
 
 #undef ADD
 

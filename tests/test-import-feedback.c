@@ -155,11 +155,12 @@ test_birth_date_from_nik (void)
 {
   g_autofree char *db = NULL;
   g_autoptr(JsonObject) root = import_json ("age.csv",
-    "nik;nama;kelurahan;sektor;tanggal_daftar;no_kpj\n"
+    /* With a desil: a rentan worker without one would be noted too. */
+    "nik;nama;kelurahan;sektor;tanggal_daftar;no_kpj;desil\n"
     /* Born 1 January 2015 (day 01), a boy; 10 when registered. */
-    "3275010101150001;Anak;Bekasijaya;Ojek Online;2025-11-05;1\n"
+    "3275010101150001;Anak;Bekasijaya;Ojek Online;2025-11-05;1;2\n"
     /* Born 1 January 1990, a woman (day 41). */
-    "3275014101900002;Siti;Bekasijaya;Ojek Online;2025-11-05;2\n", &db);
+    "3275014101900002;Siti;Bekasijaya;Ojek Online;2025-11-05;2;2\n", &db);
   JsonArray *flags = json_object_get_array_member (root, "flags");
   JsonObject *flag;
   sqlite3 *handle = NULL;
@@ -186,8 +187,8 @@ test_birth_date_from_nik (void)
   /* A birth date the file gives wins over the NIK's. */
   {
     g_autoptr(JsonObject) given = import_json ("age-given.csv",
-      "nik;nama;kelurahan;sektor;tanggal_daftar;no_kpj;tanggal_lahir\n"
-      "3275010101150001;Anak;Bekasijaya;Ojek Online;2025-11-05;1;1980-05-05\n", NULL);
+      "nik;nama;kelurahan;sektor;tanggal_daftar;no_kpj;tanggal_lahir;desil\n"
+      "3275010101150001;Anak;Bekasijaya;Ojek Online;2025-11-05;1;1980-05-05;3\n", NULL);
 
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (given, "flags")),
                       ==, 0);

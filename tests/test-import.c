@@ -324,7 +324,12 @@ test_participants_basic (Fixture       *fixture,
   g_assert_cmpint (result->read, ==, 2);
   g_assert_cmpint (result->added, ==, 2);
   g_assert_cmpint (result->rejected, ==, 0);
-  g_assert_cmpint (result->flagged, ==, 0);
+  /* Budi, a PKL (rentan) with an empty desil: noted. */
+  g_assert_cmpint (result->flagged, ==, 1);
+  g_assert_cmpint (query_int (fixture->db,
+                              "SELECT count (*) FROM participant_flag f JOIN participant p"
+                              " ON p.id = f.participant_id"
+                              " WHERE f.kind = 'desil-missing' AND p.name = 'Budi'"), ==, 1);
   g_assert_false (result->dry_run);
   g_assert_false (result->already_imported);
   g_assert_cmpint (result->batch_id, >, 0);
@@ -644,8 +649,8 @@ test_participants_flags (Fixture       *fixture,
 }
 
 /* The notes of a filter counted straight from the participants' own columns, by the rules
- * (not from participant_flag nor the tallies): desil 6..10 of a rentan worker, a NIK not
- * from 32.75, no KPJ number; among those registered by @as_of in @scope and @segment. */
+ * (not from participant_flag nor the tallies): desil 6..10 or no desil of a rentan worker, a
+ * NIK not from 32.75, no KPJ number; among those registered by @as_of in @scope and @segment. */
 static void
 assert_quality (Fixture      *fixture,
                 const char   *as_of,
@@ -657,6 +662,7 @@ assert_quality (Fixture      *fixture,
     [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = "p.nik NOT LIKE '3275%'",
     [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = "p.kpj_number IS NULL",
     [SIGAP_PARTICIPANT_FLAG_AGE] = "0",
+    [SIGAP_PARTICIPANT_FLAG_DESIL_MISSING] = "s.segment = 'rentan' AND p.desil IS NULL",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(SigapFilter) filter = NULL;
@@ -748,8 +754,11 @@ test_participants_quality (Fixture       *fixture,
                       "3275034101900006,E6,32.75.03.1001,kader posyandu,2025-11-04,6,116\n"
                       "3275034101900007,R6,32.75.03.1001,ojol,2025-12-31,6,\n"
                       "3174034101900008,E7 Jakarta,32.75.03.1001,linmas,2026-01-11,7,118\n"
-                      "3275034101900009,R10,32.75.03.1001,sopir,2026-01-31,10,119\n");
-  g_assert_cmpint (result->added, ==, 9);
+                      "3275034101900009,R10,32.75.03.1001,sopir,2026-01-31,10,119\n"
+                      /* No desil: a note for the rentan worker only. */
+                      "3275014101900010,R-,32.75.01.1001,pkl,2025-12-01,,120\n"
+                      "3275034101900011,E-,32.75.03.1001,rt-rw,2025-12-01,,121\n");
+  g_assert_cmpint (result->added, ==, 11);
 
   /* Counted by hand. Whole city, rentan, 31 Jan 2026: desil R7, R9, R6, R10 = 4 (E8, E10, E6
    * and E7 are ekosistem: no note); no KPJ R9, R6 = 2; NIK R9 = 1. */
@@ -757,14 +766,20 @@ test_participants_quality (Fixture       *fixture,
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 4);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_KPJ_MISSING], ==, 2);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_NIK_REGION], ==, 1);
-  /* All segments: still 4 desil notes; no KPJ adds E8 = 3; NIK adds E7 = 2. */
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL_MISSING], ==, 1);
+  /* All segments: still one without a desil (E- is ekosistem); still 4 desil notes; no KPJ adds E8 = 3; NIK adds E7 = 2. */
   q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_ALL);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 4);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_KPJ_MISSING], ==, 3);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_NIK_REGION], ==, 2);
-  /* Ekosistem: no desil note at all, though four of them are at desil 6..10. */
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL_MISSING], ==, 1);
+  /* Ekosistem: no desil note at all, though four of them are at desil 6..10 and one has none. */
   q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_EKOSISTEM);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 0);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL_MISSING], ==, 0);
+  /* Bekasi Timur, rentan, 30 Nov 2025: R- registers on 1 December. */
+  q = quality_for (fixture, "2025-11-30", "32.75.01", SIGAP_SEGMENT_RENTAN);
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL_MISSING], ==, 0);
   /* Bekasi Utara, rentan, 30 Jan 2026 (mid-month: R10 not yet): R6 only. */
   q = quality_for (fixture, "2026-01-30", "32.75.03", SIGAP_SEGMENT_RENTAN);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 1);
@@ -783,10 +798,13 @@ test_participants_quality (Fixture       *fixture,
                       "nik,nama,kelurahan,sektor,tanggal_daftar,desil,no_kpj\n"
                       "3275014101900001,R7,32.75.03.1001,ojol,2025-11-05,7,111\n"
                       "3275014101900003,E10,32.75.01.1002,pemulung,2025-11-20,10,113\n"
-                      "3201014101900004,R9 Bogor,32.75.01.1002,pkl,2026-01-01,9,\n");
-  g_assert_cmpint (result->updated, ==, 3);
+                      "3201014101900004,R9 Bogor,32.75.01.1002,pkl,2026-01-01,9,\n"
+                      "3275014101900010,R-,32.75.01.1001,pkl,2025-12-01,3,120\n");
+  g_assert_cmpint (result->updated, ==, 4);
   q = quality_for (fixture, "2026-01-31", "32.75", SIGAP_SEGMENT_RENTAN);
   g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL], ==, 5);
+  /* R- now has a desil: the note is gone. */
+  g_assert_cmpint (q.counts[SIGAP_PARTICIPANT_FLAG_DESIL_MISSING], ==, 0);
   assert_quality_everywhere (fixture);
   assert_tallies_consistent (fixture->db);
 

@@ -279,6 +279,7 @@ flag_detail_text (const SigapParticipantFlagRow *row)
       /* TRANSLATORS: %s is an age in years */
       return g_strdup_printf (_("Aged %s at registration"), row->detail);
     case SIGAP_PARTICIPANT_FLAG_KPJ_MISSING:
+    case SIGAP_PARTICIPANT_FLAG_DESIL_MISSING:
     default:
       return g_strdup (row->detail);
     }

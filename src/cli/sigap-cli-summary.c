@@ -42,6 +42,7 @@ static const char * const quality_keys[] = {
   [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = "nik_outside_city",
   [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = "no_kpj",
   [SIGAP_PARTICIPANT_FLAG_AGE] = "age_outside_15_65",
+  [SIGAP_PARTICIPANT_FLAG_DESIL_MISSING] = "desil_missing",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (quality_keys) == SIGAP_PARTICIPANT_FLAG_N);

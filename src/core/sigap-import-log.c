@@ -25,6 +25,7 @@ static const char * const flag_names[] = {
   [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = "nik-region",
   [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = "kpj-missing",
   [SIGAP_PARTICIPANT_FLAG_AGE] = "age",
+  [SIGAP_PARTICIPANT_FLAG_DESIL_MISSING] = "desil-missing",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (flag_names) == SIGAP_PARTICIPANT_FLAG_N);
@@ -59,11 +60,12 @@ age_at (const char *birth_date,
  * @registered_on: (nullable): ISO date
  *
  * The data-quality notes of an accepted participant, the same for an import and the demo:
- * desil 6..10 (outside the programme's target) for a pekerja rentan, a NIK first issued
- * outside Kota Bekasi, no KPJ number, and an age under 15 or over 65 at registration when the
- * birth date is known. Only the rentan segment is means-tested: the city's ekosistem workers
- * (non-ASN, RT/RW, kader) are enrolled for their role, whatever their desil, so a desil of 6
- * or more says nothing about them. Migration 0005 applied this rule to stored flags.
+ * desil 6..10 (outside the programme's target) or no desil at all for a pekerja rentan, a NIK
+ * first issued outside Kota Bekasi, no KPJ number, and an age under 15 or over 65 at
+ * registration when the birth date is known. Only the rentan segment is means-tested: the
+ * city's ekosistem workers (non-ASN, RT/RW, kader) are enrolled for their role, whatever their
+ * desil, so a desil of 6 or more, or none, says nothing about them. Migrations 0005 and 0006
+ * applied these rules to stored flags.
  *
  * Returns: how many notes were written to @notes
  */
@@ -85,6 +87,11 @@ sigap_participant_flags_compute (const char               *nik,
     {
       notes[n].flag = SIGAP_PARTICIPANT_FLAG_DESIL;
       g_snprintf (notes[n++].detail, sizeof notes->detail, "%d", desil);
+    }
+  else if (desil <= 0 && segment == SIGAP_SEGMENT_RENTAN)
+    {
+      notes[n].flag = SIGAP_PARTICIPANT_FLAG_DESIL_MISSING;
+      notes[n++].detail[0] = '\0';
     }
 
   if (!sigap_nik_is_kota_bekasi (nik))
@@ -149,6 +156,8 @@ sigap_participant_flag_get_label (SigapParticipantFlag flag)
       return _("No KPJ number");
     case SIGAP_PARTICIPANT_FLAG_AGE:
       return _("Under 15 or over 65 at registration");
+    case SIGAP_PARTICIPANT_FLAG_DESIL_MISSING:
+      return _("Vulnerable workers without a desil");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -477,6 +486,8 @@ sigap_participant_flag_describe (SigapParticipantFlag  flag,
                         : g_strdup (sigap_participant_flag_get_label (flag));
     case SIGAP_PARTICIPANT_FLAG_KPJ_MISSING:
       return g_strdup (sigap_participant_flag_get_label (flag));
+    case SIGAP_PARTICIPANT_FLAG_DESIL_MISSING:
+      return g_strdup (_("No desil: the target (desil 1–5) cannot be checked"));
     case SIGAP_PARTICIPANT_FLAG_AGE:
       return has_detail ? g_strdup_printf (_("Aged %s at registration: under 15 or over 65"),
                                            detail)

@@ -18,9 +18,10 @@ typedef enum
   SIGAP_PARTICIPANT_FLAG_NIK_REGION,  /* NIK first issued outside Kota Bekasi */
   SIGAP_PARTICIPANT_FLAG_KPJ_MISSING, /* no BPJS Ketenagakerjaan number */
   SIGAP_PARTICIPANT_FLAG_AGE,         /* under 15 or over 65 when registered */
+  SIGAP_PARTICIPANT_FLAG_DESIL_MISSING, /* a pekerja rentan without a desil */
 } SigapParticipantFlag;
 
-#define SIGAP_PARTICIPANT_FLAG_N 4
+#define SIGAP_PARTICIPANT_FLAG_N 5
 
 typedef struct
 {

@@ -34,6 +34,7 @@
 
 #include "core/sigap-csv-writer.h"
 #include "core/sigap-figures.h"
+#include "core/sigap-import-log.h"
 #include "sigap-export.h"
 
 G_DEFINE_QUARK (sigap-export-error-quark, sigap_export_error)
@@ -414,6 +415,56 @@ budget_table (const GPtrArray *lines,
   return table;
 }
 
+/* The data-quality notes of the filter, as the Data page and the briefing's "Catatan" count
+ * them; in the order of the briefing. */
+static Table *
+quality_table (const SigapQuality *quality,
+               SigapLang           lang)
+{
+  static const SigapParticipantFlag order[] = {
+    SIGAP_PARTICIPANT_FLAG_DESIL,
+    SIGAP_PARTICIPANT_FLAG_DESIL_MISSING,
+    SIGAP_PARTICIPANT_FLAG_NIK_REGION,
+    SIGAP_PARTICIPANT_FLAG_KPJ_MISSING,
+    SIGAP_PARTICIPANT_FLAG_AGE,
+  };
+  const char *labels[SIGAP_PARTICIPANT_FLAG_N] = {
+    [SIGAP_PARTICIPANT_FLAG_DESIL] = T (lang, "Vulnerable workers in desil 6–10",
+                                        "Pekerja rentan pada desil 6–10"),
+    [SIGAP_PARTICIPANT_FLAG_DESIL_MISSING] = T (lang, "Vulnerable workers without a desil",
+                                                "Pekerja rentan tanpa desil"),
+    [SIGAP_PARTICIPANT_FLAG_NIK_REGION] = T (lang, "NIK issued outside Kota Bekasi",
+                                             "NIK terbit di luar Kota Bekasi"),
+    [SIGAP_PARTICIPANT_FLAG_KPJ_MISSING] = T (lang, "No KPJ number", "Tanpa nomor KPJ"),
+    [SIGAP_PARTICIPANT_FLAG_AGE] = T (lang, "Under 15 or over 65 at registration",
+                                      "Di bawah 15 atau di atas 65 tahun saat didaftarkan"),
+  };
+  Table *table = table_new ("quality", T (lang, "Data quality", "Kualitas data"),
+                            T (lang, "Data-quality notes on participants registered by the "
+                                     "as-of date",
+                               "Catatan kualitas data atas peserta yang terdaftar sampai "
+                               "tanggal posisi"));
+  Column *key;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == SIGAP_PARTICIPANT_FLAG_N);
+
+  add_column (table, "kind", "kind");
+  key = g_ptr_array_index (table->columns, 0);
+  key->csv_only = TRUE;
+  add_column (table, "note", T (lang, "Note", "Catatan"));
+  add_column (table, "participants", T (lang, "Participants", "Peserta"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GArray *row = add_row (table);
+
+      put_text (row, CELL_TEXT, sigap_participant_flag_to_string (order[i]));
+      put_text (row, CELL_TEXT, labels[order[i]]);
+      put_count (row, CELL_COUNT, quality->counts[order[i]], TRUE);
+    }
+  return table;
+}
+
 /* Active participants by sector (rows) and area (columns), as the briefing's table. */
 static Table *
 sector_by_area_table (const GPtrArray *grid,
@@ -535,6 +586,14 @@ build_tables (SigapDatabase      *db,
         g_propagate_error (error, g_steal_pointer (&local_error));
         return NULL;
       }
+  }
+
+  {
+    SigapQuality quality;
+
+    if (!sigap_figures_quality (db, filter, &quality, error))
+      return NULL;
+    g_ptr_array_add (tables, quality_table (&quality, lang));
   }
 
   *out_summary = g_steal_pointer (&summary);

@@ -618,6 +618,12 @@ static const Text texts[RT_N] = {
     "group.",
     "%s pekerja rentan berada pada desil 6–10, di luar kelompok sasaran program.",
   },
+  [RT_FLAG_DESIL_MISSING] = {
+    "%s vulnerable workers (pekerja rentan) have no desil, so their place in the target group "
+    "cannot be checked.",
+    "%s pekerja rentan tidak memiliki desil, sehingga kesesuaiannya dengan kelompok sasaran "
+    "tidak dapat diperiksa.",
+  },
   [RT_FLAG_NIK_REGION] = {
     "%s participants hold a NIK first issued outside Kota Bekasi (their address, which decides "
     "the area, is in the city).",
