@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/sigap-database.h"
+#include "core/sigap-find.h"
 #include "core/sigap-format.h"
 #include "core/sigap-participants.h"
 
@@ -236,6 +237,135 @@ test_search (Fixture       *fixture,
   g_free (query->search);
   query->search = g_strdup ("   ");
   g_assert_cmpint (count (fixture, query), ==, 250);
+
+  /* A whole NIK, as people type it: that one person (issue 13). Peserta 007's NIK is
+   * printf ('3275%08d%04d', 7, 7). */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *typed[] = { "3275000000070007", "'3275 0000 0007 0007", "32.75.00-000007-0007" };
+
+      g_free (query->search);
+      query->search = g_strdup (typed[i]);
+      g_assert_cmpint (count (fixture, query), ==, 1);
+      rows = page (fixture, query, 0, 100);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpstr (name_at (rows, 0), ==, "Peserta 007");
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+  /* A whole NIK of another kelurahan's participant: not in this list. */
+  g_free (query->search);
+  query->search = g_strdup ("3275000010011001");
+  g_assert_cmpint (count (fixture, query), ==, 0);
+}
+
+static GPtrArray *
+find_names (Fixture    *fixture,
+            const char *text,
+            guint       offset,
+            guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *matches;
+  GDate as_of;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 15, G_DATE_FEBRUARY, 2026);
+  matches = sigap_find_by_name (fixture->db, text, &as_of, offset, limit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (matches);
+  return matches;
+}
+
+/* Counted with plain SQL, over the whole city: lower () on both sides, the same as
+ * sigap_find_by_name () promises. */
+static gint64
+count_names (Fixture    *fixture,
+             const char *text)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM participant"
+                                          " WHERE instr (lower (name), lower ('%s')) > 0", text);
+  g_autoptr(SigapStatement) stmt = sigap_database_prepare (fixture->db, sql, NULL);
+
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return sigap_statement_column_int64 (stmt, 0);
+}
+
+/* The window's search by name, city-wide, paged, masked; then one match's card. */
+static void
+test_find_by_name (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(SigapPersonCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  const SigapPersonMatch *match;
+  GDate as_of;
+  guint seen = 0;
+
+  /* Any case, any part: "ARGA 10" is in "Warga 1001".."Warga 1099" and "Warga 1100". */
+  all = find_names (fixture, "ARGA 1", 0, 1000);
+  g_assert_cmpint (all->len, ==, count_names (fixture, "ARGA 1"));
+  g_assert_cmpuint (all->len, ==, 200);
+  match = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (match->name, ==, "Warga 1001");
+  g_assert_cmpstr (match->nik_masked, ==, "3275********1001");
+  g_assert_cmpstr (match->kelurahan, !=, NULL);
+  g_assert_cmpstr (match->kecamatan, ==, "Bekasi Timur");
+  g_assert_cmpint (match->status, ==, SIGAP_PERSON_ACTIVE);
+
+  /* Paged: 50 at a time, the pages in order and complete. */
+  for (guint offset = 0; offset < 250; offset += 50)
+    {
+      g_autoptr(GPtrArray) page_rows = find_names (fixture, "arga 1", offset, 50);
+
+      for (guint i = 0; i < page_rows->len; i++, seen++)
+        g_assert_cmpstr (((SigapPersonMatch *) g_ptr_array_index (page_rows, i))->name, ==,
+                         ((SigapPersonMatch *) g_ptr_array_index (all, seen))->name);
+    }
+  g_assert_cmpuint (seen, ==, 200);
+
+  /* Status on the as-of date (15 Feb 2026): Peserta 050 ended on 1 February; Peserta 251
+   * registers in April. */
+  matches = find_names (fixture, "Peserta 050", 0, 10);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpint (((SigapPersonMatch *) g_ptr_array_index (matches, 0))->status, ==,
+                   SIGAP_PERSON_ENDED);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = find_names (fixture, "Peserta 251", 0, 10);
+  g_assert_cmpint (((SigapPersonMatch *) g_ptr_array_index (matches, 0))->status, ==,
+                   SIGAP_PERSON_NOT_YET);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+
+  /* Too short, LIKE's wildcards, nobody. */
+  matches = find_names (fixture, " W ", 0, 10);
+  g_assert_cmpuint (matches->len, ==, 0);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = find_names (fixture, "%%", 0, 10);
+  g_assert_cmpuint (matches->len, ==, 0);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = find_names (fixture, "Peserta_0", 0, 10);
+  g_assert_cmpuint (matches->len, ==, 0);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+
+  /* The card of a match, by its record: masked, with its place and status. */
+  matches = find_names (fixture, "peserta 050", 0, 10);
+  match = g_ptr_array_index (matches, 0);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 15, G_DATE_FEBRUARY, 2026);
+  card = sigap_find_participant_by_id (fixture->db, match->id, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_true (card->found);
+  g_assert_cmpstr (card->name, ==, "Peserta 050");
+  g_assert_cmpstr (card->nik_masked, ==, "3275********0050");
+  g_assert_cmpstr (card->kelurahan_code, ==, K1);
+  g_assert_cmpint (card->status, ==, SIGAP_PERSON_ENDED);
+  g_assert_cmpint (g_date_get_month (&card->ended_on), ==, G_DATE_FEBRUARY);
+  g_clear_pointer (&card, sigap_person_card_free);
+
+  card = sigap_find_participant_by_id (fixture->db, 999999, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_false (card->found);
 }
 
 static void
@@ -465,6 +595,8 @@ main (int   argc,
   g_test_add ("/sigap/participants/masked", Fixture, NULL, fixture_set_up, test_masked,
               fixture_tear_down);
   g_test_add_func ("/sigap/participants/query-equal", test_query_equal);
+  g_test_add ("/sigap/participants/find-by-name", Fixture, NULL, fixture_set_up,
+              test_find_by_name, fixture_tear_down);
 
   return g_test_run ();
 }

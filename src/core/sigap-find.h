@@ -41,6 +41,7 @@ typedef struct
 {
   gboolean          found;
   char             *nik_masked;
+  char             *name;               /* NULL when not found */
   GDate             as_of;
   SigapPersonStatus status;
   GDate             registered_on;
@@ -58,16 +59,42 @@ typedef struct
   GPtrArray        *rejections;         /* of SigapPersonRejection, oldest first */
 } SigapPersonCard;
 
+/* One participant whose name matched, as a list of matches shows them. */
+typedef struct
+{
+  gint64            id;                 /* for sigap_find_participant_by_id () */
+  char             *name;
+  char             *nik_masked;
+  char             *kelurahan;
+  char             *kecamatan;
+  SigapPersonStatus status;             /* on the as-of date */
+} SigapPersonMatch;
+
+/* A shorter name part finds too many people to be of use ("Ai" still counts: two). */
+#define SIGAP_FIND_NAME_MIN_CHARS 2
+
 GQuark            sigap_find_error_quark        (void);
 
 SigapPersonCard  *sigap_find_participant        (SigapDatabase      *db,
                                                  const char         *nik,
                                                  const GDate        *as_of,
                                                  GError            **error);
+SigapPersonCard  *sigap_find_participant_by_id  (SigapDatabase      *db,
+                                                 gint64              id,
+                                                 const GDate        *as_of,
+                                                 GError            **error);
+GPtrArray        *sigap_find_by_name            (SigapDatabase      *db,
+                                                 const char         *text,
+                                                 const GDate        *as_of,
+                                                 guint               offset,
+                                                 guint               limit,
+                                                 GError            **error);
 const char       *sigap_person_status_to_string (SigapPersonStatus   status);
 
 void              sigap_person_card_free        (SigapPersonCard    *card);
+void              sigap_person_match_free       (SigapPersonMatch   *match);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapPersonCard, sigap_person_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapPersonMatch, sigap_person_match_free)
 
 G_END_DECLS

@@ -113,11 +113,28 @@ sigap_participant_row_free (SigapParticipantRow *row)
   g_free (row);
 }
 
+/* A search that is a whole NIK once normalized as the importer does ("3275 0101 …", a
+ * leading apostrophe): its 16 digits, or NULL. */
+static char *
+search_full_nik (const char *text)
+{
+  g_autofree char *nik = sigap_nik_normalize (text);
+
+  if (strlen (nik) != 16)
+    return NULL;
+  for (const char *p = nik; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return NULL;
+  return g_steal_pointer (&nik);
+}
+
 /* The search as SQL: NULL for none; a LIKE pattern of the name (escaped), and the digits the
- * NIK must end with when the search is one to four digits. */
+ * NIK must end with when the search is one to four digits. A whole NIK gives no pattern and
+ * sets @out_nik instead: the exact, indexed lookup. */
 static char *
 search_terms (const SigapParticipantQuery *query,
-              char                       **out_digits)
+              char                       **out_digits,
+              char                       **out_nik)
 {
   g_autofree char *text = g_strstrip (g_strdup (query->search != NULL ? query->search : ""));
   GString *pattern;
@@ -125,7 +142,12 @@ search_terms (const SigapParticipantQuery *query,
   gboolean digits = len > 0 && len <= 4;
 
   *out_digits = NULL;
+  *out_nik = NULL;
   if (len == 0)
+    return NULL;
+
+  *out_nik = search_full_nik (text);
+  if (*out_nik != NULL)
     return NULL;
 
   for (const char *p = text; *p != '\0'; p++)
@@ -192,7 +214,8 @@ registered_after (SigapDatabase  *db,
 }
 
 /* Prepares @head, the conditions of @query as SQL over `p`, then @tail. ?1 kelurahan id,
- * ?2 as-of date, ?3 segment, ?4 name pattern, ?5 NIK end digits; the caller binds ?6 on.
+ * ?2 as-of date, ?3 segment, ?4 name pattern, ?5 NIK end digits or whole NIK; the caller
+ * binds ?6 on.
  *
  * A condition that excludes nobody is left out rather than made true by its parameter: with
  * no segment, no NIK search and an as-of date after the last registration, the conditions
@@ -210,6 +233,7 @@ prepare (SigapDatabase                *db,
   g_autofree char *as_of = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *digits = NULL;
+  g_autofree char *nik = NULL;
   gint64 kelurahan_id = 0;
   gboolean after = FALSE;
 
@@ -219,14 +243,16 @@ prepare (SigapDatabase                *db,
   as_of = sigap_date_to_iso (&query->as_of);
   if (!registered_after (db, as_of, &after, error))
     return NULL;
-  pattern = search_terms (query, &digits);
+  pattern = search_terms (query, &digits, &nik);
 
   g_string_append (sql, " WHERE p.kelurahan_id = ?1");
   if (after)
     g_string_append (sql, " AND p.registered_on <= ?2");
   if (query->segment != SIGAP_SEGMENT_ALL)
     g_string_append (sql, " AND p.sector_id IN (SELECT id FROM sector WHERE segment = ?3)");
-  if (digits != NULL)
+  if (nik != NULL)
+    g_string_append (sql, " AND p.nik = ?5");
+  else if (digits != NULL)
     g_string_append (sql, " AND (p.name LIKE ?4 ESCAPE '\\'"
                           "      OR substr (p.nik, 17 - length (?5)) = ?5)");
   else if (pattern != NULL)
@@ -245,6 +271,8 @@ prepare (SigapDatabase                *db,
     sigap_statement_bind_text_copy (stmt, 4, pattern);
   if (digits != NULL)
     sigap_statement_bind_text_copy (stmt, 5, digits);
+  else if (nik != NULL)
+    sigap_statement_bind_text_copy (stmt, 5, nik);
 
   return g_steal_pointer (&stmt);
 }
