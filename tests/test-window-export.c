@@ -70,12 +70,12 @@ test_export_to_excel (void)
   g_assert_nonnull (g_object_get_data (G_OBJECT (window), "sigap-export-running"));
   sigap_test_wait_until (export_done, &wait, SETTLE_TIMEOUT_S, "the export");
 
-  /* A zip of the workbook's parts: a sheet for each table, sector by area the last. */
+  /* A zip of the workbook's parts: a sheet for each table, data quality the last. */
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4);
   g_assert_true (memcmp (contents, "PK\003\004", 4) == 0);
-  g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet9.xml", 24));
-  g_assert_null (memmem (contents, length, "xl/worksheets/sheet10.xml", 25));
+  g_assert_nonnull (memmem (contents, length, "xl/worksheets/sheet10.xml", 25));
+  g_assert_null (memmem (contents, length, "xl/worksheets/sheet11.xml", 25));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -24,6 +24,11 @@ void               _sigap_window_export_activated    (GtkWidget    *widget,
 void               _sigap_window_export_to           (SigapWindow  *self,
                                                       GFile        *file);
 
+/* sigap-window-find.c */
+void               _sigap_window_find_person_activated (GtkWidget  *widget,
+                                                        const char *action_name,
+                                                        GVariant   *parameter);
+
 /* sigap-window-import.c */
 void               _sigap_window_import_activated    (GtkWidget    *widget,
                                                       const char   *action_name,

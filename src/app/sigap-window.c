@@ -227,6 +227,7 @@ set_state (SigapWindow *self,
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person", dashboard);
   update_switcher_bar (self);
 
   if (g_strcmp0 (state, "loading") == 0)
@@ -1163,12 +1164,16 @@ sigap_window_class_init (SigapWindowClass *klass)
                                    generate_briefing_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.export-excel", NULL,
                                    _sigap_window_export_activated);
+  gtk_widget_class_install_action (widget_class, "win.find-person", NULL,
+                                   _sigap_window_find_person_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-excel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
@@ -1205,6 +1210,7 @@ sigap_window_init (SigapWindow *self)
   /* Only with figures to brief on: set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person", FALSE);
   _sigap_window_import_setup (self);
   g_object_bind_property (self->import_button, "sensitive", self->import_button, "visible",
                           G_BINDING_SYNC_CREATE);
