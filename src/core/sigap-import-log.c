@@ -524,8 +524,8 @@ sigap_import_list_flags_for (SigapDatabase         *db,
       ids = scope != NULL ? sigap_region_list_kelurahan_ids (scope) : g_strdup ("NULL");
     }
 
-  sql = g_strdup_printf ("SELECT p.id, p.nik, p.name, f.detail, ifnull (f.batch_id, 0), "
-                         "ifnull (f.line, 0) "
+  sql = g_strdup_printf ("SELECT p.id, p.nik, p.name, f.detail, coalesce (f.batch_id, 0), "
+                         "coalesce (f.line, 0) "
                          "FROM participant_flag f JOIN participant p "
                          "ON p.id = f.participant_id "
                          "WHERE f.kind = ?1 AND (?4 IS NULL OR ("
