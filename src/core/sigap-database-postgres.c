@@ -62,6 +62,7 @@ typedef struct
   int             n_params;
   char          **values;
   Oid            *types;
+  gboolean       *used;     /* whether the SQL names the parameter */
   PGresult       *result;
   int             n_rows;
   int             row;      /* the row being read; -1 before the statement runs */
@@ -227,10 +228,13 @@ postgres_exec (SigapDatabase  *self,
 
 /* ?N (and a bare ?, the next number) to $N, outside literals, quoted names and comments. */
 static char *
-translate_parameters (const char *sql,
-                      int        *out_n_params)
+translate_parameters (const char  *sql,
+                      int         *out_n_params,
+                      GArray     **out_used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
+  GArray *used = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  gboolean yes = TRUE;
   int highest = 0;
   const char *p = sql;
 
@@ -282,13 +286,21 @@ translate_parameters (const char *sql,
             index = highest + 1;
 
           highest = MAX (highest, index);
+          if (index > 0)
+            {
+              if ((guint) index > used->len)
+                g_array_set_size (used, index);
+              g_array_index (used, gboolean, index - 1) = yes;
+            }
           g_string_append_printf (out, "$%d", index);
         }
       else
         g_string_append_c (out, *p++);
     }
 
+  g_array_set_size (used, highest);
   *out_n_params = highest;
+  *out_used = used;
   return g_string_free (out, FALSE);
 }
 
@@ -299,12 +311,15 @@ postgres_prepare (SigapDatabase  *self,
                   GError        **error)
 {
   PgStatement *stmt = g_new0 (PgStatement, 1);
+  GArray *used = NULL;
 
   stmt->parent.engine = &postgres_engine;
   stmt->db = self;
-  stmt->sql = translate_parameters (sql, &stmt->n_params);
+  stmt->sql = translate_parameters (sql, &stmt->n_params, &used);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  g_array_set_size (used, MAX (stmt->n_params, 1));
+  stmt->used = (gboolean *) g_array_free (used, FALSE);
   stmt->row = -1;
   return &stmt->parent;
 }
@@ -459,6 +474,7 @@ postgres_statement_free (SigapStatement *stmt)
   postgres_clear_bindings (stmt);
   g_free (s->values);
   g_free (s->types);
+  g_free (s->used);
   g_free (s->sql);
   g_free (s);
 }
@@ -470,6 +486,11 @@ postgres_step (SigapStatement *stmt)
 
   if (s->row < 0)
     {
+      /* A parameter the SQL does not name still needs a type (SQLite's ?12 may be skipped). */
+      for (int i = 0; i < s->n_params; i++)
+        if (!s->used[i] && s->types[i] == 0)
+          s->types[i] = OID_TEXT;
+
       s->result = PQexecParams (DB (s->db)->conn, s->sql, s->n_params, s->types,
                                 (const char * const *) s->values, NULL, NULL, 0);
       if (!result_ok (s->result))
