@@ -5,8 +5,9 @@
  * The same figures from both engines: the demo of one seed written to an SQLite file and to a
  * PostgreSQL database gives byte-identical `sigap summary --format json` for the city, a
  * kecamatan and a kelurahan, every --by and segment, at a month end (the tallies alone) and
- * mid-month (the tallies and the participants of the month). Then what PostgreSQL alone has:
- * one-line connection failures and the roles.
+ * mid-month (the tallies and the participants of the month); the same import on both gives
+ * the same report and figures, and the triggers keep the tallies. Then what PostgreSQL alone
+ * has: one-line connection failures and the roles.
  *
  * Runs when SIGAP_TEST_PG is the libpq URI of a server where the test may create databases
  * (build-aux/sigap-dev test sets it under pg_virtualenv); each test creates a database of a
@@ -229,6 +230,232 @@ test_connection_errors (void)
   sigap_test_run_assert_fails_with (&down, "the server is down or cannot be reached");
 }
 
+/* A participants CSV of @n_lines: valid lines, one NIK repeated and one line rejected. */
+static char *
+write_participants_csv (const char *dir,
+                        const char *name,
+                        int         kecamatan,
+                        int         n_lines)
+{
+  static const char * const kelurahan[] = { "Bekasijaya", "Bintara", "Kranji", "Perwira",
+                                            "Pekayonjaya", "Pengasinan", "Kalibaru" };
+  static const char * const sectors[] = { "ojek", "pkl", "sopir", "umkm", "honorer" };
+  g_autoptr(GString) csv = g_string_new ("nik,nama,kelurahan,sektor,tanggal_daftar,desil,kpj\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      char kpj[16] = "";
+
+      if (i % 7 != 0)
+        g_snprintf (kpj, sizeof kpj, "%011d", i);
+      g_string_append_printf (csv, "3275%02d%02d%02d%02d%04d,Orang %d,%s,%s,2026-%02d-%02d,%d,%s\n",
+                              kecamatan, i % 28 + 1, i % 12 + 1, 60 + i % 40, i % 9999 + 1, i,
+                              kelurahan[i % G_N_ELEMENTS (kelurahan)],
+                              sectors[i % G_N_ELEMENTS (sectors)], i % 10 + 1, i % 28 + 1,
+                              i % 10 + 1, kpj);
+    }
+  /* The first NIK again, and a NIK too short. */
+  g_string_append_printf (csv, "3275%02d010160" "0001,Orang lagi,Bintara,ojek,2026-05-05,3,\n",
+                          kecamatan);
+  g_string_append (csv, "32750101,Pendek,Bintara,ojek,2026-05-05,3,\n");
+
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_same_summaries (const char *file,
+                       const char *uri,
+                       const char *as_of)
+{
+  static const char * const bys[] = { "--format=json", "--by=kecamatan", "--by=sector",
+                                      "--by=desil" };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bys); b++)
+    {
+      g_auto(SigapTestRun) sqlite_run = { 0 };
+      g_auto(SigapTestRun) server_run = { 0 };
+
+      sigap_test_run_sigap (&sqlite_run, "summary", "--db", file, "--format=json", "--segment=all",
+                            "--as-of", as_of, bys[b], NULL);
+      sigap_test_run_sigap (&server_run, "summary", "--db", uri, "--format=json", "--segment=all",
+                            "--as-of", as_of, bys[b], NULL);
+      g_assert_true (sigap_test_run_succeeded (&sqlite_run));
+      g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
+    }
+}
+
+/* Tallies and notes counted again from the rows: the triggers kept them. */
+static void
+assert_tallies_match (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = sigap_database_open (uri, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_assert_no_error (error);
+  stmt = sigap_database_prepare (db,
+                                 "SELECT (SELECT sum (registered) FROM tally_sector),"
+                                 " (SELECT count (*) FROM participant),"
+                                 " (SELECT sum (ended) FROM tally_desil),"
+                                 " (SELECT count (*) FROM participant WHERE ended_on IS NOT NULL),"
+                                 " (SELECT sum (registered) FROM tally_flag),"
+                                 " (SELECT count (*) FROM participant_flag)",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 0), ==,
+                   sigap_statement_column_int64 (stmt, 1));
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 2), ==,
+                   sigap_statement_column_int64 (stmt, 3));
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 4), ==,
+                   sigap_statement_column_int64 (stmt, 5));
+}
+
+static void
+test_import_identical (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(SigapTestRun) sqlite_run = { 0 };
+  g_auto(SigapTestRun) server_run = { 0 };
+  g_auto(SigapTestRun) again = { 0 };
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  file = g_build_filename (dir, "demo.sigap", NULL);
+  csv = write_participants_csv (dir, "peserta.csv", 3, 1500);
+  test_database_create (&server);
+  demo_into (file);
+  demo_into (server.uri);
+
+  sigap_test_run_sigap (&sqlite_run, "import", "participants", "--db", file, "--format=json",
+                        csv, NULL);
+  sigap_test_run_sigap (&server_run, "import", "participants", "--db", server.uri,
+                        "--format=json", csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&sqlite_run));
+  g_assert_cmpstr (server_run.err, ==, sqlite_run.err);
+  g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
+  /* The repeat and the short NIK were rejected, the rest added. */
+  g_assert_nonnull (strstr (sqlite_run.out, "\"rejected\" : 2"));
+
+  assert_same_summaries (file, server.uri, "2026-10-31");
+  assert_same_summaries (file, server.uri, "2026-06-15");
+  assert_tallies_match (server.uri);
+
+  /* A file imported twice changes nothing. */
+  sigap_test_run_sigap (&again, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&again));
+  g_assert_nonnull (strstr (again.out, "nothing changed"));
+  assert_same_summaries (file, server.uri, "2026-06-15");
+
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+/* sigap_viewer reads the figures and nothing personal; sigap_operator imports; a role that may
+ * not create the schema is told so. */
+static void
+test_roles (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *viewer = NULL;
+  g_autofree char *operator = NULL;
+  g_autofree char *viewer_uri = NULL;
+  g_autofree char *operator_uri = NULL;
+  g_autofree char *fresh_uri = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SigapTestRun) owner_run = { 0 };
+  g_auto(SigapTestRun) viewer_run = { 0 };
+  g_auto(SigapTestRun) viewer_import = { 0 };
+  g_auto(SigapTestRun) operator_import = { 0 };
+  g_auto(SigapTestRun) operator_fresh = { 0 };
+  static const char * const personal[] = {
+    "SELECT nik FROM participant",
+    "SELECT name FROM participant",
+    "SELECT * FROM participant",
+    "SELECT raw FROM import_reject",
+    "SELECT detail FROM participant_flag",
+  };
+  TestDatabase server = { 0 };
+  TestDatabase fresh = { 0 };
+  guint32 suffix = g_random_int ();
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  csv = write_participants_csv (dir, "peserta.csv", 5, 200);
+  test_database_create (&server);
+  test_database_create (&fresh);
+  demo_into (server.uri);
+
+  viewer = g_strdup_printf ("sigap_test_viewer_%08x", suffix);
+  operator = g_strdup_printf ("sigap_test_operator_%08x", suffix);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lihat' IN ROLE sigap_viewer;"
+                         "CREATE ROLE %s LOGIN PASSWORD 'impor' IN ROLE sigap_operator",
+                         viewer, operator);
+  admin_exec (sql);
+  viewer_uri = uri_for (server.name, viewer, "lihat");
+  operator_uri = uri_for (server.name, operator, "impor");
+  fresh_uri = uri_for (fresh.name, operator, "impor");
+
+  /* The viewer's figures are everyone's. */
+  sigap_test_run_sigap (&owner_run, "summary", "--db", server.uri, "--format=json",
+                        "--as-of=2026-06-15", "--by=kelurahan", NULL);
+  sigap_test_run_sigap (&viewer_run, "summary", "--db", viewer_uri, "--format=json",
+                        "--as-of=2026-06-15", "--by=kelurahan", NULL);
+  g_assert_true (sigap_test_run_succeeded (&owner_run));
+  g_assert_cmpstr (viewer_run.err, ==, "");
+  g_assert_cmpstr (viewer_run.out, ==, owner_run.out);
+
+  /* ... and no NIK, name or raw line reaches them. */
+  db = sigap_database_open (viewer_uri, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    {
+      g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, personal[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ERROR);
+      g_assert_nonnull (strstr (sigap_database_last_error_message (db), "permission denied"));
+    }
+  g_clear_object (&db);
+
+  sigap_test_run_sigap (&viewer_import, "import", "participants", "--db", viewer_uri, csv, NULL);
+  sigap_test_run_assert_fails_with (&viewer_import, "need the sigap_operator role");
+
+  sigap_test_run_sigap (&operator_import, "import", "participants", "--db", operator_uri, csv,
+                        NULL);
+  g_assert_cmpstr (operator_import.err, ==, "");
+  g_assert_true (sigap_test_run_succeeded (&operator_import));
+  assert_tallies_match (server.uri);
+
+  sigap_test_run_sigap (&operator_fresh, "summary", "--db", fresh_uri, NULL);
+  sigap_test_run_assert_fails_with (&operator_fresh, "holds no SIGAP data yet");
+  g_clear_pointer (&operator_fresh.out, g_free);
+  g_clear_pointer (&operator_fresh.err, g_free);
+  sigap_test_run_sigap (&operator_fresh, "import", "participants", "--db", fresh_uri, csv, NULL);
+  sigap_test_run_assert_fails_with (&operator_fresh, "may not create it");
+
+  test_database_drop (&server);
+  test_database_drop (&fresh);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP ROLE %s; DROP ROLE %s", viewer, operator);
+  admin_exec (sql);
+  sigap_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +468,8 @@ main (int   argc,
 
   g_test_add_func ("/engines/summary-identical", test_summary_identical);
   g_test_add_func ("/engines/connection-errors", test_connection_errors);
+  g_test_add_func ("/engines/import-identical", test_import_identical);
+  g_test_add_func ("/engines/roles", test_roles);
 
   return g_test_run ();
 }

@@ -42,6 +42,7 @@
 #define SQLSTATE_QUERY_CANCELED     "57014"
 #define SQLSTATE_OUT_OF_RANGE       "22003"
 #define SQLSTATE_READ_ONLY          "25006"
+#define SQLSTATE_NO_PRIVILEGE       "42501"
 
 typedef struct
 {
@@ -169,7 +170,16 @@ remember_error (SigapDatabase  *self,
                                        : NULL;
 
   g_free (d->last_error);
-  if (primary != NULL)
+  if (primary != NULL && g_strcmp0 (sqlstate, SQLSTATE_NO_PRIVILEGE) == 0)
+    {
+      g_autofree char *line = first_line (primary);
+
+      /* The server enforces the roles; this says which one is missing. */
+      d->last_error = g_strdup_printf (_("%s: the role “%s” may not do this (imports and the "
+                                         "participant list need the sigap_operator role)"),
+                                       line, PQuser (d->conn));
+    }
+  else if (primary != NULL)
     d->last_error = first_line (primary);
   else if (PQstatus (d->conn) != CONNECTION_OK)
     {

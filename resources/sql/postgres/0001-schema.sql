@@ -257,7 +257,7 @@ GRANT SELECT (id, kelurahan_id, sector_id, desil, registered_on, ended_on, fundi
 GRANT SELECT, INSERT, UPDATE, DELETE ON participant, import_batch, import_reject, tally_sector,
                                         tally_desil, target, budget, payment
   TO sigap_operator;
-GRANT INSERT, UPDATE ON sigap_meta TO sigap_operator;
+GRANT INSERT, UPDATE, DELETE ON sigap_meta TO sigap_operator;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO sigap_operator;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO sigap_admin;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO sigap_admin;
