@@ -127,8 +127,8 @@ connection_reason (const char *message,
 }
 
 /* The database name in a URI, for messages: never its password. */
-static char *
-display_for_uri (const char *uri)
+char *
+_sigap_database_postgres_display (const char *uri)
 {
   PQconninfoOption *options = PQconninfoParse (uri, NULL);
   char *display = NULL;
@@ -882,7 +882,7 @@ _sigap_database_postgres_open (SigapDatabase           *self,
 
   self->engine = &postgres_engine;
   self->engine_data = d = g_new0 (PgDatabase, 1);
-  d->display = display_for_uri (self->path);
+  d->display = _sigap_database_postgres_display (self->path);
   self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0;
 
   d->conn = PQconnectdb (self->path);

@@ -100,6 +100,9 @@ gboolean        _sigap_database_postgres_open (SigapDatabase           *self,
                                                SigapDatabaseOpenFlags   flags,
                                                GError                 **error);
 
+/* The database a libpq URI names, for messages. */
+char           *_sigap_database_postgres_display (const char           *uri);
+
 /* The migrations of @folder ("sql" or "sql/postgres") in version order, as resource paths. */
 GStrv           _sigap_database_list_migrations (const char            *folder);
 char           *_sigap_database_read_migration  (const char            *folder,

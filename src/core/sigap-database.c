@@ -60,6 +60,24 @@ sigap_database_path_is_server (const char *path)
 }
 
 /**
+ * sigap_database_display_location:
+ * @path: a database file or a libpq URI
+ *
+ * Returns: (transfer full): @path as messages show it: the file name, or the name of the
+ *   server database (a URI may hold a password)
+ */
+char *
+sigap_database_display_location (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sigap_database_path_is_server (path))
+    return _sigap_database_postgres_display (path);
+
+  return g_filename_display_name (path);
+}
+
+/**
  * sigap_database_open:
  * @path: the database file, or a libpq URI (postgresql://[user@]host[:port]/dbname[?…]) of a
  *   PostgreSQL server; libpq's environment variables, ~/.pgpass and services apply to it

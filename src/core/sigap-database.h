@@ -64,6 +64,8 @@ const char     *sigap_database_get_path         (SigapDatabase           *self);
 SigapDatabaseEngine sigap_database_get_engine   (SigapDatabase           *self);
 /* Whether @path names a PostgreSQL server (a libpq URI) rather than a file. */
 gboolean        sigap_database_path_is_server   (const char              *path);
+/* @path for messages: a file's name, or a server database's name (never its password). */
+char           *sigap_database_display_location (const char              *path);
 int             sigap_database_get_schema_version (SigapDatabase         *self);
 gboolean        sigap_database_is_read_only     (SigapDatabase           *self);
 int             sigap_database_latest_schema_version (void);
