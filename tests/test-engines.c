@@ -456,6 +456,146 @@ test_roles (void)
   sigap_test_remove_tree (dir);
 }
 
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (G_CANCELLABLE (data));
+  return NULL;
+}
+
+/* The interface on the server: ?N outside literals and comments, typed binds, NULL and
+ * boolean columns, rows then done, transactions, last_insert_id, a unique violation. */
+static void
+test_interface (void)
+{
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapStatement) rows = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
+  g_autoptr(GError) error = NULL;
+  TestDatabase server = { 0 };
+  gint64 first_id;
+
+  if (skip_without_server ())
+    return;
+
+  test_database_create (&server);
+  db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_database_get_engine (db), ==, SIGAP_DATABASE_ENGINE_POSTGRES);
+  g_assert_cmpint (sigap_database_get_schema_version (db), ==,
+                   sigap_database_latest_schema_version ());
+
+  /* '?1' and "?2" stay text; -- ?3 and the block comment are comments; ?1 used twice. */
+  stmt = sigap_database_prepare (db,
+                                 "SELECT '?1 it''s', ?1 || ?1, ?2 + 1, ?3 IS NULL, "
+                                 "1 = 1 /* ?4 */, \"?x\".v FROM (SELECT 5 AS v) AS \"?x\" "
+                                 "-- ?5\n",
+                                 &error);
+  g_assert_no_error (error);
+  sigap_statement_bind_text (stmt, 1, "ab");
+  sigap_statement_bind_int64 (stmt, 2, G_GINT64_CONSTANT (9007199254740993));
+  sigap_statement_bind_null (stmt, 3);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    g_error ("%s", sigap_database_last_error_message (db));
+  g_assert_cmpstr (sigap_statement_column_text (stmt, 0), ==, "?1 it's");
+  g_assert_cmpstr (sigap_statement_column_text (stmt, 1), ==, "abab");
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 2), ==,
+                   G_GINT64_CONSTANT (9007199254740994));
+  g_assert_true (sigap_statement_column_is_integer (stmt, 2));
+  g_assert_cmpint (sigap_statement_column_int (stmt, 3), ==, 1);
+  g_assert_cmpint (sigap_statement_column_int (stmt, 4), ==, 1);
+  g_assert_cmpint (sigap_statement_column_int (stmt, 5), ==, 5);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_DONE);
+
+  /* Bare ? take the next numbers; NULL reads as NULL; reset runs it again with new binds. */
+  rows = sigap_database_prepare (db, "SELECT code, bps_code FROM region "
+                                     "WHERE level = ? AND code LIKE ? ORDER BY code", &error);
+  g_assert_no_error (error);
+  sigap_statement_bind_text (rows, 1, "kelurahan");
+  sigap_statement_bind_text (rows, 2, "32.75.03.%");
+  g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_ROW);
+  g_assert_cmpstr (sigap_statement_column_text (rows, 0), ==, "32.75.03.1001");
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_ROW);
+  /* Teluk Pucung has no BPS code. */
+  g_assert_cmpstr (sigap_statement_column_text (rows, 0), ==, "32.75.03.1004");
+  g_assert_true (sigap_statement_column_is_null (rows, 1));
+  g_assert_null (sigap_statement_column_text (rows, 1));
+  while (sigap_statement_step (rows) == SIGAP_STEP_ROW)
+    ;
+  sigap_statement_reset (rows);
+  sigap_statement_bind_text (rows, 1, "kota");
+  sigap_statement_bind_text (rows, 2, "%");
+  g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_ROW);
+  g_assert_cmpstr (sigap_statement_column_text (rows, 0), ==, "32.75");
+  g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_DONE);
+
+  /* A transaction rolled back leaves nothing; ids come from the insert. */
+  insert = sigap_database_prepare (db, "INSERT INTO import_batch (kind, file_name, checksum, "
+                                       "imported_at) VALUES ('demo', ?1, 'x', '2026-01-01')",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_begin (db, &error));
+  g_assert_true (sigap_database_in_transaction (db));
+  sigap_statement_bind_text (insert, 1, "a.csv");
+  g_assert_cmpint (sigap_statement_step (insert), ==, SIGAP_STEP_DONE);
+  first_id = sigap_database_last_insert_id (db);
+  g_assert_cmpint (first_id, >, 0);
+  sigap_statement_reset (insert);
+  g_assert_cmpint (sigap_statement_step (insert), ==, SIGAP_STEP_DONE);
+  g_assert_cmpint (sigap_database_last_insert_id (db), ==, first_id + 1);
+  sigap_database_rollback (db);
+  g_assert_false (sigap_database_in_transaction (db));
+  g_assert_null (sigap_database_get_meta (db, "nothing"));
+  g_assert_true (sigap_database_set_meta (db, "k", "v", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *value = sigap_database_get_meta (db, "k");
+
+    g_assert_cmpstr (value, ==, "v");
+  }
+
+  /* A unique violation is told apart, in one line without SQL. */
+  g_clear_pointer (&stmt, sigap_statement_free);
+  stmt = sigap_database_prepare (db, "INSERT INTO segment (code, name, sort_order) "
+                                     "VALUES ('rentan', 'again', 9)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ERROR);
+  g_assert_true (sigap_database_last_error_is_unique (db));
+  g_assert_null (strchr (sigap_database_last_error_message (db), '\n'));
+  g_assert_null (strstr (sigap_database_last_error_message (db), "INSERT"));
+  g_assert_true (!sigap_database_set_error (db, &error, "what"));
+  g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* A long statement stops when its cancellable is cancelled from another thread. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(SigapStatement) sleep = sigap_database_prepare (db, "SELECT pg_sleep (30)", &error);
+    GThread *thread;
+    gint64 started = g_get_monotonic_time ();
+
+    g_assert_no_error (error);
+    sigap_database_set_cancellable (db, cancellable);
+    thread = g_thread_new ("cancel", cancel_soon, cancellable);
+    g_assert_cmpint (sigap_statement_step (sleep), ==, SIGAP_STEP_ERROR);
+    g_thread_join (thread);
+    g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+    sigap_database_set_error (db, &error, "sleep");
+    g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_CANCELLED);
+    g_clear_error (&error);
+    sigap_database_set_cancellable (db, NULL);
+  }
+
+  g_clear_pointer (&stmt, sigap_statement_free);
+  g_clear_pointer (&rows, sigap_statement_free);
+  g_clear_pointer (&insert, sigap_statement_free);
+  g_clear_object (&db);
+  test_database_drop (&server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +607,7 @@ main (int   argc,
     server_uri = NULL;
 
   g_test_add_func ("/engines/summary-identical", test_summary_identical);
+  g_test_add_func ("/engines/interface", test_interface);
   g_test_add_func ("/engines/connection-errors", test_connection_errors);
   g_test_add_func ("/engines/import-identical", test_import_identical);
   g_test_add_func ("/engines/roles", test_roles);

@@ -55,6 +55,11 @@ typedef struct
   char          last_sqlstate[6];
 } PgDatabase;
 
+/* How a statement's SQL names a parameter: at all, and anywhere other than IS [NOT] NULL
+ * (where PostgreSQL cannot tell its type). */
+#define PARAM_NAMED 1
+#define PARAM_TYPED 2
+
 typedef struct
 {
   SigapStatement  parent;
@@ -63,7 +68,7 @@ typedef struct
   int             n_params;
   char          **values;
   Oid            *types;
-  gboolean       *used;     /* whether the SQL names the parameter */
+  guint8         *used;     /* PARAM_NAMED, PARAM_TYPED: how the SQL names the parameter */
   PGresult       *result;
   int             n_rows;
   int             row;      /* the row being read; -1 before the statement runs */
@@ -243,8 +248,7 @@ translate_parameters (const char  *sql,
                       GArray     **out_used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
-  GArray *used = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  gboolean yes = TRUE;
+  GArray *used = g_array_new (FALSE, TRUE, sizeof (guint8));
   int highest = 0;
   const char *p = sql;
 
@@ -298,9 +302,15 @@ translate_parameters (const char  *sql,
           highest = MAX (highest, index);
           if (index > 0)
             {
+              const char *next = p;
+
               if ((guint) index > used->len)
                 g_array_set_size (used, index);
-              g_array_index (used, gboolean, index - 1) = yes;
+              while (g_ascii_isspace (*next))
+                next++;
+              g_array_index (used, guint8, index - 1) |= PARAM_NAMED;
+              if (!(g_ascii_strncasecmp (next, "IS", 2) == 0 && g_ascii_isspace (next[2])))
+                g_array_index (used, guint8, index - 1) |= PARAM_TYPED;
             }
           g_string_append_printf (out, "$%d", index);
         }
@@ -329,7 +339,7 @@ postgres_prepare (SigapDatabase  *self,
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
   g_array_set_size (used, MAX (stmt->n_params, 1));
-  stmt->used = (gboolean *) g_array_free (used, FALSE);
+  stmt->used = (guint8 *) g_array_free (used, FALSE);
   stmt->row = -1;
   return &stmt->parent;
 }
@@ -496,9 +506,10 @@ postgres_step (SigapStatement *stmt)
 
   if (s->row < 0)
     {
-      /* A parameter the SQL does not name still needs a type (SQLite's ?12 may be skipped). */
+      /* A NULL the SQL does not name (SQLite's ?12 may be skipped), or names only to test it
+       * (?4 IS NULL), still needs a type; elsewhere the server infers it. */
       for (int i = 0; i < s->n_params; i++)
-        if (!s->used[i] && s->types[i] == 0)
+        if (s->types[i] == 0 && !(s->used[i] & PARAM_TYPED))
           s->types[i] = OID_TEXT;
 
       s->result = PQexecParams (DB (s->db)->conn, s->sql, s->n_params, s->types,
