@@ -1,0 +1,331 @@
+#!/usr/bin/env python3
+# a11y-audit.py: reads the real window through AT-SPI, the way a screen reader does, and
+# fails when a focusable control on one of the four pages has no real name (issue 15).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: a11y-audit.py SIGAP_BIN [--db FILE] [--verbose]
+#
+# Run it inside a private session bus (dbus-run-session): GTK then starts its accessibility
+# bus there, and nothing else answers on it. It opens its own X server (Xvfb -displayfd,
+# which picks a free display without races) unless SIGAP_AUDIT_DISPLAY=keep uses $DISPLAY.
+# Without the demo database given by --db, it creates one with `sigap demo`.
+#
+# What counts: every object with the FOCUSABLE state, except
+#  - scroll panes (GtkScrolledWindow passes the focus to its child and is never a Tab stop),
+#  - what lies inside a focusable button or drop-down (Tab cannot enter a button).
+# A name is not real when it is empty, a GType name (GTK 4.8 falls back to "GtkToggleButton"),
+# or the same text twice, the first with its access key ("_Import… Import…").
+#
+# Exit status: 0 when nothing is missing, 1 when something is, 77 (skip) when AT-SPI or a
+# display cannot be had at all.
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi
+except (ImportError, ValueError) as e:
+    print(f'1..0 # SKIP no AT-SPI for Python: {e}')
+    sys.exit(SKIP)
+
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Sigap|Gdk)[A-Z][A-Za-z]*$')
+CONTAINER_ROLES = {'scroll pane', 'viewport'}
+ATOMIC_ROLES = {'push button', 'toggle button', 'combo box', 'check box', 'radio button',
+                'menu item', 'link', 'switch'}
+WAIT_APP_S = 60
+WAIT_SETTLED_S = 90
+
+
+def name_problem(name):
+    """Why @name is not a real name, or None."""
+    text = (name or '').strip()
+    if not text:
+        return 'no name'
+    if TYPE_NAME.match(text):
+        return 'type name only'
+    stripped = text.replace('_', '')
+    half = len(text) // 2
+    for cut in range(max(1, half - 2), min(len(text), half + 3)):
+        first, second = text[:cut].strip(), text[cut:].strip()
+        if first and first.replace('_', '') == second and '_' in first:
+            return 'read twice (access key)'
+    if stripped != text and ' ' + stripped.split(' ')[0] in text:
+        return 'read twice (access key)'
+    return None
+
+
+def state(obj, kind):
+    try:
+        return obj.get_state_set().contains(kind)
+    except Exception:
+        return False
+
+
+def children(obj):
+    try:
+        n = obj.get_child_count()
+    except Exception:
+        return []
+    out = []
+    for i in range(n):
+        try:
+            child = obj.get_child_at_index(i)
+        except Exception:
+            child = None
+        if child is not None:
+            out.append(child)
+    return out
+
+
+def role(obj):
+    try:
+        return obj.get_role_name()
+    except Exception:
+        return '?'
+
+
+def name(obj):
+    try:
+        return obj.get_name() or ''
+    except Exception:
+        return ''
+
+
+def path_of(stack):
+    return ' > '.join(f'{r}[{n[:30]}]' for r, n in stack[-4:])
+
+
+def find_path(obj, predicate, depth=0):
+    """Child indexes (as get_child_at_index counts them) from @obj down to the first object
+    that @predicate accepts, depth first, or None."""
+    if predicate(obj):
+        return []
+    if depth > 60:
+        return None
+    for i, child in enumerate(children(obj)):
+        sub = find_path(child, predicate, depth + 1)
+        if sub is not None:
+            return [i] + sub
+    return None
+
+
+def at_path(obj, path):
+    for i in path:
+        obj = obj.get_child_at_index(i) if obj is not None else None
+    return obj
+
+
+def audit(root, only, deadline):
+    """Focusable objects under @root: [(role, name, problem, path)]. @only maps an index path
+    (a tuple) to the one child index to descend into there."""
+    found = []
+
+    def walk(obj, stack, path, inside_control, depth):
+        if time.monotonic() > deadline:
+            raise TimeoutError('walking the accessible tree')
+        r, n = role(obj), name(obj)
+        stack = stack + [(r, n)]
+        focusable = state(obj, Atspi.StateType.FOCUSABLE)
+        if focusable and not inside_control and r not in CONTAINER_ROLES:
+            found.append((r, n, name_problem(n), path_of(stack)))
+        if depth > 60:
+            return
+        inside = inside_control or (focusable and r in ATOMIC_ROLES)
+        keep = only.get(tuple(path))
+        for i, child in enumerate(children(obj)):
+            if keep is None or i == keep:
+                walk(child, stack, path + [i], inside, depth + 1)
+
+    walk(root, [], [], False, 0)
+    return found
+
+
+def find_app(pid, deadline):
+    while time.monotonic() < deadline:
+        desktop = Atspi.get_desktop(0)
+        for app in children(desktop):
+            try:
+                if app.get_process_id() == pid:
+                    return app
+            except Exception:
+                continue
+        time.sleep(0.25)
+    return None
+
+
+def find_first(obj, predicate, depth=0):
+    if predicate(obj):
+        return obj
+    if depth > 60:
+        return None
+    for child in children(obj):
+        hit = find_first(child, predicate, depth + 1)
+        if hit is not None:
+            return hit
+    return None
+
+
+def find_pages(app, deadline):
+    """(frame, page names, index path of the stack of pages, restrictions) once the window
+    shows its four pages with their content, or None. The restrictions keep a walk from the
+    frame out of the other screens of the window's main stack (welcome, progress)."""
+    while time.monotonic() < deadline:
+        frame = next((c for c in children(app) if role(c) == 'frame'), None)
+        if frame is not None:
+            tabs = []
+            tab_list = find_first(frame, lambda o: role(o) == 'page tab list')
+            if tab_list is not None:
+                tabs = [name(t) for t in children(tab_list) if role(t) == 'page tab']
+            # The filter bar (a toolbar) sits just above the stack of pages.
+            bar = find_first(frame, lambda o: role(o) == 'tool bar')
+            if bar is not None and len(tabs) == 4:
+                bar_path = find_path(frame, lambda o: role(o) == 'tool bar')
+                stack_path = bar_path[:-1] + [bar_path[-1] + 1]
+                stack = at_path(frame, stack_path)
+                pages = children(stack) if stack is not None else []
+                # Settled: every page has its content in.
+                if len(pages) == 4 and all(len(list_focusable(p)) > 1 for p in pages):
+                    only = {}
+                    # The main stack: the nearest ancestor of the bar whose children are
+                    # stack pages; the dashboard is the one holding the bar.
+                    for depth in range(len(bar_path) - 1, 0, -1):
+                        node = at_path(frame, bar_path[:depth])
+                        kids = children(node)
+                        if len(kids) > 1 and all(name(k) == 'GtkStackPage' for k in kids):
+                            only[tuple(bar_path[:depth])] = bar_path[depth]
+                            break
+                    return frame, tabs, stack_path, only
+        time.sleep(0.5)
+    return None
+
+
+def list_focusable(obj, depth=0):
+    out = []
+    if state(obj, Atspi.StateType.FOCUSABLE) and role(obj) not in CONTAINER_ROLES:
+        out.append(obj)
+    if depth < 60:
+        for child in children(obj):
+            out.extend(list_focusable(child, depth + 1))
+    return out
+
+
+class Display:
+    """An Xvfb of our own on a display it picks itself, or the one we were given."""
+
+    def __init__(self):
+        self.proc = None
+        self.name = os.environ.get('DISPLAY')
+
+    def __enter__(self):
+        if os.environ.get('SIGAP_AUDIT_DISPLAY') == 'keep' and self.name:
+            return self
+        xvfb = shutil.which('Xvfb')
+        if xvfb is None:
+            if self.name:
+                return self
+            print('1..0 # SKIP no Xvfb and no display')
+            sys.exit(SKIP)
+        read_fd, write_fd = os.pipe()
+        self.proc = subprocess.Popen(
+            [xvfb, '-displayfd', str(write_fd), '-screen', '0', '1920x1200x24',
+             '-nolisten', 'tcp', '-noreset'],
+            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        number = b''
+        deadline = time.monotonic() + 20
+        with os.fdopen(read_fd, 'rb') as pipe:
+            while time.monotonic() < deadline and not number.endswith(b'\n'):
+                chunk = pipe.read(1)
+                if not chunk:
+                    break
+                number += chunk
+        if not number.strip():
+            self.proc.kill()
+            print('1..0 # SKIP Xvfb did not start')
+            sys.exit(SKIP)
+        self.name = ':' + number.decode().strip()
+        return self
+
+    def __exit__(self, *exc):
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('sigap')
+    parser.add_argument('--db')
+    parser.add_argument('--verbose', action='store_true')
+    args = parser.parse_args()
+
+    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        print('1..0 # SKIP no session bus: run under dbus-run-session')
+        sys.exit(SKIP)
+
+    with tempfile.TemporaryDirectory(prefix='sigap-a11y-') as tmp, Display() as display:
+        db = args.db
+        if db is None:
+            db = os.path.join(tmp, 'demo.sigap')
+            subprocess.run([args.sigap, 'demo', '--db', db], check=True,
+                           stdout=subprocess.DEVNULL, timeout=300)
+
+        env = dict(os.environ)
+        env.pop('NO_AT_BRIDGE', None)
+        env['GTK_A11Y'] = 'atspi'
+        env['DISPLAY'] = display.name
+        env.pop('WAYLAND_DISPLAY', None)
+        env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+
+        Atspi.init()
+        proc = subprocess.Popen([args.sigap, '--db', db], env=env)
+        try:
+            app = find_app(proc.pid, time.monotonic() + WAIT_APP_S)
+            if app is None:
+                print('Bail out! the window never appeared on the accessibility bus')
+                return 1
+            found_pages = find_pages(app, time.monotonic() + WAIT_SETTLED_S)
+            if found_pages is None:
+                print('Bail out! the window never showed its four pages')
+                return 1
+            frame, tabs, stack_path, only = found_pages
+
+            # Each page with what is around it on screen: header bar, page tabs, filter bar.
+            print(f'1..{len(tabs)}')
+            failed = 0
+            for i, page_name in enumerate(tabs):
+                restrict = dict(only)
+                restrict[tuple(stack_path)] = i
+                found = audit(frame, restrict, time.monotonic() + 120)
+                bad = [f for f in found if f[2] is not None]
+                print(f'# {page_name}: {len(found)} focusable, {len(bad)} without a real name')
+                for r, n, problem, where in (found if args.verbose else bad):
+                    print(f'#   {problem or "ok"}: {r} {n!r}  ({where})')
+                failed += bool(bad)
+                print(f'{"not ok" if bad else "ok"} {i + 1} - {page_name}: '
+                      'every focusable control has a real name')
+            return 1 if failed else 0
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
