@@ -15,7 +15,7 @@
 #  - scroll panes (GtkScrolledWindow passes the focus to its child and is never a Tab stop),
 #  - what lies inside a focusable button or drop-down (Tab cannot enter a button).
 # A name is not real when it is empty, a GType name (GTK 4.8 falls back to "GtkToggleButton"),
-# or the same text twice, the first with its access key ("_Import… Import…").
+# or the same text twice, the first maybe with its access key ("_Import… Import…").
 #
 # Exit status: 0 when nothing is missing, 1 when something is, 77 (skip) when AT-SPI or a
 # display cannot be had at all.
@@ -54,6 +54,9 @@ def name_problem(name):
         return 'no name'
     if TYPE_NAME.match(text):
         return 'type name only'
+    words = text.split(' ')
+    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        return 'read twice'
     stripped = text.replace('_', '')
     half = len(text) // 2
     for cut in range(max(1, half - 2), min(len(text), half + 3)):
@@ -210,6 +213,27 @@ def find_pages(app, deadline):
     return None
 
 
+def show_page(frame, index, page):
+    """Clicks page tab @index (a page fills in when first shown), then waits until what the
+    page holds stops changing, at most 30 s."""
+    tab_list = find_first(frame, lambda o: role(o) == 'page tab list')
+    tabs = [t for t in children(tab_list) if role(t) == 'page tab'] if tab_list else []
+    if index < len(tabs):
+        try:
+            tabs[index].do_action(0)
+        except Exception as e:
+            print(f'# could not click the page tab: {e}')
+    deadline = time.monotonic() + 30
+    last, stable_since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        now = [(role(o), name(o)) for o in list_focusable(page)]
+        if now != last:
+            last, stable_since = now, time.monotonic()
+        elif time.monotonic() - stable_since > 1.5:
+            return
+        time.sleep(0.25)
+
+
 def list_focusable(obj, depth=0):
     out = []
     if state(obj, Atspi.StateType.FOCUSABLE) and role(obj) not in CONTAINER_ROLES:
@@ -310,6 +334,7 @@ def main():
             for i, page_name in enumerate(tabs):
                 restrict = dict(only)
                 restrict[tuple(stack_path)] = i
+                show_page(frame, i, at_path(frame, stack_path).get_child_at_index(i))
                 found = audit(frame, restrict, time.monotonic() + 120)
                 bad = [f for f in found if f[2] is not None]
                 print(f'# {page_name}: {len(found)} focusable, {len(bad)} without a real name')

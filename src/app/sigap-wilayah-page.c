@@ -36,6 +36,7 @@
 #include "core/sigap-format.h"
 #include "sigap-card-grid.h"
 #include "sigap-chart-card.h"
+#include "sigap-a11y.h"
 #include "sigap-wilayah-page.h"
 
 #define N_HEAT_CLASSES 6
@@ -582,6 +583,38 @@ cell_text (SigapWilayahPage *self,
     }
 }
 
+/* Each cell carries its header; the row reads "Bekasi Timur: Active 1.039, Target 970, …". */
+static void
+describe_area_cell (SigapWilayahPage *self,
+                    GtkListItem      *list_item,
+                    const WilayahRow *item,
+                    int               column)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table_view);
+  g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, (guint) column);
+  const char *headers[N_COLUMNS];
+  char *cells[N_COLUMNS];
+  g_autofree char *name = NULL;
+
+  sigap_a11y_relate_table_cell (list_item, (guint) column,
+                                view_column != NULL
+                                ? gtk_column_view_column_get_title (view_column) : "");
+  if (column != COLUMN_NAME)
+    return;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, (guint) c);
+
+      headers[c] = other != NULL ? gtk_column_view_column_get_title (other) : "";
+      cells[c] = cell_text (self, item, c);
+    }
+  name = sigap_a11y_describe_row (headers, (const char * const *) cells, N_COLUMNS);
+  sigap_a11y_name_table_row (list_item, name);
+  for (int c = 0; c < N_COLUMNS; c++)
+    g_free (cells[c]);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -613,6 +646,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
+
+  describe_area_cell (self, list_item, item, column);
 }
 
 static int
@@ -763,8 +798,8 @@ build_table (SigapWilayahPage *self)
   gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (view), GTK_SCROLL_NATURAL);
   gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
   g_signal_connect (view, "activate", G_CALLBACK (table_activated_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Figures by area"), -1);
+  sigap_a11y_name_column_view (view, _("Figures by area"));
+  sigap_a11y_single_tab_stop (GTK_WIDGET (view));
 
   return view;
 }
@@ -952,8 +987,8 @@ build_people (SigapWilayahPage *self)
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (
     G_LIST_MODEL (g_object_ref (self->people)))));
   gtk_column_view_set_show_row_separators (view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Participants"), -1);
+  sigap_a11y_name_column_view (view, _("Participants"));
+  sigap_a11y_single_tab_stop (GTK_WIDGET (view));
   return view;
 }
 
@@ -1064,8 +1099,13 @@ show_map (SigapWilayahPage *self)
       sigap_map_view_set_map (self->map_view, NULL);
     }
   sigap_map_view_set_map (self->map_view, level->map);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  {
+    /* TRANSLATORS: the tile map, read by a screen reader: "Map: Coverage by kecamatan" */
+    g_autofree char *map_name = g_strdup_printf (_("Map: %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, map_name, -1);
+  }
 }
 
 static void
@@ -1603,8 +1643,14 @@ build (SigapWilayahPage *self)
                                                              NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->measure_dropdown),
                                _("The measure the map shades and the table ranks"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->measure_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Measure"), -1);
+  {
+    g_autoptr(GtkListItemFactory) factory = sigap_a11y_label_factory_new ();
+    g_autoptr(GtkListItemFactory) list_factory = sigap_a11y_label_factory_new ();
+
+    gtk_drop_down_set_factory (self->measure_dropdown, factory);
+    gtk_drop_down_set_list_factory (self->measure_dropdown, list_factory);
+  }
+  sigap_a11y_track_drop_down (self->measure_dropdown, _("Measure"));
   gtk_widget_set_valign (GTK_WIDGET (self->measure_dropdown), GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->measure_dropdown, "notify::selected",
                             G_CALLBACK (measure_changed_cb), self);
