@@ -37,6 +37,7 @@
 #include "sigap-card-grid.h"
 #include "sigap-chart-card.h"
 #include "sigap-a11y.h"
+#include "sigap-heat-grid.h"
 #include "sigap-wilayah-page.h"
 
 #define N_HEAT_CLASSES 6
@@ -1174,6 +1175,43 @@ heat_tooltip_cb (GtkWidget  *cell,
   return TRUE;
 }
 
+/* Each sector's row as it is read: "Ojek Online: Bekasi Utara 270, Bekasi Timur 120, …". */
+static void
+describe_heat_rows (SigapWilayahPage *self,
+                    GPtrArray        *heat)
+{
+  GPtrArray *areas = g_ptr_array_index (heat, 0);
+  GPtrArray *first = g_ptr_array_index (heat, 1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree const char **headers = g_new0 (const char *, heat->len + 1);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  headers[0] = "";
+  for (guint a = 0; a < areas->len; a++)
+    headers[a + 1] = ((const SigapBreakdownRow *) g_ptr_array_index (areas, a))->name;
+
+  for (guint s = 0; s < first->len; s++)
+    {
+      const SigapBreakdownRow *sector = g_ptr_array_index (first, s);
+
+      g_ptr_array_set_size (cells, 0);
+      g_ptr_array_add (cells, g_strdup (sector->name));
+      for (guint a = 1; a < heat->len; a++)
+        {
+          const SigapBreakdownRow *cell = find_row (g_ptr_array_index (heat, a), sector->code);
+
+          g_ptr_array_add (cells, sigap_format_count (cell != NULL ? cell->active : 0,
+                                                      self->lang));
+        }
+      g_ptr_array_add (rows, sigap_a11y_describe_row (headers,
+                                                      (const char * const *) cells->pdata,
+                                                      cells->len));
+    }
+  g_ptr_array_add (rows, NULL);
+  sigap_heat_grid_set_rows (SIGAP_HEAT_GRID (self->heat_grid),
+                            (const char * const *) rows->pdata);
+}
+
 static void
 show_heat (SigapWilayahPage *self,
            GPtrArray        *heat)
@@ -1186,6 +1224,7 @@ show_heat (SigapWilayahPage *self,
   if (first == NULL)
     {
       trim_heat (self, 0, 0);
+      sigap_heat_grid_set_rows (SIGAP_HEAT_GRID (self->heat_grid), NULL);
       return;
     }
 
@@ -1270,6 +1309,8 @@ show_heat (SigapWilayahPage *self,
                                   g_free);
         }
     }
+
+  describe_heat_rows (self, heat);
 }
 
 static void
@@ -1344,6 +1385,7 @@ show_level (SigapWilayahPage *self,
       heat_title = g_strdup_printf (_("Active participants by sector and %s"),
                                     level->level == LEVEL_KOTA ? _("kecamatan") : _("kelurahan"));
       gtk_label_set_label (self->heat_title, heat_title);
+      sigap_heat_grid_set_title (SIGAP_HEAT_GRID (self->heat_grid), heat_title);
       show_measure (self);
     }
   else
@@ -1702,7 +1744,7 @@ build (SigapWilayahPage *self)
   gtk_box_append (GTK_BOX (box), self->areas_box);
 
   /* Sector × area. */
-  self->heat_grid = GTK_GRID (gtk_grid_new ());
+  self->heat_grid = GTK_GRID (sigap_heat_grid_new ());
   gtk_grid_set_row_spacing (self->heat_grid, 2);
   gtk_grid_set_column_spacing (self->heat_grid, 2);
   self->heat_subtitle = GTK_LABEL (gtk_label_new (_("The number in each cell is the count; "
