@@ -4,11 +4,11 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: a11y-audit.py SIGAP_BIN [--db FILE] [--verbose]
+# Usage: a11y-audit.py SIGAP_BIN [--db FILE] [--verbose] [--expect NAME]...
 #
-# Run it inside a private session bus (dbus-run-session): GTK then starts its accessibility
-# bus there, and nothing else answers on it. It opens its own X server (Xvfb -displayfd,
-# which picks a free display without races) unless SIGAP_AUDIT_DISPLAY=keep uses $DISPLAY.
+# It starts a session bus of its own (GTK then starts its accessibility bus there, and
+# nothing else answers on it) and its own X server (Xvfb -displayfd, which picks a free
+# display without races) unless SIGAP_AUDIT_DISPLAY=keep uses $DISPLAY.
 # Without the demo database given by --db, it creates one with `sigap demo`.
 #
 # What counts: every object with the FOCUSABLE state, except
@@ -24,6 +24,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -244,6 +245,48 @@ def list_focusable(obj, depth=0):
     return out
 
 
+class SessionBus:
+    """A session bus of our own, so the accessibility bus and registry it starts answer to
+    us alone; their output goes nowhere near the TAP on stdout."""
+
+    def __init__(self):
+        self.proc = None
+
+    def __enter__(self):
+        daemon = shutil.which('dbus-daemon')
+        if daemon is None:
+            print('1..0 # SKIP no dbus-daemon')
+            sys.exit(SKIP)
+        read_fd, write_fd = os.pipe()
+        self.proc = subprocess.Popen(
+            [daemon, '--session', '--nofork', '--nopidfile', f'--print-address={write_fd}'],
+            pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        address = b''
+        with os.fdopen(read_fd, 'rb') as pipe:
+            while not address.endswith(b'\n'):
+                chunk = pipe.read(1)
+                if not chunk:
+                    break
+                address += chunk
+        if not address.strip():
+            self.proc.kill()
+            print('1..0 # SKIP dbus-daemon did not start')
+            sys.exit(SKIP)
+        os.environ['DBUS_SESSION_BUS_ADDRESS'] = address.decode().strip()
+        os.environ.pop('AT_SPI_BUS_ADDRESS', None)
+        return self
+
+    def __exit__(self, *exc):
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
 class Display:
     """An Xvfb of our own on a display it picks itself, or the one we were given."""
 
@@ -295,61 +338,88 @@ def main():
     parser.add_argument('sigap')
     parser.add_argument('--db')
     parser.add_argument('--verbose', action='store_true')
+    parser.add_argument('--expect', action='append', default=[],
+                        help='a name some focusable control must have (translations)')
     args = parser.parse_args()
 
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        print('1..0 # SKIP no session bus: run under dbus-run-session')
-        sys.exit(SKIP)
+    # A stuck D-Bus call must not outlive meson's timeout: bail out, and clean up, first.
+    def give_up(signum, frame):
+        raise TimeoutError('the audit took longer than 240 s')
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(240)
 
-    with tempfile.TemporaryDirectory(prefix='sigap-a11y-') as tmp, Display() as display:
-        db = args.db
-        if db is None:
-            db = os.path.join(tmp, 'demo.sigap')
-            subprocess.run([args.sigap, 'demo', '--db', db], check=True,
-                           stdout=subprocess.DEVNULL, timeout=300)
-
-        env = dict(os.environ)
-        env.pop('NO_AT_BRIDGE', None)
-        env['GTK_A11Y'] = 'atspi'
-        env['DISPLAY'] = display.name
-        env.pop('WAYLAND_DISPLAY', None)
-        env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
-
-        Atspi.init()
-        proc = subprocess.Popen([args.sigap, '--db', db], env=env)
-        try:
-            app = find_app(proc.pid, time.monotonic() + WAIT_APP_S)
-            if app is None:
-                print('Bail out! the window never appeared on the accessibility bus')
-                return 1
-            found_pages = find_pages(app, time.monotonic() + WAIT_SETTLED_S)
-            if found_pages is None:
-                print('Bail out! the window never showed its four pages')
-                return 1
-            frame, tabs, stack_path, only = found_pages
-
-            # Each page with what is around it on screen: header bar, page tabs, filter bar.
-            print(f'1..{len(tabs)}')
-            failed = 0
-            for i, page_name in enumerate(tabs):
-                restrict = dict(only)
-                restrict[tuple(stack_path)] = i
-                show_page(frame, i, at_path(frame, stack_path).get_child_at_index(i))
-                found = audit(frame, restrict, time.monotonic() + 120)
-                bad = [f for f in found if f[2] is not None]
-                print(f'# {page_name}: {len(found)} focusable, {len(bad)} without a real name')
-                for r, n, problem, where in (found if args.verbose else bad):
-                    print(f'#   {problem or "ok"}: {r} {n!r}  ({where})')
-                failed += bool(bad)
-                print(f'{"not ok" if bad else "ok"} {i + 1} - {page_name}: '
-                      'every focusable control has a real name')
-            return 1 if failed else 0
-        finally:
-            proc.terminate()
+    with tempfile.TemporaryDirectory(prefix='sigap-a11y-') as tmp:
+        # The accessibility bus launcher names its socket after the runtime dir and the
+        # display: both our own, so audits running side by side never share a bus.
+        runtime = os.path.join(tmp, 'runtime')
+        os.mkdir(runtime, 0o700)
+        os.environ['XDG_RUNTIME_DIR'] = runtime
+        with SessionBus(), Display() as display:
+            os.environ['DISPLAY'] = display.name
             try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+                return run(args, tmp, display)
+            except TimeoutError as e:
+                print(f'Bail out! {e}')
+                return 1
+
+
+def run(args, tmp, display):
+    db = args.db
+    if db is None:
+        db = os.path.join(tmp, 'demo.sigap')
+        subprocess.run([args.sigap, 'demo', '--db', db], check=True,
+                       stdout=subprocess.DEVNULL, timeout=300)
+
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env['GTK_A11Y'] = 'atspi'
+    env['DISPLAY'] = display.name
+    env.pop('WAYLAND_DISPLAY', None)
+    env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+
+    Atspi.init()
+    proc = subprocess.Popen([args.sigap, '--db', db], env=env)
+    try:
+        app = find_app(proc.pid, time.monotonic() + WAIT_APP_S)
+        if app is None:
+            print('Bail out! the window never appeared on the accessibility bus')
+            return 1
+        found_pages = find_pages(app, time.monotonic() + WAIT_SETTLED_S)
+        if found_pages is None:
+            print('Bail out! the window never showed its four pages')
+            return 1
+        frame, tabs, stack_path, only = found_pages
+
+        # Each page with what is around it on screen: header bar, page tabs, filter bar.
+        print(f'1..{len(tabs) + 1}')
+        failed = 0
+        names = set()
+        for i, page_name in enumerate(tabs):
+            restrict = dict(only)
+            restrict[tuple(stack_path)] = i
+            show_page(frame, i, at_path(frame, stack_path).get_child_at_index(i))
+            found = audit(frame, restrict, time.monotonic() + 120)
+            bad = [f for f in found if f[2] is not None]
+            names.update(f[1] for f in found)
+            print(f'# {page_name}: {len(found)} focusable, {len(bad)} without a real name')
+            for r, n, problem, where in (found if args.verbose else bad):
+                print(f'#   {problem or "ok"}: {r} {n!r}  ({where})')
+            failed += bool(bad)
+            print(f'{"not ok" if bad else "ok"} {i + 1} - {page_name}: '
+                  'every focusable control has a real name')
+        missing = [n for n in args.expect if n not in names]
+        for n in missing:
+            print(f'#   no control is named {n!r}')
+        failed += bool(missing)
+        print(f'{"not ok" if missing else "ok"} {len(tabs) + 1} - '
+              'the expected names (in the language asked for)')
+        return 1 if failed else 0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 if __name__ == '__main__':
