@@ -174,7 +174,7 @@ assert_as_of (SigapWindow *window,
 
 static void
 type_date (SigapWindow *window,
-           GtkEntry    *entry,
+           GtkText     *entry,
            const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -188,10 +188,21 @@ test_date (void)
   g_autoptr(SigapWindow) window = open_window ();
   GtkWidget *bar = find_first (GTK_WIDGET (window), SIGAP_TYPE_FILTER_BAR);
   GtkWidget *button = find_first (bar, GTK_TYPE_MENU_BUTTON);
-  GtkEntry *entry = GTK_ENTRY (find_first (bar, GTK_TYPE_ENTRY));
+  GtkText *entry = NULL;
   GtkWidget *calendar = find_first (bar, GTK_TYPE_CALENDAR);
   g_autoptr(GPtrArray) arrows = sigap_test_find_all (calendar, GTK_TYPE_BUTTON);
   const char *arrow_names[] = { "Previous month", "Next month", "Previous year", "Next year" };
+
+  /* The date field (the drop-downs hold search fields of their own). */
+  {
+    g_autoptr(GPtrArray) texts = sigap_test_find_all (bar, GTK_TYPE_TEXT);
+
+    for (guint i = 0; i < texts->len; i++)
+      if (gtk_widget_has_css_class (texts->pdata[i], "date-entry"))
+        entry = texts->pdata[i];
+    g_assert_nonnull (entry);
+  }
+  gtk_test_accessible_assert_role (entry, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
 
   /* The demo's cut-off. */
   assert_as_of (window, 31, 10, 2026);

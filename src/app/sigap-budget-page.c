@@ -557,7 +557,6 @@ show_payments (SigapBudgetPage    *self,
   const char *total_row[] = { _("Total"), "", "", "", "", total };
 
   sigap_data_table_set_columns (self->payments_table, headers, numeric, G_N_ELEMENTS (headers));
-  sigap_data_table_set_name (self->payments_table, _("Payments"));
 
   for (guint i = 0; i < result->payments->len; i++)
     {
@@ -816,6 +815,7 @@ sigap_budget_page_init (SigapBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The headline figures: one Tab stop, the arrow keys between the cards. */
+  sigap_data_table_set_name (self->payments_table, _("Payments"));
   sigap_card_grid_set_single_tab_stop (self->kpi_grid, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpi_grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key figures"),

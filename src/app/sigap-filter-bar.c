@@ -34,7 +34,7 @@ struct _SigapFilterBar
   GtkDropDown    *segment_dropdown;
   GtkMenuButton  *date_button;
   GtkLabel       *date_label;
-  GtkEntry       *date_entry;
+  GtkText        *date_entry;
   GtkCalendar    *calendar;
   GtkLabel       *range_label;
   GtkButton      *latest_button;
@@ -429,9 +429,13 @@ build_date_popover (SigapFilterBar *self)
   label = gtk_label_new_with_mnemonic (_("_Date"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  self->date_entry = GTK_ENTRY (gtk_entry_new ());
+  /* A GtkText has no role of its own (its GtkEntry speaks for it): a text box. */
+  self->date_entry = g_object_new (GTK_TYPE_TEXT,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                   NULL);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->date_entry));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->date_entry), 14);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "date-entry");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_entry),
                                _("Type a date such as 31-10-2026, or move it a day at a time "
                                  "with Up and Down"));

@@ -1716,6 +1716,13 @@ build (SigapWilayahPage *self)
   /* The three views of the areas. */
   /* The map asks for the height its tiles fill at its width: no size request. */
   self->map_view = SIGAP_MAP_VIEW (sigap_map_view_new ());
+  {
+    /* Until the first figures name it after its measure. */
+    g_autofree char *map_name = g_strdup_printf (_("Map: %s"), _("Kecamatan"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, map_name, -1);
+  }
   g_signal_connect_swapped (self->map_view, "region-activated",
                             G_CALLBACK (region_activated_cb), self);
   self->map_card = card_with_title (&self->map_title, GTK_WIDGET (self->map_view));
@@ -1745,6 +1752,8 @@ build (SigapWilayahPage *self)
 
   /* Sector × area. */
   self->heat_grid = GTK_GRID (sigap_heat_grid_new ());
+  /* Until the first figures name it after its areas. */
+  sigap_heat_grid_set_title (SIGAP_HEAT_GRID (self->heat_grid), _("Active participants by sector"));
   gtk_grid_set_row_spacing (self->heat_grid, 2);
   gtk_grid_set_column_spacing (self->heat_grid, 2);
   self->heat_subtitle = GTK_LABEL (gtk_label_new (_("The number in each cell is the count; "
