@@ -456,3 +456,37 @@ sigap_a11y_name_column_view (GtkColumnView *view,
                                         -1);
     }
 }
+
+/**
+ * sigap_a11y_focus_self:
+ *
+ * A GtkWidgetClass.focus for a widget read as a whole (a KPI card, the heat table) whose
+ * children take no focus: it takes the focus once, and the next move leaves it.
+ */
+gboolean
+sigap_a11y_focus_self (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
+}
+
+/**
+ * sigap_a11y_grab_focus_self:
+ *
+ * The GtkWidgetClass.grab_focus that goes with sigap_a11y_focus_self(): the widget itself
+ * takes the focus, not one of its children.
+ */
+gboolean
+sigap_a11y_grab_focus_self (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root == NULL || !gtk_widget_get_focusable (widget))
+    return FALSE;
+
+  gtk_root_set_focus (root, widget);
+  return TRUE;
+}

@@ -29,6 +29,9 @@ void                sigap_a11y_name_table_row     (GtkListItem   *item,
 void                sigap_a11y_name_column_view   (GtkColumnView *view,
                                                    const char    *name);
 void                sigap_a11y_single_tab_stop    (GtkWidget     *widget);
+gboolean            sigap_a11y_focus_self         (GtkWidget        *widget,
+                                                   GtkDirectionType  direction);
+gboolean            sigap_a11y_grab_focus_self    (GtkWidget        *widget);
 void                sigap_a11y_fix_access_keys    (GtkWidget     *root);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sigap-a11y.h"
 #include "sigap-heat-grid.h"
 
 struct _SigapHeatGrid
@@ -98,28 +99,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
-static gboolean
-sigap_heat_grid_focus (GtkWidget        *widget,
-                       GtkDirectionType  direction)
-{
-  if (gtk_widget_is_focus (widget))
-    return FALSE;
-
-  return gtk_widget_grab_focus (widget);
-}
-
-static gboolean
-sigap_heat_grid_grab_focus (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (root == NULL || !gtk_widget_get_focusable (widget))
-    return FALSE;
-
-  gtk_root_set_focus (root, widget);
-  return TRUE;
-}
-
 static void
 sigap_heat_grid_finalize (GObject *object)
 {
@@ -138,8 +117,8 @@ sigap_heat_grid_class_init (SigapHeatGridClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sigap_heat_grid_finalize;
-  widget_class->focus = sigap_heat_grid_focus;
-  widget_class->grab_focus = sigap_heat_grid_grab_focus;
+  widget_class->focus = sigap_a11y_focus_self;
+  widget_class->grab_focus = sigap_a11y_grab_focus_self;
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sigap-a11y.h"
 #include "sigap-kpi-card.h"
 
 struct _SigapKpiCard
@@ -101,29 +102,6 @@ sigap_kpi_card_finalize (GObject *object)
   G_OBJECT_CLASS (sigap_kpi_card_parent_class)->finalize (object);
 }
 
-/* The card itself takes the focus: its labels are read as its name and description. */
-static gboolean
-sigap_kpi_card_focus (GtkWidget        *widget,
-                      GtkDirectionType  direction)
-{
-  if (gtk_widget_is_focus (widget))
-    return FALSE;
-
-  return gtk_widget_grab_focus (widget);
-}
-
-static gboolean
-sigap_kpi_card_grab_focus (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (root == NULL || !gtk_widget_get_focusable (widget))
-    return FALSE;
-
-  gtk_root_set_focus (root, widget);
-  return TRUE;
-}
-
 static void
 sigap_kpi_card_class_init (SigapKpiCardClass *klass)
 {
@@ -136,8 +114,9 @@ sigap_kpi_card_class_init (SigapKpiCardClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kpicard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  widget_class->focus = sigap_kpi_card_focus;
-  widget_class->grab_focus = sigap_kpi_card_grab_focus;
+  /* The card itself takes the focus: its labels are read as its name and description. */
+  widget_class->focus = sigap_a11y_focus_self;
+  widget_class->grab_focus = sigap_a11y_grab_focus_self;
 }
 
 static void
@@ -150,6 +129,7 @@ sigap_kpi_card_init (SigapKpiCard *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
 
   title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_parent (title_box, GTK_WIDGET (self));
