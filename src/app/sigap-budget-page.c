@@ -21,6 +21,7 @@
 #include "chart/sigap-chart-builders.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "sigap-a11y.h"
 #include "sigap-budget-page.h"
 #include "sigap-card-grid.h"
 #include "sigap-chart-card.h"
@@ -458,9 +459,21 @@ show_budget_lines (SigapBudgetPage *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sigap_segment_get_label (line->segment));
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      sigap_a11y_name_row_value (row, amount);
       adw_preferences_group_add (self->budget_group, row);
       g_ptr_array_add (self->budget_rows, row);
     }
+}
+
+/* The figure beside a row's title is part of what the row reads as. */
+static void
+name_basis_row (GtkLabel   *label,
+                const char *value)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_PREFERENCES_ROW);
+
+  if (row != NULL)
+    sigap_a11y_name_row_value (row, value);
 }
 
 static void
@@ -480,6 +493,10 @@ show_basis (SigapBudgetPage    *self,
   gtk_label_set_label (self->active_city_label, active);
   gtk_label_set_label (self->unpaid_label, unpaid);
   gtk_label_set_label (self->quota_label, quota);
+  name_basis_row (self->premium_label, premium);
+  name_basis_row (self->active_city_label, active);
+  name_basis_row (self->unpaid_label, unpaid);
+  name_basis_row (self->quota_label, quota);
   if (summary->has_quota)
     quota_covers = sigap_format_quota_covers (summary->quota_months, summary->quota_full_year,
                                               self->lang);
@@ -696,10 +713,14 @@ build_what_if (SigapBudgetPage *self)
   self->month_dropdown =
     GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->month_names)), NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->month_dropdown));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("First month of the extra workers"),
-                                  -1);
+  {
+    g_autoptr(GtkListItemFactory) factory = sigap_a11y_label_factory_new ();
+    g_autoptr(GtkListItemFactory) list_factory = sigap_a11y_label_factory_new ();
+
+    gtk_drop_down_set_factory (self->month_dropdown, factory);
+    gtk_drop_down_set_list_factory (self->month_dropdown, list_factory);
+  }
+  sigap_a11y_track_drop_down (self->month_dropdown, _("First month of the extra workers"));
   g_signal_connect_swapped (self->month_dropdown, "notify::selected",
                             G_CALLBACK (what_if_changed_cb), self);
   gtk_box_append (GTK_BOX (field), label);
@@ -793,6 +814,12 @@ static void
 sigap_budget_page_init (SigapBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The headline figures: one Tab stop, the arrow keys between the cards. */
+  sigap_data_table_set_name (self->payments_table, _("Payments"));
+  sigap_card_grid_set_single_tab_stop (self->kpi_grid, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpi_grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key figures"),
+                                  -1);
 
   self->lang = sigap_lang_from_locale ();
   self->budget_rows = g_ptr_array_new ();

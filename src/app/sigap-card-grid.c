@@ -12,6 +12,10 @@
  *
  * CSS node: cardgrid. Children are added with sigap_card_grid_append() or from a .ui file
  * (span 1; change it with sigap_card_grid_set_span()).
+ *
+ * With sigap_card_grid_set_single_tab_stop() (the KPI cards, each focusable) the grid is one
+ * Tab stop: Tab enters at its first card and leaves from any; the arrow keys move between
+ * the cards.
  */
 
 #include "sigap-card-grid.h"
@@ -25,6 +29,7 @@ struct _SigapCardGrid
   int       column_spacing;
   int       row_spacing;
   gboolean  balanced;
+  gboolean  single_tab_stop;
 };
 
 static void sigap_card_grid_buildable_init (GtkBuildableIface *iface);
@@ -428,6 +433,55 @@ sigap_card_grid_set_property (GObject      *object,
     }
 }
 
+static gboolean
+focus_visible_child (GtkWidget        *child,
+                     GtkDirectionType  direction,
+                     gboolean          forward)
+{
+  for (; child != NULL;
+       child = forward ? gtk_widget_get_next_sibling (child) : gtk_widget_get_prev_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_child_focus (child, direction))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+sigap_card_grid_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  SigapCardGrid *self = SIGAP_CARD_GRID (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  gboolean forward;
+
+  if (!self->single_tab_stop)
+    return GTK_WIDGET_CLASS (sigap_card_grid_parent_class)->focus (widget, direction);
+
+  switch (direction)
+    {
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+      if (focus_child != NULL)
+        return FALSE;
+      return focus_visible_child (gtk_widget_get_first_child (widget), direction, TRUE);
+    case GTK_DIR_RIGHT:
+    case GTK_DIR_DOWN:
+    case GTK_DIR_LEFT:
+    case GTK_DIR_UP:
+      if (focus_child == NULL)
+        return focus_visible_child (gtk_widget_get_first_child (widget), direction, TRUE);
+      forward = direction == GTK_DIR_RIGHT || direction == GTK_DIR_DOWN;
+      if (focus_visible_child (forward ? gtk_widget_get_next_sibling (focus_child)
+                                       : gtk_widget_get_prev_sibling (focus_child),
+                               direction, forward))
+        return TRUE;
+      /* At the first or last card: stay, rather than jump out of the grid. */
+      gtk_widget_error_bell (widget);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 sigap_card_grid_class_init (SigapCardGridClass *klass)
 {
@@ -441,6 +495,7 @@ sigap_card_grid_class_init (SigapCardGridClass *klass)
   widget_class->get_request_mode = sigap_card_grid_get_request_mode;
   widget_class->measure = sigap_card_grid_measure;
   widget_class->size_allocate = sigap_card_grid_size_allocate;
+  widget_class->focus = sigap_card_grid_focus;
 
   properties[PROP_MIN_COLUMN_WIDTH] =
     g_param_spec_int ("min-column-width", NULL, NULL, 1, G_MAXINT, 300,
@@ -517,4 +572,18 @@ sigap_card_grid_get_columns (SigapCardGrid *self)
   g_return_val_if_fail (SIGAP_IS_CARD_GRID (self), 1);
 
   return columns_for_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/**
+ * sigap_card_grid_set_single_tab_stop:
+ *
+ * Makes the grid of focusable cards one Tab stop, with the arrow keys between its cards.
+ */
+void
+sigap_card_grid_set_single_tab_stop (SigapCardGrid *self,
+                                     gboolean       single)
+{
+  g_return_if_fail (SIGAP_IS_CARD_GRID (self));
+
+  self->single_tab_stop = !!single;
 }

@@ -20,5 +20,7 @@ void       sigap_card_grid_set_span     (SigapCardGrid *self,
                                          GtkWidget     *child,
                                          guint          span);
 guint      sigap_card_grid_get_columns  (SigapCardGrid *self);
+void       sigap_card_grid_set_single_tab_stop (SigapCardGrid *self,
+                                                gboolean       single);
 
 G_END_DECLS

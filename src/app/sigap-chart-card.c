@@ -302,6 +302,7 @@ sigap_chart_card_set_title (SigapChartCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
                                   -1);
+  sigap_data_table_set_name (self->table, title != NULL ? title : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 

@@ -27,6 +27,7 @@
 
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "sigap-a11y.h"
 #include "sigap-data-page.h"
 #include "sigap-import-dialog.h"
 
@@ -642,6 +643,7 @@ show_batches (SigapDataPage    *self,
           gtk_widget_add_css_class (badge, "error");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          sigap_a11y_name_row_value (row, text);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           g_signal_connect (row, "activated", G_CALLBACK (batch_activated_cb), self);
         }
@@ -679,6 +681,11 @@ show_flags (SigapDataPage    *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      sigap_participant_flag_get_label (flag));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label (count, self->lang));
+      {
+        g_autofree char *count_text = sigap_format_count (count, self->lang);
+
+        sigap_a11y_name_row_value (row, count_text);
+      }
       g_object_set_data (G_OBJECT (row), "flag", GINT_TO_POINTER (flag));
 
       if (count > 0)
@@ -831,6 +838,7 @@ static void
 sigap_data_page_init (SigapDataPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sigap_a11y_fix_access_keys (GTK_WIDGET (self));
 
   self->lang = sigap_lang_from_locale ();
   self->batch_rows = g_ptr_array_new ();

@@ -8,9 +8,16 @@
  * total, set in bold. Inside a card the view takes the card's background.
  *
  * CSS node: datatable, with the GtkColumnView inside. Accessible role: that of the
- * GtkColumnView (a grid), which it holds.
+ * GtkColumnView (a grid), which it holds, named by sigap_data_table_set_name(). Each row
+ * reads as a sentence, "Bekasi Timur: Aktif 1.039, Sasaran 970, Cakupan 107,1 %"; each
+ * cell carries its column's index and header (col-index, col-index-text), each row its
+ * index. The whole table is one Tab stop: Tab enters it at the row last focused and the
+ * next Tab leaves it; Up and Down move between the rows inside.
  */
 
+#include <glib/gi18n.h>
+
+#include "sigap-a11y.h"
 #include "sigap-data-table.h"
 
 struct _SigapDataTable
@@ -22,12 +29,46 @@ struct _SigapDataTable
   GListStore        *rows;
   guint              n_columns;
   gboolean           total_row;
+  char              *name;
 };
 
 G_DEFINE_FINAL_TYPE (SigapDataTable, sigap_data_table, GTK_TYPE_WIDGET)
 
 #define COLUMN_KEY  "sigap-data-table-column"
 #define NUMERIC_KEY "sigap-data-table-numeric"
+
+/* The row reads as a sentence; each cell carries its column's header. */
+static void
+describe_cell (SigapDataTable *self,
+               GtkListItem    *item,
+               GtkStringList  *row,
+               guint           column)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+  g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, column);
+  g_autofree const char **headers = NULL;
+  g_autofree const char **cells = NULL;
+  g_autofree char *name = NULL;
+
+  sigap_a11y_relate_table_cell (item, column,
+                                view_column != NULL
+                                ? gtk_column_view_column_get_title (view_column) : "");
+  if (column != 0)
+    return;
+
+  headers = g_new0 (const char *, self->n_columns + 1);
+  cells = g_new0 (const char *, self->n_columns + 1);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, c);
+
+      headers[c] = other != NULL ? gtk_column_view_column_get_title (other) : "";
+      cells[c] = gtk_string_list_get_string (row, c);
+    }
+
+  name = sigap_a11y_describe_row (headers, cells, self->n_columns);
+  sigap_a11y_name_table_row (item, name);
+}
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -58,11 +99,22 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   const char *text = gtk_string_list_get_string (row, column);
 
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  describe_cell (self, item, row, column);
 
   if (self->total_row && gtk_list_item_get_position (item) + 1 == n_rows)
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
+}
+
+/* The header row counts. */
+static void
+update_row_count (SigapDataTable *self)
+{
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT,
+                                  (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows)) + 1,
+                                  -1);
 }
 
 static void
@@ -89,8 +141,23 @@ sigap_data_table_dispose (GObject *object)
       self->scroller = NULL;
     }
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (sigap_data_table_parent_class)->dispose (object);
+}
+
+/* One Tab stop: Tab into the table lands on a row, Tab from a row leaves the table. */
+static gboolean
+sigap_data_table_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  SigapDataTable *self = SIGAP_DATA_TABLE (widget);
+  gboolean inside = gtk_widget_get_focus_child (widget) != NULL;
+
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) && inside)
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->scroller), direction);
 }
 
 static void
@@ -100,6 +167,7 @@ sigap_data_table_class_init (SigapDataTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sigap_data_table_dispose;
+  widget_class->focus = sigap_data_table_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "datatable");
@@ -168,6 +236,26 @@ sigap_data_table_set_columns (SigapDataTable     *self,
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->view, column);
     }
+
+  sigap_a11y_name_column_view (self->view, self->name != NULL ? self->name : "");
+}
+
+/**
+ * sigap_data_table_set_name:
+ * @name: what the table shows, "Coverage by kecamatan"
+ *
+ * The table's accessible name.
+ */
+void
+sigap_data_table_set_name (SigapDataTable *self,
+                           const char     *name)
+{
+  g_return_if_fail (SIGAP_IS_DATA_TABLE (self));
+  g_return_if_fail (name != NULL);
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  sigap_a11y_name_column_view (self->view, name);
 }
 
 void
@@ -176,6 +264,7 @@ sigap_data_table_clear (SigapDataTable *self)
   g_return_if_fail (SIGAP_IS_DATA_TABLE (self));
 
   g_list_store_remove_all (self->rows);
+  update_row_count (self);
 }
 
 /**
@@ -196,6 +285,7 @@ sigap_data_table_append_row (SigapDataTable     *self,
     gtk_string_list_append (row, cells[i] != NULL ? cells[i] : "");
 
   g_list_store_append (self->rows, row);
+  update_row_count (self);
 }
 
 void

@@ -19,6 +19,8 @@ void        sigap_data_table_set_columns     (SigapDataTable        *self,
                                               const char * const    *headers,
                                               const gboolean        *numeric,
                                               guint                  n_columns);
+void        sigap_data_table_set_name        (SigapDataTable        *self,
+                                              const char            *name);
 void        sigap_data_table_clear           (SigapDataTable        *self);
 void        sigap_data_table_append_row      (SigapDataTable        *self,
                                               const char * const    *cells);

@@ -10,12 +10,18 @@
  * On a window too narrow for the three in a row they wrap onto a second line, each centred
  * and whole: a name cut to "Kota Bek…" does not say what is shown.
  *
- * CSS node: filterbar. Each control has an accessible label of its own.
+ * CSS node: filterbar, accessible role: toolbar. Each control is named with its value
+ * ("Region: Kota Bekasi", "Date of the figures: 31 October 2026"), renamed when it changes.
+ * The date can be set from the keyboard alone: the popover's entry takes a typed date
+ * (31-10-2026, 31 Okt 2026, 2026-10-31) and Up and Down move it by a day; the new date
+ * replaces the entry's text, which a screen reader reads out.
  */
 
 #include <glib/gi18n.h>
 
 #include "core/sigap-format.h"
+#include "core/sigap-import-value.h"
+#include "sigap-a11y.h"
 #include "sigap-filter-bar.h"
 
 struct _SigapFilterBar
@@ -28,6 +34,7 @@ struct _SigapFilterBar
   GtkDropDown    *segment_dropdown;
   GtkMenuButton  *date_button;
   GtkLabel       *date_label;
+  GtkText        *date_entry;
   GtkCalendar    *calendar;
   GtkLabel       *range_label;
   GtkButton      *latest_button;
@@ -68,6 +75,46 @@ date_time_from_date (const GDate *date)
                                 g_date_get_day (date), 0, 0, 0);
 }
 
+static void
+set_entry_valid (SigapFilterBar *self,
+                 gboolean        valid)
+{
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->date_entry),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->date_entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+}
+
+/* The date button, the calendar and the entry say the date in full. */
+static void
+name_date_controls (SigapFilterBar *self,
+                    SigapLang       lang)
+{
+  g_autofree char *full = sigap_format_date (&self->filter->as_of, lang, FALSE);
+  g_autofree char *button_name = NULL;
+  g_autofree char *calendar_name = NULL;
+
+  /* TRANSLATORS: the date button, read by a screen reader:
+   * "Date of the figures: 31 October 2026" */
+  button_name = g_strdup_printf (_("Date of the figures: %s"), full);
+  sigap_a11y_name_menu_button (self->date_button, button_name);
+
+  /* TRANSLATORS: the calendar, read by a screen reader: "Calendar: 31 October 2026" */
+  calendar_name = g_strdup_printf (_("Calendar: %s"), full);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, calendar_name,
+                                  -1);
+}
+
 /* Shows the filter in the controls, without reacting to the changes this makes. */
 static void
 sync_controls (SigapFilterBar *self)
@@ -91,6 +138,10 @@ sync_controls (SigapFilterBar *self)
    * narrow window keeps room for the date itself. */
   date = sigap_format_date (&self->filter->as_of, lang, TRUE);
   gtk_label_set_label (self->date_label, date);
+  name_date_controls (self, lang);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+  gtk_editable_set_position (GTK_EDITABLE (self->date_entry), -1);
+  set_entry_valid (self, TRUE);
 
   date_time = date_time_from_date (&self->filter->as_of);
   gtk_calendar_select_day (self->calendar, date_time);
@@ -204,6 +255,67 @@ calendar_key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
+move_date (SigapFilterBar *self,
+           int             days)
+{
+  GDate date = self->filter->as_of;
+
+  if (days > 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+
+  set_filter_internal (self, &date, self->filter->scope, self->filter->segment);
+}
+
+static void
+date_entry_activated_cb (SigapFilterBar *self)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+  GDate date;
+
+  /* The importer's reader: ISO, 31-10-2026, 31/10/2026, 31 Okt 2026, 31 October 2026. */
+  if (!sigap_import_parse_date (text, &date, NULL))
+    {
+      set_entry_valid (self, FALSE);
+      return;
+    }
+
+  set_filter_internal (self, &date, self->filter->scope, self->filter->segment);
+}
+
+static gboolean
+date_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           SigapFilterBar        *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_date (self, 1);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_date (self, -1);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_date (self, 7);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_date (self, -7);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
 latest_clicked_cb (SigapFilterBar *self)
 {
   if (!g_date_valid (&self->last))
@@ -238,6 +350,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        gtk_string_object_get_string (string));
+  sigap_a11y_name_list_item (item, gtk_string_object_get_string (string));
 }
 
 static GtkListItemFactory *
@@ -261,10 +374,46 @@ dropdown_new (GtkStringList *strings,
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
   gtk_widget_set_tooltip_text (dropdown, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
+  sigap_a11y_track_drop_down (GTK_DROP_DOWN (dropdown), tooltip);
   return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (out, child);
+      else
+        collect_buttons (child, out);
+    }
+}
+
+/* GtkCalendar's header has four arrow buttons, which GTK 4.8 leaves unnamed: in widget
+ * order, previous and next month, then previous and next year. */
+static void
+name_calendar_arrows (GtkCalendar *calendar)
+{
+  const char *names[] = {
+    N_("Previous month"), N_("Next month"), N_("Previous year"), N_("Next year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (buttons, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]),
+                                      -1);
+      gtk_widget_set_tooltip_text (g_ptr_array_index (buttons, i), _(names[i]));
+    }
 }
 
 static GtkWidget *
@@ -274,8 +423,37 @@ build_date_popover (SigapFilterBar *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkGesture *click;
   GtkEventController *key;
+  GtkWidget *label;
+
+  /* Typed, or moved a day at a time with Up and Down. */
+  label = gtk_label_new_with_mnemonic (_("_Date"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  /* A GtkText has no role of its own (its GtkEntry speaks for it): a text box. */
+  self->date_entry = g_object_new (GTK_TYPE_TEXT,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                   NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->date_entry));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->date_entry), 14);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "date-entry");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_entry),
+                               _("Type a date such as 31-10-2026, or move it a day at a time "
+                                 "with Up and Down"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Type a date such as 31-10-2026, or move it a day at a time "
+                                    "with Up and Down"),
+                                  -1);
+  g_signal_connect_swapped (self->date_entry, "activate",
+                            G_CALLBACK (date_entry_activated_cb), self);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (date_entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->date_entry), key);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->date_entry));
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  name_calendar_arrows (self->calendar);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
 
   click = gtk_gesture_click_new ();
@@ -302,6 +480,7 @@ build_date_popover (SigapFilterBar *self)
   g_signal_connect_swapped (self->latest_button, "clicked", G_CALLBACK (latest_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->latest_button));
 
+  sigap_a11y_fix_access_keys (box);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   return popover;
 }
@@ -527,9 +706,6 @@ sigap_filter_bar_init (SigapFilterBar *self)
   gtk_menu_button_set_child (self->date_button, date_box);
   gtk_menu_button_set_popover (self->date_button, build_date_popover (self));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), _("Date of the figures"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date of the figures"),
-                                  -1);
   gtk_widget_set_parent (GTK_WIDGET (self->date_button), GTK_WIDGET (self));
 
   g_date_clear (&self->first, 1);

@@ -488,6 +488,11 @@ static void
 sigap_overview_page_init (SigapOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The headline figures: one Tab stop, the arrow keys between the cards. */
+  sigap_card_grid_set_single_tab_stop (self->kpi_grid, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kpi_grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key figures"),
+                                  -1);
 
   self->lang = sigap_lang_from_locale ();
 

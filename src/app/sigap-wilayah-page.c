@@ -37,6 +37,8 @@
 #include "core/sigap-regions.h"
 #include "sigap-card-grid.h"
 #include "sigap-chart-card.h"
+#include "sigap-a11y.h"
+#include "sigap-heat-grid.h"
 #include "sigap-wilayah-page.h"
 
 #define N_HEAT_CLASSES 6
@@ -586,6 +588,38 @@ cell_text (SigapWilayahPage *self,
     }
 }
 
+/* Each cell carries its header; the row reads "Bekasi Timur: Active 1.039, Target 970, …". */
+static void
+describe_area_cell (SigapWilayahPage *self,
+                    GtkListItem      *list_item,
+                    const WilayahRow *item,
+                    int               column)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table_view);
+  g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, (guint) column);
+  const char *headers[N_COLUMNS];
+  char *cells[N_COLUMNS];
+  g_autofree char *name = NULL;
+
+  sigap_a11y_relate_table_cell (list_item, (guint) column,
+                                view_column != NULL
+                                ? gtk_column_view_column_get_title (view_column) : "");
+  if (column != COLUMN_NAME)
+    return;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (columns, (guint) c);
+
+      headers[c] = other != NULL ? gtk_column_view_column_get_title (other) : "";
+      cells[c] = cell_text (self, item, c);
+    }
+  name = sigap_a11y_describe_row (headers, (const char * const *) cells, N_COLUMNS);
+  sigap_a11y_name_table_row (list_item, name);
+  for (int c = 0; c < N_COLUMNS; c++)
+    g_free (cells[c]);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -617,6 +651,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
+
+  describe_area_cell (self, list_item, item, column);
 }
 
 static int
@@ -767,8 +803,8 @@ build_table (SigapWilayahPage *self)
   gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (view), GTK_SCROLL_NATURAL);
   gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
   g_signal_connect (view, "activate", G_CALLBACK (table_activated_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Figures by area"), -1);
+  sigap_a11y_name_column_view (view, _("Figures by area"));
+  sigap_a11y_single_tab_stop (GTK_WIDGET (view));
 
   return view;
 }
@@ -956,8 +992,8 @@ build_people (SigapWilayahPage *self)
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (
     G_LIST_MODEL (g_object_ref (self->people)))));
   gtk_column_view_set_show_row_separators (view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Participants"), -1);
+  sigap_a11y_name_column_view (view, _("Participants"));
+  sigap_a11y_single_tab_stop (GTK_WIDGET (view));
   return view;
 }
 
@@ -1068,8 +1104,13 @@ show_map (SigapWilayahPage *self)
       sigap_map_view_set_map (self->map_view, NULL);
     }
   sigap_map_view_set_map (self->map_view, level->map);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  {
+    /* TRANSLATORS: the tile map, read by a screen reader: "Map: Coverage by kecamatan" */
+    g_autofree char *map_name = g_strdup_printf (_("Map: %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, map_name, -1);
+  }
 }
 
 static void
@@ -1138,6 +1179,43 @@ heat_tooltip_cb (GtkWidget  *cell,
   return TRUE;
 }
 
+/* Each sector's row as it is read: "Ojek Online: Bekasi Utara 270, Bekasi Timur 120, …". */
+static void
+describe_heat_rows (SigapWilayahPage *self,
+                    GPtrArray        *heat)
+{
+  GPtrArray *areas = g_ptr_array_index (heat, 0);
+  GPtrArray *first = g_ptr_array_index (heat, 1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree const char **headers = g_new0 (const char *, heat->len + 1);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  headers[0] = "";
+  for (guint a = 0; a < areas->len; a++)
+    headers[a + 1] = ((const SigapBreakdownRow *) g_ptr_array_index (areas, a))->name;
+
+  for (guint s = 0; s < first->len; s++)
+    {
+      const SigapBreakdownRow *sector = g_ptr_array_index (first, s);
+
+      g_ptr_array_set_size (cells, 0);
+      g_ptr_array_add (cells, g_strdup (sector->name));
+      for (guint a = 1; a < heat->len; a++)
+        {
+          const SigapBreakdownRow *cell = find_row (g_ptr_array_index (heat, a), sector->code);
+
+          g_ptr_array_add (cells, sigap_format_count (cell != NULL ? cell->active : 0,
+                                                      self->lang));
+        }
+      g_ptr_array_add (rows, sigap_a11y_describe_row (headers,
+                                                      (const char * const *) cells->pdata,
+                                                      cells->len));
+    }
+  g_ptr_array_add (rows, NULL);
+  sigap_heat_grid_set_rows (SIGAP_HEAT_GRID (self->heat_grid),
+                            (const char * const *) rows->pdata);
+}
+
 static void
 show_heat (SigapWilayahPage *self,
            GPtrArray        *heat)
@@ -1150,6 +1228,7 @@ show_heat (SigapWilayahPage *self,
   if (first == NULL)
     {
       trim_heat (self, 0, 0);
+      sigap_heat_grid_set_rows (SIGAP_HEAT_GRID (self->heat_grid), NULL);
       return;
     }
 
@@ -1234,6 +1313,8 @@ show_heat (SigapWilayahPage *self,
                                   g_free);
         }
     }
+
+  describe_heat_rows (self, heat);
 }
 
 static void
@@ -1308,6 +1389,7 @@ show_level (SigapWilayahPage *self,
       heat_title = g_strdup_printf (_("Active participants by sector and %s"),
                                     level->level == LEVEL_KOTA ? _("kecamatan") : _("kelurahan"));
       gtk_label_set_label (self->heat_title, heat_title);
+      sigap_heat_grid_set_title (SIGAP_HEAT_GRID (self->heat_grid), heat_title);
       show_measure (self);
     }
   else
@@ -1607,8 +1689,14 @@ build (SigapWilayahPage *self)
                                                              NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->measure_dropdown),
                                _("The measure the map shades and the table ranks"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->measure_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Measure"), -1);
+  {
+    g_autoptr(GtkListItemFactory) factory = sigap_a11y_label_factory_new ();
+    g_autoptr(GtkListItemFactory) list_factory = sigap_a11y_label_factory_new ();
+
+    gtk_drop_down_set_factory (self->measure_dropdown, factory);
+    gtk_drop_down_set_list_factory (self->measure_dropdown, list_factory);
+  }
+  sigap_a11y_track_drop_down (self->measure_dropdown, _("Measure"));
   gtk_widget_set_valign (GTK_WIDGET (self->measure_dropdown), GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->measure_dropdown, "notify::selected",
                             G_CALLBACK (measure_changed_cb), self);
@@ -1632,6 +1720,13 @@ build (SigapWilayahPage *self)
   /* The three views of the areas. */
   /* The map asks for the height its tiles fill at its width: no size request. */
   self->map_view = SIGAP_MAP_VIEW (sigap_map_view_new ());
+  {
+    /* Until the first figures name it after its measure. */
+    g_autofree char *map_name = g_strdup_printf (_("Map: %s"), _("Kecamatan"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, map_name, -1);
+  }
   g_signal_connect_swapped (self->map_view, "region-activated",
                             G_CALLBACK (region_activated_cb), self);
   self->map_card = card_with_title (&self->map_title, GTK_WIDGET (self->map_view));
@@ -1660,7 +1755,9 @@ build (SigapWilayahPage *self)
   gtk_box_append (GTK_BOX (box), self->areas_box);
 
   /* Sector × area. */
-  self->heat_grid = GTK_GRID (gtk_grid_new ());
+  self->heat_grid = GTK_GRID (sigap_heat_grid_new ());
+  /* Until the first figures name it after its areas. */
+  sigap_heat_grid_set_title (SIGAP_HEAT_GRID (self->heat_grid), _("Active participants by sector"));
   gtk_grid_set_row_spacing (self->heat_grid, 2);
   gtk_grid_set_column_spacing (self->heat_grid, 2);
   self->heat_subtitle = GTK_LABEL (gtk_label_new (_("The number in each cell is the count; "

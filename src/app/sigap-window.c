@@ -31,6 +31,7 @@
 #include "sigap-overview-page.h"
 #include "sigap-page.h"
 #include "sigap-wilayah-page.h"
+#include "sigap-a11y.h"
 #include "sigap-preferences-window.h"
 #include "sigap-window.h"
 #include "sigap-window-private.h"
@@ -46,6 +47,7 @@ struct _SigapWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *busy_spinner;
+  GtkMenuButton        *menu_button;
   GtkSpinner           *loading_spinner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -1138,6 +1140,7 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, main_stack);
@@ -1190,6 +1193,8 @@ static void
 sigap_window_init (SigapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sigap_a11y_fix_access_keys (GTK_WIDGET (self));
+  sigap_a11y_name_menu_button (self->menu_button, _("Main menu"));
 
   self->persistent = TRUE;
   self->initial_segment = -1;

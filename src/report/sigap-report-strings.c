@@ -846,9 +846,11 @@ static const Text texts[RT_N] = {
   },
   [RT_DEF_MONTHS_UNPAID] = {
     "The months of the year whose premiums have not been paid yet: those after the last month "
-    "covered by an SP2D paid by the report date.",
+    "covered by an SP2D paid by the report date, and not before the month the first participant "
+    "joined.",
     "Bulan-bulan tahun berjalan yang iurannya belum dibayar: bulan sesudah bulan terakhir yang "
-    "sudah dibayar melalui SP2D sampai tanggal laporan.",
+    "sudah dibayar melalui SP2D sampai tanggal laporan, dan tidak sebelum bulan peserta pertama "
+    "terdaftar.",
   },
   [RT_DEF_PROJECTED_TERM] = {
     "Projected year-end spending",
@@ -857,10 +859,10 @@ static const Text texts[RT_N] = {
   [RT_DEF_PROJECTED] = {
     "What the year will cost if the number of active participants stays as it is on the report "
     "date: the realisation plus the premiums of every active participant in the city for each "
-    "month not yet paid, counted from the month the first participant joined.",
+    "month not yet paid.",
     "Perkiraan belanja sampai akhir tahun bila jumlah peserta aktif tetap seperti pada tanggal "
     "laporan: realisasi ditambah iuran seluruh peserta aktif di kota untuk setiap bulan yang "
-    "belum dibayar, dihitung sejak bulan peserta pertama terdaftar.",
+    "belum dibayar.",
   },
   [RT_DEF_QUOTA_TERM] = {
     "Quota",
