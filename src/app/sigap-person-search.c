@@ -71,6 +71,7 @@ struct _SigapPersonSearch
   GCancellable    *cancellable;
   GPtrArray       *matches;     /* SigapPersonMatch, all pages shown */
   char            *name_text;   /* the name the list is for */
+  char            *searched;    /* the text last searched for */
   gboolean         more;
 };
 
@@ -484,6 +485,9 @@ search (SigapPersonSearch *self,
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
   Job *job;
 
+  g_free (self->searched);
+  self->searched = g_strdup (text);
+
   if (*text == '\0')
     {
       stop_search (self);
@@ -540,9 +544,15 @@ search (SigapPersonSearch *self,
   start_job (self, job);
 }
 
+/* GtkSearchEntry tells a change a moment after it, when Enter (or set_text ()) may have
+ * searched for it already: a second search would drop the card opened meanwhile. */
 static void
 search_changed_cb (SigapPersonSearch *self)
 {
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  if (g_strcmp0 (text, self->searched) == 0)
+    return;
   search (self, FALSE);
 }
 
@@ -596,6 +606,7 @@ sigap_person_search_finalize (GObject *object)
 
   g_free (self->db_path);
   g_free (self->name_text);
+  g_free (self->searched);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigap_person_search_parent_class)->finalize (object);

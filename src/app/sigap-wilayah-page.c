@@ -1791,7 +1791,7 @@ build (SigapWilayahPage *self)
   g_signal_connect_swapped (self->people, "notify::loading",
                             G_CALLBACK (people_count_changed_cb), self);
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search_entry, "placeholder-text", _("Name or last four NIK digits"),
+  g_object_set (self->search_entry, "placeholder-text", _("Name, NIK or its last four digits"),
                 NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
   g_signal_connect_swapped (self->search_entry, "search-changed",
