@@ -337,6 +337,7 @@ test_migration_quality (Fixture       *fixture,
                        "DROP TRIGGER participant_flag_tally_forget;"
                        "DROP TRIGGER participant_flag_tally_move;"
                        "DROP TABLE tally_flag;"
+                       "ALTER TABLE import_batch DROP COLUMN imported_by;"
                        "INSERT INTO participant (nik, name, kelurahan_id, sector_id, desil,"
                        "                         registered_on, kpj_number) VALUES"
                        " ('3275010101900001', 'Rentan 7',"

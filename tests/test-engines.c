@@ -315,6 +315,48 @@ assert_tallies_match (const char *uri)
                    sigap_statement_column_int64 (stmt, 5));
 }
 
+/* Takes the lines naming who imported and when out of a JSON report. */
+static void
+strip_origin (char *json)
+{
+  char *out = json;
+
+  for (const char *line = json; *line != '\0';)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line + 1) : strlen (line);
+
+      if (g_strstr_len (line, length, "\"imported_by\"") == NULL &&
+          g_strstr_len (line, length, "\"imported_at\"") == NULL)
+        {
+          memmove (out, line, length);
+          out += length;
+        }
+      line += length;
+    }
+  *out = '\0';
+}
+
+/* The role's name, as current_user gives it, kept on the newest batch. */
+static char *
+newest_batch_importer (const char *uri)
+{
+  g_autofree char *sql = NULL;
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+  char *name = NULL;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, "SELECT imported_by FROM import_batch ORDER BY id DESC LIMIT 1");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  if (!PQgetisnull (result, 0, 0))
+    name = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return name;
+}
+
 static void
 test_import_identical (void)
 {
@@ -342,6 +384,9 @@ test_import_identical (void)
                         "--format=json", csv, NULL);
   g_assert_true (sigap_test_run_succeeded (&sqlite_run));
   g_assert_cmpstr (server_run.err, ==, sqlite_run.err);
+  /* The same but who and when. */
+  strip_origin (server_run.out);
+  strip_origin (sqlite_run.out);
   g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
   /* The repeat and the short NIK were rejected, the rest added. */
   g_assert_nonnull (strstr (sqlite_run.out, "\"rejected\" : 2"));
@@ -372,6 +417,7 @@ test_roles (void)
   g_autofree char *viewer_uri = NULL;
   g_autofree char *operator_uri = NULL;
   g_autofree char *fresh_uri = NULL;
+  g_autofree char *importer = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
@@ -439,6 +485,11 @@ test_roles (void)
                         NULL);
   g_assert_cmpstr (operator_import.err, ==, "");
   g_assert_true (sigap_test_run_succeeded (&operator_import));
+  /* The batch names the operator's role. */
+  importer = newest_batch_importer (server.uri);
+  g_assert_cmpstr (importer, ==, operator);
+  g_assert_nonnull (strstr (operator_import.out, "Imported by"));
+  g_assert_nonnull (strstr (operator_import.out, operator));
   assert_tallies_match (server.uri);
 
   sigap_test_run_sigap (&operator_fresh, "summary", "--db", fresh_uri, NULL);

@@ -124,6 +124,28 @@ sigap_database_get_path (SigapDatabase *self)
   return self->path;
 }
 
+/**
+ * sigap_database_get_user:
+ *
+ * Returns: (transfer full) (nullable): who is working on the database, as an import records
+ *   it: the role (current_user) on a server, the operating-system user name on a file
+ */
+char *
+sigap_database_get_user (SigapDatabase  *self)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+
+  if (self->engine->id != SIGAP_DATABASE_ENGINE_POSTGRES)
+    return g_strdup (g_get_user_name ());
+
+  stmt = sigap_database_prepare (self, "SELECT current_user", NULL);
+  if (stmt == NULL || sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return NULL;
+  return g_strdup (sigap_statement_column_text (stmt, 0));
+}
+
 SigapDatabaseEngine
 sigap_database_get_engine (SigapDatabase *self)
 {

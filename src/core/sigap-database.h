@@ -66,6 +66,8 @@ SigapDatabaseEngine sigap_database_get_engine   (SigapDatabase           *self);
 gboolean        sigap_database_path_is_server   (const char              *path);
 /* @path for messages: a file's name, or a server database's name (never its password). */
 char           *sigap_database_display_location (const char              *path);
+/* Who is working: the role on a server, the operating-system user name on a file. */
+char           *sigap_database_get_user         (SigapDatabase           *self);
 int             sigap_database_get_schema_version (SigapDatabase         *self);
 gboolean        sigap_database_is_read_only     (SigapDatabase           *self);
 int             sigap_database_latest_schema_version (void);
