@@ -405,6 +405,132 @@ test_import_identical (void)
   sigap_test_remove_tree (dir);
 }
 
+static GSubprocess *
+spawn_import (const char *uri,
+              const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("SIGAP_BIN");
+  GSubprocess *process;
+
+  g_assert_nonnull (bin);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, bin, "import", "participants", "--db", uri, csv, NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Two operators importing at once: each import succeeds, one after the other; the same file
+ * twice at once is saved once, and the other says nothing changed. */
+static void
+test_import_concurrent (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GSubprocess *processes[3];
+  guint saved = 0, unchanged = 0;
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  first = write_participants_csv (dir, "a.csv", 5, 3000);
+  second = write_participants_csv (dir, "b.csv", 6, 3000);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  processes[0] = spawn_import (server.uri, first);
+  processes[1] = spawn_import (server.uri, second);
+  processes[2] = spawn_import (server.uri, first);
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (g_subprocess_get_successful (processes[i]));
+      if (strstr (out, "Saved as import") != NULL)
+        saved++;
+      else if (strstr (out, "nothing changed") != NULL)
+        unchanged++;
+      g_object_unref (processes[i]);
+    }
+  g_assert_cmpuint (saved, ==, 2);
+  g_assert_cmpuint (unchanged, ==, 1);
+  assert_tallies_match (server.uri);
+
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+/* The notifications a connection holds now. */
+static guint
+count_notifications (PGconn *conn)
+{
+  guint n = 0;
+  PGnotify *notify;
+
+  g_assert_cmpint (PQconsumeInput (conn), ==, 1);
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      g_assert_cmpstr (notify->relname, ==, SIGAP_DATA_CHANGED_CHANNEL);
+      n++;
+      PQfreemem (notify);
+    }
+  return n;
+}
+
+/* A committed import tells the listeners; a read or a dry run does not. */
+static void
+test_notify (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(SigapTestRun) read_run = { 0 };
+  g_auto(SigapTestRun) dry_run = { 0 };
+  g_auto(SigapTestRun) import_run = { 0 };
+  TestDatabase server = { 0 };
+  PGconn *listener;
+  PGresult *result;
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  csv = write_participants_csv (dir, "peserta.csv", 4, 100);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  listener = PQconnectdb (server.uri);
+  g_assert_cmpint (PQstatus (listener), ==, CONNECTION_OK);
+  result = PQexec (listener, "LISTEN " SIGAP_DATA_CHANGED_CHANNEL);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  sigap_test_run_sigap (&read_run, "summary", "--db", server.uri, NULL);
+  g_assert_true (sigap_test_run_succeeded (&read_run));
+  sigap_test_run_sigap (&dry_run, "import", "participants", "--db", server.uri, "--dry-run",
+                        csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&dry_run));
+  g_assert_cmpuint (count_notifications (listener), ==, 0);
+
+  sigap_test_run_sigap (&import_run, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&import_run));
+  g_assert_cmpuint (count_notifications (listener), ==, 1);
+
+  demo_into (server.uri);
+  g_assert_cmpuint (count_notifications (listener), ==, 1);
+
+  PQfinish (listener);
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
 /* sigap_viewer reads the figures and nothing personal; sigap_operator imports; a role that may
  * not create the schema is told so. */
 static void
@@ -662,6 +788,8 @@ main (int   argc,
   g_test_add_func ("/engines/connection-errors", test_connection_errors);
   g_test_add_func ("/engines/import-identical", test_import_identical);
   g_test_add_func ("/engines/roles", test_roles);
+  g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
+  g_test_add_func ("/engines/notify", test_notify);
 
   return g_test_run ();
 }

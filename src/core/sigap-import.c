@@ -1608,7 +1608,8 @@ import_in_transaction (SigapImporter   *self,
   if (!sigap_database_begin (run->db, error))
     return FALSE;
 
-  if (!load_reference (run, error) ||
+  if (!sigap_database_lock_writers (run->db, error) ||
+      !load_reference (run, error) ||
       !insert_batch (run, file_name, error) ||
       !run->klass->prepare (run, error) ||
       !write_rejects_header (run, error) ||
@@ -1652,7 +1653,9 @@ import_in_transaction (SigapImporter   *self,
         }
     }
 
-  if (!sigap_database_update_cutoff (run->db, error) || !sigap_database_commit (run->db, error))
+  if (!sigap_database_update_cutoff (run->db, error) ||
+      !sigap_database_notify_changed (run->db, error) ||
+      !sigap_database_commit (run->db, error))
     goto fail;
   _sigap_import_trace_phase (run, "committed");
 
