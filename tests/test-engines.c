@@ -18,6 +18,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "core/sigap-data-watch.h"
 #include "core/sigap-database.h"
 #include "sigap-test-util.h"
 
@@ -531,6 +532,71 @@ test_notify (void)
   sigap_test_remove_tree (dir);
 }
 
+static void
+count_changed_cb (SigapDataWatch *watch,
+                  gpointer        user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Runs the main context for @ms milliseconds, or until @count is above zero when @until_one. */
+static void
+run_main_context (guint     ms,
+                  guint    *count,
+                  gboolean  until_one)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end && !(until_one && *count > 0))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* A watch on the server hears an import by another process within a second, and not a read. */
+static void
+test_data_watch (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(SigapDataWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SigapTestRun) read_run = { 0 };
+  g_auto(SigapTestRun) import_run = { 0 };
+  TestDatabase server = { 0 };
+  guint changed = 0;
+  gint64 started;
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  csv = write_participants_csv (dir, "peserta.csv", 7, 100);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  watch = sigap_data_watch_new (server.uri, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "changed", G_CALLBACK (count_changed_cb), &changed);
+
+  sigap_test_run_sigap (&read_run, "summary", "--db", server.uri, NULL);
+  g_assert_true (sigap_test_run_succeeded (&read_run));
+  run_main_context (300, &changed, FALSE);
+  g_assert_cmpuint (changed, ==, 0);
+
+  sigap_test_run_sigap (&import_run, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&import_run));
+  started = g_get_monotonic_time ();
+  run_main_context (1000, &changed, TRUE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_TIME_SPAN_SECOND);
+
+  g_clear_object (&watch);
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
 /* sigap_viewer reads the figures and nothing personal; sigap_operator imports; a role that may
  * not create the schema is told so. */
 static void
@@ -790,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/engines/roles", test_roles);
   g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
   g_test_add_func ("/engines/notify", test_notify);
+  g_test_add_func ("/engines/data-watch", test_data_watch);
 
   return g_test_run ();
 }
