@@ -15,6 +15,8 @@
  */
 
 #include <glib/gstdio.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -597,6 +599,127 @@ test_data_watch (void)
   sigap_test_remove_tree (dir);
 }
 
+#define PG_BIN "/usr/lib/postgresql/15/bin"
+
+/* Runs a server program, as the postgres user when the test runs as root (the server refuses
+ * root); fails the test with its output when it fails. */
+static void
+run_server_program (const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (getuid () == 0)
+    {
+      g_ptr_array_add (args, (gpointer) "runuser");
+      g_ptr_array_add (args, (gpointer) "-u");
+      g_ptr_array_add (args, (gpointer) "postgres");
+      g_ptr_array_add (args, (gpointer) "--");
+    }
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s%s", argv[0], out, err);
+}
+
+/* A hot standby made with pg_basebackup -R from the test server, in the test's own folder:
+ * every read works there and gives the primary's figures; a write says it is a replica. */
+static void
+test_replica (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *hba = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *options = NULL;
+  g_autofree char *standby_uri = NULL;
+  g_autofree char *primary = NULL;
+  g_auto(SigapTestRun) primary_run = { 0 };
+  g_auto(SigapTestRun) standby_run = { 0 };
+  g_auto(SigapTestRun) import_run = { 0 };
+  g_autoptr(GError) error = NULL;
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+  if (!g_file_test (PG_BIN "/pg_ctl", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      /* Only where the server programs are not installed; CI installs them. */
+      if (g_getenv ("CI") != NULL)
+        g_test_fail ();
+      g_test_skip (PG_BIN "/pg_ctl is not installed");
+      return;
+    }
+
+  dir = sigap_test_make_tmp_dir ("sigap-replica-XXXXXX", FALSE);
+  if (getuid () == 0)
+    {
+      struct passwd *postgres = getpwnam ("postgres");
+
+      g_assert_nonnull (postgres);
+      g_assert_cmpint (chown (dir, postgres->pw_uid, postgres->pw_gid), ==, 0);
+    }
+  data = g_build_filename (dir, "standby", NULL);
+  csv = write_participants_csv (dir, "peserta.csv", 2, 50);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  /* The copy, and a configuration of its own: Debian keeps the primary's outside its data. */
+  primary = g_strdup (server_uri);
+  run_server_program ((const char * const[]) { PG_BIN "/pg_basebackup", "-D", data, "-R",
+                                               "-X", "stream", "-c", "fast", "-d", primary,
+                                               NULL });
+  port = g_strdup_printf ("%d", 20000 + g_random_int_range (0, 20000));
+  conf = g_build_filename (data, "postgresql.conf", NULL);
+  hba = g_build_filename (data, "pg_hba.conf", NULL);
+  g_assert_true (g_file_set_contents (conf, "hot_standby = on\n", -1, NULL));
+  g_assert_true (g_file_set_contents (hba, "local all all trust\n", -1, NULL));
+  if (getuid () == 0)
+    {
+      struct passwd *postgres = getpwnam ("postgres");
+
+      g_assert_cmpint (chown (conf, postgres->pw_uid, postgres->pw_gid), ==, 0);
+      g_assert_cmpint (chown (hba, postgres->pw_uid, postgres->pw_gid), ==, 0);
+    }
+  options = g_strdup_printf ("-p %s -k %s -c listen_addresses=", port, dir);
+  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-o", options,
+                                               "-l", "/dev/null", "-w", "start", NULL });
+
+  standby_uri = g_strdup_printf ("postgresql:///%s?host=%s&port=%s&user=postgres", server.name,
+                                 dir, port);
+
+  /* Every read, the primary's figures. */
+  sigap_test_run_sigap (&primary_run, "summary", "--db", server.uri, "--format=json",
+                        "--by=kelurahan", NULL);
+  sigap_test_run_sigap (&standby_run, "summary", "--db", standby_uri, "--format=json",
+                        "--by=kelurahan", NULL);
+  g_assert_true (sigap_test_run_succeeded (&primary_run));
+  g_assert_cmpstr (standby_run.err, ==, "");
+  g_assert_cmpstr (standby_run.out, ==, primary_run.out);
+
+  /* A write: one line that says why. */
+  sigap_test_run_sigap (&import_run, "import", "participants", "--db", standby_uri, csv, NULL);
+  sigap_test_run_assert_fails_with (&import_run, "this server is a read-only replica");
+  g_test_message ("On the replica: %s", import_run.err);
+  g_assert_true (g_str_has_suffix (import_run.err, "\n"));
+  g_assert_true (strchr (import_run.err, '\n') == import_run.err + strlen (import_run.err) - 1);
+
+  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-m", "immediate",
+                                               "-w", "stop", NULL });
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
 /* sigap_viewer reads the figures and nothing personal; sigap_operator imports; a role that may
  * not create the schema is told so. */
 static void
@@ -857,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
   g_test_add_func ("/engines/notify", test_notify);
   g_test_add_func ("/engines/data-watch", test_data_watch);
+  g_test_add_func ("/engines/replica", test_replica);
 
   return g_test_run ();
 }
