@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "core/sigap-data-watch.h"
 #include "core/sigap-database.h"
 
 typedef struct
@@ -337,6 +338,7 @@ test_migration_quality (Fixture       *fixture,
                        "DROP TRIGGER participant_flag_tally_forget;"
                        "DROP TRIGGER participant_flag_tally_move;"
                        "DROP TABLE tally_flag;"
+                       "ALTER TABLE import_batch DROP COLUMN imported_by;"
                        "INSERT INTO participant (nik, name, kelurahan_id, sector_id, desil,"
                        "                         registered_on, kpj_number) VALUES"
                        " ('3275010101900001', 'Rentan 7',"
@@ -502,6 +504,67 @@ test_migration_desil_missing (Fixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT coalesce (sum (registered), 0) FROM tally_flag"), ==, 0);
 }
 
+static void
+count_changed_cb (SigapDataWatch *watch,
+                  gpointer        user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Runs the main context for @ms milliseconds, or until @count is above zero when @until_one. */
+static void
+run_main_context (guint     ms,
+                  guint    *count,
+                  gboolean  until_one)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end && !(until_one && *count > 0))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* A watch on a file hears a write by another connection within a second, and not a read. */
+static void
+test_data_watch (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(SigapDataWatch) watch = NULL;
+  sqlite3 *reader = NULL;
+  guint changed = 0;
+  gint64 started;
+
+  db = sigap_database_open (fixture->path, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  /* The creation's own file events pass first. */
+  run_main_context (300, &changed, FALSE);
+
+  watch = sigap_data_watch_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "changed", G_CALLBACK (count_changed_cb), &changed);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &reader, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "SELECT count (*) FROM participant", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (reader);
+  run_main_context (500, &changed, FALSE);
+  g_assert_cmpuint (changed, ==, 0);
+
+  write_sqlite (fixture->path,
+                "INSERT INTO import_batch (kind, file_name, checksum, imported_at) "
+                "VALUES ('participants', 'x.csv', 'x', '2026-12-01T00:00:00Z')");
+  started = g_get_monotonic_time ();
+  run_main_context (1000, &changed, TRUE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_TIME_SPAN_SECOND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +586,7 @@ main (int    argc,
   ADD ("/sigap/database/cutoff", test_cutoff);
   ADD ("/sigap/database/migration/quality", test_migration_quality);
   ADD ("/sigap/database/migration/desil-missing", test_migration_desil_missing);
+  ADD ("/sigap/database/data-watch", test_data_watch);
 
 #undef ADD
 

@@ -15,9 +15,12 @@
  */
 
 #include <glib/gstdio.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "core/sigap-data-watch.h"
 #include "core/sigap-database.h"
 #include "sigap-test-util.h"
 
@@ -315,6 +318,48 @@ assert_tallies_match (const char *uri)
                    sigap_statement_column_int64 (stmt, 5));
 }
 
+/* Takes the lines naming who imported and when out of a JSON report. */
+static void
+strip_origin (char *json)
+{
+  char *out = json;
+
+  for (const char *line = json; *line != '\0';)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line + 1) : strlen (line);
+
+      if (g_strstr_len (line, length, "\"imported_by\"") == NULL &&
+          g_strstr_len (line, length, "\"imported_at\"") == NULL)
+        {
+          memmove (out, line, length);
+          out += length;
+        }
+      line += length;
+    }
+  *out = '\0';
+}
+
+/* The role's name, as current_user gives it, kept on the newest batch. */
+static char *
+newest_batch_importer (const char *uri)
+{
+  g_autofree char *sql = NULL;
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+  char *name = NULL;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, "SELECT imported_by FROM import_batch ORDER BY id DESC LIMIT 1");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  if (!PQgetisnull (result, 0, 0))
+    name = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return name;
+}
+
 static void
 test_import_identical (void)
 {
@@ -342,6 +387,9 @@ test_import_identical (void)
                         "--format=json", csv, NULL);
   g_assert_true (sigap_test_run_succeeded (&sqlite_run));
   g_assert_cmpstr (server_run.err, ==, sqlite_run.err);
+  /* The same but who and when. */
+  strip_origin (server_run.out);
+  strip_origin (sqlite_run.out);
   g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
   /* The repeat and the short NIK were rejected, the rest added. */
   g_assert_nonnull (strstr (sqlite_run.out, "\"rejected\" : 2"));
@@ -360,6 +408,318 @@ test_import_identical (void)
   sigap_test_remove_tree (dir);
 }
 
+static GSubprocess *
+spawn_import (const char *uri,
+              const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("SIGAP_BIN");
+  GSubprocess *process;
+
+  g_assert_nonnull (bin);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, bin, "import", "participants", "--db", uri, csv, NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Two operators importing at once: each import succeeds, one after the other; the same file
+ * twice at once is saved once, and the other says nothing changed. */
+static void
+test_import_concurrent (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GSubprocess *processes[3];
+  guint saved = 0, unchanged = 0;
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  first = write_participants_csv (dir, "a.csv", 5, 3000);
+  second = write_participants_csv (dir, "b.csv", 6, 3000);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  processes[0] = spawn_import (server.uri, first);
+  processes[1] = spawn_import (server.uri, second);
+  processes[2] = spawn_import (server.uri, first);
+  for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (g_subprocess_get_successful (processes[i]));
+      if (strstr (out, "Saved as import") != NULL)
+        saved++;
+      else if (strstr (out, "nothing changed") != NULL)
+        unchanged++;
+      g_object_unref (processes[i]);
+    }
+  g_assert_cmpuint (saved, ==, 2);
+  g_assert_cmpuint (unchanged, ==, 1);
+  assert_tallies_match (server.uri);
+
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+/* The notifications a connection holds now. */
+static guint
+count_notifications (PGconn *conn)
+{
+  guint n = 0;
+  PGnotify *notify;
+
+  g_assert_cmpint (PQconsumeInput (conn), ==, 1);
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      g_assert_cmpstr (notify->relname, ==, SIGAP_DATA_CHANGED_CHANNEL);
+      n++;
+      PQfreemem (notify);
+    }
+  return n;
+}
+
+/* A committed import tells the listeners; a read or a dry run does not. */
+static void
+test_notify (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(SigapTestRun) read_run = { 0 };
+  g_auto(SigapTestRun) dry_run = { 0 };
+  g_auto(SigapTestRun) import_run = { 0 };
+  TestDatabase server = { 0 };
+  PGconn *listener;
+  PGresult *result;
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  csv = write_participants_csv (dir, "peserta.csv", 4, 100);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  listener = PQconnectdb (server.uri);
+  g_assert_cmpint (PQstatus (listener), ==, CONNECTION_OK);
+  result = PQexec (listener, "LISTEN " SIGAP_DATA_CHANGED_CHANNEL);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+
+  sigap_test_run_sigap (&read_run, "summary", "--db", server.uri, NULL);
+  g_assert_true (sigap_test_run_succeeded (&read_run));
+  sigap_test_run_sigap (&dry_run, "import", "participants", "--db", server.uri, "--dry-run",
+                        csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&dry_run));
+  g_assert_cmpuint (count_notifications (listener), ==, 0);
+
+  sigap_test_run_sigap (&import_run, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&import_run));
+  g_assert_cmpuint (count_notifications (listener), ==, 1);
+
+  demo_into (server.uri);
+  g_assert_cmpuint (count_notifications (listener), ==, 1);
+
+  PQfinish (listener);
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+static void
+count_changed_cb (SigapDataWatch *watch,
+                  gpointer        user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Runs the main context for @ms milliseconds, or until @count is above zero when @until_one. */
+static void
+run_main_context (guint     ms,
+                  guint    *count,
+                  gboolean  until_one)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end && !(until_one && *count > 0))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* A watch on the server hears an import by another process within a second, and not a read. */
+static void
+test_data_watch (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(SigapDataWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SigapTestRun) read_run = { 0 };
+  g_auto(SigapTestRun) import_run = { 0 };
+  TestDatabase server = { 0 };
+  guint changed = 0;
+  gint64 started;
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  csv = write_participants_csv (dir, "peserta.csv", 7, 100);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  watch = sigap_data_watch_new (server.uri, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "changed", G_CALLBACK (count_changed_cb), &changed);
+
+  sigap_test_run_sigap (&read_run, "summary", "--db", server.uri, NULL);
+  g_assert_true (sigap_test_run_succeeded (&read_run));
+  run_main_context (300, &changed, FALSE);
+  g_assert_cmpuint (changed, ==, 0);
+
+  sigap_test_run_sigap (&import_run, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&import_run));
+  started = g_get_monotonic_time ();
+  run_main_context (1000, &changed, TRUE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_TIME_SPAN_SECOND);
+
+  g_clear_object (&watch);
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+#define PG_BIN "/usr/lib/postgresql/15/bin"
+
+/* Runs a server program, as the postgres user when the test runs as root (the server refuses
+ * root); fails the test with its output when it fails. */
+static void
+run_server_program (const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (getuid () == 0)
+    {
+      g_ptr_array_add (args, (gpointer) "runuser");
+      g_ptr_array_add (args, (gpointer) "-u");
+      g_ptr_array_add (args, (gpointer) "postgres");
+      g_ptr_array_add (args, (gpointer) "--");
+    }
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s%s", argv[0], out, err);
+}
+
+/* A hot standby made with pg_basebackup -R from the test server, in the test's own folder:
+ * every read works there and gives the primary's figures; a write says it is a replica. */
+static void
+test_replica (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *hba = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *options = NULL;
+  g_autofree char *standby_uri = NULL;
+  g_autofree char *primary = NULL;
+  g_auto(SigapTestRun) primary_run = { 0 };
+  g_auto(SigapTestRun) standby_run = { 0 };
+  g_auto(SigapTestRun) import_run = { 0 };
+  g_autoptr(GError) error = NULL;
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+  if (!g_file_test (PG_BIN "/pg_ctl", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      /* Only where the server programs are not installed; CI installs them. */
+      if (g_getenv ("CI") != NULL)
+        g_test_fail ();
+      g_test_skip (PG_BIN "/pg_ctl is not installed");
+      return;
+    }
+
+  dir = sigap_test_make_tmp_dir ("sigap-replica-XXXXXX", FALSE);
+  if (getuid () == 0)
+    {
+      struct passwd *postgres = getpwnam ("postgres");
+
+      g_assert_nonnull (postgres);
+      g_assert_cmpint (chown (dir, postgres->pw_uid, postgres->pw_gid), ==, 0);
+    }
+  data = g_build_filename (dir, "standby", NULL);
+  csv = write_participants_csv (dir, "peserta.csv", 2, 50);
+  test_database_create (&server);
+  demo_into (server.uri);
+
+  /* The copy, and a configuration of its own: Debian keeps the primary's outside its data. */
+  primary = g_strdup (server_uri);
+  run_server_program ((const char * const[]) { PG_BIN "/pg_basebackup", "-D", data, "-R",
+                                               "-X", "stream", "-c", "fast", "-d", primary,
+                                               NULL });
+  port = g_strdup_printf ("%d", 20000 + g_random_int_range (0, 20000));
+  conf = g_build_filename (data, "postgresql.conf", NULL);
+  hba = g_build_filename (data, "pg_hba.conf", NULL);
+  g_assert_true (g_file_set_contents (conf, "hot_standby = on\n", -1, NULL));
+  g_assert_true (g_file_set_contents (hba, "local all all trust\n", -1, NULL));
+  if (getuid () == 0)
+    {
+      struct passwd *postgres = getpwnam ("postgres");
+
+      g_assert_cmpint (chown (conf, postgres->pw_uid, postgres->pw_gid), ==, 0);
+      g_assert_cmpint (chown (hba, postgres->pw_uid, postgres->pw_gid), ==, 0);
+    }
+  options = g_strdup_printf ("-p %s -k %s -c listen_addresses=", port, dir);
+  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-o", options,
+                                               "-l", "/dev/null", "-w", "start", NULL });
+
+  standby_uri = g_strdup_printf ("postgresql:///%s?host=%s&port=%s&user=postgres", server.name,
+                                 dir, port);
+
+  /* Every read, the primary's figures. */
+  sigap_test_run_sigap (&primary_run, "summary", "--db", server.uri, "--format=json",
+                        "--by=kelurahan", NULL);
+  sigap_test_run_sigap (&standby_run, "summary", "--db", standby_uri, "--format=json",
+                        "--by=kelurahan", NULL);
+  g_assert_true (sigap_test_run_succeeded (&primary_run));
+  g_assert_cmpstr (standby_run.err, ==, "");
+  g_assert_cmpstr (standby_run.out, ==, primary_run.out);
+
+  /* A write: one line that says why. */
+  sigap_test_run_sigap (&import_run, "import", "participants", "--db", standby_uri, csv, NULL);
+  sigap_test_run_assert_fails_with (&import_run, "this server is a read-only replica");
+  g_test_message ("On the replica: %s", import_run.err);
+  g_assert_true (g_str_has_suffix (import_run.err, "\n"));
+  g_assert_true (strchr (import_run.err, '\n') == import_run.err + strlen (import_run.err) - 1);
+
+  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-m", "immediate",
+                                               "-w", "stop", NULL });
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
 /* sigap_viewer reads the figures and nothing personal; sigap_operator imports; a role that may
  * not create the schema is told so. */
 static void
@@ -372,6 +732,7 @@ test_roles (void)
   g_autofree char *viewer_uri = NULL;
   g_autofree char *operator_uri = NULL;
   g_autofree char *fresh_uri = NULL;
+  g_autofree char *importer = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
@@ -439,6 +800,11 @@ test_roles (void)
                         NULL);
   g_assert_cmpstr (operator_import.err, ==, "");
   g_assert_true (sigap_test_run_succeeded (&operator_import));
+  /* The batch names the operator's role. */
+  importer = newest_batch_importer (server.uri);
+  g_assert_cmpstr (importer, ==, operator);
+  g_assert_nonnull (strstr (operator_import.out, "Imported by"));
+  g_assert_nonnull (strstr (operator_import.out, operator));
   assert_tallies_match (server.uri);
 
   sigap_test_run_sigap (&operator_fresh, "summary", "--db", fresh_uri, NULL);
@@ -611,6 +977,10 @@ main (int   argc,
   g_test_add_func ("/engines/connection-errors", test_connection_errors);
   g_test_add_func ("/engines/import-identical", test_import_identical);
   g_test_add_func ("/engines/roles", test_roles);
+  g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
+  g_test_add_func ("/engines/notify", test_notify);
+  g_test_add_func ("/engines/data-watch", test_data_watch);
+  g_test_add_func ("/engines/replica", test_replica);
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "core/sigap-database.h"
+#include "core/sigap-import-log.h"
 #include "sigap-test-util.h"
 
 typedef struct
@@ -63,7 +65,7 @@ test_json (Fixture       *fixture,
 {
   static const char * const members[] = {
     "kind", "file", "read", "added", "updated", "unchanged", "rejected", "flagged",
-    "rejections", "flags",
+    "batch", "imported_by", "imported_at", "rejections", "flags",
   };
   g_autofree char *csv = write_csv (fixture, "peserta.csv", participants_csv);
   g_autofree char *rejects = g_build_filename (fixture->dir, "ditolak.csv", NULL);
@@ -105,6 +107,33 @@ test_json (Fixture       *fixture,
   /* Both accepted lines lack a KPJ number; Siti's desil is 7 too. */
   g_assert_cmpint (json_object_get_int_member (root, "flagged"), ==, 2);
 
+  /* Who imported it and when: the user running sigap, as the batch row keeps it. */
+  g_assert_cmpint (json_object_get_int_member (root, "batch"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "imported_by"), ==, g_get_user_name ());
+  {
+    g_autoptr(SigapDatabase) db = sigap_database_open (fixture->db,
+                                                       SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+    g_autoptr(SigapStatement) stmt = NULL;
+    g_autoptr(GPtrArray) batches = NULL;
+
+    g_assert_no_error (error);
+    stmt = sigap_database_prepare (db, "SELECT imported_by, imported_at FROM import_batch "
+                                   "WHERE id = 1", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+    g_assert_cmpstr (sigap_statement_column_text (stmt, 0), ==, g_get_user_name ());
+    g_assert_cmpstr (sigap_statement_column_text (stmt, 1), ==,
+                     json_object_get_string_member (root, "imported_at"));
+    g_assert_true (g_str_has_suffix (sigap_statement_column_text (stmt, 1), "Z"));
+
+    /* The Data page's listing carries it. */
+    batches = sigap_import_list_batches (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (batches->len, ==, 1);
+    g_assert_cmpstr (((SigapImportBatch *) g_ptr_array_index (batches, 0))->imported_by, ==,
+                     g_get_user_name ());
+  }
+
   rejections = json_object_get_array_member (root, "rejections");
   g_assert_cmpuint (json_array_get_length (rejections), ==, 2);
   rejection = json_array_get_object_element (rejections, 0);
@@ -134,6 +163,7 @@ test_text (Fixture       *fixture,
   g_autofree char *csv = write_csv (fixture, "peserta.csv", participants_csv);
   g_auto(SigapTestRun) first = { 0 };
   g_auto(SigapTestRun) second = { 0 };
+  g_autofree char *by = NULL;
 
   sigap_test_run_sigap (&first, "import", "participants", csv, "--db", fixture->db, NULL);
   g_assert_true (sigap_test_run_succeeded (&first));
@@ -143,12 +173,15 @@ test_text (Fixture       *fixture,
   g_assert_nonnull (strstr (first.out, "  Line 4, kelurahan: Unknown kelurahan"));
   g_assert_nonnull (strstr (first.out, "  Line 5: The line has 8 values"));
   g_assert_nonnull (strstr (first.out, "Saved as import 1."));
+  by = g_strdup_printf ("Imported by %s at 20", g_get_user_name ());
+  g_assert_nonnull (strstr (first.out, by));
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 
   /* The same file again changes nothing, and says so. */
   sigap_test_run_sigap (&second, "import", "participants", "--db", fixture->db, csv, NULL);
   g_assert_true (sigap_test_run_succeeded (&second));
   g_assert_nonnull (strstr (second.out, "already imported (import 1); nothing changed"));
+  g_assert_nonnull (strstr (second.out, by));
 }
 
 static void

@@ -179,6 +179,14 @@ print_text (const SigapImportResult *result,
     printf (_("Saved as import %" PRId64 "."), result->batch_id);
   if (!result->dry_run)
     printf ("\n");
+  if (!result->dry_run && result->imported_at != NULL)
+    {
+      /* TRANSLATORS: who made the import (a user or database role name) and when (ISO 8601) */
+      printf (_("Imported by %s at %s."),
+              result->imported_by != NULL ? result->imported_by : _("unknown"),
+              result->imported_at);
+      printf ("\n");
+    }
 }
 
 static void
@@ -208,6 +216,21 @@ print_json (const SigapImportResult *result,
   json_builder_add_int_value (builder, result->rejected);
   json_builder_set_member_name (builder, "flagged");
   json_builder_add_int_value (builder, result->flagged);
+  json_builder_set_member_name (builder, "batch");
+  if (result->batch_id != 0)
+    json_builder_add_int_value (builder, result->batch_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "imported_by");
+  if (result->imported_by != NULL)
+    json_builder_add_string_value (builder, result->imported_by);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "imported_at");
+  if (result->imported_at != NULL)
+    json_builder_add_string_value (builder, result->imported_at);
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_set_member_name (builder, "rejections");
   json_builder_begin_array (builder);

@@ -175,7 +175,14 @@ remember_error (SigapDatabase  *self,
                                        : NULL;
 
   g_free (d->last_error);
-  if (primary != NULL && g_strcmp0 (sqlstate, SQLSTATE_NO_PRIVILEGE) == 0)
+  if (g_strcmp0 (sqlstate, SQLSTATE_READ_ONLY) == 0 &&
+      g_strcmp0 (PQparameterStatus (d->conn, "in_hot_standby"), "on") == 0)
+    {
+      /* A hot standby (PostgreSQL 14 and later report in_hot_standby, and its changes, on
+       * every connection): every read works there, and no write. */
+      d->last_error = g_strdup (_("this server is a read-only replica"));
+    }
+  else if (primary != NULL && g_strcmp0 (sqlstate, SQLSTATE_NO_PRIVILEGE) == 0)
     {
       g_autofree char *line = first_line (primary);
 

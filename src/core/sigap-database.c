@@ -124,6 +124,28 @@ sigap_database_get_path (SigapDatabase *self)
   return self->path;
 }
 
+/**
+ * sigap_database_get_user:
+ *
+ * Returns: (transfer full) (nullable): who is working on the database, as an import records
+ *   it: the role (current_user) on a server, the operating-system user name on a file
+ */
+char *
+sigap_database_get_user (SigapDatabase  *self)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+
+  if (self->engine->id != SIGAP_DATABASE_ENGINE_POSTGRES)
+    return g_strdup (g_get_user_name ());
+
+  stmt = sigap_database_prepare (self, "SELECT current_user", NULL);
+  if (stmt == NULL || sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return NULL;
+  return g_strdup (sigap_statement_column_text (stmt, 0));
+}
+
 SigapDatabaseEngine
 sigap_database_get_engine (SigapDatabase *self)
 {
@@ -349,6 +371,45 @@ sigap_database_commit (SigapDatabase  *self,
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
 
   return self->engine->commit (self, error);
+}
+
+/**
+ * sigap_database_lock_writers:
+ *
+ * In a transaction that changes the data (an import, the demo): waits until no other such
+ * transaction runs, until this one ends. Two operators importing at once then import one
+ * after the other, never interleaved. SQLite's own write lock does this already.
+ */
+gboolean
+sigap_database_lock_writers (SigapDatabase  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (self->engine->id != SIGAP_DATABASE_ENGINE_POSTGRES)
+    return TRUE;
+
+  /* pg_advisory_xact_lock key of the writers: 'SGAW'. */
+  return self->engine->exec (self, "SELECT pg_advisory_xact_lock (1397178711)", error);
+}
+
+/**
+ * sigap_database_notify_changed:
+ *
+ * In a transaction that changes the data, just before its commit: tells every listener once
+ * it commits, nothing when it rolls back. On PostgreSQL a NOTIFY on
+ * SIGAP_DATA_CHANGED_CHANNEL; on SQLite the file's change is the news.
+ */
+gboolean
+sigap_database_notify_changed (SigapDatabase  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (self->engine->id != SIGAP_DATABASE_ENGINE_POSTGRES)
+    return TRUE;
+
+  return self->engine->exec (self, "NOTIFY " SIGAP_DATA_CHANGED_CHANNEL, error);
 }
 
 void

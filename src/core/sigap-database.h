@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 #define SIGAP_DATABASE_ERROR (sigap_database_error_quark ())
 
+/* The PostgreSQL channel a committed import or demo is announced on. */
+#define SIGAP_DATA_CHANGED_CHANNEL "sigap_data_changed"
+
 typedef enum
 {
   SIGAP_DATABASE_ERROR_NOT_FOUND,   /* the file does not exist and creation was not asked for */
@@ -66,6 +69,8 @@ SigapDatabaseEngine sigap_database_get_engine   (SigapDatabase           *self);
 gboolean        sigap_database_path_is_server   (const char              *path);
 /* @path for messages: a file's name, or a server database's name (never its password). */
 char           *sigap_database_display_location (const char              *path);
+/* Who is working: the role on a server, the operating-system user name on a file. */
+char           *sigap_database_get_user         (SigapDatabase           *self);
 int             sigap_database_get_schema_version (SigapDatabase         *self);
 gboolean        sigap_database_is_read_only     (SigapDatabase           *self);
 int             sigap_database_latest_schema_version (void);
@@ -140,6 +145,12 @@ gboolean        sigap_database_begin            (SigapDatabase           *self,
 gboolean        sigap_database_commit           (SigapDatabase           *self,
                                                  GError                 **error);
 void            sigap_database_rollback         (SigapDatabase           *self);
+/* Inside a writing transaction: one writer at a time (waits for the others). */
+gboolean        sigap_database_lock_writers     (SigapDatabase           *self,
+                                                 GError                 **error);
+/* Inside a writing transaction, before its commit: watchers hear of it once it commits. */
+gboolean        sigap_database_notify_changed   (SigapDatabase           *self,
+                                                 GError                 **error);
 
 char           *sigap_database_get_meta         (SigapDatabase           *self,
                                                  const char              *key);

@@ -2046,6 +2046,8 @@ generate (Generator     *gen,
 
   if (!sigap_database_begin (gen->db, error))
     return FALSE;
+  if (!sigap_database_lock_writers (gen->db, error))
+    return FALSE;
 
   /* On a server, the rows go through the tally triggers: the schema is shared, and its
    * indexes and triggers are not this connection's to drop. What was there goes in the same
@@ -2136,7 +2138,8 @@ generate (Generator     *gen,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!sigap_database_commit (gen->db, error))
+  if (!sigap_database_notify_changed (gen->db, error) ||
+      !sigap_database_commit (gen->db, error))
     return FALSE;
 
   if (sigap_database_get_engine (gen->db) != SIGAP_DATABASE_ENGINE_SQLITE)

@@ -173,6 +173,7 @@ sigap_import_batch_free (SigapImportBatch *batch)
   g_free (batch->file_name);
   g_free (batch->checksum);
   g_free (batch->imported_at);
+  g_free (batch->imported_by);
   g_free (batch->encoding);
   g_strfreev (batch->ignored_columns);
   g_free (batch);
@@ -251,7 +252,8 @@ sigap_import_list_batches (SigapDatabase  *db,
   stmt = sigap_database_prepare (db,
                                  "SELECT id, kind, file_name, checksum, imported_at, encoding, "
                                  "separator, rows_read, rows_added, rows_updated, "
-                                 "rows_unchanged, rows_rejected, rows_flagged, ignored_columns "
+                                 "rows_unchanged, rows_rejected, rows_flagged, ignored_columns, "
+                                 "imported_by "
                                  "FROM import_batch ORDER BY id DESC",
                                  error);
   if (stmt == NULL)
@@ -277,6 +279,7 @@ sigap_import_list_batches (SigapDatabase  *db,
       batch->rejected = sigap_statement_column_int64 (stmt, 11);
       batch->flagged = sigap_statement_column_int64 (stmt, 12);
       batch->ignored_columns = parse_string_array (sigap_statement_column_text (stmt, 13));
+      batch->imported_by = dup_column (stmt, 14);
       g_ptr_array_add (batches, batch);
     }
 

@@ -30,6 +30,8 @@ typedef struct
   char   *file_name;
   char   *checksum;
   char   *imported_at;     /* ISO 8601, UTC: "2026-11-21T14:24:37Z" */
+  char   *imported_by;     /* the role (server) or user name (file) that imported it; NULL
+                            * for the demo and batches older than schema 7 */
   char   *encoding;        /* NULL for batches without a file (demo) */
   char    separator;       /* '\0' when unknown */
   gint64  read;

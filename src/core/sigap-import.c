@@ -193,6 +193,8 @@ sigap_import_result_unref (SigapImportResult *self)
   g_free (self->file_name);
   g_free (self->checksum);
   g_free (self->encoding);
+  g_free (self->imported_by);
+  g_free (self->imported_at);
   g_strfreev (self->ignored_columns);
   g_ptr_array_unref (self->rejections);
   g_free (self);
@@ -1069,11 +1071,12 @@ insert_batch (SigapImportRun  *run,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *imported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   char separator[2] = { sigap_csv_reader_get_separator (run->reader), '\0' };
+  g_autofree char *user = sigap_database_get_user (run->db);
 
   stmt = _sigap_import_prepare (run,
                                 "INSERT INTO import_batch (kind, file_name, checksum, "
-                                "imported_at, header, separator, encoding) "
-                                "VALUES (?, ?, '', ?, ?, ?, ?)",
+                                "imported_at, header, separator, encoding, imported_by) "
+                                "VALUES (?, ?, '', ?, ?, ?, ?, ?)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -1085,8 +1088,17 @@ insert_batch (SigapImportRun  *run,
   sigap_statement_bind_text (stmt, 5, separator);
   sigap_statement_bind_text (stmt, 6,
                      sigap_csv_encoding_to_string (sigap_csv_reader_get_encoding (run->reader)));
+  if (user != NULL)
+    sigap_statement_bind_text (stmt, 7, user);
+  else
+    sigap_statement_bind_null (stmt, 7);
   if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
     return sigap_database_set_error (run->db, error, _("Cannot record the import"));
+
+  g_free (run->result->imported_by);
+  run->result->imported_by = g_steal_pointer (&user);
+  g_free (run->result->imported_at);
+  run->result->imported_at = g_strdup (imported_at);
 
   run->batch_id = sigap_database_last_insert_id (run->db);
 
@@ -1558,6 +1570,28 @@ _sigap_import_trace_phase (SigapImportRun *run,
   run->phase_started = now;
 }
 
+/* Who made batch @id and when, into the result: for a file imported before. */
+static void
+read_batch_origin (SigapImportRun  *run,
+                   gint64           id)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_clear_pointer (&run->result->imported_by, g_free);
+  g_clear_pointer (&run->result->imported_at, g_free);
+
+  stmt = sigap_database_prepare (run->db,
+                                 "SELECT imported_by, imported_at FROM import_batch WHERE id = ?1",
+                                 NULL);
+  if (stmt == NULL)
+    return;
+  sigap_statement_bind_int64 (stmt, 1, id);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return;
+  run->result->imported_by = g_strdup (sigap_statement_column_text (stmt, 0));
+  run->result->imported_at = g_strdup (sigap_statement_column_text (stmt, 1));
+}
+
 /* Everything between reading the header and the end of the transaction. */
 static gboolean
 import_in_transaction (SigapImporter   *self,
@@ -1574,7 +1608,8 @@ import_in_transaction (SigapImporter   *self,
   if (!sigap_database_begin (run->db, error))
     return FALSE;
 
-  if (!load_reference (run, error) ||
+  if (!sigap_database_lock_writers (run->db, error) ||
+      !load_reference (run, error) ||
       !insert_batch (run, file_name, error) ||
       !run->klass->prepare (run, error) ||
       !write_rejects_header (run, error) ||
@@ -1597,6 +1632,8 @@ import_in_transaction (SigapImporter   *self,
     {
       sigap_database_rollback (run->db);
       result->batch_id = 0;
+      g_clear_pointer (&result->imported_by, g_free);
+      g_clear_pointer (&result->imported_at, g_free);
       return TRUE;
     }
 
@@ -1611,11 +1648,14 @@ import_in_transaction (SigapImporter   *self,
           sigap_database_rollback (run->db);
           result->already_imported = TRUE;
           result->batch_id = earlier;
+          read_batch_origin (run, earlier);
           return TRUE;
         }
     }
 
-  if (!sigap_database_update_cutoff (run->db, error) || !sigap_database_commit (run->db, error))
+  if (!sigap_database_update_cutoff (run->db, error) ||
+      !sigap_database_notify_changed (run->db, error) ||
+      !sigap_database_commit (run->db, error))
     goto fail;
   _sigap_import_trace_phase (run, "committed");
 

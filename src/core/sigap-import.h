@@ -57,6 +57,9 @@ typedef struct
   gboolean         already_imported;/* the same file was imported before and changed nothing:
                                      * nothing was written, batch_id is the earlier batch */
   gint64           batch_id;        /* the import_batch row; 0 after a dry run */
+  char            *imported_by;     /* who made batch_id (sigap_database_get_user ()); NULL
+                                     * after a dry run or when unknown */
+  char            *imported_at;     /* when, ISO 8601 UTC; NULL after a dry run */
 
   gint64           read;            /* records after the header, blank lines not counted */
   gint64           added;
