@@ -104,8 +104,8 @@ static void
 check_map (SigapWilayahPage *page,
            guint             n_rows)
 {
-  SigapMapView *view = sigap_wilayah_page_get_map_view (page);
-  SigapChartMap *map = sigap_map_view_get_map (view);
+  SigapChartView *view = sigap_wilayah_page_get_map_view (page);
+  SigapChartMap *map = sigap_chart_view_get_map (view);
   g_autoptr(GHashTable) cells = g_hash_table_new (NULL, NULL);
   g_autofree char *description = NULL;
 
@@ -129,7 +129,7 @@ check_map (SigapWilayahPage *page,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
                    GTK_ACCESSIBLE_ROLE_IMG);
-  description = sigap_map_view_dup_description (view);
+  description = sigap_chart_view_dup_description (view);
   g_assert_nonnull (strstr (description, sigap_chart_map_get_region_name (map, 0)));
 }
 

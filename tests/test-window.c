@@ -11,6 +11,7 @@
 #include "app/sigap-chart-view.h"
 #include "app/sigap-data-table.h"
 #include "app/sigap-kpi-card.h"
+#include "app/sigap-wilayah-page.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
@@ -554,6 +555,60 @@ test_window_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Wilayah page's map is a chart view too: its arrows step on the grid, Enter drills. */
+static void
+test_window_map_keyboard (void)
+{
+  g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
+  SigapWilayahPage *page;
+  SigapChartView *view;
+  SigapChartMap *map;
+  g_autofree char *activated = NULL;
+  guint column, row, next_column, next_row;
+  int selected;
+
+  sigap_window_set_page (window, "wilayah");
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+  page = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
+  view = sigap_wilayah_page_get_map_view (page);
+  map = sigap_chart_view_get_map (view);
+  g_assert_nonnull (map);
+  g_assert_null (sigap_chart_view_get_chart (view));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view), "map"));
+  g_signal_connect (view, "category-activated", G_CALLBACK (category_activated_cb), &activated);
+
+  /* The first arrow picks the first tile; Right moves to a tile further right on the grid,
+   * or stays on the right edge. */
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Right));
+  g_assert_cmpint (sigap_chart_view_get_selected (view), ==, 0);
+  sigap_chart_map_get_cell (map, 0, &column, &row);
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Right));
+  selected = sigap_chart_view_get_selected (view);
+  sigap_chart_map_get_cell (map, selected, &next_column, &next_row);
+  if (selected != 0)
+    g_assert_cmpuint (next_column, >, column);
+  for (guint i = 0; i < sigap_chart_map_get_n_regions (map) && selected == 0; i++)
+    {
+      sigap_chart_map_get_cell (map, i, &next_column, &next_row);
+      g_assert_cmpuint (next_column, <=, column);
+    }
+
+  /* The figures of the tile: its name first. */
+  g_assert_true (g_str_has_prefix (sigap_chart_view_get_selection_text (view),
+                                   sigap_chart_map_get_region_name (map, selected)));
+
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_End));
+  g_assert_cmpint (sigap_chart_view_get_selected (view), ==,
+                   (int) sigap_chart_map_get_n_regions (map) - 1);
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Return));
+  g_assert_cmpstr (activated, ==,
+                   sigap_chart_map_get_region_code (map, sigap_chart_map_get_n_regions (map) - 1));
+  g_signal_handlers_disconnect_by_func (view, category_activated_cb, &activated);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_demo_data (void)
 {
@@ -719,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/sigap/window/accessible", test_window_accessible);
   g_test_add_func ("/sigap/window/chart-table-and-keyboard", test_window_chart_table_and_keyboard);
   g_test_add_func ("/sigap/window/keyboard", test_window_keyboard);
+  g_test_add_func ("/sigap/window/map-keyboard", test_window_map_keyboard);
   g_test_add_func ("/sigap/window/demo-data", test_window_demo_data);
   g_test_add_func ("/sigap/window/empty-and-missing", test_window_empty_and_missing);
   g_test_add_func ("/sigap/window/screenshot", test_screenshot);

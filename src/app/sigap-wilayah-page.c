@@ -131,7 +131,7 @@ struct _SigapWilayahPage
   GtkWidget             *areas_box;
   GtkWidget             *map_card;
   GtkLabel              *map_title;
-  SigapMapView          *map_view;
+  SigapChartView        *map_view;
   GtkLabel              *table_title;
   GtkColumnView         *table_view;
   GListStore            *table_store;
@@ -1099,11 +1099,11 @@ show_map (SigapWilayahPage *self)
     }
 
   /* A new map object only when the level changes: the view keeps its selection otherwise. */
-  if (sigap_map_view_get_map (self->map_view) == level->map)
+  if (sigap_chart_view_get_map (self->map_view) == level->map)
     {
-      sigap_map_view_set_map (self->map_view, NULL);
+      sigap_chart_view_set_map (self->map_view, NULL);
     }
-  sigap_map_view_set_map (self->map_view, level->map);
+  sigap_chart_view_set_map (self->map_view, level->map);
   {
     /* TRANSLATORS: the tile map, read by a screen reader: "Map: Coverage by kecamatan" */
     g_autofree char *map_name = g_strdup_printf (_("Map: %s"), title);
@@ -1719,7 +1719,7 @@ build (SigapWilayahPage *self)
 
   /* The three views of the areas. */
   /* The map asks for the height its tiles fill at its width: no size request. */
-  self->map_view = SIGAP_MAP_VIEW (sigap_map_view_new ());
+  self->map_view = SIGAP_CHART_VIEW (sigap_chart_view_new ());
   {
     /* Until the first figures name it after its measure. */
     g_autofree char *map_name = g_strdup_printf (_("Map: %s"), _("Kecamatan"));
@@ -1727,7 +1727,7 @@ build (SigapWilayahPage *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, map_name, -1);
   }
-  g_signal_connect_swapped (self->map_view, "region-activated",
+  g_signal_connect_swapped (self->map_view, "category-activated",
                             G_CALLBACK (region_activated_cb), self);
   self->map_card = card_with_title (&self->map_title, GTK_WIDGET (self->map_view));
   self->bars_card = SIGAP_CHART_CARD (sigap_chart_card_new ());
@@ -1944,7 +1944,7 @@ sigap_wilayah_page_drill (SigapWilayahPage *self,
 
   g_free (self->drill);
   self->drill = g_strdup (code);
-  sigap_map_view_set_selected (self->map_view, -1);
+  sigap_chart_view_set_selected (self->map_view, -1);
 
   filter = sigap_page_get_filter (SIGAP_PAGE (self));
   shown = sigap_wilayah_kecamatan_of (code);
@@ -2044,7 +2044,7 @@ sigap_wilayah_page_get_table_row (SigapWilayahPage *self,
   return &item->row;
 }
 
-SigapMapView *
+SigapChartView *
 sigap_wilayah_page_get_map_view (SigapWilayahPage *self)
 {
   g_return_val_if_fail (SIGAP_IS_WILAYAH_PAGE (self), NULL);

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/sigap-figures.h"
-#include "sigap-map-view.h"
+#include "sigap-chart-view.h"
 #include "sigap-page.h"
 #include "sigap-participant-model.h"
 
@@ -39,7 +39,7 @@ guint                  sigap_wilayah_page_get_n_table_rows    (SigapWilayahPage 
 const SigapBreakdownRow *sigap_wilayah_page_get_table_row     (SigapWilayahPage    *self,
                                                                guint                index,
                                                                gboolean            *is_total);
-SigapMapView          *sigap_wilayah_page_get_map_view        (SigapWilayahPage    *self);
+SigapChartView        *sigap_wilayah_page_get_map_view        (SigapWilayahPage    *self);
 SigapParticipantModel *sigap_wilayah_page_get_participants    (SigapWilayahPage    *self);
 GtkWidget             *sigap_wilayah_page_get_participant_view (SigapWilayahPage   *self);
 gint64                 sigap_wilayah_page_get_last_query_us   (SigapWilayahPage    *self);
