@@ -230,6 +230,17 @@ test_wilayah_drill (void)
 
   /* Down to a kelurahan: the filter bar stays at its kecamatan. */
   kelurahan = g_strdup (sigap_wilayah_page_get_table_row (page, 0, NULL)->code);
+  /* The page asks the region tree the window loaded, not the code's dots. */
+  {
+    SigapRegions *regions = sigap_page_get_regions (SIGAP_PAGE (page));
+    const SigapRegion *region;
+
+    g_assert_nonnull (regions);
+    region = sigap_regions_lookup (regions, kelurahan);
+    g_assert_nonnull (region);
+    g_assert_cmpstr (region->level, ==, "kelurahan");
+    g_assert_cmpstr (region->parent->code, ==, "32.75.03");
+  }
   timed_drill (window, page, kelurahan);
   filter = sigap_window_get_filter (window);
   g_assert_cmpstr (filter->scope, ==, "32.75.03");

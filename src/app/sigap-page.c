@@ -17,6 +17,7 @@
 typedef struct
 {
   char         *db_path;
+  SigapRegions *regions;      /* the database's region tree */
   SigapFilter  *filter;
   GCancellable *cancellable;
   guint         n_pending;
@@ -165,6 +166,7 @@ sigap_page_finalize (GObject *object)
 
   g_clear_object (&priv->cancellable);
   g_clear_pointer (&priv->filter, sigap_filter_free);
+  g_clear_pointer (&priv->regions, sigap_regions_unref);
   g_clear_pointer (&priv->db_path, g_free);
 
   G_OBJECT_CLASS (sigap_page_parent_class)->finalize (object);
@@ -261,6 +263,44 @@ sigap_page_set_source (SigapPage         *self,
 
   update_busy (self, was_busy);
   load_if_needed (self);
+}
+
+/**
+ * sigap_page_set_regions:
+ * @regions: (nullable): the region tree of the database the source is, loaded once by the
+ *   window when it opened it; the page keeps a reference
+ *
+ * Set before sigap_page_set_source(): the pages ask it a region's level, name, parent or
+ * children instead of reading the region table.
+ */
+void
+sigap_page_set_regions (SigapPage    *self,
+                        SigapRegions *regions)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_if_fail (SIGAP_IS_PAGE (self));
+
+  if (priv->regions == regions)
+    return;
+
+  g_clear_pointer (&priv->regions, sigap_regions_unref);
+  priv->regions = regions != NULL ? sigap_regions_ref (regions) : NULL;
+}
+
+/**
+ * sigap_page_get_regions:
+ *
+ * Returns: (nullable) (transfer none): the region tree given by sigap_page_set_regions()
+ */
+SigapRegions *
+sigap_page_get_regions (SigapPage *self)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_val_if_fail (SIGAP_IS_PAGE (self), NULL);
+
+  return priv->regions;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "core/sigap-filter.h"
+#include "core/sigap-regions.h"
 #include "sigap-query.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ struct _SigapPageClass
 void               sigap_page_set_source (SigapPage          *self,
                                           const char         *db_path,
                                           const SigapFilter  *filter);
+void               sigap_page_set_regions (SigapPage         *self,
+                                           SigapRegions      *regions);
+SigapRegions      *sigap_page_get_regions (SigapPage         *self);
 void               sigap_page_invalidate (SigapPage          *self);
 guint              sigap_page_get_generation (SigapPage      *self);
 const char        *sigap_page_get_db_path (SigapPage         *self);

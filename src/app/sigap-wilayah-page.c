@@ -183,35 +183,42 @@ static void start_queries (SigapWilayahPage *self);
 /* Codes.                                                                                   */
 
 static Level
-level_of (const char *code)
+level_of_region (const SigapRegion *region)
 {
-  guint dots = 0;
+  if (region == NULL || g_strcmp0 (region->level, "kota") == 0)
+    return LEVEL_KOTA;
 
-  for (const char *p = code; p != NULL && *p != '\0'; p++)
-    dots += *p == '.';
-
-  return dots <= 1 ? LEVEL_KOTA : dots == 2 ? LEVEL_KECAMATAN : LEVEL_KELURAHAN;
+  return g_strcmp0 (region->level, "kecamatan") == 0 ? LEVEL_KECAMATAN : LEVEL_KELURAHAN;
 }
 
-/**
- * sigap_wilayah_kecamatan_of:
- * @code: a region code
- *
- * Returns: (transfer full): the scope the filter bar shows for @code: the kecamatan of a
- *   kelurahan, else @code itself
- */
-char *
-sigap_wilayah_kecamatan_of (const char *code)
+static const SigapRegion *
+lookup_region (SigapWilayahPage *self,
+               const char       *code)
 {
-  const char *last;
+  SigapRegions *regions = sigap_page_get_regions (SIGAP_PAGE (self));
 
-  g_return_val_if_fail (code != NULL, NULL);
+  return regions != NULL && code != NULL ? sigap_regions_lookup (regions, code) : NULL;
+}
 
-  if (level_of (code) != LEVEL_KELURAHAN)
-    return g_strdup (code);
+/* The level of @code in the region tree; the city's for a code it does not know. */
+static Level
+level_of (SigapWilayahPage *self,
+          const char       *code)
+{
+  return level_of_region (lookup_region (self, code));
+}
 
-  last = strrchr (code, '.');
-  return g_strndup (code, last - code);
+/* The scope the filter bar shows for @code: the kecamatan of a kelurahan, else @code. */
+static char *
+kecamatan_of (SigapWilayahPage *self,
+              const char       *code)
+{
+  const SigapRegion *region = lookup_region (self, code);
+
+  if (level_of_region (region) == LEVEL_KELURAHAN && sigap_regions_kecamatan_of (region) != NULL)
+    return g_strdup (sigap_regions_kecamatan_of (region)->code);
+
+  return g_strdup (code);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -268,21 +275,40 @@ visit_free (Visit *visit)
   g_free (visit);
 }
 
-/* The region and its ancestors, the city first; empty for an unknown code. */
+/* What a level's job needs: the area, and the tree it is in (shared, immutable). */
+typedef struct
+{
+  char         *code;
+  SigapRegions *regions;
+} LevelJob;
+
+static LevelJob *
+level_job_new (SigapWilayahPage *self,
+               const char       *code)
+{
+  LevelJob *job = g_new0 (LevelJob, 1);
+  SigapRegions *regions = sigap_page_get_regions (SIGAP_PAGE (self));
+
+  job->code = g_strdup (code);
+  job->regions = regions != NULL ? sigap_regions_ref (regions) : NULL;
+  return job;
+}
+
+static void
+level_job_free (LevelJob *job)
+{
+  g_free (job->code);
+  g_clear_pointer (&job->regions, sigap_regions_unref);
+  g_free (job);
+}
+
+/* The region and its ancestors, the city first; empty for an unknown region. */
 static GPtrArray *
-read_path (SigapDatabase  *db,
-           const char     *code,
-           GError        **error)
+read_path (const SigapRegion *region)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func ((GDestroyNotify) crumb_free);
-  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
   g_autoptr(GPtrArray) regions = NULL;
-  const SigapRegion *region;
 
-  if (tree == NULL)
-    return NULL;
-
-  region = sigap_regions_lookup (tree, code);
   if (region == NULL)
     return g_steal_pointer (&path);
 
@@ -307,9 +333,10 @@ compute_level (SigapDatabase      *db,
                GCancellable       *cancellable,
                GError            **error)
 {
-  const char *code = data;
-  g_autoptr(SigapRegions) tree = NULL;
-  const SigapRegion *region;
+  const LevelJob *job = data;
+  const char *code = job->code;
+  const SigapRegion *region = job->regions != NULL ? sigap_regions_lookup (job->regions, code)
+                                                   : NULL;
   g_autoptr(LevelResult) result = g_rc_box_new0 (LevelResult);
   g_autoptr(SigapFilter) filter = sigap_filter_copy (page_filter);
   g_autoptr(SigapFilter) previous = NULL;
@@ -317,11 +344,13 @@ compute_level (SigapDatabase      *db,
   g_free (filter->scope);
   filter->scope = g_strdup (code);
   previous = sigap_filter_new_previous_month_end (filter);
-  result->level = level_of (code);
-
-  result->path = read_path (db, code, error);
-  if (result->path == NULL)
-    return NULL;
+  if (region == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Unknown region code “%s”"), code);
+      return NULL;
+    }
+  result->level = level_of_region (region);
+  result->path = read_path (region);
 
   result->now = sigap_figures_summary_counts (db, filter, error);
   if (result->now == NULL)
@@ -353,15 +382,6 @@ compute_level (SigapDatabase      *db,
         return NULL;
     }
 
-  tree = sigap_regions_load (db, error);
-  if (tree == NULL)
-    return NULL;
-  region = sigap_regions_lookup (tree, code);
-  if (region == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Unknown region code “%s”"), code);
-      return NULL;
-    }
   result->map = sigap_chart_map_new (NULL);
   if (!sigap_chart_map_set_regions (result->map, region, error))
     return NULL;
@@ -924,7 +944,7 @@ update_people_query (SigapWilayahPage *self)
   GtkOrdering order;
 
   if (filter == NULL || db_path == NULL || self->drill == NULL ||
-      level_of (self->drill) != LEVEL_KELURAHAN)
+      level_of (self, self->drill) != LEVEL_KELURAHAN)
     {
       sigap_participant_model_clear (self->people);
       return;
@@ -1499,7 +1519,7 @@ start_queries (SigapWilayahPage *self)
 
   check_visits (self);
   visit = g_hash_table_lookup (self->visits, self->drill);
-  needs_heat = level_of (self->drill) != LEVEL_KELURAHAN;
+  needs_heat = level_of (self, self->drill) != LEVEL_KELURAHAN;
 
   if (visit != NULL && visit->level != NULL)
     {
@@ -1507,7 +1527,8 @@ start_queries (SigapWilayahPage *self)
       show_level (self, visit->level);
     }
   else
-    sigap_page_run_query (page, compute_level, g_strdup (self->drill), g_free,
+    sigap_page_run_query (page, compute_level, level_job_new (self, self->drill),
+                          (GDestroyNotify) level_job_free,
                           (GDestroyNotify) level_result_unref, self->cancellable, level_done_cb);
 
   if (needs_heat && visit != NULL && visit->heat != NULL)
@@ -1529,7 +1550,7 @@ sigap_wilayah_page_load (SigapPage *page)
   /* A kelurahan asked for by the window (a screenshot) once its kecamatan is the filter's. */
   if (self->initial_scope != NULL)
     {
-      g_autofree char *kecamatan = sigap_wilayah_kecamatan_of (self->initial_scope);
+      g_autofree char *kecamatan = kecamatan_of (self, self->initial_scope);
 
       if (g_strcmp0 (kecamatan, filter->scope) == 0)
         {
@@ -1541,7 +1562,7 @@ sigap_wilayah_page_load (SigapPage *page)
 
   /* The filter bar's scope is the page's level, or the kecamatan of its kelurahan: keep the
    * drill unless the user picked another scope there. */
-  shown = self->drill != NULL ? sigap_wilayah_kecamatan_of (self->drill) : NULL;
+  shown = self->drill != NULL ? kecamatan_of (self, self->drill) : NULL;
   if (g_strcmp0 (shown, filter->scope) != 0)
     {
       g_free (self->drill);
@@ -1947,7 +1968,7 @@ sigap_wilayah_page_drill (SigapWilayahPage *self,
   sigap_chart_view_set_selected (self->map_view, -1);
 
   filter = sigap_page_get_filter (SIGAP_PAGE (self));
-  shown = sigap_wilayah_kecamatan_of (code);
+  shown = kecamatan_of (self, code);
   n_loads = self->n_loads;
   if (filter != NULL && g_strcmp0 (shown, filter->scope) != 0)
     g_signal_emit (self, signals[SCOPE_REQUESTED], 0, shown);

@@ -44,6 +44,5 @@ SigapParticipantModel *sigap_wilayah_page_get_participants    (SigapWilayahPage 
 GtkWidget             *sigap_wilayah_page_get_participant_view (SigapWilayahPage   *self);
 gint64                 sigap_wilayah_page_get_last_query_us   (SigapWilayahPage    *self);
 
-char                  *sigap_wilayah_kecamatan_of             (const char          *code);
 
 G_END_DECLS

@@ -82,6 +82,7 @@ struct _SigapWindow
   char                 *initial_scope;
   int                   initial_segment;   /* a SigapSegment, or -1 */
 
+  SigapRegions         *regions;           /* the database's region tree, for the pages */
   GStrv                 region_codes;      /* the city and its kecamatan, for the briefing */
   GStrv                 region_names;
 };
@@ -275,6 +276,7 @@ push_source (SigapWindow *self,
 {
   const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
 
+  sigap_page_set_regions (page, self->regions);
   if (self->db_path != NULL)
     sigap_page_set_source (page, self->db_path, filter);
 }
@@ -414,6 +416,7 @@ typedef struct
   GDate     first;
   GStrv     codes;
   GStrv     names;
+  SigapRegions *regions;
 } DatabaseInfo;
 
 static void
@@ -422,6 +425,7 @@ database_info_free (DatabaseInfo *info)
   g_free (info->path);
   g_strfreev (info->codes);
   g_strfreev (info->names);
+  g_clear_pointer (&info->regions, sigap_regions_unref);
   g_free (info);
 }
 
@@ -457,6 +461,7 @@ read_regions (SigapDatabase  *db,
 
   info->codes = g_strv_builder_end (codes);
   info->names = g_strv_builder_end (names);
+  info->regions = g_steal_pointer (&tree);
   return TRUE;
 }
 
@@ -575,7 +580,9 @@ apply_initial_filter (SigapWindow         *self,
     {
       /* A kelurahan is for the Wilayah page, which opens at it from its kecamatan: the
        * filter bar offers the city and the kecamatan only. */
-      g_autofree char *kecamatan = sigap_wilayah_kecamatan_of (self->initial_scope);
+      const SigapRegion *region = sigap_regions_lookup (info->regions, self->initial_scope);
+      const SigapRegion *parent = region != NULL ? sigap_regions_kecamatan_of (region) : NULL;
+      g_autofree char *kecamatan = g_strdup (parent != NULL ? parent->code : self->initial_scope);
       GtkWidget *wilayah = adw_view_stack_get_child_by_name (self->view_stack, "wilayah");
 
       if (g_strcmp0 (kecamatan, self->initial_scope) != 0)
@@ -674,6 +681,8 @@ open_finished_cb (GObject      *object,
       return;
     }
 
+  g_clear_pointer (&self->regions, sigap_regions_unref);
+  self->regions = g_steal_pointer (&info->regions);
   g_strfreev (self->region_codes);
   self->region_codes = g_steal_pointer (&info->codes);
   g_strfreev (self->region_names);
@@ -1068,6 +1077,7 @@ sigap_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->initial_scope, g_free);
+  g_clear_pointer (&self->regions, sigap_regions_unref);
   g_clear_pointer (&self->region_codes, g_strfreev);
   g_clear_pointer (&self->region_names, g_strfreev);
   g_clear_error (&self->error);
