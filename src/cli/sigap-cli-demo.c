@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sigap-cli-private.h"
+#include "core/sigap-database.h"
 #include "core/sigap-demo.h"
 #include "core/sigap-format.h"
 
@@ -106,7 +107,7 @@ _sigap_cli_demo (int    argc,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          g_autofree char *name = g_filename_display_name (db_path);
+          g_autofree char *name = sigap_database_display_location (db_path);
 
           return _sigap_cli_fail (_("“%s” already exists; use --force to replace it"), name);
         }
@@ -125,7 +126,7 @@ _sigap_cli_demo (int    argc,
   if (!sigap_date_parse_iso (SIGAP_DEMO_CUTOFF, &cutoff))
     g_assert_not_reached ();
   cutoff_text = sigap_format_date (&cutoff, lang, FALSE);
-  display = g_filename_display_name (db_path);
+  display = sigap_database_display_location (db_path);
 
   /* TRANSLATORS: "Created demo.sigap: 57.166 participants, data cut-off 31 October 2026" */
   printf (_("Created %s: %s participants, data cut-off %s"), display, count, cutoff_text);

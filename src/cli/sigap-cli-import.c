@@ -358,7 +358,8 @@ _sigap_cli_import (int    argc,
                                          NULL);
 
   /* A dry run checks against the reference data without creating the database file. */
-  created = !g_file_test (db_path, G_FILE_TEST_EXISTS);
+  created = !sigap_database_path_is_server (db_path) &&
+            !g_file_test (db_path, G_FILE_TEST_EXISTS);
   if (dry_run && created)
     db = sigap_database_open (":memory:", SIGAP_DATABASE_OPEN_CREATE, &error);
   else

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The SQLite engine of the data interface (sigap-database.h): the only file of core that
- * calls SQLite. A SigapStatement is an sqlite3_stmt seen through the interface.
+ * The SQLite engine of the data interface (sigap-database.h, through the table of functions
+ * of sigap-database-private.h): the only file of core that calls SQLite. A SigapStatement is
+ * an sqlite3_stmt behind the engine's table.
  *
- * SigapDatabase owns one SQLite connection to a SIGAP database file. Opening checks that the
+ * A SigapDatabase on a file owns one SQLite connection to a SIGAP database file. Opening checks that the
  * file really is a SIGAP database before anything is written to it (a spreadsheet renamed to
  * .sigap, another program's SQLite file or a corrupt file is refused untouched), then brings
  * its schema up to date with the forward-only migrations stored in the GResource under
@@ -33,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sigap-database-private.h"
 #include "sigap-database-sqlite.h"
 #include "sigap-format.h"
 #include "sigap-private-file.h"
@@ -40,7 +42,7 @@
 
 /* 'SGAP' in the database header, so `file` and we can tell a SIGAP database at a glance. */
 #define SIGAP_APPLICATION_ID 0x53474150
-#define MIGRATIONS_PATH RESOURCE_PREFIX "/sql"
+#define MIGRATIONS_FOLDER "sql"
 #define SQLITE_HEADER "SQLite format 3"
 /* Bytes 18 and 19 of the header: the read and write versions, 2 in WAL mode. */
 #define HEADER_VERSIONS_OFFSET 18
@@ -51,25 +53,26 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-#define RAW(stmt) ((sqlite3_stmt *) (stmt))
-
-struct _SigapDatabase
+typedef struct
 {
-  GObject  parent_instance;
+  SigapStatement  parent;
+  sqlite3_stmt   *raw;
+} SqliteStatement;
 
-  char    *path;
+#define RAW(stmt) (((SqliteStatement *) (stmt))->raw)
+
+typedef struct
+{
   sqlite3 *handle;
   GCancellable *cancellable;
-  int      schema_version;
-  guint    read_only : 1;
   guint    memory : 1;
   guint    journal_checked : 1; /* the first transaction has set the journal mode */
   guint    wal_switched : 1;    /* ... to WAL: back to rollback mode at close */
-};
+} SqliteDatabase;
 
-G_DEFINE_FINAL_TYPE (SigapDatabase, sigap_database, G_TYPE_OBJECT)
+#define DB(self) ((SqliteDatabase *) (self)->engine_data)
 
-G_DEFINE_QUARK (sigap-database-error-quark, sigap_database_error)
+static const SigapEngine sqlite_engine;
 
 static char *
 display_name (const char *path)
@@ -97,23 +100,21 @@ error_code_for_sqlite (int rc)
     }
 }
 
-gboolean
-sigap_database_set_error (SigapDatabase  *self,
-                          GError        **error,
-                          const char     *what)
+static gboolean
+sqlite_set_error (SigapDatabase  *self,
+                  GError        **error,
+                  const char     *what)
 {
   int rc;
 
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-
-  rc = sqlite3_extended_errcode (self->handle);
+  rc = sqlite3_extended_errcode (DB (self)->handle);
   /* SQLite's sum () raises this error rather than wrap around. */
-  if (g_strcmp0 (sqlite3_errmsg (self->handle), "integer overflow") == 0)
+  if (g_strcmp0 (sqlite3_errmsg (DB (self)->handle), "integer overflow") == 0)
     g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_OVERFLOW,
-                 "%s: %s", what, sqlite3_errmsg (self->handle));
+                 "%s: %s", what, sqlite3_errmsg (DB (self)->handle));
   else
     g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
-                 "%s: %s", what, sqlite3_errmsg (self->handle));
+                 "%s: %s", what, sqlite3_errmsg (DB (self)->handle));
   return FALSE;
 }
 
@@ -181,7 +182,7 @@ prepare_with_flags (SigapDatabase  *self,
 {
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v3 (self->handle, sql, -1, flags, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v3 (DB (self)->handle, sql, -1, flags, &stmt, NULL) != SQLITE_OK)
     {
       sigap_database_set_error (self, error, _("Database query failed"));
       return NULL;
@@ -267,76 +268,19 @@ identify (SigapDatabase  *self,
   return TRUE;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The migrations in version order: sql/0001-schema.sql is version 1, and so on. */
-static GStrv
-list_migrations (void)
-{
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Referencing the bundle keeps its object file, and so its registration, in every binary
-   * that links the static core library. */
-  g_assert (sigap_get_resource () != NULL);
-
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (names == NULL)
-    g_error ("Migrations missing from the resources: %s", error->message);
-
-  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      /* A gap or a duplicate number is a packaging bug, caught by the first test run. */
-      if (g_ascii_strtoull (names[i], NULL, 10) != i + 1)
-        g_error ("Migration %s is out of sequence", names[i]);
-    }
-
-  return g_steal_pointer (&names);
-}
-
-int
-sigap_database_latest_schema_version (void)
-{
-  static gsize latest;
-
-  /* Stored plus one, because g_once_init_enter() treats 0 as "not yet". */
-  if (g_once_init_enter (&latest))
-    {
-      g_auto(GStrv) names = list_migrations ();
-
-      g_once_init_leave (&latest, g_strv_length (names) + 1);
-    }
-
-  return (int) latest - 1;
-}
-
 static gboolean
 apply_migration (SigapDatabase  *self,
                  int             version,
                  const char     *file,
                  GError        **error)
 {
-  g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, file, NULL);
   g_autofree char *name = display_name (self->path);
   g_autofree char *pragmas = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
-  gconstpointer data;
-  gsize size;
 
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
+  sql = _sigap_database_read_migration (MIGRATIONS_FOLDER, file, error);
+  if (sql == NULL)
     return FALSE;
-
-  data = g_bytes_get_data (bytes, &size);
-  sql = g_strndup (data, size);
   pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                              version, SIGAP_APPLICATION_ID);
 
@@ -412,7 +356,7 @@ migrate (SigapDatabase           *self,
          SigapDatabaseOpenFlags   flags,
          GError                 **error)
 {
-  g_auto(GStrv) names = list_migrations ();
+  g_auto(GStrv) names = _sigap_database_list_migrations (MIGRATIONS_FOLDER);
   int latest = (int) g_strv_length (names);
 
   if (self->schema_version == latest)
@@ -439,7 +383,7 @@ migrate (SigapDatabase           *self,
       return FALSE;
     }
 
-  if (!fresh && !self->memory && !backup_before_migration (self, error))
+  if (!fresh && !DB (self)->memory && !backup_before_migration (self, error))
     return FALSE;
 
   for (int version = self->schema_version + 1; version <= latest; version++)
@@ -475,7 +419,7 @@ use_wal (SigapDatabase  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *mode;
 
-  if (self->journal_checked || self->read_only || self->memory)
+  if (DB (self)->journal_checked || self->read_only || DB (self)->memory)
     return TRUE;
 
   stmt = prepare_raw (self, "PRAGMA journal_mode", error);
@@ -490,12 +434,12 @@ use_wal (SigapDatabase  *self,
       g_clear_pointer (&stmt, sqlite3_finalize);
       if (!sigap_database_exec (self, "PRAGMA journal_mode = WAL", error))
         return FALSE;
-      self->wal_switched = TRUE;
+      DB (self)->wal_switched = TRUE;
     }
   else if (g_strcmp0 (mode, "wal") == 0)
-    self->wal_switched = TRUE;
+    DB (self)->wal_switched = TRUE;
 
-  self->journal_checked = TRUE;
+  DB (self)->journal_checked = TRUE;
   return TRUE;
 }
 
@@ -504,12 +448,12 @@ use_wal (SigapDatabase  *self,
 static void
 leave_wal (SigapDatabase *self)
 {
-  if (!self->wal_switched || self->handle == NULL)
+  if (!DB (self)->wal_switched || DB (self)->handle == NULL)
     return;
 
-  sqlite3_busy_timeout (self->handle, 0);
-  if (sqlite3_exec (self->handle, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-    g_debug ("%s stays in WAL mode: %s", self->path, sqlite3_errmsg (self->handle));
+  sqlite3_busy_timeout (DB (self)->handle, 0);
+  if (sqlite3_exec (DB (self)->handle, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("%s stays in WAL mode: %s", self->path, sqlite3_errmsg (DB (self)->handle));
 }
 
 /* Whether this process may write @path and create its -wal, -shm or -journal beside it. */
@@ -553,51 +497,25 @@ remove_database_files (const char *path)
 }
 
 static void
-sigap_database_finalize (GObject *object)
+sqlite_close (SigapDatabase *self)
 {
-  SigapDatabase *self = (SigapDatabase *)object;
+  if (DB (self) == NULL)
+    return;
 
   leave_wal (self);
-  if (self->cancellable != NULL)
-    sigap_database_set_cancellable (self, NULL);
-  g_clear_pointer (&self->handle, sqlite3_close_v2);
-  g_clear_pointer (&self->path, g_free);
-
-  G_OBJECT_CLASS (sigap_database_parent_class)->finalize (object);
+  if (DB (self)->cancellable != NULL)
+    self->engine->set_cancellable (self, NULL);
+  g_clear_pointer (&DB (self)->handle, sqlite3_close_v2);
+  g_clear_pointer (&self->engine_data, g_free);
 }
 
-static void
-sigap_database_class_init (SigapDatabaseClass *klass)
+/* Opens the file @self->path: see sigap_database_open (). */
+gboolean
+_sigap_database_sqlite_open (SigapDatabase           *self,
+                             SigapDatabaseOpenFlags   flags,
+                             GError                 **error)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sigap_database_finalize;
-}
-
-static void
-sigap_database_init (SigapDatabase *self)
-{
-}
-
-/**
- * sigap_database_open:
- * @path: the database file
- * @flags: whether to create it, or to open it read-only
- * @error: return location for a #SIGAP_DATABASE_ERROR
- *
- * Opens a SIGAP database, upgrading its schema when it was written by an older version
- * (after copying it to NAME.bak). A file that cannot be written, or whose folder cannot be,
- * is opened read-only when no upgrade is needed. With %SIGAP_DATABASE_OPEN_READ_ONLY nothing
- * is written or created: the file must exist, hold a SIGAP database and need no upgrade.
- *
- * Returns: (transfer full): the database, or %NULL with @error set
- */
-SigapDatabase *
-sigap_database_open (const char              *path,
-                     SigapDatabaseOpenFlags   flags,
-                     GError                 **error)
-{
-  g_autoptr(SigapDatabase) self = NULL;
+  const char *path = self->path;
   g_autofree char *name = NULL;
   g_autofree char *uri = NULL;
   gboolean exists;
@@ -608,9 +526,6 @@ sigap_database_open (const char              *path,
   int open_flags;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   name = display_name (path);
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
@@ -618,22 +533,22 @@ sigap_database_open (const char              *path,
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_FOUND,
                    _("Database “%s” does not exist"), name);
-      return NULL;
+      return FALSE;
     }
 
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
                    _("“%s” is a folder, not a SIGAP database"), name);
-      return NULL;
+      return FALSE;
     }
 
   if (exists && !check_file_header (path, &empty, &wal, error))
-    return NULL;
+    return FALSE;
 
-  self = g_object_new (SIGAP_TYPE_DATABASE, NULL);
-  self->path = g_strdup (path);
-  self->memory = g_strcmp0 (path, ":memory:") == 0;
+  self->engine = &sqlite_engine;
+  self->engine_data = g_new0 (SqliteDatabase, 1);
+  DB (self)->memory = g_strcmp0 (path, ":memory:") == 0;
   self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0 ||
                     (exists && !can_write (path));
 
@@ -642,12 +557,12 @@ sigap_database_open (const char              *path,
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_NOT_SIGAP,
                    _("“%s” is empty: it is not a SIGAP database yet"), name);
-      return NULL;
+      return FALSE;
     }
 
   /* Ours from the start: SQLite would create it with the umask's permissions, and its -wal,
    * -shm and -journal with the database's. */
-  if (!exists && !self->memory)
+  if (!exists && !DB (self)->memory)
     {
       g_autoptr(GError) create_error = NULL;
       int fd = sigap_private_file_create (path, &create_error);
@@ -655,7 +570,7 @@ sigap_database_open (const char              *path,
       if (fd < 0 && !g_error_matches (create_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
           g_propagate_error (error, g_steal_pointer (&create_error));
-          return NULL;
+          return FALSE;
         }
       if (fd >= 0)
         close (fd);
@@ -677,18 +592,18 @@ sigap_database_open (const char              *path,
   else
     open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
-  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->handle, open_flags, NULL);
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &DB (self)->handle, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc),
                    _("Cannot open database “%s”: %s"), name,
-                   self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+                   DB (self)->handle != NULL ? sqlite3_errmsg (DB (self)->handle) : sqlite3_errstr (rc));
       goto failed;
     }
 
-  harden_connection (self->handle);
+  harden_connection (DB (self)->handle);
   /* Before the first read: a writer elsewhere may hold the lock for a moment. */
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_timeout (DB (self)->handle, 5000);
 
   if (!identify (self, &fresh, error))
     goto failed;
@@ -705,62 +620,34 @@ sigap_database_open (const char              *path,
   if (!migrate (self, fresh, flags, error))
     goto failed;
 
-  return g_steal_pointer (&self);
+  return TRUE;
 
 failed:
   /* A file this call created is not left behind, empty or half-made. */
+  sqlite_close (self);
   if (created)
-    {
-      g_clear_object (&self);
-      remove_database_files (path);
-    }
-  return NULL;
-}
-
-const char *
-sigap_database_get_path (SigapDatabase *self)
-{
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
-
-  return self->path;
+    remove_database_files (path);
+  return FALSE;
 }
 
 sqlite3 *
 sigap_database_sqlite_get_handle (SigapDatabase *self)
 {
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->engine == &sqlite_engine, NULL);
 
-  return self->handle;
+  return DB (self)->handle;
 }
 
-int
-sigap_database_get_schema_version (SigapDatabase *self)
-{
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
-
-  return self->schema_version;
-}
-
-gboolean
-sigap_database_is_read_only (SigapDatabase *self)
-{
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), TRUE);
-
-  return self->read_only;
-}
-
-gboolean
-sigap_database_exec (SigapDatabase  *self,
-                     const char     *sql,
-                     GError        **error)
+static gboolean
+sqlite_exec (SigapDatabase  *self,
+             const char     *sql,
+             GError        **error)
 {
   char *message = NULL;
   int rc;
 
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (sql != NULL, FALSE);
-
-  rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+  rc = sqlite3_exec (DB (self)->handle, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, error_code_for_sqlite (rc), "%s",
@@ -772,50 +659,41 @@ sigap_database_exec (SigapDatabase  *self,
   return TRUE;
 }
 
-SigapStatement *
-sigap_database_prepare (SigapDatabase  *self,
-                        const char     *sql,
-                        GError        **error)
+static SigapStatement *
+sqlite_prepare (SigapDatabase  *self,
+                const char     *sql,
+                gboolean        persistent,
+                GError        **error)
 {
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (sql != NULL, NULL);
+  sqlite3_stmt *raw;
+  SqliteStatement *stmt;
 
-  return (SigapStatement *) prepare_with_flags (self, sql, 0, error);
+  raw = prepare_with_flags (self, sql, persistent ? SQLITE_PREPARE_PERSISTENT : 0, error);
+  if (raw == NULL)
+    return NULL;
+
+  stmt = g_new (SqliteStatement, 1);
+  stmt->parent.engine = &sqlite_engine;
+  stmt->raw = raw;
+  return &stmt->parent;
 }
 
-SigapStatement *
-sigap_database_prepare_persistent (SigapDatabase  *self,
-                                   const char     *sql,
-                                   GError        **error)
+static gboolean
+sqlite_in_transaction (SigapDatabase *self)
 {
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  return (SigapStatement *) prepare_with_flags (self, sql, SQLITE_PREPARE_PERSISTENT, error);
+  return !sqlite3_get_autocommit (DB (self)->handle);
 }
 
-gboolean
-sigap_database_in_transaction (SigapDatabase *self)
+static gint64
+sqlite_last_insert_id (SigapDatabase *self)
 {
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-
-  return !sqlite3_get_autocommit (self->handle);
+  return sqlite3_last_insert_rowid (DB (self)->handle);
 }
 
-gint64
-sigap_database_last_insert_id (SigapDatabase *self)
+static void
+sqlite_interrupt (SigapDatabase *self)
 {
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
-
-  return sqlite3_last_insert_rowid (self->handle);
-}
-
-void
-sigap_database_interrupt (SigapDatabase *self)
-{
-  g_return_if_fail (SIGAP_IS_DATABASE (self));
-
-  sqlite3_interrupt (self->handle);
+  sqlite3_interrupt (DB (self)->handle);
 }
 
 static int
@@ -824,50 +702,67 @@ progress_cb (void *user_data)
   return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
 }
 
-/**
- * sigap_database_set_cancellable:
- * @cancellable: (nullable): checked while a statement runs; %NULL to stop checking
- *
- * A statement running when @cancellable is cancelled stops and fails with
- * %SIGAP_DATABASE_ERROR_CANCELLED.
- */
-void
-sigap_database_set_cancellable (SigapDatabase *self,
-                                GCancellable  *cancellable)
+static void
+sqlite_set_cancellable (SigapDatabase *self,
+                        GCancellable  *cancellable)
 {
-  g_return_if_fail (SIGAP_IS_DATABASE (self));
-
-  g_set_object (&self->cancellable, cancellable);
+  g_set_object (&DB (self)->cancellable, cancellable);
   if (cancellable != NULL)
-    sqlite3_progress_handler (self->handle, 1000, progress_cb, cancellable);
+    sqlite3_progress_handler (DB (self)->handle, 1000, progress_cb, cancellable);
   else
-    sqlite3_progress_handler (self->handle, 0, NULL, NULL);
+    sqlite3_progress_handler (DB (self)->handle, 0, NULL, NULL);
 }
 
-gboolean
-sigap_database_last_error_is_unique (SigapDatabase *self)
+static gboolean
+sqlite_last_error_is_unique (SigapDatabase *self)
 {
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-
-  return sqlite3_extended_errcode (self->handle) == SQLITE_CONSTRAINT_UNIQUE;
+  return sqlite3_extended_errcode (DB (self)->handle) == SQLITE_CONSTRAINT_UNIQUE;
 }
 
-const char *
-sigap_database_last_error_message (SigapDatabase *self)
+static const char *
+sqlite_last_error_message (SigapDatabase *self)
 {
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), "");
-
-  return sqlite3_errmsg (self->handle);
+  return sqlite3_errmsg (DB (self)->handle);
 }
 
-void
-sigap_statement_free (SigapStatement *stmt)
+static gboolean
+sqlite_begin (SigapDatabase  *self,
+              GError        **error)
+{
+  if (!use_wal (self, error))
+    return FALSE;
+
+  /* IMMEDIATE takes the write lock now, so a concurrent writer fails here, not half-way. */
+  return sqlite_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static void
+sqlite_rollback (SigapDatabase *self)
+{
+  if (!sqlite3_get_autocommit (DB (self)->handle))
+    sqlite3_exec (DB (self)->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+sqlite_commit (SigapDatabase  *self,
+               GError        **error)
+{
+  if (sqlite_exec (self, "COMMIT", error))
+    return TRUE;
+
+  sqlite_rollback (self);
+  return FALSE;
+}
+
+static void
+sqlite_statement_free (SigapStatement *stmt)
 {
   sqlite3_finalize (RAW (stmt));
+  g_free (stmt);
 }
 
-SigapStep
-sigap_statement_step (SigapStatement *stmt)
+static SigapStep
+sqlite_step (SigapStatement *stmt)
 {
   switch (sqlite3_step (RAW (stmt)))
     {
@@ -880,312 +775,130 @@ sigap_statement_step (SigapStatement *stmt)
     }
 }
 
-void
-sigap_statement_reset (SigapStatement *stmt)
+static void
+sqlite_reset (SigapStatement *stmt)
 {
   sqlite3_reset (RAW (stmt));
 }
 
-void
-sigap_statement_clear_bindings (SigapStatement *stmt)
+static void
+sqlite_clear_bindings (SigapStatement *stmt)
 {
   sqlite3_clear_bindings (RAW (stmt));
 }
 
-void
-sigap_statement_bind_text (SigapStatement *stmt,
-                           int             index,
-                           const char     *text)
+static void
+sqlite_bind_text (SigapStatement *stmt,
+                  int             index,
+                  const char     *text,
+                  int             length,
+                  gboolean        copy)
 {
-  sqlite3_bind_text (RAW (stmt), index, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (RAW (stmt), index, text, length, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
-void
-sigap_statement_bind_text_len (SigapStatement *stmt,
-                               int             index,
-                               const char     *text,
-                               int             length)
-{
-  sqlite3_bind_text (RAW (stmt), index, text, length, SQLITE_STATIC);
-}
-
-void
-sigap_statement_bind_text_copy (SigapStatement *stmt,
-                                int             index,
-                                const char     *text)
-{
-  sqlite3_bind_text (RAW (stmt), index, text, -1, SQLITE_TRANSIENT);
-}
-
-void
-sigap_statement_bind_int (SigapStatement *stmt,
-                          int             index,
-                          int             value)
-{
-  sqlite3_bind_int (RAW (stmt), index, value);
-}
-
-void
-sigap_statement_bind_int64 (SigapStatement *stmt,
-                            int             index,
-                            gint64          value)
+static void
+sqlite_bind_int64 (SigapStatement *stmt,
+                   int             index,
+                   gint64          value)
 {
   sqlite3_bind_int64 (RAW (stmt), index, value);
 }
 
-void
-sigap_statement_bind_double (SigapStatement *stmt,
-                             int             index,
-                             double          value)
+static void
+sqlite_bind_double (SigapStatement *stmt,
+                    int             index,
+                    double          value)
 {
   sqlite3_bind_double (RAW (stmt), index, value);
 }
 
-void
-sigap_statement_bind_null (SigapStatement *stmt,
-                           int             index)
+static void
+sqlite_bind_null (SigapStatement *stmt,
+                  int             index)
 {
   sqlite3_bind_null (RAW (stmt), index);
 }
 
-int
-sigap_statement_column_count (SigapStatement *stmt)
+static int
+sqlite_column_count (SigapStatement *stmt)
 {
   return sqlite3_column_count (RAW (stmt));
 }
 
-const char *
-sigap_statement_column_text (SigapStatement *stmt,
-                             int             column)
+static const char *
+sqlite_column_text (SigapStatement *stmt,
+                    int             column)
 {
   return (const char *) sqlite3_column_text (RAW (stmt), column);
 }
 
-int
-sigap_statement_column_int (SigapStatement *stmt,
-                            int             column)
+static int
+sqlite_column_int (SigapStatement *stmt,
+                   int             column)
 {
   return sqlite3_column_int (RAW (stmt), column);
 }
 
-gint64
-sigap_statement_column_int64 (SigapStatement *stmt,
-                              int             column)
+static gint64
+sqlite_column_int64 (SigapStatement *stmt,
+                     int             column)
 {
   return sqlite3_column_int64 (RAW (stmt), column);
 }
 
-double
-sigap_statement_column_double (SigapStatement *stmt,
-                               int             column)
+static double
+sqlite_column_double (SigapStatement *stmt,
+                      int             column)
 {
   return sqlite3_column_double (RAW (stmt), column);
 }
 
-gboolean
-sigap_statement_column_is_null (SigapStatement *stmt,
-                                int             column)
+static gboolean
+sqlite_column_is_null (SigapStatement *stmt,
+                       int             column)
 {
   return sqlite3_column_type (RAW (stmt), column) == SQLITE_NULL;
 }
 
-gboolean
-sigap_statement_column_is_integer (SigapStatement *stmt,
-                                   int             column)
+static gboolean
+sqlite_column_is_integer (SigapStatement *stmt,
+                          int             column)
 {
   return sqlite3_column_type (RAW (stmt), column) == SQLITE_INTEGER;
 }
 
-gboolean
-sigap_database_begin (SigapDatabase  *self,
-                      GError        **error)
-{
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-
-  if (!use_wal (self, error))
-    return FALSE;
-
-  /* IMMEDIATE takes the write lock now, so a concurrent writer fails here, not half-way. */
-  return sigap_database_exec (self, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
-sigap_database_commit (SigapDatabase  *self,
-                       GError        **error)
-{
-  if (sigap_database_exec (self, "COMMIT", error))
-    return TRUE;
-
-  sigap_database_rollback (self);
-  return FALSE;
-}
-
-void
-sigap_database_rollback (SigapDatabase *self)
-{
-  g_return_if_fail (SIGAP_IS_DATABASE (self));
-
-  if (!sqlite3_get_autocommit (self->handle))
-    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-}
-
-char *
-sigap_database_quote_identifier (const char *name)
-{
-  g_autoptr(GString) quoted = g_string_new ("\"");
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (quoted, '"');
-      g_string_append_c (quoted, *p);
-    }
-  g_string_append_c (quoted, '"');
-  return g_string_free (g_steal_pointer (&quoted), FALSE);
-}
-
-char *
-sigap_database_get_meta (SigapDatabase *self,
-                         const char    *key)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = prepare_raw (self, "SELECT value FROM sigap_meta WHERE key = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-gboolean
-sigap_database_set_meta (SigapDatabase  *self,
-                         const char     *key,
-                         const char     *value,
-                         GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  if (value == NULL)
-    stmt = prepare_raw (self, "DELETE FROM sigap_meta WHERE key = ?1", error);
-  else
-    stmt = prepare_raw (self,
-                                   "INSERT INTO sigap_meta (key, value) VALUES (?1, ?2) "
-                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return sigap_database_set_error (self, error, _("Cannot save database settings"));
-
-  return TRUE;
-}
-
-gboolean
-sigap_database_get_cutoff (SigapDatabase *self,
-                           GDate         *out_date)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (out_date != NULL, FALSE);
-
-  value = sigap_database_get_meta (self, "data_cutoff");
-  return value != NULL && sigap_date_parse_iso (value, out_date);
-}
-
-/* Recomputes the cut-off from the data itself; called at the end of every import. */
-gboolean
-sigap_database_update_cutoff (SigapDatabase  *self,
-                              GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *cutoff;
-
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-
-  stmt = prepare_raw (self,
-                                 "SELECT max (ifnull ((SELECT max (registered_on) FROM participant), ''),"
-                                 "            ifnull ((SELECT max (ended_on) FROM participant), ''),"
-                                 "            ifnull ((SELECT max (paid_on) FROM payment), ''))",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sigap_database_set_error (self, error, _("Cannot compute the data cut-off"));
-
-  cutoff = (const char *) sqlite3_column_text (stmt, 0);
-  return sigap_database_set_meta (self, "data_cutoff",
-                                  cutoff != NULL && *cutoff != '\0' ? cutoff : NULL, error);
-}
-
-/**
- * sigap_database_rebuild_tallies:
- *
- * Counts the monthly tallies again from the participants, in one pass. The triggers keep them
- * current row by row; a bulk load that drops the insert trigger calls this instead, inside
- * its own transaction.
- */
-gboolean
-sigap_database_rebuild_tallies (SigapDatabase  *self,
-                                GError        **error)
-{
-  static const char rebuild[] =
-    "DELETE FROM tally_sector;"
-    "DELETE FROM tally_desil;"
-    "CREATE TEMP TABLE tally_rebuild AS"
-    " SELECT kelurahan_id, sector_id, desil, month,"
-    "        sum (registered) AS registered, sum (ended) AS ended FROM ("
-    "   SELECT kelurahan_id, sector_id, ifnull (desil, 0) AS desil,"
-    "          substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended"
-    "   FROM participant"
-    "   UNION ALL"
-    "   SELECT kelurahan_id, sector_id, ifnull (desil, 0), substr (ended_on, 1, 7), 0, 1"
-    "   FROM participant WHERE ended_on IS NOT NULL)"
-    " GROUP BY kelurahan_id, sector_id, desil, month;"
-    "INSERT INTO tally_sector (kelurahan_id, sector_id, month, registered, ended)"
-    " SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)"
-    " FROM temp.tally_rebuild GROUP BY kelurahan_id, sector_id, month;"
-    "INSERT INTO tally_desil (kelurahan_id, segment, desil, month, registered, ended)"
-    " SELECT t.kelurahan_id, s.segment, t.desil, t.month, sum (t.registered), sum (t.ended)"
-    " FROM temp.tally_rebuild AS t JOIN sector AS s ON s.id = t.sector_id"
-    " GROUP BY t.kelurahan_id, s.segment, t.desil, t.month;"
-    "DROP TABLE temp.tally_rebuild;"
-    "DELETE FROM tally_flag;"
-    "INSERT INTO tally_flag (kelurahan_id, segment, kind, month, registered)"
-    " SELECT p.kelurahan_id, s.segment, f.kind, substr (p.registered_on, 1, 7), count (*)"
-    " FROM participant_flag AS f"
-    " JOIN participant AS p ON p.id = f.participant_id"
-    " JOIN sector AS s ON s.id = p.sector_id"
-    " GROUP BY 1, 2, 3, 4;";
-
-  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
-
-  if (!sigap_database_exec (self, rebuild, error))
-    {
-      sqlite3_exec (self->handle, "DROP TABLE IF EXISTS temp.tally_rebuild", NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  return TRUE;
-}
+static const SigapEngine sqlite_engine = {
+  .id = SIGAP_DATABASE_ENGINE_SQLITE,
+  .close = sqlite_close,
+  .set_error = sqlite_set_error,
+  .exec = sqlite_exec,
+  .prepare = sqlite_prepare,
+  .in_transaction = sqlite_in_transaction,
+  .last_insert_id = sqlite_last_insert_id,
+  .interrupt = sqlite_interrupt,
+  .set_cancellable = sqlite_set_cancellable,
+  .last_error_is_unique = sqlite_last_error_is_unique,
+  .last_error_message = sqlite_last_error_message,
+  .begin = sqlite_begin,
+  .commit = sqlite_commit,
+  .rollback = sqlite_rollback,
+  .statement_free = sqlite_statement_free,
+  .step = sqlite_step,
+  .reset = sqlite_reset,
+  .clear_bindings = sqlite_clear_bindings,
+  .bind_text = sqlite_bind_text,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_double = sqlite_bind_double,
+  .bind_null = sqlite_bind_null,
+  .column_count = sqlite_column_count,
+  .column_text = sqlite_column_text,
+  .column_int = sqlite_column_int,
+  .column_int64 = sqlite_column_int64,
+  .column_double = sqlite_column_double,
+  .column_is_null = sqlite_column_is_null,
+  .column_is_integer = sqlite_column_is_integer,
+};
 
 static void
 sigap_schema_object_free (SigapSchemaObject *object)
@@ -1201,7 +914,7 @@ sigap_schema_object_free (SigapSchemaObject *object)
 static GPtrArray *
 build_own_schema (void)
 {
-  g_auto(GStrv) names = list_migrations ();
+  g_auto(GStrv) names = _sigap_database_list_migrations (MIGRATIONS_FOLDER);
   GPtrArray *objects = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_schema_object_free);
   sqlite3 *handle = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -1213,16 +926,9 @@ build_own_schema (void)
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                                         NULL);
-      g_autofree char *sql = NULL;
-      gconstpointer data;
-      gsize size;
+      g_autofree char *sql = _sigap_database_read_migration (MIGRATIONS_FOLDER, names[i], NULL);
 
-      g_assert (bytes != NULL);
-      data = g_bytes_get_data (bytes, &size);
-      sql = g_strndup (data, size);
+      g_assert (sql != NULL);
       if (sqlite3_exec (handle, sql, NULL, NULL, NULL) != SQLITE_OK)
         g_error ("Migration %s fails on an empty database: %s", names[i],
                  sqlite3_errmsg (handle));

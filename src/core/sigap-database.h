@@ -43,6 +43,14 @@ typedef enum
   SIGAP_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } SigapDatabaseOpenFlags;
 
+/* Which engine holds the data: an SQLite file, or a PostgreSQL server reached by a libpq URI
+ * (postgresql://… or postgres://…). */
+typedef enum
+{
+  SIGAP_DATABASE_ENGINE_SQLITE,
+  SIGAP_DATABASE_ENGINE_POSTGRES,
+} SigapDatabaseEngine;
+
 #define SIGAP_TYPE_DATABASE (sigap_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (SigapDatabase, sigap_database, SIGAP, DATABASE, GObject)
@@ -53,6 +61,11 @@ SigapDatabase  *sigap_database_open             (const char              *path,
                                                  SigapDatabaseOpenFlags   flags,
                                                  GError                 **error);
 const char     *sigap_database_get_path         (SigapDatabase           *self);
+SigapDatabaseEngine sigap_database_get_engine   (SigapDatabase           *self);
+/* Whether @path names a PostgreSQL server (a libpq URI) rather than a file. */
+gboolean        sigap_database_path_is_server   (const char              *path);
+/* @path for messages: a file's name, or a server database's name (never its password). */
+char           *sigap_database_display_location (const char              *path);
 int             sigap_database_get_schema_version (SigapDatabase         *self);
 gboolean        sigap_database_is_read_only     (SigapDatabase           *self);
 int             sigap_database_latest_schema_version (void);
@@ -145,7 +158,7 @@ gboolean        sigap_database_update_cutoff    (SigapDatabase           *self,
 gboolean        sigap_database_rebuild_tallies  (SigapDatabase           *self,
                                                  GError                 **error);
 
-/* Sets @error from the handle's last SQLite error, prefixed by @what. Always returns FALSE. */
+/* Sets @error from the connection's last engine error, prefixed by @what. Always returns FALSE. */
 gboolean        sigap_database_set_error        (SigapDatabase           *self,
                                                  GError                 **error,
                                                  const char              *what);

@@ -1675,7 +1675,7 @@ monthly_premium (Generator   *gen,
   g_autoptr(SigapStatement) stmt = NULL;
 
   stmt = sigap_database_prepare (gen->db,
-                                 "SELECT ifnull (sum (monthly), 0) FROM premium_rate r "
+                                 "SELECT coalesce (sum (monthly), 0) FROM premium_rate r "
                                  "WHERE valid_from = (SELECT max (valid_from) FROM premium_rate "
                                  "                    WHERE program = r.program "
                                  "                      AND valid_from <= ?1)",
@@ -2044,8 +2044,24 @@ generate (Generator     *gen,
       enrolled = 0;
     }
 
-  if (!sigap_database_begin (gen->db, error) ||
-      !defer_participant_objects (gen, deferred, &tallies, error))
+  if (!sigap_database_begin (gen->db, error))
+    return FALSE;
+
+  /* On a server, the rows go through the tally triggers: the schema is shared, and its
+   * indexes and triggers are not this connection's to drop. What was there goes in the same
+   * transaction, so that readers see the old data or the new, never a mix. */
+  tallies = FALSE;
+  if (sigap_database_get_engine (gen->db) == SIGAP_DATABASE_ENGINE_POSTGRES)
+    {
+      if (!sigap_database_exec (gen->db,
+                                "TRUNCATE participant_flag, participant, import_reject, "
+                                "target, budget, payment, import_batch, tally_sector, "
+                                "tally_desil, tally_flag RESTART IDENTITY;"
+                                "DELETE FROM sigap_meta WHERE key = 'data_cutoff'",
+                                error))
+        return FALSE;
+    }
+  else if (!defer_participant_objects (gen, deferred, &tallies, error))
     return FALSE;
 
   checksum = g_strdup_printf ("seed=%u participants=%" G_GINT64_FORMAT, seed, gen->total);
@@ -2123,8 +2139,47 @@ generate (Generator     *gen,
   if (!sigap_database_commit (gen->db, error))
     return FALSE;
 
+  if (sigap_database_get_engine (gen->db) != SIGAP_DATABASE_ENGINE_SQLITE)
+    return TRUE;
+
   /* The mode of a SIGAP database at rest: readers need no -wal or -shm beside it. */
   return sigap_database_exec (gen->db, "PRAGMA journal_mode = DELETE", error);
+}
+
+/* Writes the demo into the server database @location: the rows replace what it held (with
+ * @force) in one transaction, so that its readers see the old data or the new. */
+static gboolean
+generate_on_server (Generator      *gen,
+                    const char     *location,
+                    gboolean        force,
+                    GCancellable   *cancellable,
+                    guint32         seed,
+                    GError        **error)
+{
+  g_autofree char *held = NULL;
+  gboolean ok;
+
+  gen->db = sigap_database_open (location, SIGAP_DATABASE_OPEN_CREATE, error);
+  if (gen->db == NULL)
+    return FALSE;
+
+  held = sigap_database_get_meta (gen->db, "data_cutoff");
+  if (held != NULL && !force)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("The database already holds data"));
+      close_database (gen);
+      return FALSE;
+    }
+
+  if (cancellable != NULL)
+    sigap_database_set_cancellable (gen->db, cancellable);
+
+  ok = generate (gen, cancellable, seed, error);
+  if (!ok)
+    sigap_database_rollback (gen->db);
+  close_database (gen);
+  return ok;
 }
 
 /* --- Public API ----------------------------------------------------------------------- */
@@ -2150,9 +2205,26 @@ sigap_demo_default_participants (void)
   return PHASE1_PARTICIPANTS + ENROLLED_2026 + EKOSISTEM_ROWS;
 }
 
+static Generator *
+new_generator (const SigapDemoOptions *options,
+               SigapProgressFunc       progress,
+               gpointer                user_data)
+{
+  Generator *gen = g_new0 (Generator, 1);
+
+  gen->total = options->participants > 0 ? options->participants
+                                         : sigap_demo_default_participants ();
+  gen->rand = g_rand_new_with_seed (options->seed);
+  gen->sectors = g_array_new (FALSE, FALSE, sizeof (Sector));
+  gen->kelurahan = g_array_new (FALSE, FALSE, sizeof (Kelurahan));
+  gen->progress = progress;
+  gen->progress_data = user_data;
+  return gen;
+}
+
 /**
  * sigap_demo_generate:
- * @path: the database file to write
+ * @path: the database file to write, or the libpq URI of a server database
  * @options: (nullable): size and seed; %NULL for the defaults
  * @force: replace @path if it exists
  * @progress: (nullable) (scope call): called from this thread as the rows are written
@@ -2162,7 +2234,9 @@ sigap_demo_default_participants (void)
  *   #SIGAP_DATABASE_ERROR
  *
  * Writes a complete demo database to @path: same options, same rows. The file appears only
- * when it is complete; until then @path is left as it was. Safe to call from a worker thread.
+ * when it is complete; until then @path is left as it was. A server database is written in
+ * one transaction, replacing the data it held (@force) or refusing to when it holds some.
+ * Safe to call from a worker thread.
  *
  * Returns: %TRUE on success
  */
@@ -2202,6 +2276,29 @@ sigap_demo_generate (const char             *path,
       return FALSE;
     }
 
+  if (sigap_database_path_is_server (path))
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      gen = new_generator (options, progress, user_data);
+      if (!generate_on_server (gen, path, force, cancellable, options->seed, &local_error))
+        {
+          if (g_cancellable_is_cancelled (cancellable) &&
+              !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_clear_error (&local_error);
+              g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (progress != NULL)
+        progress (1.0, user_data);
+      return TRUE;
+    }
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
@@ -2231,14 +2328,7 @@ sigap_demo_generate (const char             *path,
     }
   close (fd);
 
-  gen = g_new0 (Generator, 1);
-  gen->total = options->participants > 0 ? options->participants
-                                         : sigap_demo_default_participants ();
-  gen->rand = g_rand_new_with_seed (options->seed);
-  gen->sectors = g_array_new (FALSE, FALSE, sizeof (Sector));
-  gen->kelurahan = g_array_new (FALSE, FALSE, sizeof (Kelurahan));
-  gen->progress = progress;
-  gen->progress_data = user_data;
+  gen = new_generator (options, progress, user_data);
 
   gen->db = sigap_database_open (temp_path, SIGAP_DATABASE_OPEN_CREATE, &local_error);
   /* Interrupts the long statements (index builds, the tally count) on cancel. */

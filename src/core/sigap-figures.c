@@ -276,7 +276,7 @@ count_as_of (SigapDatabase  *db,
       key_column = "sector_id";
       break;
     case KEY_DESIL:
-      key_column = "ifnull (desil, 0)";
+      key_column = "coalesce (desil, 0)";
       break;
     case KEY_KELURAHAN_SECTOR:
       key_column = "kelurahan_id * " G_STRINGIFY (SECTOR_KEY_SPAN) " + sector_id";
@@ -425,7 +425,7 @@ targets_load (SigapDatabase  *db,
   targets->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   stmt = sigap_database_prepare (db,
-                                 "SELECT region_id, segment, ifnull (sector_id, 0), count "
+                                 "SELECT region_id, segment, coalesce (sector_id, 0), count "
                                  "FROM target WHERE year = ?",
                                  error);
   if (stmt == NULL)
@@ -550,7 +550,7 @@ query_segment_budget (SigapDatabase  *db,
   stmt = sigap_database_prepare (db,
                                  "SELECT"
                                  " (SELECT sum (pagu) FROM budget WHERE year = ?1 AND segment = ?2),"
-                                 " (SELECT ifnull (sum (amount), 0) FROM payment"
+                                 " (SELECT coalesce (sum (amount), 0) FROM payment"
                                  "  WHERE segment = ?2 AND paid_on >= ?3 AND paid_on <= ?4),"
                                  " (SELECT max (period_end) FROM payment"
                                  "  WHERE segment = ?2 AND paid_on <= ?4),"
@@ -605,7 +605,7 @@ query_premium (SigapDatabase  *db,
 
   /* The rate in force is, per programme, the row with the latest valid_from on or before D. */
   stmt = sigap_database_prepare (db,
-                                 "SELECT ifnull (sum (monthly), 0) FROM premium_rate AS r"
+                                 "SELECT coalesce (sum (monthly), 0) FROM premium_rate AS r"
                                  " WHERE valid_from = (SELECT max (valid_from) FROM premium_rate"
                                  "                     WHERE program = r.program AND valid_from <= ?1)",
                                  error);
@@ -1430,7 +1430,7 @@ query_realised_to (SigapDatabase  *db,
   g_autofree char *year_start = g_strdup_printf ("%04d-01-01", g_date_get_year (end));
 
   stmt = sigap_database_prepare (db,
-                                 "SELECT ifnull (sum (amount), 0) FROM payment"
+                                 "SELECT coalesce (sum (amount), 0) FROM payment"
                                  " WHERE (?1 = 'all' OR segment = ?1) AND paid_on >= ?2 AND paid_on <= ?3",
                                  error);
   if (stmt == NULL)

@@ -308,7 +308,8 @@ sigap_import_list_rejections (SigapDatabase  *db,
     return NULL;
 
   sigap_statement_bind_int64 (stmt, 1, batch_id);
-  sigap_statement_bind_int64 (stmt, 2, limit);
+  /* No limit: SQLite reads a negative one so, PostgreSQL refuses it. */
+  sigap_statement_bind_int64 (stmt, 2, limit < 0 ? G_MAXINT64 : limit);
   sigap_statement_bind_int64 (stmt, 3, MAX (offset, 0));
 
   rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_import_rejection_free);
@@ -423,7 +424,8 @@ sigap_import_list_batch_flags (SigapDatabase  *db,
     return NULL;
 
   sigap_statement_bind_int64 (stmt, 1, batch_id);
-  sigap_statement_bind_int64 (stmt, 2, limit);
+  /* No limit: SQLite reads a negative one so, PostgreSQL refuses it. */
+  sigap_statement_bind_int64 (stmt, 2, limit < 0 ? G_MAXINT64 : limit);
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_participant_flag_row_free);
   while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
@@ -524,8 +526,8 @@ sigap_import_list_flags_for (SigapDatabase         *db,
       ids = scope != NULL ? sigap_region_list_kelurahan_ids (scope) : g_strdup ("NULL");
     }
 
-  sql = g_strdup_printf ("SELECT p.id, p.nik, p.name, f.detail, ifnull (f.batch_id, 0), "
-                         "ifnull (f.line, 0) "
+  sql = g_strdup_printf ("SELECT p.id, p.nik, p.name, f.detail, coalesce (f.batch_id, 0), "
+                         "coalesce (f.line, 0) "
                          "FROM participant_flag f JOIN participant p "
                          "ON p.id = f.participant_id "
                          "WHERE f.kind = ?1 AND (?4 IS NULL OR ("
@@ -540,7 +542,8 @@ sigap_import_list_flags_for (SigapDatabase         *db,
     return NULL;
 
   sigap_statement_bind_text (stmt, 1, sigap_participant_flag_to_string (flag));
-  sigap_statement_bind_int64 (stmt, 2, limit);
+  /* No limit: SQLite reads a negative one so, PostgreSQL refuses it. */
+  sigap_statement_bind_int64 (stmt, 2, limit < 0 ? G_MAXINT64 : limit);
   sigap_statement_bind_int64 (stmt, 3, MAX (offset, 0));
   if (filter != NULL)
     {

@@ -609,7 +609,7 @@ participants_prepare (SigapImportRun  *run,
                       GError         **error)
 {
   Participants *p = g_new0 (Participants, 1);
-
+  gboolean sqlite;
   gint64 existing;
 
   run->kind_data = p;
@@ -617,12 +617,16 @@ participants_prepare (SigapImportRun  *run,
   existing = count_participants (run);
   if (existing < 0)
     return sigap_database_set_error (run->db, error, _("Cannot count the participants"));
-  p->empty = existing == 0;
+  /* On a server, a failed statement ends the transaction: a repeated NIK is looked up before
+   * its insert, never found by the insert's failure. */
+  sqlite = sigap_database_get_engine (run->db) == SIGAP_DATABASE_ENGINE_SQLITE;
+  p->empty = existing == 0 && sqlite;
 
-  /* Before the statements are prepared, since both change the schema. */
-  if (!repair_schema (run, error))
+  /* Before the statements are prepared, since both change the schema. A server's schema is
+   * the server's: its objects are neither checked nor dropped for a bulk load here. */
+  if (sqlite && !repair_schema (run, error))
     return FALSE;
-  if (run->bulk != SIGAP_IMPORT_BULK_NEVER &&
+  if (sqlite && run->bulk != SIGAP_IMPORT_BULK_NEVER &&
       (run->bulk == SIGAP_IMPORT_BULK_ALWAYS ||
        (run->size / BULK_BYTES_PER_LINE >= BULK_MIN_ROWS &&
         run->size / BULK_BYTES_PER_LINE * 2 >= existing)) &&
@@ -659,11 +663,11 @@ participants_prepare (SigapImportRun  *run,
                       "(participant_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)", error))
         return FALSE;
       p->find_unchanged = _sigap_import_prepare (run,
-                                                 "SELECT line FROM temp.import_unchanged "
+                                                 "SELECT line FROM import_unchanged "
                                                  "WHERE participant_id = ?",
                                                  error);
       p->add_unchanged = p->find_unchanged == NULL ? NULL : _sigap_import_prepare (
-        run, "INSERT INTO temp.import_unchanged (participant_id, line) VALUES (?, ?)", error);
+        run, "INSERT INTO import_unchanged (participant_id, line) VALUES (?, ?)", error);
       if (p->add_unchanged == NULL)
         return FALSE;
     }
@@ -714,7 +718,7 @@ participants_finish (SigapImportRun *run)
   g_clear_pointer (&p->find_unchanged, sigap_statement_free);
   g_clear_pointer (&p->add_unchanged, sigap_statement_free);
   if (!p->empty)
-    sigap_database_exec (run->db, "DROP TABLE IF EXISTS temp.import_unchanged", NULL);
+    sigap_database_exec (run->db, "DROP TABLE IF EXISTS import_unchanged", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (p->updates); i++)
     g_clear_pointer (&p->updates[i], sigap_statement_free);
   g_clear_pointer (&p->saved_sql, g_ptr_array_unref);

@@ -202,7 +202,7 @@ targets_prepare (SigapImportRun  *run,
 {
   return plan_prepare (run,
                        "SELECT id, count FROM target WHERE year = ?1 AND segment = ?2 "
-                       "AND region_id = ?3 AND ifnull (sector_id, 0) = ifnull (?4, 0)",
+                       "AND region_id = ?3 AND coalesce (sector_id, 0) = coalesce (?4, 0)",
                        "INSERT INTO target (year, segment, region_id, sector_id, count, "
                        "batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                        "UPDATE target SET count = ?5, batch_id = ?6 WHERE id = ?7",

@@ -1641,7 +1641,8 @@ run_import (SigapImporter  *self,
   SigapImportRun run = { 0 };
   g_autoptr(GError) read_error = NULL;
   g_autofree char *restore = NULL;
-  gint64 old_cache_size, old_temp_store, old_foreign_keys;
+  gint64 old_cache_size = 0, old_temp_store = 0, old_foreign_keys = 1;
+  gboolean sqlite;
   gboolean ok;
 
   if (sigap_database_is_read_only (db))
@@ -1699,24 +1700,31 @@ run_import (SigapImporter  *self,
    * way, and temp_store cannot change once the transaction has begun); and no foreign-key
    * checks: every reference the importer writes comes from the reference tables it read in
    * the same transaction (the tests run foreign_key_check). */
-  old_cache_size = _sigap_import_query_int (run.db, "PRAGMA cache_size");
-  old_temp_store = _sigap_import_query_int (run.db, "PRAGMA temp_store");
-  old_foreign_keys = _sigap_import_query_int (run.db, "PRAGMA foreign_keys");
-  sigap_database_exec (run.db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
-                       "PRAGMA foreign_keys = OFF", NULL);
-  _sigap_import_set_temp_store (run.db, "FILE");
+  sqlite = sigap_database_get_engine (run.db) == SIGAP_DATABASE_ENGINE_SQLITE;
+  if (sqlite)
+    {
+      old_cache_size = _sigap_import_query_int (run.db, "PRAGMA cache_size");
+      old_temp_store = _sigap_import_query_int (run.db, "PRAGMA temp_store");
+      old_foreign_keys = _sigap_import_query_int (run.db, "PRAGMA foreign_keys");
+      sigap_database_exec (run.db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
+                           "PRAGMA foreign_keys = OFF", NULL);
+      _sigap_import_set_temp_store (run.db, "FILE");
+    }
 
   ok = import_in_transaction (self, &run, file_name, sink, sink_data, size, error);
   self->used_bulk = run.used_bulk;
   /* Before temp_store is restored, which a temporary table of the kind's would prevent. */
   finish_kind (&run);
 
-  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
-                             "PRAGMA foreign_keys = %" G_GINT64_FORMAT,
-                             old_cache_size, old_foreign_keys);
-  sigap_database_exec (run.db, restore, NULL);
-  _sigap_import_set_temp_store (run.db, old_temp_store == 2 ? "MEMORY" :
-                                            old_temp_store == 1 ? "FILE" : "DEFAULT");
+  if (sqlite)
+    {
+      restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
+                                 "PRAGMA foreign_keys = %" G_GINT64_FORMAT,
+                                 old_cache_size, old_foreign_keys);
+      sigap_database_exec (run.db, restore, NULL);
+      _sigap_import_set_temp_store (run.db, old_temp_store == 2 ? "MEMORY" :
+                                                old_temp_store == 1 ? "FILE" : "DEFAULT");
+    }
 
   if (ok)
     {

@@ -1,0 +1,112 @@
+/* sigap-database-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Between the generic SigapDatabase (sigap-database.c) and its engines: a small table of
+ * functions each engine fills in (sigap-database-sqlite.c, sigap-database-postgres.c). Only
+ * engine files call an engine's API; nothing outside src/core includes this header.
+ */
+#pragma once
+
+#include "sigap-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SigapEngine SigapEngine;
+
+/* Every engine's statement starts with this. */
+struct _SigapStatement
+{
+  const SigapEngine *engine;
+};
+
+struct _SigapEngine
+{
+  SigapDatabaseEngine id;
+
+  void            (*close)                (SigapDatabase   *db);
+  gboolean        (*set_error)            (SigapDatabase   *db,
+                                           GError         **error,
+                                           const char      *what);
+  gboolean        (*exec)                 (SigapDatabase   *db,
+                                           const char      *sql,
+                                           GError         **error);
+  SigapStatement *(*prepare)              (SigapDatabase   *db,
+                                           const char      *sql,
+                                           gboolean         persistent,
+                                           GError         **error);
+  gboolean        (*in_transaction)       (SigapDatabase   *db);
+  gint64          (*last_insert_id)       (SigapDatabase   *db);
+  void            (*interrupt)            (SigapDatabase   *db);
+  void            (*set_cancellable)      (SigapDatabase   *db,
+                                           GCancellable    *cancellable);
+  gboolean        (*last_error_is_unique) (SigapDatabase   *db);
+  const char     *(*last_error_message)   (SigapDatabase   *db);
+  gboolean        (*begin)                (SigapDatabase   *db,
+                                           GError         **error);
+  gboolean        (*commit)               (SigapDatabase   *db,
+                                           GError         **error);
+  void            (*rollback)             (SigapDatabase   *db);
+
+  void            (*statement_free)       (SigapStatement  *stmt);
+  SigapStep       (*step)                 (SigapStatement  *stmt);
+  void            (*reset)                (SigapStatement  *stmt);
+  void            (*clear_bindings)       (SigapStatement  *stmt);
+  /* @length -1: up to the NUL; @copy: the statement keeps its own copy. */
+  void            (*bind_text)            (SigapStatement  *stmt,
+                                           int              index,
+                                           const char      *text,
+                                           int              length,
+                                           gboolean         copy);
+  void            (*bind_int64)           (SigapStatement  *stmt,
+                                           int              index,
+                                           gint64           value);
+  void            (*bind_double)          (SigapStatement  *stmt,
+                                           int              index,
+                                           double           value);
+  void            (*bind_null)            (SigapStatement  *stmt,
+                                           int              index);
+  int             (*column_count)         (SigapStatement  *stmt);
+  const char     *(*column_text)          (SigapStatement  *stmt,
+                                           int              column);
+  int             (*column_int)           (SigapStatement  *stmt,
+                                           int              column);
+  gint64          (*column_int64)         (SigapStatement  *stmt,
+                                           int              column);
+  double          (*column_double)        (SigapStatement  *stmt,
+                                           int              column);
+  gboolean        (*column_is_null)       (SigapStatement  *stmt,
+                                           int              column);
+  gboolean        (*column_is_integer)    (SigapStatement  *stmt,
+                                           int              column);
+};
+
+struct _SigapDatabase
+{
+  GObject            parent_instance;
+
+  const SigapEngine *engine;
+  gpointer           engine_data;   /* the engine's own connection state */
+  char              *path;          /* a file path, or a libpq URI */
+  int                schema_version;
+  guint              read_only : 1;
+};
+
+/* Each engine's open: fills in @self's engine and engine_data, checks and migrates the schema. */
+gboolean        _sigap_database_sqlite_open   (SigapDatabase           *self,
+                                               SigapDatabaseOpenFlags   flags,
+                                               GError                 **error);
+gboolean        _sigap_database_postgres_open (SigapDatabase           *self,
+                                               SigapDatabaseOpenFlags   flags,
+                                               GError                 **error);
+
+/* The database a libpq URI names, for messages. */
+char           *_sigap_database_postgres_display (const char           *uri);
+
+/* The migrations of @folder ("sql" or "sql/postgres") in version order, as resource paths. */
+GStrv           _sigap_database_list_migrations (const char            *folder);
+char           *_sigap_database_read_migration  (const char            *folder,
+                                                 const char            *name,
+                                                 GError               **error);
+
+G_END_DECLS

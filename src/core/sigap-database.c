@@ -1,0 +1,650 @@
+/* sigap-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The generic half of the data interface (sigap-database.h): the SigapDatabase object, which
+ * engine a location opens (a file path: SQLite; a libpq URI: PostgreSQL), and what is written
+ * once for both in the portable SQL subset (settings, the data cut-off, the tally rebuild).
+ * Everything an engine does differently goes through its table of functions
+ * (sigap-database-private.h); this file calls no engine's API.
+ */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sigap-database-private.h"
+#include "sigap-format.h"
+#include "sigap-resources.h"
+
+G_DEFINE_FINAL_TYPE (SigapDatabase, sigap_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sigap-database-error-quark, sigap_database_error)
+
+static void
+sigap_database_finalize (GObject *object)
+{
+  SigapDatabase *self = (SigapDatabase *)object;
+
+  if (self->engine != NULL)
+    self->engine->close (self);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (sigap_database_parent_class)->finalize (object);
+}
+
+static void
+sigap_database_class_init (SigapDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sigap_database_finalize;
+}
+
+static void
+sigap_database_init (SigapDatabase *self)
+{
+}
+
+/**
+ * sigap_database_path_is_server:
+ * @path: what --db or the window was given
+ *
+ * Returns: whether @path is a libpq URI (postgresql:// or postgres://), not a file
+ */
+gboolean
+sigap_database_path_is_server (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://");
+}
+
+/**
+ * sigap_database_display_location:
+ * @path: a database file or a libpq URI
+ *
+ * Returns: (transfer full): @path as messages show it: the file name, or the name of the
+ *   server database (a URI may hold a password)
+ */
+char *
+sigap_database_display_location (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sigap_database_path_is_server (path))
+    return _sigap_database_postgres_display (path);
+
+  return g_filename_display_name (path);
+}
+
+/**
+ * sigap_database_open:
+ * @path: the database file, or a libpq URI (postgresql://[user@]host[:port]/dbname[?…]) of a
+ *   PostgreSQL server; libpq's environment variables, ~/.pgpass and services apply to it
+ * @flags: whether to create it, or to open it read-only
+ * @error: return location for a #SIGAP_DATABASE_ERROR
+ *
+ * Opens a SIGAP database, upgrading its schema when it was written by an older version. For
+ * a file: after copying it to NAME.bak; a file that cannot be written, or whose folder cannot
+ * be, is opened read-only when no upgrade is needed. With %SIGAP_DATABASE_OPEN_READ_ONLY
+ * nothing is written or created: the database must hold SIGAP data and need no upgrade.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+SigapDatabase *
+sigap_database_open (const char              *path,
+                     SigapDatabaseOpenFlags   flags,
+                     GError                 **error)
+{
+  g_autoptr(SigapDatabase) self = NULL;
+  gboolean opened;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SIGAP_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (sigap_database_path_is_server (path))
+    opened = _sigap_database_postgres_open (self, flags, error);
+  else
+    opened = _sigap_database_sqlite_open (self, flags, error);
+
+  if (!opened)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+sigap_database_get_path (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+SigapDatabaseEngine
+sigap_database_get_engine (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), SIGAP_DATABASE_ENGINE_SQLITE);
+
+  return self->engine->id;
+}
+
+int
+sigap_database_get_schema_version (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+sigap_database_is_read_only (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+/* --- Migrations ----------------------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * _sigap_database_list_migrations:
+ * @folder: "sql" (SQLite) or "sql/postgres"
+ *
+ * The migrations in version order: NNNN-name.sql is version NNNN. Sub-folders (one engine's
+ * migrations inside another's) are not migrations.
+ */
+GStrv
+_sigap_database_list_migrations (const char *folder)
+{
+  g_autofree char *path = g_build_path ("/", RESOURCE_PREFIX, folder, NULL);
+  g_auto(GStrv) children = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GStrv names;
+
+  /* Referencing the bundle keeps its object file, and so its registration, in every binary
+   * that links the static core library. */
+  g_assert (sigap_get_resource () != NULL);
+
+  children = g_resources_enumerate_children (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (children == NULL)
+    g_error ("Migrations missing from the resources: %s", error->message);
+
+  for (guint i = 0; children[i] != NULL; i++)
+    if (g_str_has_suffix (children[i], ".sql"))
+      g_strv_builder_add (builder, children[i]);
+  names = g_strv_builder_end (builder);
+
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      /* A gap or a duplicate number is a packaging bug, caught by the first test run. */
+      if (g_ascii_strtoull (names[i], NULL, 10) != i + 1)
+        g_error ("Migration %s/%s is out of sequence", folder, names[i]);
+    }
+
+  return names;
+}
+
+char *
+_sigap_database_read_migration (const char  *folder,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autofree char *resource = g_build_path ("/", RESOURCE_PREFIX, folder, name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  gconstpointer data;
+  gsize size;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  return g_strndup (data, size);
+}
+
+int
+sigap_database_latest_schema_version (void)
+{
+  static gsize latest;
+
+  /* Stored plus one, because g_once_init_enter() treats 0 as "not yet". */
+  if (g_once_init_enter (&latest))
+    {
+      g_auto(GStrv) names = _sigap_database_list_migrations ("sql");
+
+      g_once_init_leave (&latest, g_strv_length (names) + 1);
+    }
+
+  return (int) latest - 1;
+}
+
+/* --- The engine's functions ----------------------------------------------------------- */
+
+gboolean
+sigap_database_set_error (SigapDatabase  *self,
+                          GError        **error,
+                          const char     *what)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return self->engine->set_error (self, error, what);
+}
+
+gboolean
+sigap_database_exec (SigapDatabase  *self,
+                     const char     *sql,
+                     GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  return self->engine->exec (self, sql, error);
+}
+
+SigapStatement *
+sigap_database_prepare (SigapDatabase  *self,
+                        const char     *sql,
+                        GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return self->engine->prepare (self, sql, FALSE, error);
+}
+
+SigapStatement *
+sigap_database_prepare_persistent (SigapDatabase  *self,
+                                   const char     *sql,
+                                   GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return self->engine->prepare (self, sql, TRUE, error);
+}
+
+gboolean
+sigap_database_in_transaction (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return self->engine->in_transaction (self);
+}
+
+gint64
+sigap_database_last_insert_id (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
+
+  return self->engine->last_insert_id (self);
+}
+
+void
+sigap_database_interrupt (SigapDatabase *self)
+{
+  g_return_if_fail (SIGAP_IS_DATABASE (self));
+
+  self->engine->interrupt (self);
+}
+
+/**
+ * sigap_database_set_cancellable:
+ * @cancellable: (nullable): checked while a statement runs; %NULL to stop checking
+ *
+ * A statement running when @cancellable is cancelled stops and fails with
+ * %SIGAP_DATABASE_ERROR_CANCELLED.
+ */
+void
+sigap_database_set_cancellable (SigapDatabase *self,
+                                GCancellable  *cancellable)
+{
+  g_return_if_fail (SIGAP_IS_DATABASE (self));
+
+  self->engine->set_cancellable (self, cancellable);
+}
+
+gboolean
+sigap_database_last_error_is_unique (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return self->engine->last_error_is_unique (self);
+}
+
+const char *
+sigap_database_last_error_message (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), "");
+
+  return self->engine->last_error_message (self);
+}
+
+gboolean
+sigap_database_begin (SigapDatabase  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return self->engine->begin (self, error);
+}
+
+gboolean
+sigap_database_commit (SigapDatabase  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return self->engine->commit (self, error);
+}
+
+void
+sigap_database_rollback (SigapDatabase *self)
+{
+  g_return_if_fail (SIGAP_IS_DATABASE (self));
+
+  self->engine->rollback (self);
+}
+
+void
+sigap_statement_free (SigapStatement *stmt)
+{
+  if (stmt != NULL)
+    stmt->engine->statement_free (stmt);
+}
+
+SigapStep
+sigap_statement_step (SigapStatement *stmt)
+{
+  return stmt->engine->step (stmt);
+}
+
+void
+sigap_statement_reset (SigapStatement *stmt)
+{
+  stmt->engine->reset (stmt);
+}
+
+void
+sigap_statement_clear_bindings (SigapStatement *stmt)
+{
+  stmt->engine->clear_bindings (stmt);
+}
+
+void
+sigap_statement_bind_text (SigapStatement *stmt,
+                           int             index,
+                           const char     *text)
+{
+  stmt->engine->bind_text (stmt, index, text, -1, FALSE);
+}
+
+void
+sigap_statement_bind_text_len (SigapStatement *stmt,
+                               int             index,
+                               const char     *text,
+                               int             length)
+{
+  stmt->engine->bind_text (stmt, index, text, length, FALSE);
+}
+
+void
+sigap_statement_bind_text_copy (SigapStatement *stmt,
+                                int             index,
+                                const char     *text)
+{
+  stmt->engine->bind_text (stmt, index, text, -1, TRUE);
+}
+
+void
+sigap_statement_bind_int (SigapStatement *stmt,
+                          int             index,
+                          int             value)
+{
+  stmt->engine->bind_int64 (stmt, index, value);
+}
+
+void
+sigap_statement_bind_int64 (SigapStatement *stmt,
+                            int             index,
+                            gint64          value)
+{
+  stmt->engine->bind_int64 (stmt, index, value);
+}
+
+void
+sigap_statement_bind_double (SigapStatement *stmt,
+                             int             index,
+                             double          value)
+{
+  stmt->engine->bind_double (stmt, index, value);
+}
+
+void
+sigap_statement_bind_null (SigapStatement *stmt,
+                           int             index)
+{
+  stmt->engine->bind_null (stmt, index);
+}
+
+int
+sigap_statement_column_count (SigapStatement *stmt)
+{
+  return stmt->engine->column_count (stmt);
+}
+
+const char *
+sigap_statement_column_text (SigapStatement *stmt,
+                             int             column)
+{
+  return stmt->engine->column_text (stmt, column);
+}
+
+int
+sigap_statement_column_int (SigapStatement *stmt,
+                            int             column)
+{
+  return stmt->engine->column_int (stmt, column);
+}
+
+gint64
+sigap_statement_column_int64 (SigapStatement *stmt,
+                              int             column)
+{
+  return stmt->engine->column_int64 (stmt, column);
+}
+
+double
+sigap_statement_column_double (SigapStatement *stmt,
+                               int             column)
+{
+  return stmt->engine->column_double (stmt, column);
+}
+
+gboolean
+sigap_statement_column_is_null (SigapStatement *stmt,
+                                int             column)
+{
+  return stmt->engine->column_is_null (stmt, column);
+}
+
+gboolean
+sigap_statement_column_is_integer (SigapStatement *stmt,
+                                   int             column)
+{
+  return stmt->engine->column_is_integer (stmt, column);
+}
+
+/* --- Written once for every engine ---------------------------------------------------- */
+
+char *
+sigap_database_quote_identifier (const char *name)
+{
+  g_autoptr(GString) quoted = g_string_new ("\"");
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
+char *
+sigap_database_get_meta (SigapDatabase *self,
+                         const char    *key)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = sigap_database_prepare (self, "SELECT value FROM sigap_meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sigap_statement_bind_text (stmt, 1, key);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return NULL;
+
+  return g_strdup (sigap_statement_column_text (stmt, 0));
+}
+
+gboolean
+sigap_database_set_meta (SigapDatabase  *self,
+                         const char     *key,
+                         const char     *value,
+                         GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value == NULL)
+    stmt = sigap_database_prepare (self, "DELETE FROM sigap_meta WHERE key = ?1", error);
+  else
+    stmt = sigap_database_prepare (self,
+                                   "INSERT INTO sigap_meta (key, value) VALUES (?1, ?2) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sigap_statement_bind_text (stmt, 1, key);
+  if (value != NULL)
+    sigap_statement_bind_text (stmt, 2, value);
+
+  if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
+    return sigap_database_set_error (self, error, _("Cannot save database settings"));
+
+  return TRUE;
+}
+
+gboolean
+sigap_database_get_cutoff (SigapDatabase *self,
+                           GDate         *out_date)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  value = sigap_database_get_meta (self, "data_cutoff");
+  return value != NULL && sigap_date_parse_iso (value, out_date);
+}
+
+/* Recomputes the cut-off from the data itself; called at the end of every import. */
+gboolean
+sigap_database_update_cutoff (SigapDatabase  *self,
+                              GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  const char *cutoff;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  stmt = sigap_database_prepare (self,
+                                 "SELECT max (day) FROM ("
+                                 "  SELECT max (registered_on) AS day FROM participant"
+                                 "  UNION ALL SELECT max (ended_on) FROM participant"
+                                 "  UNION ALL SELECT max (paid_on) FROM payment) AS days",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return sigap_database_set_error (self, error, _("Cannot compute the data cut-off"));
+
+  cutoff = sigap_statement_column_is_null (stmt, 0) ? NULL : sigap_statement_column_text (stmt, 0);
+  return sigap_database_set_meta (self, "data_cutoff",
+                                  cutoff != NULL && *cutoff != '\0' ? cutoff : NULL, error);
+}
+
+/**
+ * sigap_database_rebuild_tallies:
+ *
+ * Counts the monthly tallies again from the participants, in one pass. The triggers keep them
+ * current row by row; a bulk load that drops the insert trigger calls this instead, inside
+ * its own transaction.
+ */
+gboolean
+sigap_database_rebuild_tallies (SigapDatabase  *self,
+                                GError        **error)
+{
+  static const char rebuild[] =
+    "DELETE FROM tally_sector;"
+    "DELETE FROM tally_desil;"
+    "CREATE TEMP TABLE tally_rebuild AS"
+    " SELECT kelurahan_id, sector_id, desil, month,"
+    "        sum (registered) AS registered, sum (ended) AS ended FROM ("
+    "   SELECT kelurahan_id, sector_id, coalesce (desil, 0) AS desil,"
+    "          substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended"
+    "   FROM participant"
+    "   UNION ALL"
+    "   SELECT kelurahan_id, sector_id, coalesce (desil, 0), substr (ended_on, 1, 7), 0, 1"
+    "   FROM participant WHERE ended_on IS NOT NULL) AS events"
+    " GROUP BY kelurahan_id, sector_id, desil, month;"
+    "INSERT INTO tally_sector (kelurahan_id, sector_id, month, registered, ended)"
+    " SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)"
+    " FROM tally_rebuild GROUP BY kelurahan_id, sector_id, month;"
+    "INSERT INTO tally_desil (kelurahan_id, segment, desil, month, registered, ended)"
+    " SELECT t.kelurahan_id, s.segment, t.desil, t.month, sum (t.registered), sum (t.ended)"
+    " FROM tally_rebuild AS t JOIN sector AS s ON s.id = t.sector_id"
+    " GROUP BY t.kelurahan_id, s.segment, t.desil, t.month;"
+    "DROP TABLE tally_rebuild;"
+    "DELETE FROM tally_flag;"
+    "INSERT INTO tally_flag (kelurahan_id, segment, kind, month, registered)"
+    " SELECT p.kelurahan_id, s.segment, f.kind, substr (p.registered_on, 1, 7), count (*)"
+    " FROM participant_flag AS f"
+    " JOIN participant AS p ON p.id = f.participant_id"
+    " JOIN sector AS s ON s.id = p.sector_id"
+    " GROUP BY 1, 2, 3, 4;";
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (!sigap_database_exec (self, rebuild, error))
+    {
+      sigap_database_exec (self, "DROP TABLE IF EXISTS tally_rebuild", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}

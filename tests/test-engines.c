@@ -1,0 +1,616 @@
+/* test-engines.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same figures from both engines: the demo of one seed written to an SQLite file and to a
+ * PostgreSQL database gives byte-identical `sigap summary --format json` for the city, a
+ * kecamatan and a kelurahan, every --by and segment, at a month end (the tallies alone) and
+ * mid-month (the tallies and the participants of the month); the same import on both gives
+ * the same report and figures, and the triggers keep the tallies. Then what PostgreSQL alone
+ * has: one-line connection failures and the roles.
+ *
+ * Runs when SIGAP_TEST_PG is the libpq URI of a server where the test may create databases
+ * (build-aux/sigap-dev test sets it under pg_virtualenv); each test creates a database of a
+ * random name and drops it afterwards, so that tests running at once do not meet.
+ */
+
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "core/sigap-database.h"
+#include "sigap-test-util.h"
+
+#define DEMO_PARTICIPANTS "6000"
+
+static const char *server_uri;
+
+static gboolean
+skip_without_server (void)
+{
+  if (server_uri != NULL)
+    return FALSE;
+
+  /* In CI the server tests always run (build-aux/sigap-dev test gives them a server). */
+  if (g_getenv ("CI") != NULL)
+    {
+      g_test_message ("SIGAP_TEST_PG is not set in CI");
+      g_test_fail ();
+      return TRUE;
+    }
+
+  g_test_skip ("SIGAP_TEST_PG is not set");
+  return TRUE;
+}
+
+static void
+notice_cb (void       *user_data,
+           const char *message)
+{
+  g_test_message ("%s", message);
+}
+
+static PGconn *
+connect_admin (void)
+{
+  PGconn *conn = PQconnectdb (server_uri);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to SIGAP_TEST_PG: %s", PQerrorMessage (conn));
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
+  return conn;
+}
+
+static void
+admin_exec (const char *sql)
+{
+  PGconn *conn = connect_admin ();
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* SIGAP_TEST_PG's connection parameters with another database (and user). */
+static char *
+uri_for (const char *dbname,
+         const char *user,
+         const char *password)
+{
+  PQconninfoOption *options = PQconninfoParse (server_uri, NULL);
+  g_autoptr(GString) uri = g_string_new ("postgresql:///");
+  char separator = '?';
+
+  g_assert_nonnull (options);
+  g_string_append_uri_escaped (uri, dbname, NULL, FALSE);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    {
+      const char *value = option->val;
+
+      if (g_str_equal (option->keyword, "dbname"))
+        continue;
+      if (user != NULL && g_str_equal (option->keyword, "user"))
+        continue;
+      if (password != NULL && g_str_equal (option->keyword, "password"))
+        continue;
+      if (value == NULL || *value == '\0')
+        continue;
+      g_string_append_printf (uri, "%c%s=", separator, option->keyword);
+      g_string_append_uri_escaped (uri, value, NULL, FALSE);
+      separator = '&';
+    }
+  if (user != NULL)
+    {
+      g_string_append_printf (uri, "%cuser=%s", separator, user);
+      separator = '&';
+    }
+  if (password != NULL)
+    g_string_append_printf (uri, "%cpassword=%s", separator, password);
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
+typedef struct
+{
+  char *name;
+  char *uri;
+} TestDatabase;
+
+static void
+test_database_create (TestDatabase *db)
+{
+  g_autofree char *sql = NULL;
+
+  db->name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", db->name);
+  admin_exec (sql);
+  db->uri = uri_for (db->name, NULL, NULL);
+}
+
+static void
+test_database_drop (TestDatabase *db)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", db->name);
+
+  admin_exec (sql);
+  g_clear_pointer (&db->name, g_free);
+  g_clear_pointer (&db->uri, g_free);
+}
+
+static void
+demo_into (const char *location)
+{
+  g_auto(SigapTestRun) run = { 0 };
+
+  sigap_test_run_sigap (&run, "demo", "--db", location, "--participants", DEMO_PARTICIPANTS,
+                        "--force", NULL);
+  if (!sigap_test_run_succeeded (&run))
+    g_error ("sigap demo --db %s: %s", location, run.err);
+}
+
+static void
+test_summary_identical (void)
+{
+  static const char * const scopes[] = { "32.75", "32.75.03", "32.75.01.1002" };
+  static const char * const bys[] = { NULL, "kecamatan", "kelurahan", "sector", "desil", "month" };
+  static const char * const segments[] = { "rentan", "ekosistem", "all" };
+  static const char * const dates[] = { "2026-10-31", "2026-06-15" };
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  TestDatabase server = { 0 };
+  guint n_compared = 0;
+  guint n_figures = 0;
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  file = g_build_filename (dir, "demo.sigap", NULL);
+  test_database_create (&server);
+  demo_into (file);
+  demo_into (server.uri);
+
+  for (guint s = 0; s < G_N_ELEMENTS (scopes); s++)
+    for (guint b = 0; b < G_N_ELEMENTS (bys); b++)
+      for (guint g = 0; g < G_N_ELEMENTS (segments); g++)
+        for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+          {
+            g_auto(SigapTestRun) sqlite_run = { 0 };
+            g_auto(SigapTestRun) server_run = { 0 };
+            g_autofree char *by = bys[b] != NULL ? g_strdup_printf ("--by=%s", bys[b])
+                                                 : g_strdup ("--format=json");
+
+            sigap_test_run_sigap (&sqlite_run, "summary", "--db", file, "--format=json",
+                                  "--scope", scopes[s], "--segment", segments[g],
+                                  "--as-of", dates[d], by, NULL);
+            sigap_test_run_sigap (&server_run, "summary", "--db", server.uri, "--format=json",
+                                  "--scope", scopes[s], "--segment", segments[g],
+                                  "--as-of", dates[d], by, NULL);
+
+            g_test_message ("%s %s %s %s", scopes[s], by, segments[g], dates[d]);
+            g_assert_cmpint (server_run.status, ==, sqlite_run.status);
+            g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
+            if (sigap_test_run_succeeded (&sqlite_run))
+              {
+                /* Figures, not two empty answers. */
+                g_assert_nonnull (strstr (sqlite_run.out, "\"registered\""));
+                n_figures++;
+              }
+            else
+              g_assert_cmpstr (server_run.err, ==, sqlite_run.err);
+            n_compared++;
+          }
+
+  g_assert_cmpuint (n_compared, ==, 108);
+  /* A kelurahan has no breakdown by kecamatan or kelurahan; everything else answers. */
+  g_assert_cmpuint (n_figures, >=, 90);
+
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+static void
+test_connection_errors (void)
+{
+  g_autofree char *missing = NULL;
+  g_auto(SigapTestRun) run = { 0 };
+  g_auto(SigapTestRun) down = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  missing = uri_for ("sigap_test_missing", NULL, NULL);
+  sigap_test_run_sigap (&run, "summary", "--db", missing, NULL);
+  sigap_test_run_assert_fails_with (&run, "“sigap_test_missing” does not exist");
+
+  /* Port 1 takes no connections. */
+  sigap_test_run_sigap (&down, "summary", "--db", "postgresql://127.0.0.1:1/sigap", NULL);
+  sigap_test_run_assert_fails_with (&down, "the server is down or cannot be reached");
+}
+
+/* A participants CSV of @n_lines: valid lines, one NIK repeated and one line rejected. */
+static char *
+write_participants_csv (const char *dir,
+                        const char *name,
+                        int         kecamatan,
+                        int         n_lines)
+{
+  static const char * const kelurahan[] = { "Bekasijaya", "Bintara", "Kranji", "Perwira",
+                                            "Pekayonjaya", "Pengasinan", "Kalibaru" };
+  static const char * const sectors[] = { "ojek", "pkl", "sopir", "umkm", "honorer" };
+  g_autoptr(GString) csv = g_string_new ("nik,nama,kelurahan,sektor,tanggal_daftar,desil,kpj\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      char kpj[16] = "";
+
+      if (i % 7 != 0)
+        g_snprintf (kpj, sizeof kpj, "%011d", i);
+      g_string_append_printf (csv, "3275%02d%02d%02d%02d%04d,Orang %d,%s,%s,2026-%02d-%02d,%d,%s\n",
+                              kecamatan, i % 28 + 1, i % 12 + 1, 60 + i % 40, i % 9999 + 1, i,
+                              kelurahan[i % G_N_ELEMENTS (kelurahan)],
+                              sectors[i % G_N_ELEMENTS (sectors)], i % 10 + 1, i % 28 + 1,
+                              i % 10 + 1, kpj);
+    }
+  /* The first NIK again, and a NIK too short. */
+  g_string_append_printf (csv, "3275%02d010160" "0001,Orang lagi,Bintara,ojek,2026-05-05,3,\n",
+                          kecamatan);
+  g_string_append (csv, "32750101,Pendek,Bintara,ojek,2026-05-05,3,\n");
+
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_same_summaries (const char *file,
+                       const char *uri,
+                       const char *as_of)
+{
+  static const char * const bys[] = { "--format=json", "--by=kecamatan", "--by=sector",
+                                      "--by=desil" };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bys); b++)
+    {
+      g_auto(SigapTestRun) sqlite_run = { 0 };
+      g_auto(SigapTestRun) server_run = { 0 };
+
+      sigap_test_run_sigap (&sqlite_run, "summary", "--db", file, "--format=json", "--segment=all",
+                            "--as-of", as_of, bys[b], NULL);
+      sigap_test_run_sigap (&server_run, "summary", "--db", uri, "--format=json", "--segment=all",
+                            "--as-of", as_of, bys[b], NULL);
+      g_assert_true (sigap_test_run_succeeded (&sqlite_run));
+      g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
+    }
+}
+
+/* Tallies and notes counted again from the rows: the triggers kept them. */
+static void
+assert_tallies_match (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = sigap_database_open (uri, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_assert_no_error (error);
+  stmt = sigap_database_prepare (db,
+                                 "SELECT (SELECT sum (registered) FROM tally_sector),"
+                                 " (SELECT count (*) FROM participant),"
+                                 " (SELECT sum (ended) FROM tally_desil),"
+                                 " (SELECT count (*) FROM participant WHERE ended_on IS NOT NULL),"
+                                 " (SELECT sum (registered) FROM tally_flag),"
+                                 " (SELECT count (*) FROM participant_flag)",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 0), ==,
+                   sigap_statement_column_int64 (stmt, 1));
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 2), ==,
+                   sigap_statement_column_int64 (stmt, 3));
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 4), ==,
+                   sigap_statement_column_int64 (stmt, 5));
+}
+
+static void
+test_import_identical (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(SigapTestRun) sqlite_run = { 0 };
+  g_auto(SigapTestRun) server_run = { 0 };
+  g_auto(SigapTestRun) again = { 0 };
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  file = g_build_filename (dir, "demo.sigap", NULL);
+  csv = write_participants_csv (dir, "peserta.csv", 3, 1500);
+  test_database_create (&server);
+  demo_into (file);
+  demo_into (server.uri);
+
+  sigap_test_run_sigap (&sqlite_run, "import", "participants", "--db", file, "--format=json",
+                        csv, NULL);
+  sigap_test_run_sigap (&server_run, "import", "participants", "--db", server.uri,
+                        "--format=json", csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&sqlite_run));
+  g_assert_cmpstr (server_run.err, ==, sqlite_run.err);
+  g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
+  /* The repeat and the short NIK were rejected, the rest added. */
+  g_assert_nonnull (strstr (sqlite_run.out, "\"rejected\" : 2"));
+
+  assert_same_summaries (file, server.uri, "2026-10-31");
+  assert_same_summaries (file, server.uri, "2026-06-15");
+  assert_tallies_match (server.uri);
+
+  /* A file imported twice changes nothing. */
+  sigap_test_run_sigap (&again, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&again));
+  g_assert_nonnull (strstr (again.out, "nothing changed"));
+  assert_same_summaries (file, server.uri, "2026-06-15");
+
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+/* sigap_viewer reads the figures and nothing personal; sigap_operator imports; a role that may
+ * not create the schema is told so. */
+static void
+test_roles (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *viewer = NULL;
+  g_autofree char *operator = NULL;
+  g_autofree char *viewer_uri = NULL;
+  g_autofree char *operator_uri = NULL;
+  g_autofree char *fresh_uri = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SigapTestRun) owner_run = { 0 };
+  g_auto(SigapTestRun) viewer_run = { 0 };
+  g_auto(SigapTestRun) viewer_import = { 0 };
+  g_auto(SigapTestRun) operator_import = { 0 };
+  g_auto(SigapTestRun) operator_fresh = { 0 };
+  static const char * const personal[] = {
+    "SELECT nik FROM participant",
+    "SELECT name FROM participant",
+    "SELECT * FROM participant",
+    "SELECT raw FROM import_reject",
+    "SELECT detail FROM participant_flag",
+  };
+  TestDatabase server = { 0 };
+  TestDatabase fresh = { 0 };
+  guint32 suffix = g_random_int ();
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  csv = write_participants_csv (dir, "peserta.csv", 5, 200);
+  test_database_create (&server);
+  test_database_create (&fresh);
+  demo_into (server.uri);
+
+  viewer = g_strdup_printf ("sigap_test_viewer_%08x", suffix);
+  operator = g_strdup_printf ("sigap_test_operator_%08x", suffix);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lihat' IN ROLE sigap_viewer;"
+                         "CREATE ROLE %s LOGIN PASSWORD 'impor' IN ROLE sigap_operator",
+                         viewer, operator);
+  admin_exec (sql);
+  viewer_uri = uri_for (server.name, viewer, "lihat");
+  operator_uri = uri_for (server.name, operator, "impor");
+  fresh_uri = uri_for (fresh.name, operator, "impor");
+
+  /* The viewer's figures are everyone's. */
+  sigap_test_run_sigap (&owner_run, "summary", "--db", server.uri, "--format=json",
+                        "--as-of=2026-06-15", "--by=kelurahan", NULL);
+  sigap_test_run_sigap (&viewer_run, "summary", "--db", viewer_uri, "--format=json",
+                        "--as-of=2026-06-15", "--by=kelurahan", NULL);
+  g_assert_true (sigap_test_run_succeeded (&owner_run));
+  g_assert_cmpstr (viewer_run.err, ==, "");
+  g_assert_cmpstr (viewer_run.out, ==, owner_run.out);
+
+  /* ... and no NIK, name or raw line reaches them. */
+  db = sigap_database_open (viewer_uri, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    {
+      g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, personal[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ERROR);
+      g_assert_nonnull (strstr (sigap_database_last_error_message (db), "permission denied"));
+    }
+  g_clear_object (&db);
+
+  sigap_test_run_sigap (&viewer_import, "import", "participants", "--db", viewer_uri, csv, NULL);
+  sigap_test_run_assert_fails_with (&viewer_import, "need the sigap_operator role");
+
+  sigap_test_run_sigap (&operator_import, "import", "participants", "--db", operator_uri, csv,
+                        NULL);
+  g_assert_cmpstr (operator_import.err, ==, "");
+  g_assert_true (sigap_test_run_succeeded (&operator_import));
+  assert_tallies_match (server.uri);
+
+  sigap_test_run_sigap (&operator_fresh, "summary", "--db", fresh_uri, NULL);
+  sigap_test_run_assert_fails_with (&operator_fresh, "holds no SIGAP data yet");
+  g_clear_pointer (&operator_fresh.out, g_free);
+  g_clear_pointer (&operator_fresh.err, g_free);
+  sigap_test_run_sigap (&operator_fresh, "import", "participants", "--db", fresh_uri, csv, NULL);
+  sigap_test_run_assert_fails_with (&operator_fresh, "may not create it");
+
+  test_database_drop (&server);
+  test_database_drop (&fresh);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP ROLE %s; DROP ROLE %s", viewer, operator);
+  admin_exec (sql);
+  sigap_test_remove_tree (dir);
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (G_CANCELLABLE (data));
+  return NULL;
+}
+
+/* The interface on the server: ?N outside literals and comments, typed binds, NULL and
+ * boolean columns, rows then done, transactions, last_insert_id, a unique violation. */
+static void
+test_interface (void)
+{
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapStatement) rows = NULL;
+  g_autoptr(SigapStatement) insert = NULL;
+  g_autoptr(GError) error = NULL;
+  TestDatabase server = { 0 };
+  gint64 first_id;
+
+  if (skip_without_server ())
+    return;
+
+  test_database_create (&server);
+  db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_database_get_engine (db), ==, SIGAP_DATABASE_ENGINE_POSTGRES);
+  g_assert_cmpint (sigap_database_get_schema_version (db), ==,
+                   sigap_database_latest_schema_version ());
+
+  /* '?1' and "?2" stay text; -- ?3 and the block comment are comments; ?1 used twice. */
+  stmt = sigap_database_prepare (db,
+                                 "SELECT '?1 it''s', ?1 || ?1, ?2 + 1, ?3 IS NULL, "
+                                 "1 = 1 /* ?4 */, \"?x\".v FROM (SELECT 5 AS v) AS \"?x\" "
+                                 "-- ?5\n",
+                                 &error);
+  g_assert_no_error (error);
+  sigap_statement_bind_text (stmt, 1, "ab");
+  sigap_statement_bind_int64 (stmt, 2, G_GINT64_CONSTANT (9007199254740993));
+  sigap_statement_bind_null (stmt, 3);
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    g_error ("%s", sigap_database_last_error_message (db));
+  g_assert_cmpstr (sigap_statement_column_text (stmt, 0), ==, "?1 it's");
+  g_assert_cmpstr (sigap_statement_column_text (stmt, 1), ==, "abab");
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 2), ==,
+                   G_GINT64_CONSTANT (9007199254740994));
+  g_assert_true (sigap_statement_column_is_integer (stmt, 2));
+  g_assert_cmpint (sigap_statement_column_int (stmt, 3), ==, 1);
+  g_assert_cmpint (sigap_statement_column_int (stmt, 4), ==, 1);
+  g_assert_cmpint (sigap_statement_column_int (stmt, 5), ==, 5);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_DONE);
+
+  /* Bare ? take the next numbers; NULL reads as NULL; reset runs it again with new binds. */
+  rows = sigap_database_prepare (db, "SELECT code, bps_code FROM region "
+                                     "WHERE level = ? AND code LIKE ? ORDER BY code", &error);
+  g_assert_no_error (error);
+  sigap_statement_bind_text (rows, 1, "kelurahan");
+  sigap_statement_bind_text (rows, 2, "32.75.03.%");
+  g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_ROW);
+  g_assert_cmpstr (sigap_statement_column_text (rows, 0), ==, "32.75.03.1001");
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_ROW);
+  /* Teluk Pucung has no BPS code. */
+  g_assert_cmpstr (sigap_statement_column_text (rows, 0), ==, "32.75.03.1004");
+  g_assert_true (sigap_statement_column_is_null (rows, 1));
+  g_assert_null (sigap_statement_column_text (rows, 1));
+  while (sigap_statement_step (rows) == SIGAP_STEP_ROW)
+    ;
+  sigap_statement_reset (rows);
+  sigap_statement_bind_text (rows, 1, "kota");
+  sigap_statement_bind_text (rows, 2, "%");
+  g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_ROW);
+  g_assert_cmpstr (sigap_statement_column_text (rows, 0), ==, "32.75");
+  g_assert_cmpint (sigap_statement_step (rows), ==, SIGAP_STEP_DONE);
+
+  /* A transaction rolled back leaves nothing; ids come from the insert. */
+  insert = sigap_database_prepare (db, "INSERT INTO import_batch (kind, file_name, checksum, "
+                                       "imported_at) VALUES ('demo', ?1, 'x', '2026-01-01')",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_begin (db, &error));
+  g_assert_true (sigap_database_in_transaction (db));
+  sigap_statement_bind_text (insert, 1, "a.csv");
+  g_assert_cmpint (sigap_statement_step (insert), ==, SIGAP_STEP_DONE);
+  first_id = sigap_database_last_insert_id (db);
+  g_assert_cmpint (first_id, >, 0);
+  sigap_statement_reset (insert);
+  g_assert_cmpint (sigap_statement_step (insert), ==, SIGAP_STEP_DONE);
+  g_assert_cmpint (sigap_database_last_insert_id (db), ==, first_id + 1);
+  sigap_database_rollback (db);
+  g_assert_false (sigap_database_in_transaction (db));
+  g_assert_null (sigap_database_get_meta (db, "nothing"));
+  g_assert_true (sigap_database_set_meta (db, "k", "v", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *value = sigap_database_get_meta (db, "k");
+
+    g_assert_cmpstr (value, ==, "v");
+  }
+
+  /* A unique violation is told apart, in one line without SQL. */
+  g_clear_pointer (&stmt, sigap_statement_free);
+  stmt = sigap_database_prepare (db, "INSERT INTO segment (code, name, sort_order) "
+                                     "VALUES ('rentan', 'again', 9)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ERROR);
+  g_assert_true (sigap_database_last_error_is_unique (db));
+  g_assert_null (strchr (sigap_database_last_error_message (db), '\n'));
+  g_assert_null (strstr (sigap_database_last_error_message (db), "INSERT"));
+  g_assert_true (!sigap_database_set_error (db, &error, "what"));
+  g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* A long statement stops when its cancellable is cancelled from another thread. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(SigapStatement) sleep = sigap_database_prepare (db, "SELECT pg_sleep (30)", &error);
+    GThread *thread;
+    gint64 started = g_get_monotonic_time ();
+
+    g_assert_no_error (error);
+    sigap_database_set_cancellable (db, cancellable);
+    thread = g_thread_new ("cancel", cancel_soon, cancellable);
+    g_assert_cmpint (sigap_statement_step (sleep), ==, SIGAP_STEP_ERROR);
+    g_thread_join (thread);
+    g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+    sigap_database_set_error (db, &error, "sleep");
+    g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_CANCELLED);
+    g_clear_error (&error);
+    sigap_database_set_cancellable (db, NULL);
+  }
+
+  g_clear_pointer (&stmt, sigap_statement_free);
+  g_clear_pointer (&rows, sigap_statement_free);
+  g_clear_pointer (&insert, sigap_statement_free);
+  g_clear_object (&db);
+  test_database_drop (&server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  server_uri = g_getenv ("SIGAP_TEST_PG");
+  if (server_uri != NULL && *server_uri == '\0')
+    server_uri = NULL;
+
+  g_test_add_func ("/engines/summary-identical", test_summary_identical);
+  g_test_add_func ("/engines/interface", test_interface);
+  g_test_add_func ("/engines/connection-errors", test_connection_errors);
+  g_test_add_func ("/engines/import-identical", test_import_identical);
+  g_test_add_func ("/engines/roles", test_roles);
+
+  return g_test_run ();
+}
