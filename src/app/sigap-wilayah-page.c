@@ -18,9 +18,9 @@
  * subtracts two of them (the change since last month) and ranks.
  *
  * The scope: the filter bar offers the city and the kecamatan. The page drills from the
- * filter's scope; drilling to a kecamatan (or back to the city) asks the window, through
- * ::scope-requested, to set the filter bar to it, so the other pages follow. A kelurahan
- * stays the page's own: the filter bar shows its kecamatan.
+ * filter's scope; drilling to a kecamatan (or back to the city) sets the scope of the
+ * window's filter model, so the filter bar and the other pages follow. A kelurahan stays the
+ * page's own: the filter shows its kecamatan.
  *
  * The widgets are built here rather than in a .ui file: most of them are made per level
  * (breadcrumb, heat table cells) and the columns need factories and sorters anyway.
@@ -153,7 +153,6 @@ struct _SigapWilayahPage
 
   GPtrArray             *crumbs;          /* Crumb, the city first */
   char                  *drill;           /* the scope shown, or being loaded */
-  char                  *initial_scope;   /* a kelurahan to open at, from the window */
   SigapWilayahMeasure    measure;
   gpointer               level;           /* LevelResult shown */
   GHashTable            *visits;          /* code → Visit */
@@ -169,13 +168,6 @@ struct _SigapWilayahPage
 };
 
 G_DEFINE_FINAL_TYPE (SigapWilayahPage, sigap_wilayah_page, SIGAP_TYPE_PAGE)
-
-enum {
-  SCOPE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void start_queries (SigapWilayahPage *self);
 
@@ -1547,19 +1539,6 @@ sigap_wilayah_page_load (SigapPage *page)
   const SigapFilter *filter = sigap_page_get_filter (page);
   g_autofree char *shown = NULL;
 
-  /* A kelurahan asked for by the window (a screenshot) once its kecamatan is the filter's. */
-  if (self->initial_scope != NULL)
-    {
-      g_autofree char *kecamatan = kecamatan_of (self, self->initial_scope);
-
-      if (g_strcmp0 (kecamatan, filter->scope) == 0)
-        {
-          g_free (self->drill);
-          self->drill = g_strdup (self->initial_scope);
-        }
-      g_clear_pointer (&self->initial_scope, g_free);
-    }
-
   /* The filter bar's scope is the page's level, or the kecamatan of its kelurahan: keep the
    * drill unless the user picked another scope there. */
   shown = self->drill != NULL ? kecamatan_of (self, self->drill) : NULL;
@@ -1872,7 +1851,6 @@ sigap_wilayah_page_finalize (GObject *object)
 
   g_clear_pointer (&self->crumbs, g_ptr_array_unref);
   g_clear_pointer (&self->drill, g_free);
-  g_clear_pointer (&self->initial_scope, g_free);
   g_clear_pointer (&self->level, level_result_unref);
   g_clear_pointer (&self->visits, g_hash_table_unref);
   g_clear_pointer (&self->visits_key, g_free);
@@ -1891,17 +1869,6 @@ sigap_wilayah_page_class_init (SigapWilayahPageClass *klass)
   object_class->dispose = sigap_wilayah_page_dispose;
   object_class->finalize = sigap_wilayah_page_finalize;
   page_class->load = sigap_wilayah_page_load;
-
-  /**
-   * SigapWilayahPage::scope-requested:
-   * @code: the city or a kecamatan
-   *
-   * The user drilled to @code (or went back to it): the window sets the filter bar's scope
-   * to it, so every page shows the same area.
-   */
-  signals[SCOPE_REQUESTED] =
-    g_signal_new ("scope-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb,
                                 NULL);
@@ -1946,8 +1913,9 @@ sigap_wilayah_page_get_scope (SigapWilayahPage *self)
  * sigap_wilayah_page_drill:
  * @code: the city, a kecamatan or a kelurahan
  *
- * Shows @code, keeping the filter's date and segment. Asks the window to set the filter
- * bar's scope to @code's (its kecamatan for a kelurahan); when nobody does, loads it here.
+ * Shows @code, keeping the filter's date and segment. Sets the filter model's scope to
+ * @code's (its kecamatan for a kelurahan), which every page follows; loads it here when
+ * the scope stays.
  */
 void
 sigap_wilayah_page_drill (SigapWilayahPage *self,
@@ -1970,10 +1938,11 @@ sigap_wilayah_page_drill (SigapWilayahPage *self,
   filter = sigap_page_get_filter (SIGAP_PAGE (self));
   shown = kecamatan_of (self, code);
   n_loads = self->n_loads;
-  if (filter != NULL && g_strcmp0 (shown, filter->scope) != 0)
-    g_signal_emit (self, signals[SCOPE_REQUESTED], 0, shown);
+  if (filter != NULL && g_strcmp0 (shown, filter->scope) != 0 &&
+      sigap_page_get_filter_model (SIGAP_PAGE (self)) != NULL)
+    sigap_filter_model_set_scope (sigap_page_get_filter_model (SIGAP_PAGE (self)), shown);
 
-  /* The window set the filter and the page has loaded for it already. */
+  /* The filter changed and the page has loaded for it already. */
   if (self->n_loads != n_loads)
     return;
 
@@ -1998,23 +1967,6 @@ sigap_wilayah_page_go_back (SigapWilayahPage *self)
   parent = g_ptr_array_index (self->crumbs, self->crumbs->len - 2);
   sigap_wilayah_page_drill (self, parent->code);
   return TRUE;
-}
-
-/**
- * sigap_wilayah_page_set_initial_scope:
- * @code: a kelurahan
- *
- * Opens the page at @code once the filter's scope is its kecamatan: for the window's
- * initial scope, which the filter bar cannot show.
- */
-void
-sigap_wilayah_page_set_initial_scope (SigapWilayahPage *self,
-                                      const char       *code)
-{
-  g_return_if_fail (SIGAP_IS_WILAYAH_PAGE (self));
-
-  g_free (self->initial_scope);
-  self->initial_scope = g_strdup (code);
 }
 
 void

@@ -29,8 +29,6 @@ const char            *sigap_wilayah_page_get_scope           (SigapWilayahPage 
 void                   sigap_wilayah_page_drill               (SigapWilayahPage    *self,
                                                                const char          *code);
 gboolean               sigap_wilayah_page_go_back             (SigapWilayahPage    *self);
-void                   sigap_wilayah_page_set_initial_scope   (SigapWilayahPage    *self,
-                                                               const char          *code);
 void                   sigap_wilayah_page_set_measure         (SigapWilayahPage    *self,
                                                                SigapWilayahMeasure  measure);
 

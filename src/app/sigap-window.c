@@ -77,10 +77,7 @@ struct _SigapWindow
   gulong                paint_handler;
   guint                 settled_idle;
 
-  GDate                 initial_as_of;
-  gboolean              initial_clamp;     /* keep an as-of outside the data within it */
-  char                 *initial_scope;
-  int                   initial_segment;   /* a SigapSegment, or -1 */
+  SigapFilterModel     *filter_model;      /* what every page shows */
 
   SigapRegions         *regions;           /* the database's region tree, for the pages */
   GStrv                 region_codes;      /* the city and its kecamatan, for the briefing */
@@ -105,6 +102,12 @@ typedef struct
 } Settled;
 
 static void check_settled (SigapWindow *self);
+static void open_database (SigapWindow *self,
+                           const char  *path,
+                           const GDate *as_of,
+                           gboolean     clamp,
+                           const char  *scope,
+                           int          segment);
 
 /* ---------------------------------------------------------------------------------------- */
 /* Helpers.                                                                                 */
@@ -274,22 +277,19 @@ static void
 push_source (SigapWindow *self,
              SigapPage   *page)
 {
-  const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
-
   sigap_page_set_regions (page, self->regions);
   if (self->db_path != NULL)
-    sigap_page_set_source (page, self->db_path, filter);
+    sigap_page_set_source (page, self->db_path);
 }
 
+/* The pages follow the model themselves; the segment is remembered for the next session. */
 static void
 filter_changed_cb (SigapWindow *self)
 {
-  const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
+  const SigapFilter *filter = sigap_filter_model_get_filter (self->filter_model);
 
   if (self->persistent && self->settings != NULL)
     g_settings_set_string (self->settings, "segment", sigap_segment_to_string (filter->segment));
-
-  foreach_page (self, push_source);
 }
 
 static void
@@ -313,25 +313,12 @@ page_query_failed_cb (SigapWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The Wilayah page drilled to a kecamatan, or back to the city: every page follows. */
-static void
-wilayah_scope_requested_cb (SigapWindow *self,
-                            const char  *code)
-{
-  g_autoptr(SigapFilter) filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
-
-  g_free (filter->scope);
-  filter->scope = g_strdup (code);
-  sigap_filter_bar_set_filter (self->filter_bar, filter);
-}
-
 static void
 connect_page (SigapWindow *self,
               SigapPage   *page)
 {
-  if (SIGAP_IS_WILAYAH_PAGE (page))
-    g_signal_connect_object (page, "scope-requested", G_CALLBACK (wilayah_scope_requested_cb),
-                             self, G_CONNECT_SWAPPED);
+  /* Every page follows the window's filter; the Wilayah page's drills set it. */
+  sigap_page_set_filter_model (page, self->filter_model);
   g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "query-failed", G_CALLBACK (page_query_failed_cb), self,
@@ -407,6 +394,25 @@ mapped_cb (SigapWindow *self)
 
 /* ---------------------------------------------------------------------------------------- */
 /* Opening a database, in a worker thread.                                                  */
+
+/* What to show once the database is open: travels with the opening, checked against the
+ * data when it is open. */
+typedef struct
+{
+  char     *path;
+  GDate     as_of;       /* invalid: the data's cut-off */
+  gboolean  clamp;       /* keep an as-of outside the data within it, rather than fail */
+  char     *scope;       /* NULL: the filter's, when the data know it */
+  int       segment;     /* a SigapSegment, or -1 for the one of the last session */
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_free (request->path);
+  g_free (request->scope);
+  g_free (request);
+}
 
 typedef struct
 {
@@ -496,7 +502,8 @@ open_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   SigapWindow *self = source_object;
-  const char *path = task_data;
+  const OpenRequest *request = task_data;
+  const char *path = request->path;
   g_autoptr(DatabaseInfo) info = g_new0 (DatabaseInfo, 1);
   g_autoptr(SigapDatabase) db = NULL;
   GError *error = NULL;
@@ -537,33 +544,41 @@ invalidate_page (SigapWindow *self,
 {
   /* The same file and filter after a reopen still need a new load: the data may be new. */
   sigap_page_invalidate (page);
+  sigap_page_set_regions (page, self->regions);
 }
 
-static gboolean
-apply_initial_filter (SigapWindow         *self,
-                      const DatabaseInfo  *info,
-                      GError             **error)
+/* The filter @request asks for, checked against the data (@info); NULL with @error set when
+ * the data cannot show it. @kelurahan is set to a kelurahan asked for as scope: the filter's
+ * scope is then its kecamatan, and the Wilayah page opens at it. */
+static SigapFilter *
+requested_filter (SigapWindow        *self,
+                  const OpenRequest  *request,
+                  const DatabaseInfo *info,
+                  char              **kelurahan,
+                  GError            **error)
 {
-  const SigapFilter *current = sigap_filter_bar_get_filter (self->filter_bar);
-  g_autoptr(SigapFilter) filter = sigap_filter_copy (current);
+  g_autoptr(SigapFilter) filter = sigap_filter_copy (sigap_filter_model_get_filter (self->filter_model));
   g_autofree char *segment = NULL;
 
+  *kelurahan = NULL;
   filter->as_of = info->cutoff;
-  if (self->initial_segment >= 0)
-    filter->segment = self->initial_segment;
+  if (request->segment >= 0)
+    filter->segment = request->segment;
   else if (self->settings != NULL)
     {
       segment = g_settings_get_string (self->settings, "segment");
       sigap_segment_parse (segment, &filter->segment);
     }
 
-  if (g_date_valid (&self->initial_as_of))
+  if (g_date_valid (&request->as_of))
     {
-      if (self->initial_clamp)
-        g_date_clamp (&self->initial_as_of, &info->first, &info->cutoff);
+      GDate as_of = request->as_of;
 
-      if (g_date_compare (&self->initial_as_of, &info->first) < 0 ||
-          g_date_compare (&self->initial_as_of, &info->cutoff) > 0)
+      if (request->clamp)
+        g_date_clamp (&as_of, &info->first, &info->cutoff);
+
+      if (g_date_compare (&as_of, &info->first) < 0 ||
+          g_date_compare (&as_of, &info->cutoff) > 0)
         {
           g_autofree char *first = sigap_date_to_iso (&info->first);
           g_autofree char *last = sigap_date_to_iso (&info->cutoff);
@@ -571,45 +586,43 @@ apply_initial_filter (SigapWindow         *self,
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("The as-of date must be between %s and %s, the dates the data cover"),
                        first, last);
-          return FALSE;
+          return NULL;
         }
-      filter->as_of = self->initial_as_of;
+      filter->as_of = as_of;
     }
 
-  if (self->initial_scope != NULL)
+  if (request->scope != NULL)
     {
       /* A kelurahan is for the Wilayah page, which opens at it from its kecamatan: the
        * filter bar offers the city and the kecamatan only. */
-      const SigapRegion *region = sigap_regions_lookup (info->regions, self->initial_scope);
+      const SigapRegion *region = sigap_regions_lookup (info->regions, request->scope);
       const SigapRegion *parent = region != NULL ? sigap_regions_kecamatan_of (region) : NULL;
-      g_autofree char *kecamatan = g_strdup (parent != NULL ? parent->code : self->initial_scope);
+      const char *scope = parent != NULL ? parent->code : request->scope;
       GtkWidget *wilayah = adw_view_stack_get_child_by_name (self->view_stack, "wilayah");
 
-      if (g_strcmp0 (kecamatan, self->initial_scope) != 0)
+      if (g_strcmp0 (scope, request->scope) != 0)
         {
           if (wilayah == NULL || adw_view_stack_get_visible_child (self->view_stack) != wilayah)
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("A kelurahan such as “%s” is a scope of the wilayah page only"),
-                           self->initial_scope);
-              return FALSE;
+                           request->scope);
+              return NULL;
             }
-          sigap_wilayah_page_set_initial_scope (SIGAP_WILAYAH_PAGE (wilayah),
-                                                self->initial_scope);
-          g_free (self->initial_scope);
-          self->initial_scope = g_steal_pointer (&kecamatan);
         }
 
-      if (!g_strv_contains ((const char * const *) info->codes, self->initial_scope))
+      if (!g_strv_contains ((const char * const *) info->codes, scope))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("Unknown scope “%s”: use 32.75 for Kota Bekasi or 32.75.01 to "
                          "32.75.12 for a kecamatan"),
-                       self->initial_scope);
-          return FALSE;
+                       scope);
+          return NULL;
         }
+      if (g_strcmp0 (scope, request->scope) != 0)
+        *kelurahan = g_strdup (request->scope);
       g_free (filter->scope);
-      filter->scope = g_strdup (self->initial_scope);
+      filter->scope = g_strdup (scope);
     }
   else if (!g_strv_contains ((const char * const *) info->codes, filter->scope))
     {
@@ -617,20 +630,7 @@ apply_initial_filter (SigapWindow         *self,
       filter->scope = g_strdup (SIGAP_CITY_CODE);
     }
 
-  /* Once: a database opened later starts from its own cut-off. */
-  g_date_clear (&self->initial_as_of, 1);
-  self->initial_clamp = FALSE;
-  g_clear_pointer (&self->initial_scope, g_free);
-  self->initial_segment = -1;
-
-  g_signal_handlers_block_by_func (self->filter_bar, filter_changed_cb, self);
-  sigap_filter_bar_set_regions (self->filter_bar, (const char * const *) info->codes,
-                                (const char * const *) info->names);
-  sigap_filter_bar_set_date_range (self->filter_bar, &info->first, &info->cutoff);
-  sigap_filter_bar_set_filter (self->filter_bar, filter);
-  g_signal_handlers_unblock_by_func (self->filter_bar, filter_changed_cb, self);
-
-  return TRUE;
+  return g_steal_pointer (&filter);
 }
 
 static void
@@ -639,9 +639,12 @@ open_finished_cb (GObject      *object,
                   gpointer      user_data)
 {
   SigapWindow *self = SIGAP_WINDOW (object);
+  const OpenRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(DatabaseInfo) info = NULL;
+  g_autoptr(SigapFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *kelurahan = NULL;
 
   info = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -674,7 +677,8 @@ open_finished_cb (GObject      *object,
       return;
     }
 
-  if (!apply_initial_filter (self, info, &error))
+  filter = requested_filter (self, request, info, &kelurahan, &error);
+  if (filter == NULL)
     {
       show_error (self, error);
       update_busy (self);
@@ -688,7 +692,16 @@ open_finished_cb (GObject      *object,
   g_strfreev (self->region_names);
   self->region_names = g_steal_pointer (&info->names);
 
+  /* The pages forget the old source first: the filter set next is for the new one. */
   foreach_page (self, invalidate_page);
+  sigap_filter_bar_set_regions (self->filter_bar, (const char * const *) self->region_codes,
+                                (const char * const *) self->region_names);
+  sigap_filter_model_set_date_range (self->filter_model, &info->first, &info->cutoff);
+  sigap_filter_model_set_filter (self->filter_model, filter);
+  if (kelurahan != NULL)
+    sigap_wilayah_page_drill (SIGAP_WILAYAH_PAGE (sigap_window_get_page (self, "wilayah")),
+                              kelurahan);
+
   foreach_page (self, push_source);
   set_state (self, "dashboard");
   update_busy (self);
@@ -929,10 +942,8 @@ refresh_activated_cb (GtkWidget  *widget,
 
   /* Keep what the user is looking at: the same date (unless the data now end earlier), scope
    * and segment. */
-  filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
-  sigap_window_set_initial_filter (self, &filter->as_of, filter->scope, &filter->segment);
-  self->initial_clamp = TRUE;
-  sigap_window_open_database (self, path);
+  filter = sigap_filter_copy (sigap_filter_model_get_filter (self->filter_model));
+  open_database (self, path, &filter->as_of, TRUE, filter->scope, filter->segment);
 }
 
 /**
@@ -961,13 +972,11 @@ _sigap_window_reload_after_import (SigapWindow *self,
       return;
     }
 
-  filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
-  sigap_filter_bar_get_date_range (self->filter_bar, &first, &last);
+  filter = sigap_filter_copy (sigap_filter_model_get_filter (self->filter_model));
+  sigap_filter_model_get_date_range (self->filter_model, &first, &last);
   at_cutoff = g_date_valid (&last) && g_date_compare (&filter->as_of, &last) == 0;
-  sigap_window_set_initial_filter (self, at_cutoff ? NULL : &filter->as_of, filter->scope,
-                                   &filter->segment);
-  self->initial_clamp = TRUE;
-  sigap_window_open_database (self, path);
+  open_database (self, path, at_cutoff ? NULL : &filter->as_of, TRUE, filter->scope,
+                 filter->segment);
 }
 
 void
@@ -999,10 +1008,10 @@ generate_briefing_activated_cb (GtkWidget  *widget,
     return;
 
   dialog = sigap_briefing_dialog_new (GTK_WINDOW (self), self->db_path,
-                                      sigap_filter_bar_get_filter (self->filter_bar));
+                                      sigap_filter_model_get_filter (self->filter_model));
   sigap_briefing_dialog_set_regions (dialog, (const char * const *) self->region_codes,
                                      (const char * const *) self->region_names);
-  sigap_filter_bar_get_date_range (self->filter_bar, &first, &last);
+  sigap_filter_model_get_date_range (self->filter_model, &first, &last);
   sigap_briefing_dialog_set_date_range (dialog, &first, &last);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (briefing_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1075,8 +1084,8 @@ sigap_window_finalize (GObject *object)
   SigapWindow *self = SIGAP_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->filter_model);
   g_clear_pointer (&self->db_path, g_free);
-  g_clear_pointer (&self->initial_scope, g_free);
   g_clear_pointer (&self->regions, sigap_regions_unref);
   g_clear_pointer (&self->region_codes, g_strfreev);
   g_clear_pointer (&self->region_names, g_strfreev);
@@ -1202,10 +1211,8 @@ sigap_window_init (SigapWindow *self)
   sigap_a11y_name_menu_button (self->menu_button, _("Main menu"));
 
   self->persistent = TRUE;
-  self->initial_segment = -1;
   self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-  g_date_clear (&self->initial_as_of, 1);
   self->settings = sigap_settings_new_if_installed ();
 
   if (self->settings != NULL)
@@ -1226,8 +1233,9 @@ sigap_window_init (SigapWindow *self)
 
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (title_visible_changed_cb), self);
-  g_signal_connect_swapped (self->filter_bar, "notify::filter",
-                            G_CALLBACK (filter_changed_cb), self);
+  self->filter_model = sigap_filter_model_new ();
+  sigap_filter_bar_set_model (self->filter_bar, self->filter_model);
+  g_signal_connect_swapped (self->filter_model, "changed", G_CALLBACK (filter_changed_cb), self);
   foreach_page (self, connect_page);
 
   set_state (self, "welcome");
@@ -1241,20 +1249,27 @@ sigap_window_new (SigapApplication *application)
   return g_object_new (SIGAP_TYPE_WINDOW, "application", application, NULL);
 }
 
-/**
- * sigap_window_open_database:
- * @path: the database file
- *
- * Opens @path in a worker thread; the window shows it when it is open, or says why not.
- */
-void
-sigap_window_open_database (SigapWindow *self,
-                            const char  *path)
+/* Opens @path in a worker thread, then shows it at @as_of (NULL: its cut-off; kept within
+ * the data when @clamp, else the opening fails outside them), @scope (NULL: the filter's) and
+ * @segment (-1: the last session's). */
+static void
+open_database (SigapWindow *self,
+               const char  *path,
+               const GDate *as_of,
+               gboolean     clamp,
+               const char  *scope,
+               int          segment)
 {
   g_autoptr(GTask) task = NULL;
+  OpenRequest *request = g_new0 (OpenRequest, 1);
 
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
+  request->path = g_strdup (path);
+  g_date_clear (&request->as_of, 1);
+  if (as_of != NULL && g_date_valid (as_of))
+    request->as_of = *as_of;
+  request->clamp = clamp;
+  request->scope = g_strdup (scope);
+  request->segment = segment;
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
@@ -1266,8 +1281,49 @@ sigap_window_open_database (SigapWindow *self,
 
   task = g_task_new (self, self->open_cancellable, open_finished_cb, NULL);
   g_task_set_source_tag (task, sigap_window_open_database);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, request, (GDestroyNotify) open_request_free);
   g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * sigap_window_open_database:
+ * @path: the database file
+ *
+ * Opens @path in a worker thread; the window shows it when it is open, or says why not.
+ */
+void
+sigap_window_open_database (SigapWindow *self,
+                            const char  *path)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  open_database (self, path, NULL, FALSE, NULL, -1);
+}
+
+/**
+ * sigap_window_open_database_at:
+ * @path: the database file
+ * @as_of: (nullable): the date of the figures, %NULL for the data's cut-off
+ * @scope: (nullable): the city, a kecamatan, or a kelurahan (then the Wilayah page must be
+ *   the page shown); %NULL for the filter's
+ * @segment: (nullable): the segment, %NULL for the last session's
+ *
+ * Opens @path as sigap_window_open_database() does, showing @as_of, @scope and @segment. An
+ * @as_of outside the data or an unknown @scope make the opening fail with a message that
+ * says so.
+ */
+void
+sigap_window_open_database_at (SigapWindow        *self,
+                               const char         *path,
+                               const GDate        *as_of,
+                               const char         *scope,
+                               const SigapSegment *segment)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  open_database (self, path, as_of, FALSE, scope, segment != NULL ? (int) *segment : -1);
 }
 
 /**
@@ -1311,39 +1367,12 @@ sigap_window_set_persistent (SigapWindow *self,
   self->persistent = !!persistent;
 }
 
-/**
- * sigap_window_set_initial_filter:
- * @as_of: (nullable): the date, instead of the data cut-off
- * @scope: (nullable): the region code, instead of the city
- * @segment: (nullable): the segment, instead of the one saved in the settings
- *
- * What the next database opened starts with. An @as_of outside the data or an unknown
- * @scope make the opening fail with a message that says so.
- */
-void
-sigap_window_set_initial_filter (SigapWindow        *self,
-                                 const GDate        *as_of,
-                                 const char         *scope,
-                                 const SigapSegment *segment)
-{
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
-
-  g_date_clear (&self->initial_as_of, 1);
-  if (as_of != NULL && g_date_valid (as_of))
-    self->initial_as_of = *as_of;
-  self->initial_clamp = FALSE;
-
-  g_free (self->initial_scope);
-  self->initial_scope = g_strdup (scope);
-  self->initial_segment = segment != NULL ? (int) *segment : -1;
-}
-
 const SigapFilter *
 sigap_window_get_filter (SigapWindow *self)
 {
   g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
 
-  return sigap_filter_bar_get_filter (self->filter_bar);
+  return sigap_filter_model_get_filter (self->filter_model);
 }
 
 /**
@@ -1358,7 +1387,7 @@ sigap_window_set_filter (SigapWindow       *self,
   g_return_if_fail (SIGAP_IS_WINDOW (self));
   g_return_if_fail (filter != NULL);
 
-  sigap_filter_bar_set_filter (self->filter_bar, filter);
+  sigap_filter_model_set_filter (self->filter_model, filter);
 }
 
 gboolean
