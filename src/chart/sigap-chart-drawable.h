@@ -69,30 +69,31 @@ struct _SigapChartDrawableInterface
                                                   SigapLang                  lang);
 };
 
-void                        sigap_chart_drawable_set_style       (SigapChartDrawable        *self,
-                                                                  const SigapChartStyle     *style);
-void                        sigap_chart_drawable_measure         (SigapChartDrawable        *self,
-                                                                  SigapPainter              *painter,
-                                                                  gboolean                   horizontal,
-                                                                  int                        for_size,
-                                                                  int                       *minimum,
-                                                                  int                       *natural);
-void                        sigap_chart_drawable_allocate        (SigapChartDrawable        *self,
-                                                                  SigapPainter              *painter,
-                                                                  double                     width,
-                                                                  double                     height);
-void                        sigap_chart_drawable_draw            (SigapChartDrawable        *self,
-                                                                  SigapPainter              *painter,
-                                                                  const SigapChartHighlight *highlight);
-const SigapChartHitRegions *sigap_chart_drawable_get_hit_regions (SigapChartDrawable        *self);
-guint                       sigap_chart_drawable_get_n_items     (SigapChartDrawable        *self);
-const char                 *sigap_chart_drawable_get_item_key    (SigapChartDrawable        *self,
-                                                                  guint                      index);
-int                         sigap_chart_drawable_step            (SigapChartDrawable        *self,
-                                                                  int                        from,
-                                                                  int                        dx,
-                                                                  int                        dy);
-char                       *sigap_chart_drawable_describe        (SigapChartDrawable        *self,
-                                                                  SigapLang                  lang);
+void         sigap_chart_drawable_set_style       (SigapChartDrawable        *self,
+                                                   const SigapChartStyle     *style);
+void         sigap_chart_drawable_measure         (SigapChartDrawable        *self,
+                                                   SigapPainter              *painter,
+                                                   gboolean                   horizontal,
+                                                   int                        for_size,
+                                                   int                       *minimum,
+                                                   int                       *natural);
+void         sigap_chart_drawable_allocate        (SigapChartDrawable        *self,
+                                                   SigapPainter              *painter,
+                                                   double                     width,
+                                                   double                     height);
+void         sigap_chart_drawable_draw            (SigapChartDrawable        *self,
+                                                   SigapPainter              *painter,
+                                                   const SigapChartHighlight *highlight);
+const SigapChartHitRegions *
+             sigap_chart_drawable_get_hit_regions (SigapChartDrawable        *self);
+guint        sigap_chart_drawable_get_n_items     (SigapChartDrawable        *self);
+const char  *sigap_chart_drawable_get_item_key    (SigapChartDrawable        *self,
+                                                   guint                      index);
+int          sigap_chart_drawable_step            (SigapChartDrawable        *self,
+                                                   int                        from,
+                                                   int                        dx,
+                                                   int                        dy);
+char        *sigap_chart_drawable_describe        (SigapChartDrawable        *self,
+                                                   SigapLang                  lang);
 
 G_END_DECLS
