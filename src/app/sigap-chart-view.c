@@ -89,12 +89,17 @@ update_style (SigapChartView *self)
   g_clear_pointer (&self->style, sigap_chart_style_free);
   self->style = g_steal_pointer (&style);
 
-  if (self->drawable != NULL)
-    {
-      sigap_chart_drawable_set_style (self->drawable, self->style);
-      /* The font decides the title's, the legend's and the labels' heights. */
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
+  if (self->drawable == NULL)
+    return;
+
+  sigap_chart_drawable_set_style (self->drawable, self->style);
+  /* A map's height follows its tiles, which the font's title and legend share: it asks for
+   * a new size. A chart is drawn anew at its size (a new allocation would drop the band
+   * under the pointer). */
+  if (SIGAP_IS_CHART_MAP (self->drawable))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
