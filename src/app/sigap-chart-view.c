@@ -733,8 +733,13 @@ set_drawable (SigapChartView     *self,
     }
 
   update_description (self);
-  ensure_layout (self);
-  update_selection_text (self);
+  /* A chart has its hit regions and selection at once; a map when it is next allocated, at
+   * the size its new tiles ask for. */
+  if (!SIGAP_IS_CHART_MAP (drawable))
+    {
+      ensure_layout (self);
+      update_selection_text (self);
+    }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   if (was_map || SIGAP_IS_CHART_MAP (drawable))
