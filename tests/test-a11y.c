@@ -14,7 +14,7 @@
 #include "app/sigap-filter-bar.h"
 #include "app/sigap-heat-grid.h"
 #include "app/sigap-kpi-card.h"
-#include "app/sigap-map-view.h"
+#include "app/sigap-wilayah-page.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
@@ -386,7 +386,7 @@ test_wilayah (void)
   sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
   page = sigap_window_get_page (window, "wilayah");
 
-  map = find_first (page, SIGAP_TYPE_MAP_VIEW);
+  map = GTK_WIDGET (sigap_wilayah_page_get_map_view (SIGAP_WILAYAH_PAGE (page)));
   gtk_test_accessible_assert_role (map, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (map, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Map: Coverage by kecamatan");

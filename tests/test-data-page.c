@@ -557,7 +557,7 @@ import_through_chooser (void)
 
   /* Cancelled. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  chooser = g_object_get_data (G_OBJECT (window), "sigap-import-chooser");
+  chooser = GTK_FILE_CHOOSER (window->import_chooser);
   g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
   filters = gtk_file_chooser_get_filters (chooser);
@@ -565,12 +565,12 @@ import_through_chooser (void)
   first = g_list_model_get_item (filters, 0);
   g_assert_cmpstr (gtk_file_filter_get_name (first), ==, "CSV files");
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
-  g_assert_null (g_object_get_data (G_OBJECT (window), "sigap-import-chooser"));
+  g_assert_null (window->import_chooser);
   g_assert_null (_sigap_window_get_import_dialog (window));
 
   /* A file chosen. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  chooser = g_object_get_data (G_OBJECT (window), "sigap-import-chooser");
+  chooser = GTK_FILE_CHOOSER (window->import_chooser);
   g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
   /* The chooser selects the file once it has read the folder. */
   {
@@ -584,7 +584,7 @@ import_through_chooser (void)
     g_assert_true (g_file_equal (chosen, file));
   }
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  g_assert_null (g_object_get_data (G_OBJECT (window), "sigap-import-chooser"));
+  g_assert_null (window->import_chooser);
   g_assert_nonnull (_sigap_window_get_import_dialog (window));
   g_assert_cmpint (sigap_import_dialog_get_kind (_sigap_window_get_import_dialog (window)), ==,
                    SIGAP_IMPORT_PARTICIPANTS);

@@ -104,8 +104,8 @@ static void
 check_map (SigapWilayahPage *page,
            guint             n_rows)
 {
-  SigapMapView *view = sigap_wilayah_page_get_map_view (page);
-  SigapChartMap *map = sigap_map_view_get_map (view);
+  SigapChartView *view = sigap_wilayah_page_get_map_view (page);
+  SigapChartMap *map = sigap_chart_view_get_map (view);
   g_autoptr(GHashTable) cells = g_hash_table_new (NULL, NULL);
   g_autofree char *description = NULL;
 
@@ -129,7 +129,7 @@ check_map (SigapWilayahPage *page,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
                    GTK_ACCESSIBLE_ROLE_IMG);
-  description = sigap_map_view_dup_description (view);
+  description = sigap_chart_view_dup_description (view);
   g_assert_nonnull (strstr (description, sigap_chart_map_get_region_name (map, 0)));
 }
 
@@ -230,6 +230,17 @@ test_wilayah_drill (void)
 
   /* Down to a kelurahan: the filter bar stays at its kecamatan. */
   kelurahan = g_strdup (sigap_wilayah_page_get_table_row (page, 0, NULL)->code);
+  /* The page asks the region tree the window loaded, not the code's dots. */
+  {
+    SigapRegions *regions = sigap_page_get_regions (SIGAP_PAGE (page));
+    const SigapRegion *region;
+
+    g_assert_nonnull (regions);
+    region = sigap_regions_lookup (regions, kelurahan);
+    g_assert_nonnull (region);
+    g_assert_cmpstr (region->level, ==, "kelurahan");
+    g_assert_cmpstr (region->parent->code, ==, "32.75.03");
+  }
   timed_drill (window, page, kelurahan);
   filter = sigap_window_get_filter (window);
   g_assert_cmpstr (filter->scope, ==, "32.75.03");

@@ -36,7 +36,7 @@ export_done (gpointer data)
 {
   ExportWait *wait = data;
 
-  return g_object_get_data (G_OBJECT (wait->window), "sigap-export-running") == NULL &&
+  return !wait->window->export_running &&
          g_file_test (wait->path, G_FILE_TEST_EXISTS);
 }
 
@@ -54,7 +54,7 @@ test_export_to_excel (void)
   /* Nothing to export before a database is open. */
   sigap_window_set_persistent (window, FALSE);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-excel", NULL) &&
-                  g_object_get_data (G_OBJECT (window), "sigap-export-chooser") != NULL);
+                  window->export_chooser != NULL);
 
   sigap_window_open_database (window, demo_db);
   gtk_window_present (GTK_WINDOW (window));
@@ -67,7 +67,7 @@ test_export_to_excel (void)
   sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
 
   _sigap_window_export_to (window, file);
-  g_assert_nonnull (g_object_get_data (G_OBJECT (window), "sigap-export-running"));
+  g_assert_true (window->export_running);
   sigap_test_wait_until (export_done, &wait, SETTLE_TIMEOUT_S, "the export");
 
   /* A zip of the workbook's parts: a sheet for each table, data quality the last. */

@@ -10,7 +10,10 @@
 #include "app/sigap-chart-card.h"
 #include "app/sigap-chart-view.h"
 #include "app/sigap-data-table.h"
+#include "app/sigap-filter-bar.h"
+#include "app/sigap-filter-model.h"
 #include "app/sigap-kpi-card.h"
+#include "app/sigap-wilayah-page.h"
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
@@ -554,6 +557,155 @@ test_window_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Wilayah page's map is a chart view too: its arrows step on the grid, Enter drills. */
+static void
+test_window_map_keyboard (void)
+{
+  g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
+  SigapWilayahPage *page;
+  SigapChartView *view;
+  SigapChartMap *map;
+  g_autofree char *activated = NULL;
+  guint column, row, next_column, next_row;
+  int selected;
+
+  sigap_window_set_page (window, "wilayah");
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+  page = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
+  view = sigap_wilayah_page_get_map_view (page);
+  map = sigap_chart_view_get_map (view);
+  g_assert_nonnull (map);
+  g_assert_null (sigap_chart_view_get_chart (view));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view), "map"));
+  g_signal_connect (view, "category-activated", G_CALLBACK (category_activated_cb), &activated);
+
+  /* The first arrow picks the first tile; Right moves to a tile further right on the grid,
+   * or stays on the right edge. */
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Right));
+  g_assert_cmpint (sigap_chart_view_get_selected (view), ==, 0);
+  sigap_chart_map_get_cell (map, 0, &column, &row);
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Right));
+  selected = sigap_chart_view_get_selected (view);
+  sigap_chart_map_get_cell (map, selected, &next_column, &next_row);
+  if (selected != 0)
+    g_assert_cmpuint (next_column, >, column);
+  for (guint i = 0; i < sigap_chart_map_get_n_regions (map) && selected == 0; i++)
+    {
+      sigap_chart_map_get_cell (map, i, &next_column, &next_row);
+      g_assert_cmpuint (next_column, <=, column);
+    }
+
+  /* The figures of the tile: its name first. */
+  g_assert_true (g_str_has_prefix (sigap_chart_view_get_selection_text (view),
+                                   sigap_chart_map_get_region_name (map, selected)));
+
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_End));
+  g_assert_cmpint (sigap_chart_view_get_selected (view), ==,
+                   (int) sigap_chart_map_get_n_regions (map) - 1);
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Return));
+  g_assert_cmpstr (activated, ==,
+                   sigap_chart_map_get_region_code (map, sigap_chart_map_get_n_regions (map) - 1));
+  g_signal_handlers_disconnect_by_func (view, category_activated_cb, &activated);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* The filter model alone: one ::changed a change, none for the same filter, dates kept
+ * within the data. */
+static void
+test_filter_model (void)
+{
+  g_autoptr(SigapFilterModel) model = sigap_filter_model_new ();
+  g_autoptr(SigapFilter) filter = NULL;
+  GDate first, last, as_of;
+  guint changed = 0;
+
+  g_signal_connect (model, "changed", G_CALLBACK (count_cb), &changed);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 2024);
+  g_date_set_dmy (&last, 31, G_DATE_OCTOBER, 2026);
+
+  filter = sigap_filter_new (&last, "32.75.03", SIGAP_SEGMENT_ALL);
+  g_assert_true (sigap_filter_model_set_filter (model, filter));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (sigap_filter_model_set_filter (model, filter));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (sigap_filter_model_get_scope (model), ==, "32.75.03");
+  g_assert_cmpint (sigap_filter_model_get_segment (model), ==, SIGAP_SEGMENT_ALL);
+
+  sigap_filter_model_set_scope (model, NULL);
+  g_assert_cmpstr (sigap_filter_model_get_scope (model), ==, SIGAP_CITY_CODE);
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* A date after the data, once the model knows them, is their last. */
+  sigap_filter_model_set_date_range (model, &first, &last);
+  g_assert_cmpuint (changed, ==, 2);
+  g_date_set_dmy (&as_of, 1, G_DATE_JANUARY, 2030);
+  sigap_filter_model_set_as_of (model, &as_of);
+  sigap_filter_model_get_as_of (model, &as_of);
+  g_assert_cmpint (g_date_compare (&as_of, &last), ==, 0);
+  g_assert_cmpuint (changed, ==, 2);
+  g_date_set_dmy (&as_of, 15, G_DATE_AUGUST, 2026);
+  sigap_filter_model_set_as_of (model, &as_of);
+  g_assert_cmpuint (changed, ==, 3);
+}
+
+/* One filter: the bar and every page hold the window's model; setting it (as a drill on the
+ * Wilayah page does) moves the bar and the pages, and the bar writes into it. */
+static void
+test_window_filter_model (void)
+{
+  g_autoptr(SigapWindow) window = g_object_ref_sink (open_window (demo_db));
+  g_autoptr(GPtrArray) bars = sigap_test_find_all (GTK_WIDGET (window), SIGAP_TYPE_FILTER_BAR);
+  g_auto(GStrv) names = sigap_window_dup_page_names (window);
+  SigapFilterModel *model;
+  SigapWilayahPage *wilayah;
+  GtkDropDown *scope_dropdown;
+  g_autoptr(GPtrArray) drop_downs = NULL;
+
+  g_assert_cmpuint (bars->len, ==, 1);
+  model = sigap_filter_bar_get_model (bars->pdata[0]);
+  g_assert_nonnull (model);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (sigap_page_get_filter_model (SIGAP_PAGE (sigap_window_get_page (window,
+                                                                                   names[i])))
+                   == model);
+
+  /* A drill on the Wilayah page sets the model: the bar and the overview follow. */
+  sigap_window_set_page (window, "wilayah");
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+  wilayah = SIGAP_WILAYAH_PAGE (sigap_window_get_page (window, "wilayah"));
+  sigap_wilayah_page_drill (wilayah, "32.75.05");
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+  g_assert_cmpstr (sigap_filter_model_get_scope (model), ==, "32.75.05");
+  g_assert_cmpstr (sigap_window_get_filter (window)->scope, ==, "32.75.05");
+  drop_downs = sigap_test_find_all (bars->pdata[0], GTK_TYPE_DROP_DOWN);
+  scope_dropdown = drop_downs->pdata[0];
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (scope_dropdown)),
+                   ==, "Rawalumbu");
+  sigap_window_set_page (window, "ringkasan");
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+  g_assert_cmpstr (sigap_page_get_filter (SIGAP_PAGE (sigap_window_get_page (window,
+                                                                           "ringkasan")))->scope,
+                   ==, "32.75.05");
+
+  /* The bar writes what the user picks into the model. */
+  gtk_drop_down_set_selected (scope_dropdown, 0);
+  g_assert_cmpstr (sigap_filter_model_get_scope (model), ==, SIGAP_CITY_CODE);
+  sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_demo_data (void)
 {
@@ -719,6 +871,9 @@ main (int   argc,
   g_test_add_func ("/sigap/window/accessible", test_window_accessible);
   g_test_add_func ("/sigap/window/chart-table-and-keyboard", test_window_chart_table_and_keyboard);
   g_test_add_func ("/sigap/window/keyboard", test_window_keyboard);
+  g_test_add_func ("/sigap/window/filter-model-alone", test_filter_model);
+  g_test_add_func ("/sigap/window/filter-model", test_window_filter_model);
+  g_test_add_func ("/sigap/window/map-keyboard", test_window_map_keyboard);
   g_test_add_func ("/sigap/window/demo-data", test_window_demo_data);
   g_test_add_func ("/sigap/window/empty-and-missing", test_window_empty_and_missing);
   g_test_add_func ("/sigap/window/screenshot", test_screenshot);

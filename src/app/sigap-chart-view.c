@@ -2,21 +2,26 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SigapChartView: draws a SigapChart through SigapChartLayout and the Cairo painter, and
- * makes it something a person can point at and a screen reader can read.
+ * SigapChartView: draws a SigapChartDrawable, a chart (through SigapChartLayout) or the
+ * Wilayah page's tile map (SigapChartMap), through the Cairo painter, and makes it something
+ * a person can point at and a screen reader can read. Everything but the figures is here
+ * once for both:
  *
- * - The layout is computed when the data, the size or the style change (the layout caches
+ * - The layout is computed when the data, the size or the style change (the drawable caches
  *   it), never per frame; snapshot only paints.
- * - Hovering shows the tooltip of the hit region under the pointer and tints its band.
- * - It takes keyboard focus: the arrow keys, Home and End move a highlighted category, whose
- *   figures :selection-text holds (the chart card shows them under the chart), Enter or
- *   Space activates it. A click activates the category under the pointer.
- *   ::category-activated carries the category's index and key, for drilling down.
+ * - Hovering shows the tooltip of the hit region under the pointer and highlights it; the
+ *   pointer becomes a hand over items that drill down.
+ * - It takes keyboard focus: the arrow keys move a highlighted item (a chart's category in
+ *   order, a map's tile to the nearest one in that direction), Home and End to the first and
+ *   last, whose figures :selection-text holds (the chart card shows them under the chart);
+ *   Enter or Space activates it. A click activates the item under the pointer.
+ *   ::category-activated carries the item's index and key, for drilling down.
  * - The colours follow AdwStyleManager (dark, high contrast) and the card behind the chart;
  *   the labels use the desktop's font.
  *
- * CSS node: chartview. Accessible role: GTK_ACCESSIBLE_ROLE_IMG, with the chart's title as
- * label (set by the card) and sigap_chart_describe() as description, kept current.
+ * CSS node: chartview, with the style class "map" while it shows a map. Accessible role:
+ * GTK_ACCESSIBLE_ROLE_IMG, with the title as label (set by the card or the page) and
+ * sigap_chart_drawable_describe() as description, kept current.
  */
 
 #include <adwaita.h>
@@ -24,7 +29,6 @@
 #include <string.h>
 
 #include "chart/sigap-cairo-painter.h"
-#include "chart/sigap-chart-a11y.h"
 #include "chart/sigap-chart-layout.h"
 #include "sigap-chart-style-widget.h"
 #include "sigap-chart-view.h"
@@ -32,29 +36,25 @@
 #define MIN_WIDTH       160
 #define MIN_HEIGHT      120
 #define DEFAULT_HEIGHT  280
-#define BAR_ROW_HEIGHT   26
-/* The least plot (inside the axes) of a chart with a vertical value axis: below this a
- * year of months reads as a flat line. */
-#define MIN_PLOT_HEIGHT 160
 
 struct _SigapChartView
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  SigapChart        *chart;
-  SigapChartLayout  *layout;
-  SigapChartStyle   *style;
-  SigapLang          lang;
-  int                natural_height;
+  SigapChartDrawable *drawable;      /* the layout of chart, or map */
+  SigapChart         *chart;
+  SigapChartStyle    *style;
+  SigapLang           lang;
+  int                 natural_height;
 
-  int                selected;        /* category chosen with the keyboard, -1 for none */
-  int                hovered;         /* index of the hit region under the pointer, or -1 */
-  char              *selection_text;
-  gboolean           drawn;
+  int                 selected;      /* item chosen with the keyboard, -1 for none */
+  int                 hovered;       /* index of the hit region under the pointer, or -1 */
+  char               *selection_text;
+  gboolean            drawn;
 
   /* Measures text for hit-testing before the first snapshot; the same font options as the
    * snapshot's painter (the Cairo painter turns metric hinting off), so the same layout. */
-  cairo_surface_t   *measure_surface;
+  cairo_surface_t    *measure_surface;
 };
 
 G_DEFINE_FINAL_TYPE (SigapChartView, sigap_chart_view, GTK_TYPE_WIDGET)
@@ -62,6 +62,7 @@ G_DEFINE_FINAL_TYPE (SigapChartView, sigap_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_MAP,
   PROP_NATURAL_HEIGHT,
   PROP_SELECTED,
   PROP_SELECTION_TEXT,
@@ -77,12 +78,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static SigapColor
-color_from_rgba (const GdkRGBA *rgba)
-{
-  return (SigapColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
-}
-
 static void
 update_style (SigapChartView *self)
 {
@@ -94,11 +89,17 @@ update_style (SigapChartView *self)
   g_clear_pointer (&self->style, sigap_chart_style_free);
   self->style = g_steal_pointer (&style);
 
-  if (self->layout != NULL)
-    {
-      sigap_chart_layout_set_style (self->layout, self->style);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  if (self->drawable == NULL)
+    return;
+
+  sigap_chart_drawable_set_style (self->drawable, self->style);
+  /* A map's height follows its tiles, which the font's title and legend share: it asks for
+   * a new size. A chart is drawn anew at its size (a new allocation would drop the band
+   * under the pointer). */
+  if (SIGAP_IS_CHART_MAP (self->drawable))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -122,7 +123,7 @@ measuring_painter (SigapChartView *self,
   return sigap_cairo_painter_new (*out_cr);
 }
 
-/* Lays the chart out for the current size if it is not already. */
+/* Lays the drawable out for the current size if it is not already. */
 static gboolean
 ensure_layout (SigapChartView *self)
 {
@@ -131,66 +132,64 @@ ensure_layout (SigapChartView *self)
   g_autoptr(SigapPainter) painter = NULL;
   cairo_t *cr;
 
-  if (self->layout == NULL || width <= 0 || height <= 0)
+  if (self->drawable == NULL || width <= 0 || height <= 0)
     return FALSE;
 
   painter = measuring_painter (self, &cr);
-  sigap_chart_layout_allocate (self->layout, painter, width, height);
+  sigap_chart_drawable_allocate (self->drawable, painter, width, height);
   g_clear_object (&painter);
   cairo_destroy (cr);
 
   return TRUE;
 }
 
+static const SigapChartHitRegions *
+hit_regions (SigapChartView *self)
+{
+  return sigap_chart_drawable_get_hit_regions (self->drawable);
+}
+
+/* Later regions (labels, points) sit on top of earlier ones: the last that holds the point. */
 static const SigapChartHitRegion *
 find_region (SigapChartView *self,
              double          x,
              double          y,
              int            *out_index)
 {
-  guint n;
-
   *out_index = -1;
   if (!ensure_layout (self))
     return NULL;
 
-  /* Last first: later regions (labels, points) sit on top of earlier ones. */
-  n = sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout));
-  for (guint i = n; i > 0; i--)
-    {
-      const SigapChartHitRegion *region =
-        sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout), i - 1);
-
-      if (sigap_chart_hit_region_contains (region, x, y))
-        {
-          *out_index = (int) i - 1;
-          return region;
-        }
-    }
-
-  return NULL;
+  return sigap_chart_hit_regions_hit_test (hit_regions (self), x, y, out_index);
 }
 
-/* Every figure of @category: the tooltips of its regions, the category's name once. */
+/* Every figure of @item: the tooltips of its regions, the item's name once; @area, when
+ * given, the rectangle around them. */
 static char *
-category_text (SigapChartView *self,
-               int             category)
+item_text (SigapChartView *self,
+           int             item,
+           GdkRectangle   *area)
 {
   g_autoptr(GString) text = NULL;
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
   guint n;
 
-  if (category < 0 || !ensure_layout (self))
+  if (item < 0 || !ensure_layout (self))
     return NULL;
 
-  n = sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout));
+  n = sigap_chart_hit_regions_get_n_items (hit_regions (self));
   for (guint i = 0; i < n; i++)
     {
-      const SigapChartHitRegion *region =
-        sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout), i);
+      const SigapChartHitRegion *region = sigap_chart_hit_regions_get_item (hit_regions (self), i);
       const char *rest;
 
-      if (region->category != category || region->tooltip == NULL)
+      if (region->category != item || region->tooltip == NULL)
         continue;
+
+      x1 = MIN (x1, region->rect.x);
+      y1 = MIN (y1, region->rect.y);
+      x2 = MAX (x2, region->rect.x + region->rect.width);
+      y2 = MAX (y2, region->rect.y + region->rect.height);
 
       if (text == NULL)
         {
@@ -203,13 +202,24 @@ category_text (SigapChartView *self,
         g_string_append (text, rest);
     }
 
-  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+  if (text == NULL)
+    return NULL;
+
+  if (area != NULL)
+    {
+      area->x = (int) floor (x1);
+      area->y = (int) floor (y1);
+      area->width = (int) ceil (x2 - x1);
+      area->height = (int) ceil (y2 - y1);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
 update_selection_text (SigapChartView *self)
 {
-  g_autofree char *text = category_text (self, self->selected);
+  g_autofree char *text = item_text (self, self->selected, NULL);
 
   if (g_strcmp0 (text, self->selection_text) == 0)
     return;
@@ -220,136 +230,20 @@ update_selection_text (SigapChartView *self)
 }
 
 static guint
-n_categories (SigapChartView *self)
+n_items (SigapChartView *self)
 {
-  if (self->chart == NULL || sigap_chart_is_empty (self->chart))
-    return 0;
-
-  return sigap_chart_get_n_categories (self->chart);
+  return self->drawable != NULL ? sigap_chart_drawable_get_n_items (self->drawable) : 0;
 }
 
 static void
-activate_category (SigapChartView *self,
-                   int             category)
+activate_item (SigapChartView *self,
+               int             item)
 {
-  const SigapChartCategory *c;
-
-  if (category < 0 || (guint) category >= n_categories (self))
+  if (item < 0 || (guint) item >= n_items (self))
     return;
 
-  c = sigap_chart_get_category (self->chart, category);
-  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, (guint) category, c->key);
-}
-
-static void
-rect_union (SigapChartRect       *acc,
-            gboolean             *have,
-            const SigapChartRect *r)
-{
-  double x2, y2;
-
-  if (!*have)
-    {
-      *acc = *r;
-      *have = TRUE;
-      return;
-    }
-
-  x2 = MAX (acc->x + acc->width, r->x + r->width);
-  y2 = MAX (acc->y + acc->height, r->y + r->height);
-  acc->x = MIN (acc->x, r->x);
-  acc->y = MIN (acc->y, r->y);
-  acc->width = x2 - acc->x;
-  acc->height = y2 - acc->y;
-}
-
-static void
-sector_path (SigapPainter              *painter,
-             const SigapChartHitRegion *region,
-             double                     grow)
-{
-  sigap_painter_arc (painter, region->center_x, region->center_y, region->outer_radius + grow,
-                     region->start_angle, region->end_angle, FALSE);
-  sigap_painter_arc (painter, region->center_x, region->center_y,
-                     MAX (region->inner_radius - grow, 0),
-                     region->end_angle, region->start_angle, TRUE);
-  sigap_painter_close_path (painter);
-}
-
-/* Behind the chart: a tint over the hovered band; the keyboard's category gets an accent
- * tint and outline when the chart has the focus. */
-static void
-draw_highlights (SigapChartView *self,
-                 SigapPainter   *painter)
-{
-  const SigapChartStyle *style = self->style;
-  gboolean focused = gtk_widget_has_visible_focus (GTK_WIDGET (self)) ||
-                     gtk_widget_has_focus (GTK_WIDGET (self));
-  GdkRGBA accent_rgba = { 0.21, 0.52, 0.89, 1.0 };
-  SigapColor accent;
-
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                  "accent_color", &accent_rgba);
-  accent = color_from_rgba (&accent_rgba);
-
-  if (self->hovered >= 0 &&
-      (guint) self->hovered <
-        sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout)))
-    {
-      const SigapChartHitRegion *region =
-        sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout),
-                                          self->hovered);
-      SigapColor tint = sigap_color_with_alpha (&style->foreground, 0.06);
-
-      sigap_painter_set_color (painter, &tint);
-      if (region->is_sector)
-        sector_path (painter, region, 3);
-      else
-        sigap_painter_rounded_rectangle (painter, region->rect.x, region->rect.y,
-                                         region->rect.width, region->rect.height, 4, 4, 4, 4);
-      sigap_painter_fill (painter);
-    }
-
-  if (focused && self->selected >= 0)
-    {
-      SigapChartRect rect = { 0 };
-      gboolean have = FALSE;
-      guint n =
-        sigap_chart_hit_regions_get_n_items (sigap_chart_layout_get_hit_regions (self->layout));
-      SigapColor tint = sigap_color_with_alpha (&accent, 0.14);
-
-      for (guint i = 0; i < n; i++)
-        {
-          const SigapChartHitRegion *region =
-            sigap_chart_hit_regions_get_item (sigap_chart_layout_get_hit_regions (self->layout), i);
-
-          if (region->category != self->selected)
-            continue;
-
-          if (region->is_sector)
-            {
-              sigap_painter_set_color (painter, &tint);
-              sector_path (painter, region, 4);
-              sigap_painter_fill (painter);
-            }
-          else
-            rect_union (&rect, &have, &region->rect);
-        }
-
-      if (have)
-        {
-          sigap_painter_set_color (painter, &tint);
-          sigap_painter_rounded_rectangle (painter, rect.x, rect.y, rect.width, rect.height,
-                                           4, 4, 4, 4);
-          sigap_painter_fill (painter);
-          sigap_painter_set_color (painter, &accent);
-          sigap_painter_set_line_width (painter, 1.5);
-          sigap_painter_rounded_rectangle (painter, rect.x + 0.75, rect.y + 0.75,
-                                           MAX (rect.width - 1.5, 0),
-                                           MAX (rect.height - 1.5, 0), 4, 4, 4, 4);
-          sigap_painter_stroke (painter);
-        }
-    }
+  g_signal_emit (self, signals[CATEGORY_ACTIVATED], 0, (guint) item,
+                 sigap_chart_drawable_get_item_key (self->drawable, item));
 }
 
 static void
@@ -373,9 +267,12 @@ query_tooltip_cb (GtkWidget  *widget,
 
   if (keyboard_mode)
     {
-      if (self->selection_text == NULL)
+      g_autofree char *text = item_text (self, self->selected, &area);
+
+      if (text == NULL)
         return FALSE;
-      gtk_tooltip_set_text (tooltip, self->selection_text);
+      gtk_tooltip_set_text (tooltip, text);
+      gtk_tooltip_set_tip_area (tooltip, &area);
       return TRUE;
     }
 
@@ -416,8 +313,8 @@ motion_cb (GtkEventControllerMotion *controller,
   region = find_region (self, x, y, &index);
   set_hovered (self, index);
 
-  if (region != NULL && region->category >= 0 &&
-      sigap_chart_get_category (self->chart, region->category)->key != NULL)
+  if (region != NULL && region->category >= 0 && (guint) region->category < n_items (self) &&
+      sigap_chart_drawable_get_item_key (self->drawable, region->category) != NULL)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   else
     gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
@@ -447,7 +344,7 @@ released_cb (GtkGestureClick *gesture,
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
   sigap_chart_view_set_selected (self, region->category);
-  activate_category (self, region->category);
+  activate_item (self, region->category);
 }
 
 static gboolean
@@ -457,8 +354,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 SigapChartView        *self)
 {
-  guint n = n_categories (self);
+  guint n = n_items (self);
   int selected = self->selected;
+  int dx = 0, dy = 0;
 
   if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
@@ -467,15 +365,19 @@ key_pressed_cb (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      selected = selected < 0 ? 0 : MAX (selected - 1, 0);
+      dx = -1;
       break;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
+      dx = 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      dy = -1;
+      break;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      selected = selected < 0 ? 0 : MIN (selected + 1, (int) n - 1);
+      dy = 1;
       break;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
@@ -492,7 +394,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Space:
       if (selected < 0)
         return FALSE;
-      activate_category (self, selected);
+      activate_item (self, selected);
       return TRUE;
     case GDK_KEY_Escape:
       if (selected < 0)
@@ -502,6 +404,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
+
+  if (dx != 0 || dy != 0)
+    selected = selected < 0 ? 0 : sigap_chart_drawable_step (self->drawable, selected, dx, dy);
 
   sigap_chart_view_set_selected (self, selected);
   return TRUE;
@@ -523,49 +428,21 @@ sigap_chart_view_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   SigapChartView *self = SIGAP_CHART_VIEW (widget);
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+  g_autoptr(SigapPainter) painter = NULL;
+  cairo_t *cr = NULL;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN_WIDTH;
-      *natural = MAX (MIN_WIDTH, 480);
-      return;
-    }
+  *minimum = horizontal ? MIN_WIDTH : MIN_HEIGHT;
+  *natural = horizontal ? MAX (MIN_WIDTH, 480) : MAX (self->natural_height, MIN_HEIGHT);
 
-  *minimum = MIN_HEIGHT;
-  *natural = MAX (self->natural_height, MIN_HEIGHT);
+  if (self->drawable == NULL)
+    return;
 
-  /* Lines and columns: whatever the legend and the labels take at this width, the plot
-   * keeps its least height. */
-  if (self->layout != NULL && self->chart != NULL)
-    {
-      g_autoptr(SigapPainter) painter = NULL;
-      cairo_t *cr;
-      double needed;
-
-      painter = measuring_painter (self, &cr);
-      needed = sigap_chart_layout_height_for_plot (self->layout, painter,
-                                                   for_size > 0 ? for_size : 480,
-                                                   MIN_PLOT_HEIGHT);
-      g_clear_object (&painter);
-      cairo_destroy (cr);
-      if (needed > MIN_PLOT_HEIGHT)
-        {
-          *minimum = MAX (*minimum, (int) needed);
-          *natural = MAX (*natural, *minimum);
-        }
-    }
-
-  /* Horizontal bars need a row each, however wide the chart is. */
-  if (self->chart != NULL && sigap_chart_get_kind (self->chart) == SIGAP_CHART_KIND_HBAR &&
-      !sigap_chart_is_empty (self->chart))
-    {
-      int rows = (int) sigap_chart_get_n_categories (self->chart);
-      int legend = sigap_chart_get_n_series (self->chart) > 1 ||
-                   sigap_chart_get_n_references (self->chart) > 0 ? 32 : 0;
-
-      *minimum = MAX (*minimum, rows * 16 + 40 + legend);
-      *natural = MAX (*minimum, rows * BAR_ROW_HEIGHT + 44 + legend);
-    }
+  if (!horizontal)
+    painter = measuring_painter (self, &cr);
+  sigap_chart_drawable_measure (self->drawable, painter, horizontal, for_size, minimum, natural);
+  g_clear_object (&painter);
+  g_clear_pointer (&cr, cairo_destroy);
 }
 
 static GtkSizeRequestMode
@@ -596,17 +473,27 @@ sigap_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(SigapPainter) painter = NULL;
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  SigapChartHighlight highlight;
   cairo_t *cr;
 
-  if (self->layout == NULL || width <= 0 || height <= 0)
+  if (self->drawable == NULL || width <= 0 || height <= 0)
     return;
+
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color",
+                                  &accent);
+  highlight = (SigapChartHighlight) {
+    .hovered = self->hovered,
+    .selected = self->selected,
+    .focused = gtk_widget_has_focus (widget),
+    .accent = { accent.red, accent.green, accent.blue, accent.alpha },
+  };
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   painter = sigap_cairo_painter_new (cr);
 
-  sigap_chart_layout_allocate (self->layout, painter, width, height);
-  draw_highlights (self, painter);
-  sigap_chart_layout_draw (self->layout, painter);
+  sigap_chart_drawable_allocate (self->drawable, painter, width, height);
+  sigap_chart_drawable_draw (self->drawable, painter, &highlight);
 
   g_clear_object (&painter);
   cairo_destroy (cr);
@@ -641,7 +528,7 @@ sigap_chart_view_dispose (GObject *object)
   SigapChartView *self = SIGAP_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  g_clear_object (&self->layout);
+  g_clear_object (&self->drawable);
   g_clear_object (&self->chart);
 
   G_OBJECT_CLASS (sigap_chart_view_parent_class)->dispose (object);
@@ -672,6 +559,9 @@ sigap_chart_view_get_property (GObject    *object,
     case PROP_CHART:
       g_value_set_object (value, self->chart);
       break;
+    case PROP_MAP:
+      g_value_set_object (value, sigap_chart_view_get_map (self));
+      break;
     case PROP_NATURAL_HEIGHT:
       g_value_set_int (value, self->natural_height);
       break;
@@ -701,6 +591,9 @@ sigap_chart_view_set_property (GObject      *object,
     {
     case PROP_CHART:
       sigap_chart_view_set_chart (self, g_value_get_object (value));
+      break;
+    case PROP_MAP:
+      sigap_chart_view_set_map (self, g_value_get_object (value));
       break;
     case PROP_NATURAL_HEIGHT:
       sigap_chart_view_set_natural_height (self, g_value_get_int (value));
@@ -734,6 +627,9 @@ sigap_chart_view_class_init (SigapChartViewClass *klass)
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, SIGAP_TYPE_CHART,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP] =
+    g_param_spec_object ("map", NULL, NULL, SIGAP_TYPE_CHART_MAP,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NATURAL_HEIGHT] =
     g_param_spec_int ("natural-height", NULL, NULL, MIN_HEIGHT, G_MAXINT, DEFAULT_HEIGHT,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -750,8 +646,8 @@ sigap_chart_view_class_init (SigapChartViewClass *klass)
 
   /**
    * SigapChartView::category-activated:
-   * @index: the category's index
-   * @key: (nullable): the category's key (a region code, for drilling down)
+   * @index: the item's index: a chart's category, a map's region
+   * @key: (nullable): the item's key (a region code, for drilling down)
    */
   signals[CATEGORY_ACTIVATED] =
     g_signal_new ("category-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -810,6 +706,46 @@ sigap_chart_view_new (void)
   return g_object_new (SIGAP_TYPE_CHART_VIEW, NULL);
 }
 
+/* Shows @drawable (taking it over, may be NULL) in place of what was shown. */
+static void
+set_drawable (SigapChartView     *self,
+              SigapChartDrawable *drawable)
+{
+  gboolean was_map = SIGAP_IS_CHART_MAP (self->drawable);
+
+  g_clear_object (&self->drawable);
+  self->drawable = drawable;
+  if (drawable != NULL)
+    sigap_chart_drawable_set_style (drawable, self->style);
+
+  if (SIGAP_IS_CHART_MAP (drawable))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "map");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "map");
+
+  self->hovered = -1;
+  if (self->selected >= (int) n_items (self))
+    self->selected = -1;
+  if (self->drawn)
+    {
+      self->drawn = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+    }
+
+  update_description (self);
+  /* A chart has its hit regions and selection at once; a map when it is next allocated, at
+   * the size its new tiles ask for. */
+  if (!SIGAP_IS_CHART_MAP (drawable))
+    {
+      ensure_layout (self);
+      update_selection_text (self);
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (was_map || SIGAP_IS_CHART_MAP (drawable))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
+}
+
 SigapChart *
 sigap_chart_view_get_chart (SigapChartView *self)
 {
@@ -820,46 +756,72 @@ sigap_chart_view_get_chart (SigapChartView *self)
 
 /**
  * sigap_chart_view_set_chart:
- * @chart: (nullable): the chart to show; the view takes a reference and expects the chart
- *   not to change afterwards (build a new one for new figures)
+ * @chart: (nullable): the chart to show in place of a chart or a map; the view takes a
+ *   reference and expects the chart not to change afterwards (build a new one for new figures)
  */
 void
 sigap_chart_view_set_chart (SigapChartView *self,
                             SigapChart     *chart)
 {
+  SigapChartLayout *layout = NULL;
+  gboolean had_chart;
+
   g_return_if_fail (SIGAP_IS_CHART_VIEW (self));
   g_return_if_fail (chart == NULL || SIGAP_IS_CHART (chart));
 
-  if (self->chart == chart)
+  if (self->chart == chart && (chart != NULL || self->drawable == NULL))
     return;
 
+  had_chart = self->chart != NULL;
   g_set_object (&self->chart, chart);
-  g_clear_object (&self->layout);
 
   if (chart != NULL)
     {
-      self->layout = sigap_chart_layout_new (chart);
-      sigap_chart_layout_set_style (self->layout, self->style);
-      sigap_chart_layout_set_lang (self->layout, self->lang);
+      layout = sigap_chart_layout_new (chart);
+      sigap_chart_layout_set_lang (layout, self->lang);
       /* The card around the chart shows the title. */
-      sigap_chart_layout_set_show_title (self->layout, FALSE);
+      sigap_chart_layout_set_show_title (layout, FALSE);
     }
+  set_drawable (self, layout != NULL ? SIGAP_CHART_DRAWABLE (layout) : NULL);
 
-  self->hovered = -1;
-  if (self->selected >= (int) n_categories (self))
-    self->selected = -1;
-  if (self->drawn)
+  if (had_chart || chart != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+/**
+ * sigap_chart_view_get_map:
+ *
+ * Returns: (nullable) (transfer none): the map shown, %NULL when it shows a chart or nothing
+ */
+SigapChartMap *
+sigap_chart_view_get_map (SigapChartView *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CHART_VIEW (self), NULL);
+
+  return SIGAP_IS_CHART_MAP (self->drawable) ? SIGAP_CHART_MAP (self->drawable) : NULL;
+}
+
+/**
+ * sigap_chart_view_set_map:
+ * @map: (nullable): the map to show in place of a chart or a map; the view takes a reference
+ *   and sets its style
+ */
+void
+sigap_chart_view_set_map (SigapChartView *self,
+                          SigapChartMap  *map)
+{
+  g_return_if_fail (SIGAP_IS_CHART_VIEW (self));
+  g_return_if_fail (map == NULL || SIGAP_IS_CHART_MAP (map));
+
+  if (sigap_chart_view_get_map (self) == map && (map != NULL || self->drawable == NULL))
+    return;
+
+  if (self->chart != NULL)
     {
-      self->drawn = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+      g_clear_object (&self->chart);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
     }
-
-  update_description (self);
-  ensure_layout (self);
-  update_selection_text (self);
-
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+  set_drawable (self, map != NULL ? g_object_ref (SIGAP_CHART_DRAWABLE (map)) : NULL);
 }
 
 int
@@ -895,22 +857,22 @@ sigap_chart_view_get_selected (SigapChartView *self)
 
 /**
  * sigap_chart_view_set_selected:
- * @category: the category to highlight, or -1 for none
+ * @item: the item (a chart's category, a map's region) to highlight, or -1 for none
  */
 void
 sigap_chart_view_set_selected (SigapChartView *self,
-                               int             category)
+                               int             item)
 {
   g_return_if_fail (SIGAP_IS_CHART_VIEW (self));
 
-  if (category >= (int) n_categories (self))
-    category = -1;
-  category = MAX (category, -1);
+  if (item >= (int) n_items (self))
+    item = -1;
+  item = MAX (item, -1);
 
-  if (self->selected == category)
+  if (self->selected == item)
     return;
 
-  self->selected = category;
+  self->selected = item;
   update_selection_text (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
@@ -919,7 +881,7 @@ sigap_chart_view_set_selected (SigapChartView *self,
 /**
  * sigap_chart_view_get_selection_text:
  *
- * Returns: (nullable): the figures of the highlighted category, lines separated by "\n"
+ * Returns: (nullable): the figures of the highlighted item, lines separated by "\n"
  */
 const char *
 sigap_chart_view_get_selection_text (SigapChartView *self)
@@ -932,23 +894,23 @@ sigap_chart_view_get_selection_text (SigapChartView *self)
 /**
  * sigap_chart_view_dup_description:
  *
- * Returns: (transfer full): the chart in words, as given to assistive technologies
+ * Returns: (transfer full): the chart or map in words, as given to assistive technologies
  */
 char *
 sigap_chart_view_dup_description (SigapChartView *self)
 {
   g_return_val_if_fail (SIGAP_IS_CHART_VIEW (self), NULL);
 
-  if (self->chart == NULL)
+  if (self->drawable == NULL)
     return g_strdup ("");
 
-  return sigap_chart_describe (self->chart, self->lang);
+  return sigap_chart_drawable_describe (self->drawable, self->lang);
 }
 
 /**
  * sigap_chart_view_get_drawn:
  *
- * Returns: whether the current chart has been painted at least once
+ * Returns: whether the current chart or map has been painted at least once
  */
 gboolean
 sigap_chart_view_get_drawn (SigapChartView *self)
@@ -963,7 +925,7 @@ sigap_chart_view_get_drawn (SigapChartView *self)
  * @area: (out): the plot, in the widget's coordinates
  *
  * The rectangle inside the chart's axes at the widget's current size (all zero before it has
- * a size or a chart).
+ * a size or a chart, or while it shows a map).
  */
 void
 sigap_chart_view_get_plot_area (SigapChartView *self,
@@ -973,6 +935,6 @@ sigap_chart_view_get_plot_area (SigapChartView *self,
   g_return_if_fail (area != NULL);
 
   *area = (SigapChartRect) { 0, 0, 0, 0 };
-  if (ensure_layout (self))
-    sigap_chart_layout_get_plot_area (self->layout, area);
+  if (SIGAP_IS_CHART_LAYOUT (self->drawable) && ensure_layout (self))
+    sigap_chart_layout_get_plot_area (SIGAP_CHART_LAYOUT (self->drawable), area);
 }

@@ -5,7 +5,8 @@
  * SigapFilterBar: the strip under the header bar that says what every page is showing:
  * the scope (Kota Bekasi or one of its kecamatan, named as the database names them), the
  * segment, and the as-of date, picked on a calendar that keeps to the dates the data cover.
- * It holds the one SigapFilter of the window; :filter changes when the user picks something.
+ * It shows the window's SigapFilterModel and writes what the user picks into it; :filter
+ * follows the model.
  *
  * On a window too narrow for the three in a row they wrap onto a second line, each centred
  * and whole: a name cut to "Kota Bek…" does not say what is shown.
@@ -24,6 +25,8 @@
 #include "sigap-a11y.h"
 #include "sigap-filter-bar.h"
 
+#define FILTER(self) sigap_filter_model_get_filter ((self)->model)
+
 struct _SigapFilterBar
 {
   GtkWidget       parent_instance;
@@ -39,9 +42,7 @@ struct _SigapFilterBar
   GtkLabel       *range_label;
   GtkButton      *latest_button;
 
-  SigapFilter    *filter;
-  GDate           first;
-  GDate           last;
+  SigapFilterModel *model;
   gboolean        updating;
   gboolean        pointer_pick;   /* the calendar was clicked: a day picked closes it */
 };
@@ -59,14 +60,6 @@ static GParamSpec *properties[N_PROPS];
 static const SigapSegment segments[] = {
   SIGAP_SEGMENT_RENTAN, SIGAP_SEGMENT_EKOSISTEM, SIGAP_SEGMENT_ALL,
 };
-
-static void
-clamp_date (SigapFilterBar *self,
-            GDate          *date)
-{
-  if (g_date_valid (&self->first) && g_date_valid (&self->last))
-    g_date_clamp (date, &self->first, &self->last);
-}
 
 static GDateTime *
 date_time_from_date (const GDate *date)
@@ -99,7 +92,7 @@ static void
 name_date_controls (SigapFilterBar *self,
                     SigapLang       lang)
 {
-  g_autofree char *full = sigap_format_date (&self->filter->as_of, lang, FALSE);
+  g_autofree char *full = sigap_format_date (&FILTER (self)->as_of, lang, FALSE);
   g_autofree char *button_name = NULL;
   g_autofree char *calendar_name = NULL;
 
@@ -122,33 +115,35 @@ sync_controls (SigapFilterBar *self)
   SigapLang lang = sigap_lang_from_locale ();
   g_autofree char *date = NULL;
   g_autoptr(GDateTime) date_time = NULL;
+  GDate last;
 
   self->updating = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
-    if (segments[i] == self->filter->segment)
+    if (segments[i] == FILTER (self)->segment)
       gtk_drop_down_set_selected (self->segment_dropdown, i);
 
   if (self->scope_codes != NULL)
     for (guint i = 0; self->scope_codes[i] != NULL; i++)
-      if (g_strcmp0 (self->scope_codes[i], self->filter->scope) == 0)
+      if (g_strcmp0 (self->scope_codes[i], FILTER (self)->scope) == 0)
         gtk_drop_down_set_selected (self->scope_dropdown, i);
 
   /* The date alone, next to a calendar icon: the page heading says "as of" in full, and a
    * narrow window keeps room for the date itself. */
-  date = sigap_format_date (&self->filter->as_of, lang, TRUE);
+  date = sigap_format_date (&FILTER (self)->as_of, lang, TRUE);
   gtk_label_set_label (self->date_label, date);
   name_date_controls (self, lang);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
   gtk_editable_set_position (GTK_EDITABLE (self->date_entry), -1);
   set_entry_valid (self, TRUE);
 
-  date_time = date_time_from_date (&self->filter->as_of);
+  date_time = date_time_from_date (&FILTER (self)->as_of);
   gtk_calendar_select_day (self->calendar, date_time);
 
-  if (g_date_valid (&self->last))
+  sigap_filter_model_get_date_range (self->model, NULL, &last);
+  if (g_date_valid (&last))
     gtk_widget_set_sensitive (GTK_WIDGET (self->latest_button),
-                              g_date_compare (&self->filter->as_of, &self->last) != 0);
+                              g_date_compare (&FILTER (self)->as_of, &last) != 0);
 
   self->updating = FALSE;
 }
@@ -161,17 +156,38 @@ set_filter_internal (SigapFilterBar *self,
 {
   g_autoptr(SigapFilter) filter = sigap_filter_new (as_of, scope, segment);
 
-  clamp_date (self, &filter->as_of);
-  if (self->filter != NULL && sigap_filter_equal (self->filter, filter))
-    {
-      sync_controls (self);
-      return;
-    }
+  /* Unchanged (a date outside the data kept within them): the controls show the model's. */
+  if (!sigap_filter_model_set_filter (self->model, filter))
+    sync_controls (self);
+}
 
-  g_clear_pointer (&self->filter, sigap_filter_free);
-  self->filter = g_steal_pointer (&filter);
+static void
+model_changed_cb (SigapFilterBar *self)
+{
   sync_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/* The calendar's caption and the latest-date button follow the dates the data cover. */
+static void
+model_range_changed_cb (SigapFilterBar *self)
+{
+  SigapLang lang = sigap_lang_from_locale ();
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *range = NULL;
+  GDate first, last;
+
+  sigap_filter_model_get_date_range (self->model, &first, &last);
+  if (!g_date_valid (&first) || !g_date_valid (&last))
+    return;
+
+  first_text = sigap_format_date (&first, lang, FALSE);
+  last_text = sigap_format_date (&last, lang, FALSE);
+  /* TRANSLATORS: under the calendar: "Data from 1 January 2024 to 31 October 2026" */
+  range = g_strdup_printf (_("Data from %s to %s"), first_text, last_text);
+  gtk_label_set_label (self->range_label, range);
+  sync_controls (self);
 }
 
 static void
@@ -182,7 +198,7 @@ segment_selected_cb (SigapFilterBar *self)
   if (self->updating || selected >= G_N_ELEMENTS (segments))
     return;
 
-  set_filter_internal (self, &self->filter->as_of, self->filter->scope, segments[selected]);
+  set_filter_internal (self, &FILTER (self)->as_of, FILTER (self)->scope, segments[selected]);
 }
 
 static void
@@ -194,8 +210,8 @@ scope_selected_cb (SigapFilterBar *self)
       selected >= g_strv_length (self->scope_codes))
     return;
 
-  set_filter_internal (self, &self->filter->as_of, self->scope_codes[selected],
-                       self->filter->segment);
+  set_filter_internal (self, &FILTER (self)->as_of, self->scope_codes[selected],
+                       FILTER (self)->segment);
 }
 
 static void
@@ -212,7 +228,7 @@ day_selected_cb (SigapFilterBar *self)
   g_date_set_dmy (&date, g_date_time_get_day_of_month (date_time),
                   g_date_time_get_month (date_time), g_date_time_get_year (date_time));
 
-  set_filter_internal (self, &date, self->filter->scope, self->filter->segment);
+  set_filter_internal (self, &date, FILTER (self)->scope, FILTER (self)->segment);
 
   /* A click on a day is a choice; the arrow keys only move through the days (the figures
    * follow), and Enter or Escape closes the calendar. */
@@ -258,14 +274,14 @@ static void
 move_date (SigapFilterBar *self,
            int             days)
 {
-  GDate date = self->filter->as_of;
+  GDate date = FILTER (self)->as_of;
 
   if (days > 0)
     g_date_add_days (&date, (guint) days);
   else
     g_date_subtract_days (&date, (guint) -days);
 
-  set_filter_internal (self, &date, self->filter->scope, self->filter->segment);
+  set_filter_internal (self, &date, FILTER (self)->scope, FILTER (self)->segment);
 }
 
 static void
@@ -282,7 +298,7 @@ date_entry_activated_cb (SigapFilterBar *self)
       return;
     }
 
-  set_filter_internal (self, &date, self->filter->scope, self->filter->segment);
+  set_filter_internal (self, &date, FILTER (self)->scope, FILTER (self)->segment);
 }
 
 static gboolean
@@ -318,10 +334,13 @@ date_entry_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 latest_clicked_cb (SigapFilterBar *self)
 {
-  if (!g_date_valid (&self->last))
+  GDate last;
+
+  sigap_filter_model_get_date_range (self->model, NULL, &last);
+  if (!g_date_valid (&last))
     return;
 
-  set_filter_internal (self, &self->last, self->filter->scope, self->filter->segment);
+  set_filter_internal (self, &last, FILTER (self)->scope, FILTER (self)->segment);
   gtk_menu_button_popdown (self->date_button);
 }
 
@@ -599,6 +618,7 @@ sigap_filter_bar_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  sigap_filter_bar_set_model (SIGAP_FILTER_BAR (object), NULL);
 
   G_OBJECT_CLASS (sigap_filter_bar_parent_class)->dispose (object);
 }
@@ -608,7 +628,6 @@ sigap_filter_bar_finalize (GObject *object)
 {
   SigapFilterBar *self = SIGAP_FILTER_BAR (object);
 
-  g_clear_pointer (&self->filter, sigap_filter_free);
   g_clear_pointer (&self->scope_codes, g_strfreev);
   g_clear_object (&self->scope_names);
 
@@ -626,7 +645,7 @@ sigap_filter_bar_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_FILTER:
-      g_value_set_boxed (value, self->filter);
+      g_value_set_boxed (value, FILTER (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -680,7 +699,7 @@ sigap_filter_bar_init (SigapFilterBar *self)
 {
   g_autoptr(GtkStringList) segment_names = gtk_string_list_new (NULL);
   GtkWidget *date_box;
-  GDate today;
+  g_autoptr(SigapFilterModel) model = sigap_filter_model_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
     gtk_string_list_append (segment_names, sigap_segment_get_label (segments[i]));
@@ -708,12 +727,8 @@ sigap_filter_bar_init (SigapFilterBar *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), _("Date of the figures"));
   gtk_widget_set_parent (GTK_WIDGET (self->date_button), GTK_WIDGET (self));
 
-  g_date_clear (&self->first, 1);
-  g_date_clear (&self->last, 1);
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  self->filter = sigap_filter_new (&today, SIGAP_CITY_CODE, SIGAP_SEGMENT_RENTAN);
-  sync_controls (self);
+  /* A model of its own until the window gives it the window's. */
+  sigap_filter_bar_set_model (self, model);
 }
 
 GtkWidget *
@@ -727,7 +742,48 @@ sigap_filter_bar_get_filter (SigapFilterBar *self)
 {
   g_return_val_if_fail (SIGAP_IS_FILTER_BAR (self), NULL);
 
-  return self->filter;
+  return FILTER (self);
+}
+
+/**
+ * sigap_filter_bar_get_model:
+ *
+ * Returns: (transfer none): the filter the bar shows
+ */
+SigapFilterModel *
+sigap_filter_bar_get_model (SigapFilterBar *self)
+{
+  g_return_val_if_fail (SIGAP_IS_FILTER_BAR (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * sigap_filter_bar_set_model:
+ * @model: (nullable): the filter to show and to write the user's choices into; the bar keeps
+ *   a reference
+ */
+void
+sigap_filter_bar_set_model (SigapFilterBar   *self,
+                            SigapFilterModel *model)
+{
+  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
+  g_return_if_fail (model == NULL || SIGAP_IS_FILTER_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  if (model == NULL)
+    return;
+
+  g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
+  g_signal_connect_swapped (model, "notify::first", G_CALLBACK (model_range_changed_cb), self);
+  g_signal_connect_swapped (model, "notify::last", G_CALLBACK (model_range_changed_cb), self);
+  model_range_changed_cb (self);
+  model_changed_cb (self);
 }
 
 /**
@@ -767,8 +823,8 @@ sigap_filter_bar_set_regions (SigapFilterBar     *self,
                           names);
   self->updating = FALSE;
 
-  if (!sigap_filter_bar_has_region (self, self->filter->scope))
-    set_filter_internal (self, &self->filter->as_of, SIGAP_CITY_CODE, self->filter->segment);
+  if (!sigap_filter_bar_has_region (self, FILTER (self)->scope))
+    set_filter_internal (self, &FILTER (self)->as_of, SIGAP_CITY_CODE, FILTER (self)->segment);
   else
     sync_controls (self);
 }
@@ -781,53 +837,4 @@ sigap_filter_bar_has_region (SigapFilterBar *self,
 
   return self->scope_codes != NULL && code != NULL &&
          g_strv_contains ((const char * const *) self->scope_codes, code);
-}
-
-/**
- * sigap_filter_bar_set_date_range:
- * @first: the earliest date with data
- * @last: the data cut-off
- *
- * Keeps the as-of date within [@first, @last] from now on.
- */
-void
-sigap_filter_bar_set_date_range (SigapFilterBar *self,
-                                 const GDate    *first,
-                                 const GDate    *last)
-{
-  SigapLang lang = sigap_lang_from_locale ();
-  g_autofree char *first_text = NULL;
-  g_autofree char *last_text = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *latest = NULL;
-
-  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
-  g_return_if_fail (first != NULL && g_date_valid (first));
-  g_return_if_fail (last != NULL && g_date_valid (last));
-
-  self->first = *first;
-  self->last = *last;
-  if (g_date_compare (&self->first, &self->last) > 0)
-    self->first = self->last;
-
-  first_text = sigap_format_date (&self->first, lang, FALSE);
-  last_text = sigap_format_date (&self->last, lang, FALSE);
-  /* TRANSLATORS: under the calendar: "Data from 1 January 2024 to 31 October 2026" */
-  range = g_strdup_printf (_("Data from %s to %s"), first_text, last_text);
-  gtk_label_set_label (self->range_label, range);
-
-  set_filter_internal (self, &self->filter->as_of, self->filter->scope, self->filter->segment);
-}
-
-void
-sigap_filter_bar_get_date_range (SigapFilterBar *self,
-                                 GDate          *first,
-                                 GDate          *last)
-{
-  g_return_if_fail (SIGAP_IS_FILTER_BAR (self));
-
-  if (first != NULL)
-    *first = self->first;
-  if (last != NULL)
-    *last = self->last;
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "core/sigap-filter.h"
+#include "sigap-filter-model.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SigapFilterBar, sigap_filter_bar, SIGAP, FILTER_BAR, GtkWidget)
 
 GtkWidget         *sigap_filter_bar_new             (void);
+SigapFilterModel  *sigap_filter_bar_get_model       (SigapFilterBar     *self);
+void               sigap_filter_bar_set_model       (SigapFilterBar     *self,
+                                                     SigapFilterModel   *model);
 const SigapFilter *sigap_filter_bar_get_filter      (SigapFilterBar     *self);
 void               sigap_filter_bar_set_filter      (SigapFilterBar     *self,
                                                      const SigapFilter  *filter);
@@ -23,11 +27,5 @@ void               sigap_filter_bar_set_regions     (SigapFilterBar     *self,
                                                      const char * const *names);
 gboolean           sigap_filter_bar_has_region      (SigapFilterBar     *self,
                                                      const char         *code);
-void               sigap_filter_bar_set_date_range  (SigapFilterBar     *self,
-                                                     const GDate        *first,
-                                                     const GDate        *last);
-void               sigap_filter_bar_get_date_range  (SigapFilterBar     *self,
-                                                     GDate              *first,
-                                                     GDate              *last);
 
 G_END_DECLS

@@ -17,7 +17,9 @@
 typedef struct
 {
   char         *db_path;
-  SigapFilter  *filter;
+  SigapRegions *regions;      /* the database's region tree */
+  SigapFilterModel *model;    /* the window's filter, which the page follows */
+  SigapFilter  *filter;       /* the model's filter the page loaded for */
   GCancellable *cancellable;
   guint         n_pending;
   gboolean      dirty;
@@ -150,6 +152,7 @@ sigap_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (priv->cancellable);
+  sigap_page_set_filter_model (self, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -165,6 +168,7 @@ sigap_page_finalize (GObject *object)
 
   g_clear_object (&priv->cancellable);
   g_clear_pointer (&priv->filter, sigap_filter_free);
+  g_clear_pointer (&priv->regions, sigap_regions_unref);
   g_clear_pointer (&priv->db_path, g_free);
 
   G_OBJECT_CLASS (sigap_page_parent_class)->finalize (object);
@@ -223,26 +227,20 @@ sigap_page_init (SigapPage *self)
 {
 }
 
-/**
- * sigap_page_set_source:
- * @db_path: the database file
- * @filter: what the figures are for; copied
- *
- * Cancels the queries under way and loads again, now if the page is visible, else when it
- * is shown. Does nothing when the source has not changed.
- */
-void
-sigap_page_set_source (SigapPage         *self,
-                       const char        *db_path,
-                       const SigapFilter *filter)
+/* Cancels the queries under way and loads again for @db_path and the model's filter, now if
+ * the page is visible, else when it is shown. Does nothing when neither has changed. */
+static void
+update_source (SigapPage  *self,
+               const char *db_path)
 {
   SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+  const SigapFilter *filter;
   gboolean was_busy;
 
-  g_return_if_fail (SIGAP_IS_PAGE (self));
-  g_return_if_fail (db_path != NULL);
-  g_return_if_fail (filter != NULL);
+  if (db_path == NULL || priv->model == NULL)
+    return;
 
+  filter = sigap_filter_model_get_filter (priv->model);
   if (g_strcmp0 (priv->db_path, db_path) == 0 && priv->filter != NULL &&
       sigap_filter_equal (priv->filter, filter))
     return;
@@ -261,6 +259,113 @@ sigap_page_set_source (SigapPage         *self,
 
   update_busy (self, was_busy);
   load_if_needed (self);
+}
+
+static void
+model_changed_cb (SigapPage *self)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+  g_autofree char *db_path = g_strdup (priv->db_path);
+
+  update_source (self, db_path);
+}
+
+/**
+ * sigap_page_set_filter_model:
+ * @model: (nullable): the window's filter; the page keeps a reference and loads again
+ *   whenever it changes
+ */
+void
+sigap_page_set_filter_model (SigapPage        *self,
+                             SigapFilterModel *model)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_if_fail (SIGAP_IS_PAGE (self));
+  g_return_if_fail (model == NULL || SIGAP_IS_FILTER_MODEL (model));
+
+  if (priv->model == model)
+    return;
+
+  if (priv->model != NULL)
+    g_signal_handlers_disconnect_by_data (priv->model, self);
+  g_set_object (&priv->model, model);
+  if (model != NULL)
+    {
+      g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
+      model_changed_cb (self);
+    }
+}
+
+/**
+ * sigap_page_get_filter_model:
+ *
+ * Returns: (nullable) (transfer none): the filter the page follows
+ */
+SigapFilterModel *
+sigap_page_get_filter_model (SigapPage *self)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_val_if_fail (SIGAP_IS_PAGE (self), NULL);
+
+  return priv->model;
+}
+
+/**
+ * sigap_page_set_source:
+ * @db_path: the database file
+ *
+ * Loads the figures of @db_path for the filter model's filter: cancels the queries under
+ * way and loads again, now if the page is visible, else when it is shown. Does nothing when
+ * the file and the filter have not changed since the last load.
+ */
+void
+sigap_page_set_source (SigapPage  *self,
+                       const char *db_path)
+{
+  g_return_if_fail (SIGAP_IS_PAGE (self));
+  g_return_if_fail (db_path != NULL);
+
+  update_source (self, db_path);
+}
+
+/**
+ * sigap_page_set_regions:
+ * @regions: (nullable): the region tree of the database the source is, loaded once by the
+ *   window when it opened it; the page keeps a reference
+ *
+ * Set before sigap_page_set_source(): the pages ask it a region's level, name, parent or
+ * children instead of reading the region table.
+ */
+void
+sigap_page_set_regions (SigapPage    *self,
+                        SigapRegions *regions)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_if_fail (SIGAP_IS_PAGE (self));
+
+  if (priv->regions == regions)
+    return;
+
+  g_clear_pointer (&priv->regions, sigap_regions_unref);
+  priv->regions = regions != NULL ? sigap_regions_ref (regions) : NULL;
+}
+
+/**
+ * sigap_page_get_regions:
+ *
+ * Returns: (nullable) (transfer none): the region tree given by sigap_page_set_regions()
+ */
+SigapRegions *
+sigap_page_get_regions (SigapPage *self)
+{
+  SigapPagePrivate *priv = sigap_page_get_instance_private (self);
+
+  g_return_val_if_fail (SIGAP_IS_PAGE (self), NULL);
+
+  return priv->regions;
 }
 
 /**

@@ -7,6 +7,8 @@
 #include <gtk/gtk.h>
 
 #include "core/sigap-filter.h"
+#include "core/sigap-regions.h"
+#include "sigap-filter-model.h"
 #include "sigap-query.h"
 
 G_BEGIN_DECLS
@@ -35,9 +37,14 @@ struct _SigapPageClass
   gpointer padding[8];
 };
 
+void               sigap_page_set_filter_model (SigapPage    *self,
+                                                SigapFilterModel *model);
+SigapFilterModel  *sigap_page_get_filter_model (SigapPage    *self);
 void               sigap_page_set_source (SigapPage          *self,
-                                          const char         *db_path,
-                                          const SigapFilter  *filter);
+                                          const char         *db_path);
+void               sigap_page_set_regions (SigapPage         *self,
+                                           SigapRegions      *regions);
+SigapRegions      *sigap_page_get_regions (SigapPage         *self);
 void               sigap_page_invalidate (SigapPage          *self);
 guint              sigap_page_get_generation (SigapPage      *self);
 const char        *sigap_page_get_db_path (SigapPage         *self);

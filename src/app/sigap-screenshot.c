@@ -195,7 +195,6 @@ sigap_screenshot_begin (SigapScreenshot *self,
   sigap_window_set_persistent (self->window, FALSE);
   gtk_window_unmaximize (GTK_WINDOW (self->window));
   gtk_window_set_default_size (GTK_WINDOW (self->window), self->width, self->height);
-  sigap_window_set_initial_filter (self->window, &self->as_of, self->scope, &segment);
 
   /* The pages are the window's: the names are checked against it, not a list of our own. */
   if (!sigap_window_set_page (self->window, self->page))
@@ -210,7 +209,8 @@ sigap_screenshot_begin (SigapScreenshot *self,
     }
 
   self->timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, self);
-  sigap_window_open_database (self->window, self->db_path);
+  sigap_window_open_database_at (self->window, self->db_path, &self->as_of, self->scope,
+                                 &segment);
   gtk_window_present (GTK_WINDOW (self->window));
   sigap_window_when_settled (self->window, settled_cb, self);
 }

@@ -18,9 +18,9 @@
  * subtracts two of them (the change since last month) and ranks.
  *
  * The scope: the filter bar offers the city and the kecamatan. The page drills from the
- * filter's scope; drilling to a kecamatan (or back to the city) asks the window, through
- * ::scope-requested, to set the filter bar to it, so the other pages follow. A kelurahan
- * stays the page's own: the filter bar shows its kecamatan.
+ * filter's scope; drilling to a kecamatan (or back to the city) sets the scope of the
+ * window's filter model, so the filter bar and the other pages follow. A kelurahan stays the
+ * page's own: the filter shows its kecamatan.
  *
  * The widgets are built here rather than in a .ui file: most of them are made per level
  * (breadcrumb, heat table cells) and the columns need factories and sorters anyway.
@@ -131,7 +131,7 @@ struct _SigapWilayahPage
   GtkWidget             *areas_box;
   GtkWidget             *map_card;
   GtkLabel              *map_title;
-  SigapMapView          *map_view;
+  SigapChartView        *map_view;
   GtkLabel              *table_title;
   GtkColumnView         *table_view;
   GListStore            *table_store;
@@ -153,7 +153,6 @@ struct _SigapWilayahPage
 
   GPtrArray             *crumbs;          /* Crumb, the city first */
   char                  *drill;           /* the scope shown, or being loaded */
-  char                  *initial_scope;   /* a kelurahan to open at, from the window */
   SigapWilayahMeasure    measure;
   gpointer               level;           /* LevelResult shown */
   GHashTable            *visits;          /* code → Visit */
@@ -170,48 +169,48 @@ struct _SigapWilayahPage
 
 G_DEFINE_FINAL_TYPE (SigapWilayahPage, sigap_wilayah_page, SIGAP_TYPE_PAGE)
 
-enum {
-  SCOPE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void start_queries (SigapWilayahPage *self);
 
 /* ---------------------------------------------------------------------------------------- */
 /* Codes.                                                                                   */
 
 static Level
-level_of (const char *code)
+level_of_region (const SigapRegion *region)
 {
-  guint dots = 0;
+  if (region == NULL || g_strcmp0 (region->level, "kota") == 0)
+    return LEVEL_KOTA;
 
-  for (const char *p = code; p != NULL && *p != '\0'; p++)
-    dots += *p == '.';
-
-  return dots <= 1 ? LEVEL_KOTA : dots == 2 ? LEVEL_KECAMATAN : LEVEL_KELURAHAN;
+  return g_strcmp0 (region->level, "kecamatan") == 0 ? LEVEL_KECAMATAN : LEVEL_KELURAHAN;
 }
 
-/**
- * sigap_wilayah_kecamatan_of:
- * @code: a region code
- *
- * Returns: (transfer full): the scope the filter bar shows for @code: the kecamatan of a
- *   kelurahan, else @code itself
- */
-char *
-sigap_wilayah_kecamatan_of (const char *code)
+static const SigapRegion *
+lookup_region (SigapWilayahPage *self,
+               const char       *code)
 {
-  const char *last;
+  SigapRegions *regions = sigap_page_get_regions (SIGAP_PAGE (self));
 
-  g_return_val_if_fail (code != NULL, NULL);
+  return regions != NULL && code != NULL ? sigap_regions_lookup (regions, code) : NULL;
+}
 
-  if (level_of (code) != LEVEL_KELURAHAN)
-    return g_strdup (code);
+/* The level of @code in the region tree; the city's for a code it does not know. */
+static Level
+level_of (SigapWilayahPage *self,
+          const char       *code)
+{
+  return level_of_region (lookup_region (self, code));
+}
 
-  last = strrchr (code, '.');
-  return g_strndup (code, last - code);
+/* The scope the filter bar shows for @code: the kecamatan of a kelurahan, else @code. */
+static char *
+kecamatan_of (SigapWilayahPage *self,
+              const char       *code)
+{
+  const SigapRegion *region = lookup_region (self, code);
+
+  if (level_of_region (region) == LEVEL_KELURAHAN && sigap_regions_kecamatan_of (region) != NULL)
+    return g_strdup (sigap_regions_kecamatan_of (region)->code);
+
+  return g_strdup (code);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -268,21 +267,40 @@ visit_free (Visit *visit)
   g_free (visit);
 }
 
-/* The region and its ancestors, the city first; empty for an unknown code. */
+/* What a level's job needs: the area, and the tree it is in (shared, immutable). */
+typedef struct
+{
+  char         *code;
+  SigapRegions *regions;
+} LevelJob;
+
+static LevelJob *
+level_job_new (SigapWilayahPage *self,
+               const char       *code)
+{
+  LevelJob *job = g_new0 (LevelJob, 1);
+  SigapRegions *regions = sigap_page_get_regions (SIGAP_PAGE (self));
+
+  job->code = g_strdup (code);
+  job->regions = regions != NULL ? sigap_regions_ref (regions) : NULL;
+  return job;
+}
+
+static void
+level_job_free (LevelJob *job)
+{
+  g_free (job->code);
+  g_clear_pointer (&job->regions, sigap_regions_unref);
+  g_free (job);
+}
+
+/* The region and its ancestors, the city first; empty for an unknown region. */
 static GPtrArray *
-read_path (SigapDatabase  *db,
-           const char     *code,
-           GError        **error)
+read_path (const SigapRegion *region)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func ((GDestroyNotify) crumb_free);
-  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
   g_autoptr(GPtrArray) regions = NULL;
-  const SigapRegion *region;
 
-  if (tree == NULL)
-    return NULL;
-
-  region = sigap_regions_lookup (tree, code);
   if (region == NULL)
     return g_steal_pointer (&path);
 
@@ -307,9 +325,10 @@ compute_level (SigapDatabase      *db,
                GCancellable       *cancellable,
                GError            **error)
 {
-  const char *code = data;
-  g_autoptr(SigapRegions) tree = NULL;
-  const SigapRegion *region;
+  const LevelJob *job = data;
+  const char *code = job->code;
+  const SigapRegion *region = job->regions != NULL ? sigap_regions_lookup (job->regions, code)
+                                                   : NULL;
   g_autoptr(LevelResult) result = g_rc_box_new0 (LevelResult);
   g_autoptr(SigapFilter) filter = sigap_filter_copy (page_filter);
   g_autoptr(SigapFilter) previous = NULL;
@@ -317,11 +336,13 @@ compute_level (SigapDatabase      *db,
   g_free (filter->scope);
   filter->scope = g_strdup (code);
   previous = sigap_filter_new_previous_month_end (filter);
-  result->level = level_of (code);
-
-  result->path = read_path (db, code, error);
-  if (result->path == NULL)
-    return NULL;
+  if (region == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Unknown region code “%s”"), code);
+      return NULL;
+    }
+  result->level = level_of_region (region);
+  result->path = read_path (region);
 
   result->now = sigap_figures_summary_counts (db, filter, error);
   if (result->now == NULL)
@@ -353,15 +374,6 @@ compute_level (SigapDatabase      *db,
         return NULL;
     }
 
-  tree = sigap_regions_load (db, error);
-  if (tree == NULL)
-    return NULL;
-  region = sigap_regions_lookup (tree, code);
-  if (region == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Unknown region code “%s”"), code);
-      return NULL;
-    }
   result->map = sigap_chart_map_new (NULL);
   if (!sigap_chart_map_set_regions (result->map, region, error))
     return NULL;
@@ -924,7 +936,7 @@ update_people_query (SigapWilayahPage *self)
   GtkOrdering order;
 
   if (filter == NULL || db_path == NULL || self->drill == NULL ||
-      level_of (self->drill) != LEVEL_KELURAHAN)
+      level_of (self, self->drill) != LEVEL_KELURAHAN)
     {
       sigap_participant_model_clear (self->people);
       return;
@@ -1099,11 +1111,11 @@ show_map (SigapWilayahPage *self)
     }
 
   /* A new map object only when the level changes: the view keeps its selection otherwise. */
-  if (sigap_map_view_get_map (self->map_view) == level->map)
+  if (sigap_chart_view_get_map (self->map_view) == level->map)
     {
-      sigap_map_view_set_map (self->map_view, NULL);
+      sigap_chart_view_set_map (self->map_view, NULL);
     }
-  sigap_map_view_set_map (self->map_view, level->map);
+  sigap_chart_view_set_map (self->map_view, level->map);
   {
     /* TRANSLATORS: the tile map, read by a screen reader: "Map: Coverage by kecamatan" */
     g_autofree char *map_name = g_strdup_printf (_("Map: %s"), title);
@@ -1499,7 +1511,7 @@ start_queries (SigapWilayahPage *self)
 
   check_visits (self);
   visit = g_hash_table_lookup (self->visits, self->drill);
-  needs_heat = level_of (self->drill) != LEVEL_KELURAHAN;
+  needs_heat = level_of (self, self->drill) != LEVEL_KELURAHAN;
 
   if (visit != NULL && visit->level != NULL)
     {
@@ -1507,7 +1519,8 @@ start_queries (SigapWilayahPage *self)
       show_level (self, visit->level);
     }
   else
-    sigap_page_run_query (page, compute_level, g_strdup (self->drill), g_free,
+    sigap_page_run_query (page, compute_level, level_job_new (self, self->drill),
+                          (GDestroyNotify) level_job_free,
                           (GDestroyNotify) level_result_unref, self->cancellable, level_done_cb);
 
   if (needs_heat && visit != NULL && visit->heat != NULL)
@@ -1526,22 +1539,9 @@ sigap_wilayah_page_load (SigapPage *page)
   const SigapFilter *filter = sigap_page_get_filter (page);
   g_autofree char *shown = NULL;
 
-  /* A kelurahan asked for by the window (a screenshot) once its kecamatan is the filter's. */
-  if (self->initial_scope != NULL)
-    {
-      g_autofree char *kecamatan = sigap_wilayah_kecamatan_of (self->initial_scope);
-
-      if (g_strcmp0 (kecamatan, filter->scope) == 0)
-        {
-          g_free (self->drill);
-          self->drill = g_strdup (self->initial_scope);
-        }
-      g_clear_pointer (&self->initial_scope, g_free);
-    }
-
   /* The filter bar's scope is the page's level, or the kecamatan of its kelurahan: keep the
    * drill unless the user picked another scope there. */
-  shown = self->drill != NULL ? sigap_wilayah_kecamatan_of (self->drill) : NULL;
+  shown = self->drill != NULL ? kecamatan_of (self, self->drill) : NULL;
   if (g_strcmp0 (shown, filter->scope) != 0)
     {
       g_free (self->drill);
@@ -1719,7 +1719,7 @@ build (SigapWilayahPage *self)
 
   /* The three views of the areas. */
   /* The map asks for the height its tiles fill at its width: no size request. */
-  self->map_view = SIGAP_MAP_VIEW (sigap_map_view_new ());
+  self->map_view = SIGAP_CHART_VIEW (sigap_chart_view_new ());
   {
     /* Until the first figures name it after its measure. */
     g_autofree char *map_name = g_strdup_printf (_("Map: %s"), _("Kecamatan"));
@@ -1727,7 +1727,7 @@ build (SigapWilayahPage *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, map_name, -1);
   }
-  g_signal_connect_swapped (self->map_view, "region-activated",
+  g_signal_connect_swapped (self->map_view, "category-activated",
                             G_CALLBACK (region_activated_cb), self);
   self->map_card = card_with_title (&self->map_title, GTK_WIDGET (self->map_view));
   self->bars_card = SIGAP_CHART_CARD (sigap_chart_card_new ());
@@ -1851,7 +1851,6 @@ sigap_wilayah_page_finalize (GObject *object)
 
   g_clear_pointer (&self->crumbs, g_ptr_array_unref);
   g_clear_pointer (&self->drill, g_free);
-  g_clear_pointer (&self->initial_scope, g_free);
   g_clear_pointer (&self->level, level_result_unref);
   g_clear_pointer (&self->visits, g_hash_table_unref);
   g_clear_pointer (&self->visits_key, g_free);
@@ -1870,17 +1869,6 @@ sigap_wilayah_page_class_init (SigapWilayahPageClass *klass)
   object_class->dispose = sigap_wilayah_page_dispose;
   object_class->finalize = sigap_wilayah_page_finalize;
   page_class->load = sigap_wilayah_page_load;
-
-  /**
-   * SigapWilayahPage::scope-requested:
-   * @code: the city or a kecamatan
-   *
-   * The user drilled to @code (or went back to it): the window sets the filter bar's scope
-   * to it, so every page shows the same area.
-   */
-  signals[SCOPE_REQUESTED] =
-    g_signal_new ("scope-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb,
                                 NULL);
@@ -1925,8 +1913,9 @@ sigap_wilayah_page_get_scope (SigapWilayahPage *self)
  * sigap_wilayah_page_drill:
  * @code: the city, a kecamatan or a kelurahan
  *
- * Shows @code, keeping the filter's date and segment. Asks the window to set the filter
- * bar's scope to @code's (its kecamatan for a kelurahan); when nobody does, loads it here.
+ * Shows @code, keeping the filter's date and segment. Sets the filter model's scope to
+ * @code's (its kecamatan for a kelurahan), which every page follows; loads it here when
+ * the scope stays.
  */
 void
 sigap_wilayah_page_drill (SigapWilayahPage *self,
@@ -1944,15 +1933,16 @@ sigap_wilayah_page_drill (SigapWilayahPage *self,
 
   g_free (self->drill);
   self->drill = g_strdup (code);
-  sigap_map_view_set_selected (self->map_view, -1);
+  sigap_chart_view_set_selected (self->map_view, -1);
 
   filter = sigap_page_get_filter (SIGAP_PAGE (self));
-  shown = sigap_wilayah_kecamatan_of (code);
+  shown = kecamatan_of (self, code);
   n_loads = self->n_loads;
-  if (filter != NULL && g_strcmp0 (shown, filter->scope) != 0)
-    g_signal_emit (self, signals[SCOPE_REQUESTED], 0, shown);
+  if (filter != NULL && g_strcmp0 (shown, filter->scope) != 0 &&
+      sigap_page_get_filter_model (SIGAP_PAGE (self)) != NULL)
+    sigap_filter_model_set_scope (sigap_page_get_filter_model (SIGAP_PAGE (self)), shown);
 
-  /* The window set the filter and the page has loaded for it already. */
+  /* The filter changed and the page has loaded for it already. */
   if (self->n_loads != n_loads)
     return;
 
@@ -1977,23 +1967,6 @@ sigap_wilayah_page_go_back (SigapWilayahPage *self)
   parent = g_ptr_array_index (self->crumbs, self->crumbs->len - 2);
   sigap_wilayah_page_drill (self, parent->code);
   return TRUE;
-}
-
-/**
- * sigap_wilayah_page_set_initial_scope:
- * @code: a kelurahan
- *
- * Opens the page at @code once the filter's scope is its kecamatan: for the window's
- * initial scope, which the filter bar cannot show.
- */
-void
-sigap_wilayah_page_set_initial_scope (SigapWilayahPage *self,
-                                      const char       *code)
-{
-  g_return_if_fail (SIGAP_IS_WILAYAH_PAGE (self));
-
-  g_free (self->initial_scope);
-  self->initial_scope = g_strdup (code);
 }
 
 void
@@ -2044,7 +2017,7 @@ sigap_wilayah_page_get_table_row (SigapWilayahPage *self,
   return &item->row;
 }
 
-SigapMapView *
+SigapChartView *
 sigap_wilayah_page_get_map_view (SigapWilayahPage *self)
 {
   g_return_val_if_fail (SIGAP_IS_WILAYAH_PAGE (self), NULL);

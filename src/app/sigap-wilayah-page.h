@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/sigap-figures.h"
-#include "sigap-map-view.h"
+#include "sigap-chart-view.h"
 #include "sigap-page.h"
 #include "sigap-participant-model.h"
 
@@ -29,8 +29,6 @@ const char            *sigap_wilayah_page_get_scope           (SigapWilayahPage 
 void                   sigap_wilayah_page_drill               (SigapWilayahPage    *self,
                                                                const char          *code);
 gboolean               sigap_wilayah_page_go_back             (SigapWilayahPage    *self);
-void                   sigap_wilayah_page_set_initial_scope   (SigapWilayahPage    *self,
-                                                               const char          *code);
 void                   sigap_wilayah_page_set_measure         (SigapWilayahPage    *self,
                                                                SigapWilayahMeasure  measure);
 
@@ -39,11 +37,10 @@ guint                  sigap_wilayah_page_get_n_table_rows    (SigapWilayahPage 
 const SigapBreakdownRow *sigap_wilayah_page_get_table_row     (SigapWilayahPage    *self,
                                                                guint                index,
                                                                gboolean            *is_total);
-SigapMapView          *sigap_wilayah_page_get_map_view        (SigapWilayahPage    *self);
+SigapChartView        *sigap_wilayah_page_get_map_view        (SigapWilayahPage    *self);
 SigapParticipantModel *sigap_wilayah_page_get_participants    (SigapWilayahPage    *self);
 GtkWidget             *sigap_wilayah_page_get_participant_view (SigapWilayahPage   *self);
 gint64                 sigap_wilayah_page_get_last_query_us   (SigapWilayahPage    *self);
 
-char                  *sigap_wilayah_kecamatan_of             (const char          *code);
 
 G_END_DECLS

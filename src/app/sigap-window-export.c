@@ -59,7 +59,7 @@ export_finished_cb (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  g_object_set_data (G_OBJECT (self), "sigap-export-running", NULL);
+  self->export_running = FALSE;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -96,7 +96,7 @@ _sigap_window_export_to (SigapWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   if (sigap_window_get_database (self) == NULL ||
-      g_object_get_data (G_OBJECT (self), "sigap-export-running") != NULL)
+      self->export_running)
     return;
 
   job = g_new0 (ExportJob, 1);
@@ -105,7 +105,7 @@ _sigap_window_export_to (SigapWindow *self,
   job->lang = sigap_lang_from_locale ();
   job->file = g_object_ref (file);
 
-  g_object_set_data (G_OBJECT (self), "sigap-export-running", GINT_TO_POINTER (TRUE));
+  self->export_running = TRUE;
   task = g_task_new (self, NULL, export_finished_cb, NULL);
   g_task_set_source_tag (task, _sigap_window_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
@@ -127,7 +127,7 @@ chooser_responded_cb (GtkNativeDialog *dialog,
         _sigap_window_export_to (self, file);
     }
 
-  g_object_set_data (G_OBJECT (self), "sigap-export-chooser", NULL);
+  g_clear_object (&self->export_chooser);
 }
 
 /* "sigap-32.75-2026-10-31-rentan.xlsx": what the file holds, in its name. */
@@ -152,14 +152,14 @@ _sigap_window_export_activated (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
 
   if (sigap_window_get_database (self) == NULL ||
-      g_object_get_data (G_OBJECT (self), "sigap-export-chooser") != NULL)
+      self->export_chooser != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   /* The window keeps the chooser until it answers. */
-  g_object_set_data_full (G_OBJECT (self), "sigap-export-chooser", chooser, g_object_unref);
+  self->export_chooser = chooser;
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

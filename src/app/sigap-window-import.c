@@ -16,8 +16,6 @@
 
 #include "sigap-window-private.h"
 
-#define DIALOG_KEY "sigap-import-dialog"
-#define CHOOSER_KEY "sigap-import-chooser"
 
 static void
 dialog_imported_cb (SigapImportDialog *dialog,
@@ -36,8 +34,8 @@ static void
 dialog_destroyed_cb (SigapImportDialog *dialog,
                      SigapWindow       *self)
 {
-  if (g_object_get_data (G_OBJECT (self), DIALOG_KEY) == dialog)
-    g_object_set_data (G_OBJECT (self), DIALOG_KEY, NULL);
+  if (self->import_dialog == dialog)
+    self->import_dialog = NULL;
 }
 
 /**
@@ -53,7 +51,7 @@ _sigap_window_get_import_dialog (SigapWindow *self)
   g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
 
   /* A closed dialog someone still holds is hidden, not yet destroyed. */
-  dialog = g_object_get_data (G_OBJECT (self), DIALOG_KEY);
+  dialog = GTK_WIDGET (self->import_dialog);
   return dialog != NULL && gtk_widget_get_visible (dialog) ? SIGAP_IMPORT_DIALOG (dialog) : NULL;
 }
 
@@ -89,7 +87,7 @@ _sigap_window_import_file (SigapWindow *self,
 
   db_path = sigap_window_get_database (self);
   dialog = sigap_import_dialog_new (GTK_WINDOW (self), file, db_path);
-  g_object_set_data (G_OBJECT (self), DIALOG_KEY, dialog);
+  self->import_dialog = dialog;
   g_signal_connect_object (dialog, "imported", G_CALLBACK (dialog_imported_cb), self, 0);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -111,17 +109,23 @@ chooser_responded_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-  g_object_set_data (G_OBJECT (self), CHOOSER_KEY, NULL);
+  _sigap_window_import_clear_chooser (self);
 
   if (file != NULL)
     _sigap_window_import_file (self, file, -1);
 }
 
-static void
-destroy_chooser (gpointer data)
+/* Destroys the chooser of win.import, if one is open: when it answered, or with the window. */
+void
+_sigap_window_import_clear_chooser (SigapWindow *self)
 {
-  gtk_native_dialog_destroy (data);
-  g_object_unref (data);
+  GtkFileChooserNative *chooser = g_steal_pointer (&self->import_chooser);
+
+  if (chooser == NULL)
+    return;
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
 }
 
 void
@@ -134,7 +138,7 @@ _sigap_window_import_activated (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  if (g_object_get_data (G_OBJECT (self), CHOOSER_KEY) != NULL)
+  if (self->import_chooser != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import a CSV file"), GTK_WINDOW (self),
@@ -149,7 +153,7 @@ _sigap_window_import_activated (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_responded_cb), self);
-  g_object_set_data_full (G_OBJECT (self), CHOOSER_KEY, chooser, destroy_chooser);
+  self->import_chooser = chooser;
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -7,23 +7,23 @@
  * data, an error), the demo being created, or the dashboard: the filter bar and the pages.
  *
  * Opening a database never blocks: a worker opens it (upgrading its schema if it must),
- * reads the data cut-off, the date the data start and the regions to offer as scope, and the
- * window then hands every page the file and the filter. The pages query on their own threads.
+ * reads the data cut-off, the date the data start and the region tree, and the window then
+ * sets its filter model (SigapFilterModel, which the filter bar and every page follow) and
+ * hands every page the file and the region tree. The pages query on their own threads.
  * :busy is TRUE while anything is under way; `sigap screenshot` and the benchmark wait on it.
  *
  * The window remembers its size, the last database and the segment in GSettings, unless it
  * is not :persistent (a screenshot must not change the user's settings).
+ *
+ * The window's files share its state through sigap-window-private.h: this one holds the
+ * object, the states and the actions; sigap-window-open.c opens a database,
+ * sigap-window-demo.c makes the demo data, sigap-window-settled.c tells when all is drawn,
+ * sigap-window-import.c and sigap-window-export.c import CSV files and export to Excel.
  */
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
-#include "core/sigap-database.h"
-#include "core/sigap-demo.h"
 #include "core/sigap-format.h"
-#include "core/sigap-participants.h"
-#include "core/sigap-regions.h"
 #include "sigap-briefing-dialog.h"
 #include "sigap-budget-page.h"
 #include "sigap-data-page.h"
@@ -39,53 +39,6 @@
 /* The spinner in the header bar shows only for work that takes long enough to notice. */
 #define BUSY_SPINNER_DELAY_MS 300
 
-struct _SigapWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkSpinner           *busy_spinner;
-  GtkMenuButton        *menu_button;
-  GtkSpinner           *loading_spinner;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *status_page;
-  GtkWidget            *demo_button;
-  GtkWidget            *import_button;
-  AdwStatusPage        *progress_page;
-  GtkProgressBar       *progress_bar;
-  SigapFilterBar       *filter_bar;
-  AdwViewStack         *view_stack;
-  SigapPage            *overview_page;
-  SigapPage            *budget_page;
-
-  GSettings            *settings;
-  gboolean              persistent;
-  char                 *db_path;
-  GError               *error;
-
-  GCancellable         *open_cancellable;
-  GCancellable         *demo_cancellable;
-  GtkFileChooserNative *chooser;
-  guint                 busy_source;
-  guint                 switcher_idle;
-  gboolean              busy;
-
-  GArray               *settled;          /* Settled callbacks waiting */
-  gulong                paint_handler;
-  guint                 settled_idle;
-
-  GDate                 initial_as_of;
-  gboolean              initial_clamp;     /* keep an as-of outside the data within it */
-  char                 *initial_scope;
-  int                   initial_segment;   /* a SigapSegment, or -1 */
-
-  GStrv                 region_codes;      /* the city and its kecamatan, for the briefing */
-  GStrv                 region_names;
-};
-
 G_DEFINE_FINAL_TYPE (SigapWindow, sigap_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -97,20 +50,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  SigapWindowSettledFunc func;
-  gpointer               user_data;
-} Settled;
-
-static void check_settled (SigapWindow *self);
-
 /* ---------------------------------------------------------------------------------------- */
 /* Helpers.                                                                                 */
 
-static void
-foreach_page (SigapWindow *self,
-              void       (*func) (SigapWindow *self, SigapPage *page))
+void
+_sigap_window_foreach_page (SigapWindow *self,
+                            void       (*func) (SigapWindow *self, SigapPage *page))
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
@@ -163,8 +108,8 @@ show_busy_spinner_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-update_busy (SigapWindow *self)
+void
+_sigap_window_update_busy (SigapWindow *self)
 {
   gboolean busy = compute_busy (self);
 
@@ -182,7 +127,7 @@ update_busy (SigapWindow *self)
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  check_settled (self);
+  _sigap_window_check_settled (self);
 }
 
 /* At the bottom when the header bar has no room for the switcher, on the dashboard only. */
@@ -216,9 +161,9 @@ title_visible_changed_cb (SigapWindow *self)
     self->switcher_idle = g_idle_add (update_switcher_bar_cb, self);
 }
 
-static void
-set_state (SigapWindow *self,
-           const char  *state)
+void
+_sigap_window_set_state (SigapWindow *self,
+                         const char  *state)
 {
   gboolean dashboard = g_strcmp0 (state, "dashboard") == 0;
 
@@ -238,63 +183,62 @@ set_state (SigapWindow *self,
     gtk_spinner_stop (self->loading_spinner);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  check_settled (self);
+  _sigap_window_check_settled (self);
 }
 
-static void
-set_error (SigapWindow  *self,
-           const GError *error)
+void
+_sigap_window_set_error (SigapWindow  *self,
+                         const GError *error)
 {
   g_clear_error (&self->error);
   if (error != NULL)
     self->error = g_error_copy (error);
 }
 
-static void
-show_status (SigapWindow *self,
-             const char  *icon_name,
-             const char  *title,
-             const char  *description)
+void
+_sigap_window_show_status (SigapWindow *self,
+                           const char  *icon_name,
+                           const char  *title,
+                           const char  *description)
 {
   adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
-  set_state (self, "welcome");
+  _sigap_window_set_state (self, "welcome");
 }
 
-static void
-show_error (SigapWindow  *self,
-            const GError *error)
+void
+_sigap_window_show_error (SigapWindow  *self,
+                          const GError *error)
 {
-  set_error (self, error);
-  show_status (self, "dialog-warning-symbolic", _("Cannot open the database"), error->message);
+  _sigap_window_set_error (self, error);
+  _sigap_window_show_status (self, "dialog-warning-symbolic", _("Cannot open the database"),
+                             error->message);
 }
 
-static void
-push_source (SigapWindow *self,
-             SigapPage   *page)
+void
+_sigap_window_push_source (SigapWindow *self,
+                           SigapPage   *page)
 {
-  const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
-
+  sigap_page_set_regions (page, self->regions);
   if (self->db_path != NULL)
-    sigap_page_set_source (page, self->db_path, filter);
+    sigap_page_set_source (page, self->db_path);
 }
 
+/* The pages follow the model themselves; the segment is remembered for the next session. */
 static void
 filter_changed_cb (SigapWindow *self)
 {
-  const SigapFilter *filter = sigap_filter_bar_get_filter (self->filter_bar);
+  const SigapFilter *filter = sigap_filter_model_get_filter (self->filter_model);
 
   if (self->persistent && self->settings != NULL)
     g_settings_set_string (self->settings, "segment", sigap_segment_to_string (filter->segment));
-
-  foreach_page (self, push_source);
 }
 
 static void
 page_busy_changed_cb (SigapWindow *self)
 {
-  update_busy (self);
+  _sigap_window_update_busy (self);
 }
 
 static void
@@ -304,7 +248,7 @@ page_query_failed_cb (SigapWindow  *self,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  set_error (self, error);
+  _sigap_window_set_error (self, error);
   /* TRANSLATORS: a toast; %s is the reason */
   title = g_strdup_printf (_("Cannot compute the figures: %s"), error->message);
   toast = adw_toast_new (title);
@@ -312,550 +256,16 @@ page_query_failed_cb (SigapWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The Wilayah page drilled to a kecamatan, or back to the city: every page follows. */
-static void
-wilayah_scope_requested_cb (SigapWindow *self,
-                            const char  *code)
-{
-  g_autoptr(SigapFilter) filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
-
-  g_free (filter->scope);
-  filter->scope = g_strdup (code);
-  sigap_filter_bar_set_filter (self->filter_bar, filter);
-}
-
 static void
 connect_page (SigapWindow *self,
               SigapPage   *page)
 {
-  if (SIGAP_IS_WILAYAH_PAGE (page))
-    g_signal_connect_object (page, "scope-requested", G_CALLBACK (wilayah_scope_requested_cb),
-                             self, G_CONNECT_SWAPPED);
+  /* Every page follows the window's filter; the Wilayah page's drills set it. */
+  sigap_page_set_filter_model (page, self->filter_model);
   g_signal_connect_object (page, "notify::busy", G_CALLBACK (page_busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "query-failed", G_CALLBACK (page_query_failed_cb), self,
                            G_CONNECT_SWAPPED);
-}
-
-/* ---------------------------------------------------------------------------------------- */
-/* Settling: nothing under way and the result on screen.                                    */
-
-static gboolean
-settled_idle_cb (gpointer user_data)
-{
-  SigapWindow *self = user_data;
-  g_autoptr(GArray) callbacks = NULL;
-
-  self->settled_idle = 0;
-  if (self->busy || self->settled->len == 0)
-    return G_SOURCE_REMOVE;
-
-  /* Callbacks may ask for more: they land in a fresh list. */
-  callbacks = g_steal_pointer (&self->settled);
-  self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
-
-  g_object_ref (self);
-  for (guint i = 0; i < callbacks->len; i++)
-    {
-      const Settled *settled = &g_array_index (callbacks, Settled, i);
-
-      settled->func (self, settled->user_data);
-    }
-  g_object_unref (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A frame was painted: the widgets' render nodes hold what is on screen now. */
-static void
-after_paint_cb (GdkFrameClock *clock,
-                SigapWindow   *self)
-{
-  g_clear_signal_handler (&self->paint_handler, clock);
-
-  if (self->busy)
-    return;
-
-  if (self->settled_idle == 0)
-    self->settled_idle = g_idle_add (settled_idle_cb, self);
-}
-
-static void
-check_settled (SigapWindow *self)
-{
-  GdkFrameClock *clock;
-
-  if (self->settled == NULL || self->settled->len == 0 || self->busy ||
-      self->paint_handler != 0 || self->main_stack == NULL ||
-      g_strcmp0 (sigap_window_get_state (self), "loading") == 0)
-    return;
-
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (clock == NULL)
-    return;
-
-  self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-mapped_cb (SigapWindow *self)
-{
-  check_settled (self);
-}
-
-/* ---------------------------------------------------------------------------------------- */
-/* Opening a database, in a worker thread.                                                  */
-
-typedef struct
-{
-  char     *path;
-  gboolean  has_cutoff;
-  GDate     cutoff;
-  GDate     first;
-  GStrv     codes;
-  GStrv     names;
-} DatabaseInfo;
-
-static void
-database_info_free (DatabaseInfo *info)
-{
-  g_free (info->path);
-  g_strfreev (info->codes);
-  g_strfreev (info->names);
-  g_free (info);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DatabaseInfo, database_info_free)
-
-static gboolean
-read_regions (SigapDatabase  *db,
-              DatabaseInfo   *info,
-              GError        **error)
-{
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_autoptr(SigapRegions) tree = sigap_regions_load (db, error);
-  const SigapRegion *city;
-
-  if (tree == NULL)
-    return FALSE;
-
-  /* The city first, then its kecamatan in code order. */
-  city = sigap_regions_get_city (tree);
-  if (city != NULL)
-    {
-      g_strv_builder_add (codes, city->code);
-      g_strv_builder_add (names, city->name);
-      for (guint i = 0; i < city->children->len; i++)
-        {
-          const SigapRegion *kecamatan = g_ptr_array_index (city->children, i);
-
-          g_strv_builder_add (codes, kecamatan->code);
-          g_strv_builder_add (names, kecamatan->name);
-        }
-    }
-
-  info->codes = g_strv_builder_end (codes);
-  info->names = g_strv_builder_end (names);
-  return TRUE;
-}
-
-static gboolean
-read_first_date (SigapDatabase  *db,
-                 DatabaseInfo   *info,
-                 GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!sigap_participants_first_registered (db, &info->first, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_date_clear (&info->first, 1);
-      g_date_set_dmy (&info->first, 1, G_DATE_JANUARY, g_date_get_year (&info->cutoff));
-    }
-
-  if (g_date_compare (&info->first, &info->cutoff) > 0)
-    info->first = info->cutoff;
-
-  return TRUE;
-}
-
-static void
-open_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  SigapWindow *self = source_object;
-  const char *path = task_data;
-  g_autoptr(DatabaseInfo) info = g_new0 (DatabaseInfo, 1);
-  g_autoptr(SigapDatabase) db = NULL;
-  GError *error = NULL;
-
-  info->path = g_strdup (path);
-  g_date_clear (&info->cutoff, 1);
-  g_date_clear (&info->first, 1);
-
-  /* A window that keeps nothing (a screenshot) writes nothing either: not even an upgrade. */
-  db = sigap_database_open (path, self->persistent ? SIGAP_DATABASE_OPEN_DEFAULT
-                                                   : SIGAP_DATABASE_OPEN_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  info->has_cutoff = sigap_database_get_cutoff (db, &info->cutoff);
-
-  if (!read_regions (db, info, &error) ||
-      (info->has_cutoff && !read_first_date (db, info, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Closed before the pages start querying: the last writable connection to close
-   * checkpoints the WAL under an exclusive lock, which a page's connection opening at the
-   * same moment would meet as "database is locked". */
-  g_clear_object (&db);
-
-  g_task_return_pointer (task, g_steal_pointer (&info), (GDestroyNotify) database_info_free);
-}
-
-static void
-invalidate_page (SigapWindow *self,
-                 SigapPage   *page)
-{
-  /* The same file and filter after a reopen still need a new load: the data may be new. */
-  sigap_page_invalidate (page);
-}
-
-static gboolean
-apply_initial_filter (SigapWindow         *self,
-                      const DatabaseInfo  *info,
-                      GError             **error)
-{
-  const SigapFilter *current = sigap_filter_bar_get_filter (self->filter_bar);
-  g_autoptr(SigapFilter) filter = sigap_filter_copy (current);
-  g_autofree char *segment = NULL;
-
-  filter->as_of = info->cutoff;
-  if (self->initial_segment >= 0)
-    filter->segment = self->initial_segment;
-  else if (self->settings != NULL)
-    {
-      segment = g_settings_get_string (self->settings, "segment");
-      sigap_segment_parse (segment, &filter->segment);
-    }
-
-  if (g_date_valid (&self->initial_as_of))
-    {
-      if (self->initial_clamp)
-        g_date_clamp (&self->initial_as_of, &info->first, &info->cutoff);
-
-      if (g_date_compare (&self->initial_as_of, &info->first) < 0 ||
-          g_date_compare (&self->initial_as_of, &info->cutoff) > 0)
-        {
-          g_autofree char *first = sigap_date_to_iso (&info->first);
-          g_autofree char *last = sigap_date_to_iso (&info->cutoff);
-
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("The as-of date must be between %s and %s, the dates the data cover"),
-                       first, last);
-          return FALSE;
-        }
-      filter->as_of = self->initial_as_of;
-    }
-
-  if (self->initial_scope != NULL)
-    {
-      /* A kelurahan is for the Wilayah page, which opens at it from its kecamatan: the
-       * filter bar offers the city and the kecamatan only. */
-      g_autofree char *kecamatan = sigap_wilayah_kecamatan_of (self->initial_scope);
-      GtkWidget *wilayah = adw_view_stack_get_child_by_name (self->view_stack, "wilayah");
-
-      if (g_strcmp0 (kecamatan, self->initial_scope) != 0)
-        {
-          if (wilayah == NULL || adw_view_stack_get_visible_child (self->view_stack) != wilayah)
-            {
-              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("A kelurahan such as “%s” is a scope of the wilayah page only"),
-                           self->initial_scope);
-              return FALSE;
-            }
-          sigap_wilayah_page_set_initial_scope (SIGAP_WILAYAH_PAGE (wilayah),
-                                                self->initial_scope);
-          g_free (self->initial_scope);
-          self->initial_scope = g_steal_pointer (&kecamatan);
-        }
-
-      if (!g_strv_contains ((const char * const *) info->codes, self->initial_scope))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("Unknown scope “%s”: use 32.75 for Kota Bekasi or 32.75.01 to "
-                         "32.75.12 for a kecamatan"),
-                       self->initial_scope);
-          return FALSE;
-        }
-      g_free (filter->scope);
-      filter->scope = g_strdup (self->initial_scope);
-    }
-  else if (!g_strv_contains ((const char * const *) info->codes, filter->scope))
-    {
-      g_free (filter->scope);
-      filter->scope = g_strdup (SIGAP_CITY_CODE);
-    }
-
-  /* Once: a database opened later starts from its own cut-off. */
-  g_date_clear (&self->initial_as_of, 1);
-  self->initial_clamp = FALSE;
-  g_clear_pointer (&self->initial_scope, g_free);
-  self->initial_segment = -1;
-
-  g_signal_handlers_block_by_func (self->filter_bar, filter_changed_cb, self);
-  sigap_filter_bar_set_regions (self->filter_bar, (const char * const *) info->codes,
-                                (const char * const *) info->names);
-  sigap_filter_bar_set_date_range (self->filter_bar, &info->first, &info->cutoff);
-  sigap_filter_bar_set_filter (self->filter_bar, filter);
-  g_signal_handlers_unblock_by_func (self->filter_bar, filter_changed_cb, self);
-
-  return TRUE;
-}
-
-static void
-open_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  SigapWindow *self = SIGAP_WINDOW (object);
-  g_autoptr(DatabaseInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-
-  info = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->open_cancellable);
-
-  if (info == NULL)
-    {
-      show_error (self, error);
-      update_busy (self);
-      return;
-    }
-
-  set_error (self, NULL);
-  g_free (self->db_path);
-  self->db_path = g_strdup (info->path);
-  basename = g_filename_display_basename (info->path);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
-
-  if (self->persistent && self->settings != NULL)
-    g_settings_set_string (self->settings, "last-database", info->path);
-
-  if (!info->has_cutoff)
-    {
-      show_status (self, "folder-documents-symbolic", _("No data yet"),
-                   _("This database holds no participants or payments yet. Import the lists "
-                     "from the agencies, or open the demonstration data to look around."));
-      update_busy (self);
-      return;
-    }
-
-  if (!apply_initial_filter (self, info, &error))
-    {
-      show_error (self, error);
-      update_busy (self);
-      return;
-    }
-
-  g_strfreev (self->region_codes);
-  self->region_codes = g_steal_pointer (&info->codes);
-  g_strfreev (self->region_names);
-  self->region_names = g_steal_pointer (&info->names);
-
-  foreach_page (self, invalidate_page);
-  foreach_page (self, push_source);
-  set_state (self, "dashboard");
-  update_busy (self);
-}
-
-/* ---------------------------------------------------------------------------------------- */
-/* Demo data, generated in a worker thread with progress.                                   */
-
-typedef struct
-{
-  GWeakRef window;
-} DemoShared;
-
-typedef struct
-{
-  DemoShared *shared;
-  double      fraction;
-} DemoProgress;
-
-static void
-demo_shared_clear (gpointer data)
-{
-  DemoShared *shared = data;
-
-  g_weak_ref_clear (&shared->window);
-}
-
-static void
-demo_shared_release (DemoShared *shared)
-{
-  g_atomic_rc_box_release_full (shared, demo_shared_clear);
-}
-
-static void
-demo_progress_free (DemoProgress *progress)
-{
-  demo_shared_release (progress->shared);
-  g_free (progress);
-}
-
-static gboolean
-demo_progress_cb (gpointer user_data)
-{
-  DemoProgress *progress = user_data;
-  g_autoptr(SigapWindow) self = g_weak_ref_get (&progress->shared->window);
-
-  if (self != NULL && self->demo_cancellable != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress->fraction, 0, 1));
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called from the generating thread. */
-static void
-demo_generate_progress_cb (double   fraction,
-                           gpointer user_data)
-{
-  DemoProgress *progress = g_new0 (DemoProgress, 1);
-
-  progress->shared = g_atomic_rc_box_acquire (user_data);
-  progress->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, demo_progress_cb, progress,
-                              (GDestroyNotify) demo_progress_free);
-}
-
-static void
-demo_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  const char *path = task_data;
-  DemoShared *shared = g_atomic_rc_box_new0 (DemoShared);
-  SigapDemoOptions options;
-  GError *error = NULL;
-  gboolean ok;
-
-  g_weak_ref_init (&shared->window, source_object);
-  sigap_demo_options_init (&options);
-  ok = sigap_demo_generate (path, &options, FALSE, demo_generate_progress_cb, shared,
-                            cancellable, &error);
-  demo_shared_release (shared);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-demo_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  SigapWindow *self = SIGAP_WINDOW (object);
-  const char *path = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->demo_cancellable);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          if (self->db_path != NULL)
-            set_state (self, "dashboard");
-          else
-            set_state (self, "welcome");
-        }
-      else
-        show_error (self, error);
-
-      update_busy (self);
-      return;
-    }
-
-  sigap_window_open_database (self, path);
-}
-
-static char *
-demo_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "sigap", "demo.sigap", NULL);
-}
-
-static void
-open_demo_activated_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SigapWindow *self = SIGAP_WINDOW (widget);
-  g_autofree char *path = demo_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GTask) task = NULL;
-
-  if (self->demo_cancellable != NULL)
-    return;
-
-  /* The demo is the same story every time: make it once, reopen it after. */
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      sigap_window_open_database (self, path);
-      return;
-    }
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autoptr(GError) error = NULL;
-
-      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      show_error (self, error);
-      return;
-    }
-
-  self->demo_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  set_state (self, "progress");
-  update_busy (self);
-
-  task = g_task_new (self, self->demo_cancellable, demo_finished_cb, NULL);
-  g_task_set_source_tag (task, open_demo_activated_cb);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, demo_in_thread);
-}
-
-static void
-cancel_demo_activated_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SigapWindow *self = SIGAP_WINDOW (widget);
-
-  g_cancellable_cancel (self->demo_cancellable);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -921,10 +331,8 @@ refresh_activated_cb (GtkWidget  *widget,
 
   /* Keep what the user is looking at: the same date (unless the data now end earlier), scope
    * and segment. */
-  filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
-  sigap_window_set_initial_filter (self, &filter->as_of, filter->scope, &filter->segment);
-  self->initial_clamp = TRUE;
-  sigap_window_open_database (self, path);
+  filter = sigap_filter_copy (sigap_filter_model_get_filter (self->filter_model));
+  _sigap_window_open (self, path, &filter->as_of, TRUE, filter->scope, filter->segment);
 }
 
 /**
@@ -953,13 +361,11 @@ _sigap_window_reload_after_import (SigapWindow *self,
       return;
     }
 
-  filter = sigap_filter_copy (sigap_filter_bar_get_filter (self->filter_bar));
-  sigap_filter_bar_get_date_range (self->filter_bar, &first, &last);
+  filter = sigap_filter_copy (sigap_filter_model_get_filter (self->filter_model));
+  sigap_filter_model_get_date_range (self->filter_model, &first, &last);
   at_cutoff = g_date_valid (&last) && g_date_compare (&filter->as_of, &last) == 0;
-  sigap_window_set_initial_filter (self, at_cutoff ? NULL : &filter->as_of, filter->scope,
-                                   &filter->segment);
-  self->initial_clamp = TRUE;
-  sigap_window_open_database (self, path);
+  _sigap_window_open (self, path, at_cutoff ? NULL : &filter->as_of, TRUE, filter->scope,
+                 filter->segment);
 }
 
 void
@@ -991,10 +397,10 @@ generate_briefing_activated_cb (GtkWidget  *widget,
     return;
 
   dialog = sigap_briefing_dialog_new (GTK_WINDOW (self), self->db_path,
-                                      sigap_filter_bar_get_filter (self->filter_bar));
+                                      sigap_filter_model_get_filter (self->filter_model));
   sigap_briefing_dialog_set_regions (dialog, (const char * const *) self->region_codes,
                                      (const char * const *) self->region_names);
-  sigap_filter_bar_get_date_range (self->filter_bar, &first, &last);
+  sigap_filter_model_get_date_range (self->filter_model, &first, &last);
   sigap_briefing_dialog_set_date_range (dialog, &first, &last);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (briefing_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1055,6 +461,8 @@ sigap_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  _sigap_window_import_clear_chooser (self);
+  g_clear_object (&self->export_chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
 
@@ -1067,8 +475,9 @@ sigap_window_finalize (GObject *object)
   SigapWindow *self = SIGAP_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->filter_model);
   g_clear_pointer (&self->db_path, g_free);
-  g_clear_pointer (&self->initial_scope, g_free);
+  g_clear_pointer (&self->regions, sigap_regions_unref);
   g_clear_pointer (&self->region_codes, g_strfreev);
   g_clear_pointer (&self->region_names, g_strfreev);
   g_clear_error (&self->error);
@@ -1156,9 +565,10 @@ sigap_window_class_init (SigapWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_activated_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
+                                   _sigap_window_open_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL,
-                                   cancel_demo_activated_cb);
+                                   _sigap_window_cancel_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL,
@@ -1197,10 +607,8 @@ sigap_window_init (SigapWindow *self)
   sigap_a11y_name_menu_button (self->menu_button, _("Main menu"));
 
   self->persistent = TRUE;
-  self->initial_segment = -1;
   self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
-  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-  g_date_clear (&self->initial_as_of, 1);
+  g_signal_connect (self, "map", G_CALLBACK (_sigap_window_mapped_cb), NULL);
   self->settings = sigap_settings_new_if_installed ();
 
   if (self->settings != NULL)
@@ -1212,7 +620,7 @@ sigap_window_init (SigapWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  /* Only with figures to brief on: set_state() enables it on the dashboard. */
+  /* Only with figures to brief on: _sigap_window_set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person", FALSE);
@@ -1222,11 +630,12 @@ sigap_window_init (SigapWindow *self)
 
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (title_visible_changed_cb), self);
-  g_signal_connect_swapped (self->filter_bar, "notify::filter",
-                            G_CALLBACK (filter_changed_cb), self);
-  foreach_page (self, connect_page);
+  self->filter_model = sigap_filter_model_new ();
+  sigap_filter_bar_set_model (self->filter_bar, self->filter_model);
+  g_signal_connect_swapped (self->filter_model, "changed", G_CALLBACK (filter_changed_cb), self);
+  _sigap_window_foreach_page (self, connect_page);
 
-  set_state (self, "welcome");
+  _sigap_window_set_state (self, "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   update_switcher_bar (self);
 }
@@ -1235,55 +644,6 @@ SigapWindow *
 sigap_window_new (SigapApplication *application)
 {
   return g_object_new (SIGAP_TYPE_WINDOW, "application", application, NULL);
-}
-
-/**
- * sigap_window_open_database:
- * @path: the database file
- *
- * Opens @path in a worker thread; the window shows it when it is open, or says why not.
- */
-void
-sigap_window_open_database (SigapWindow *self,
-                            const char  *path)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  g_cancellable_cancel (self->open_cancellable);
-  g_clear_object (&self->open_cancellable);
-  self->open_cancellable = g_cancellable_new ();
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") != 0)
-    set_state (self, "loading");
-  update_busy (self);
-
-  task = g_task_new (self, self->open_cancellable, open_finished_cb, NULL);
-  g_task_set_source_tag (task, sigap_window_open_database);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, open_in_thread);
-}
-
-/**
- * sigap_window_open_last_database:
- *
- * Reopens the database of the last session, if it is still there; otherwise the window
- * stays on its welcome page.
- */
-void
-sigap_window_open_last_database (SigapWindow *self)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
-
-  if (self->settings != NULL)
-    path = g_settings_get_string (self->settings, "last-database");
-
-  if (path != NULL && *path != '\0' && g_file_test (path, G_FILE_TEST_EXISTS))
-    sigap_window_open_database (self, path);
 }
 
 const char *
@@ -1307,39 +667,12 @@ sigap_window_set_persistent (SigapWindow *self,
   self->persistent = !!persistent;
 }
 
-/**
- * sigap_window_set_initial_filter:
- * @as_of: (nullable): the date, instead of the data cut-off
- * @scope: (nullable): the region code, instead of the city
- * @segment: (nullable): the segment, instead of the one saved in the settings
- *
- * What the next database opened starts with. An @as_of outside the data or an unknown
- * @scope make the opening fail with a message that says so.
- */
-void
-sigap_window_set_initial_filter (SigapWindow        *self,
-                                 const GDate        *as_of,
-                                 const char         *scope,
-                                 const SigapSegment *segment)
-{
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
-
-  g_date_clear (&self->initial_as_of, 1);
-  if (as_of != NULL && g_date_valid (as_of))
-    self->initial_as_of = *as_of;
-  self->initial_clamp = FALSE;
-
-  g_free (self->initial_scope);
-  self->initial_scope = g_strdup (scope);
-  self->initial_segment = segment != NULL ? (int) *segment : -1;
-}
-
 const SigapFilter *
 sigap_window_get_filter (SigapWindow *self)
 {
   g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
 
-  return sigap_filter_bar_get_filter (self->filter_bar);
+  return sigap_filter_model_get_filter (self->filter_model);
 }
 
 /**
@@ -1354,7 +687,7 @@ sigap_window_set_filter (SigapWindow       *self,
   g_return_if_fail (SIGAP_IS_WINDOW (self));
   g_return_if_fail (filter != NULL);
 
-  sigap_filter_bar_set_filter (self->filter_bar, filter);
+  sigap_filter_model_set_filter (self->filter_model, filter);
 }
 
 gboolean
@@ -1452,27 +785,4 @@ sigap_window_get_error (SigapWindow *self)
   g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
 
   return self->error;
-}
-
-/**
- * sigap_window_when_settled:
- * @func: called once, on the main thread
- *
- * Calls @func once nothing is under way (no database opening, no page computing) and a
- * frame has been painted since, so that what the figures say is on screen: for
- * `sigap screenshot`, the tests and the benchmark. If the window ends up on a status page
- * (an error), @func is called too: look at sigap_window_get_state() and _get_error().
- */
-void
-sigap_window_when_settled (SigapWindow            *self,
-                           SigapWindowSettledFunc  func,
-                           gpointer                user_data)
-{
-  Settled settled = { func, user_data };
-
-  g_return_if_fail (SIGAP_IS_WINDOW (self));
-  g_return_if_fail (func != NULL);
-
-  g_array_append_val (self->settled, settled);
-  check_settled (self);
 }

@@ -22,15 +22,16 @@ typedef void (*SigapWindowSettledFunc) (SigapWindow *self,
 SigapWindow       *sigap_window_new                 (SigapApplication   *application);
 void               sigap_window_open_database       (SigapWindow        *self,
                                                      const char         *path);
+void               sigap_window_open_database_at    (SigapWindow        *self,
+                                                     const char         *path,
+                                                     const GDate        *as_of,
+                                                     const char         *scope,
+                                                     const SigapSegment *segment);
 void               sigap_window_open_last_database  (SigapWindow        *self);
 const char        *sigap_window_get_database        (SigapWindow        *self);
 
 void               sigap_window_set_persistent      (SigapWindow        *self,
                                                      gboolean            persistent);
-void               sigap_window_set_initial_filter  (SigapWindow        *self,
-                                                     const GDate        *as_of,
-                                                     const char         *scope,
-                                                     const SigapSegment *segment);
 const SigapFilter *sigap_window_get_filter          (SigapWindow        *self);
 void               sigap_window_set_filter          (SigapWindow        *self,
                                                      const SigapFilter  *filter);

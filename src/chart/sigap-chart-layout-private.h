@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "sigap-chart-drawable.h"
 #include "sigap-chart-layout.h"
 #include "sigap-text-fit.h"
 
@@ -198,5 +199,8 @@ void        _sigap_chart_layout_allocate_stacked (SigapChartLayout *self,
                                                   SigapPainter     *painter);
 void        _sigap_chart_layout_draw_stacked  (SigapChartLayout *self,
                                                SigapPainter     *painter);
+
+/* sigap-chart-layout-drawable.c: the layout as a SigapChartDrawable, for the view. */
+void        sigap_chart_layout_drawable_init  (SigapChartDrawableInterface *iface);
 
 G_END_DECLS

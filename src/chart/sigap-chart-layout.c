@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "sigap-chart-layout-private.h"
+#include "sigap-chart-drawable.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -23,7 +24,9 @@
  * sigap-chart-layout-shares.c the gauge, donut and stacked bars.
  */
 
-G_DEFINE_FINAL_TYPE (SigapChartLayout, sigap_chart_layout, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (SigapChartLayout, sigap_chart_layout, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (SIGAP_TYPE_CHART_DRAWABLE,
+                                                      sigap_chart_layout_drawable_init))
 
 enum {
   PROP_0,

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "sigap-cairo-painter.h"
+#include "sigap-chart-drawable.h"
 #include "sigap-chart-ticks.h"
 #include "sigap-text-fit.h"
 
@@ -95,7 +97,11 @@ struct _SigapChartMap
   SigapChartHitRegions *hit_regions;
 };
 
-G_DEFINE_FINAL_TYPE (SigapChartMap, sigap_chart_map, G_TYPE_OBJECT)
+static void sigap_chart_map_drawable_init (SigapChartDrawableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SigapChartMap, sigap_chart_map, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (SIGAP_TYPE_CHART_DRAWABLE,
+                                                      sigap_chart_map_drawable_init))
 
 enum {
   CHANGED,
@@ -1598,4 +1604,230 @@ sigap_chart_map_get_hit_regions (SigapChartMap *self)
   g_return_val_if_fail (SIGAP_IS_CHART_MAP (self), NULL);
 
   return self->hit_regions;
+}
+
+/* As a SigapChartDrawable, for the view: the items are the regions, the arrow keys move to
+ * the nearest tile in their direction on the grid; the view's highlights are outlines on top
+ * of the tiles. */
+
+#define VIEW_MIN_WIDTH       200
+#define VIEW_MIN_HEIGHT      160
+#define VIEW_NATURAL_HEIGHT  340
+
+static void
+map_set_style (SigapChartDrawable    *drawable,
+               const SigapChartStyle *style)
+{
+  sigap_chart_map_set_style (SIGAP_CHART_MAP (drawable), style);
+}
+
+static void
+map_measure (SigapChartDrawable *drawable,
+             SigapPainter       *painter,
+             gboolean            horizontal,
+             int                 for_size,
+             int                *minimum,
+             int                *natural)
+{
+  SigapChartMap *self = SIGAP_CHART_MAP (drawable);
+
+  if (horizontal)
+    {
+      *minimum = VIEW_MIN_WIDTH;
+      *natural = 420;
+      return;
+    }
+
+  *minimum = VIEW_MIN_HEIGHT;
+  *natural = VIEW_NATURAL_HEIGHT;
+
+  /* No taller than the tiles grow at this width: the rest would stay empty. */
+  if (for_size > 0)
+    {
+      *natural = (int) ceil (sigap_chart_map_get_natural_height (self, painter, for_size));
+      *natural = MAX (*natural, VIEW_MIN_HEIGHT);
+    }
+}
+
+static void
+map_allocate (SigapChartDrawable *drawable,
+              SigapPainter       *painter,
+              double              width,
+              double              height)
+{
+  sigap_chart_map_allocate (SIGAP_CHART_MAP (drawable), painter, width, height);
+}
+
+static const SigapChartHitRegion *
+region_hit (SigapChartMap *self,
+            int            index)
+{
+  guint n = sigap_chart_hit_regions_get_n_items (self->hit_regions);
+
+  for (guint i = 0; index >= 0 && i < n; i++)
+    {
+      const SigapChartHitRegion *hit = sigap_chart_hit_regions_get_item (self->hit_regions, i);
+
+      if (hit->category == index)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static void
+draw_highlight (SigapChartMap             *self,
+                SigapPainter              *painter,
+                const SigapChartHitRegion *hit,
+                const SigapChartHighlight *highlight,
+                gboolean                   focus)
+{
+  SigapColor color;
+  double grow = 3;
+
+  if (hit == NULL)
+    return;
+
+  if (focus)
+    {
+      color = highlight->accent;
+      color.alpha = 1;
+      sigap_painter_set_line_width (painter, 2.5);
+    }
+  else
+    {
+      color = sigap_color_with_alpha (&self->style->foreground, 0.5);
+      sigap_painter_set_line_width (painter, 1.5);
+      grow = 1.5;
+    }
+
+  sigap_painter_set_color (painter, &color);
+  sigap_painter_rounded_rectangle (painter, hit->rect.x - grow, hit->rect.y - grow,
+                                   hit->rect.width + 2 * grow, hit->rect.height + 2 * grow,
+                                   5, 5, 5, 5);
+  sigap_painter_stroke (painter);
+}
+
+static void
+map_draw (SigapChartDrawable        *drawable,
+          SigapPainter              *painter,
+          const SigapChartHighlight *highlight)
+{
+  SigapChartMap *self = SIGAP_CHART_MAP (drawable);
+  int hovered = -1;
+
+  sigap_chart_map_draw (self, painter);
+
+  if (highlight->hovered >= 0 &&
+      (guint) highlight->hovered < sigap_chart_hit_regions_get_n_items (self->hit_regions))
+    hovered = sigap_chart_hit_regions_get_item (self->hit_regions, highlight->hovered)->category;
+
+  if (hovered >= 0 && hovered != highlight->selected)
+    draw_highlight (self, painter, region_hit (self, hovered), highlight, FALSE);
+  if (highlight->selected >= 0 && highlight->focused)
+    draw_highlight (self, painter, region_hit (self, highlight->selected), highlight, TRUE);
+}
+
+static const SigapChartHitRegions *
+map_get_hit_regions (SigapChartDrawable *drawable)
+{
+  return SIGAP_CHART_MAP (drawable)->hit_regions;
+}
+
+static guint
+map_get_n_items (SigapChartDrawable *drawable)
+{
+  return sigap_chart_map_get_n_regions (SIGAP_CHART_MAP (drawable));
+}
+
+static const char *
+map_get_item_key (SigapChartDrawable *drawable,
+                  guint               index)
+{
+  return sigap_chart_map_get_region_code (SIGAP_CHART_MAP (drawable), index);
+}
+
+/* The region nearest @from in direction (dx, dy) on the grid, or @from when none is. */
+static int
+map_step (SigapChartDrawable *drawable,
+          int                 from,
+          int                 dx,
+          int                 dy)
+{
+  SigapChartMap *self = SIGAP_CHART_MAP (drawable);
+  guint n = sigap_chart_map_get_n_regions (self);
+  guint column, row;
+  double best = G_MAXDOUBLE;
+  int found = from;
+
+  sigap_chart_map_get_cell (self, from, &column, &row);
+  for (guint i = 0; i < n; i++)
+    {
+      guint c, r;
+      double along, across, score;
+
+      sigap_chart_map_get_cell (self, i, &c, &r);
+      along = dx != 0 ? ((double) c - column) * dx : ((double) r - row) * dy;
+      across = dx != 0 ? fabs ((double) r - row) : fabs ((double) c - column);
+      if (along <= 0)
+        continue;
+
+      /* Straight ahead beats diagonal: across counts double. */
+      score = along + 2 * across;
+      if (score < best)
+        {
+          best = score;
+          found = (int) i;
+        }
+    }
+
+  return found;
+}
+
+/* The title, then each region and its value. */
+static char *
+map_describe (SigapChartDrawable *drawable,
+              SigapLang           lang)
+{
+  SigapChartMap *self = SIGAP_CHART_MAP (drawable);
+  GString *text = g_string_new (self->title);
+
+  /* The tooltips carry each value formatted; lay out at some size to have them. */
+  if (sigap_chart_hit_regions_get_n_items (self->hit_regions) == 0)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(SigapPainter) painter = sigap_cairo_painter_new (cr);
+
+      sigap_chart_map_allocate (self, painter, 480, 360);
+      g_clear_object (&painter);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  for (guint i = 0; i < sigap_chart_hit_regions_get_n_items (self->hit_regions); i++)
+    {
+      const SigapChartHitRegion *hit = sigap_chart_hit_regions_get_item (self->hit_regions, i);
+      g_autofree char *line = g_strdup (hit->tooltip != NULL ? hit->tooltip : "");
+
+      g_strdelimit (line, "\n", ' ');
+      g_string_append (text, text->len > 0 ? ". " : "");
+      g_string_append (text, line);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+sigap_chart_map_drawable_init (SigapChartDrawableInterface *iface)
+{
+  iface->set_style = map_set_style;
+  iface->measure = map_measure;
+  iface->allocate = map_allocate;
+  iface->draw = map_draw;
+  iface->get_hit_regions = map_get_hit_regions;
+  iface->get_n_items = map_get_n_items;
+  iface->get_item_key = map_get_item_key;
+  iface->step = map_step;
+  iface->describe = map_describe;
 }
