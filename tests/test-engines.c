@@ -602,9 +602,10 @@ test_data_watch (void)
 #define PG_BIN "/usr/lib/postgresql/15/bin"
 
 /* Runs a server program, as the postgres user when the test runs as root (the server refuses
- * root); fails the test with its output when it fails. */
+ * root); fails the test with its output, and the server's @log if given, when it fails. */
 static void
-run_server_program (const char * const *argv)
+run_server_program (const char * const *argv,
+                    const char         *log)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *out = NULL;
@@ -627,7 +628,39 @@ run_server_program (const char * const *argv)
                 &status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s: %s%s", argv[0], out, err);
+    {
+      g_autofree char *server_log = NULL;
+
+      if (log != NULL)
+        g_file_get_contents (log, &server_log, NULL, NULL);
+      g_error ("%s: %s%s%s", argv[0], out, err, server_log != NULL ? server_log : "");
+    }
+}
+
+/* A hot standby refuses to start with fewer connections, workers, senders, prepared
+ * transactions or locks than its primary: its configuration takes the primary's. */
+static char *
+primary_settings_for_standby (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
+  GString *conf = g_string_new ("hot_standby = on\n");
+
+  db = sigap_database_open (uri, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  stmt = sigap_database_prepare (db,
+                                 "SELECT name, setting FROM pg_settings WHERE name IN "
+                                 "('max_connections', 'max_worker_processes', "
+                                 "'max_wal_senders', 'max_prepared_transactions', "
+                                 "'max_locks_per_transaction')",
+                                 &error);
+  g_assert_no_error (error);
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
+    g_string_append_printf (conf, "%s = %s\n", sigap_statement_column_text (stmt, 0),
+                            sigap_statement_column_text (stmt, 1));
+
+  return g_string_free (conf, FALSE);
 }
 
 /* A hot standby made with pg_basebackup -R from the test server, in the test's own folder:
@@ -643,6 +676,8 @@ test_replica (void)
   g_autofree char *port = NULL;
   g_autofree char *options = NULL;
   g_autofree char *standby_uri = NULL;
+  g_autofree char *standby_conf = NULL;
+  g_autofree char *log = NULL;
   g_autofree char *primary = NULL;
   g_auto(SigapTestRun) primary_run = { 0 };
   g_auto(SigapTestRun) standby_run = { 0 };
@@ -678,11 +713,12 @@ test_replica (void)
   primary = g_strdup (server_uri);
   run_server_program ((const char * const[]) { PG_BIN "/pg_basebackup", "-D", data, "-R",
                                                "-X", "stream", "-c", "fast", "-d", primary,
-                                               NULL });
+                                               NULL }, NULL);
   port = g_strdup_printf ("%d", 20000 + g_random_int_range (0, 20000));
   conf = g_build_filename (data, "postgresql.conf", NULL);
   hba = g_build_filename (data, "pg_hba.conf", NULL);
-  g_assert_true (g_file_set_contents (conf, "hot_standby = on\n", -1, NULL));
+  standby_conf = primary_settings_for_standby (server.uri);
+  g_assert_true (g_file_set_contents (conf, standby_conf, -1, NULL));
   g_assert_true (g_file_set_contents (hba, "local all all trust\n", -1, NULL));
   if (getuid () == 0)
     {
@@ -692,8 +728,9 @@ test_replica (void)
       g_assert_cmpint (chown (hba, postgres->pw_uid, postgres->pw_gid), ==, 0);
     }
   options = g_strdup_printf ("-p %s -k %s -c listen_addresses=", port, dir);
+  log = g_build_filename (dir, "standby.log", NULL);
   run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-o", options,
-                                               "-l", "/dev/null", "-w", "start", NULL });
+                                               "-l", log, "-w", "start", NULL }, log);
 
   standby_uri = g_strdup_printf ("postgresql:///%s?host=%s&port=%s&user=postgres", server.name,
                                  dir, port);
@@ -715,7 +752,7 @@ test_replica (void)
   g_assert_true (strchr (import_run.err, '\n') == import_run.err + strlen (import_run.err) - 1);
 
   run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-m", "immediate",
-                                               "-w", "stop", NULL });
+                                               "-w", "stop", NULL }, NULL);
   test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
