@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sigap-database.h"
 #include "core/sigap-format.h"
 #include "sigap-application.h"
 #include "sigap-screenshot.h"
@@ -227,7 +228,8 @@ validate (SigapScreenshot  *self,
                            _("--db FILE is required"));
       return FALSE;
     }
-  if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
+  if (!sigap_database_path_is_server (self->db_path) &&
+      !g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Database “%s” does not exist"), self->db_path);

@@ -1418,32 +1418,74 @@ query_month_flows (SigapDatabase      *db,
   return g_steal_pointer (&flows);
 }
 
-static gboolean
-query_realised_to (SigapDatabase  *db,
-                   SigapSegment    segment,
-                   const GDate    *end,
-                   gint64         *out_realised,
-                   GError        **error)
+typedef struct
 {
+  char   paid_on[11];  /* YYYY-MM-DD */
+  gint64 amount;
+} DayPayment;
+
+/* The payments of @segment from @from to @to, summed by day, oldest first: one query for a
+ * whole series, however many months it has (a round trip per month costs on a server). */
+static GArray *
+query_day_payments (SigapDatabase  *db,
+                    SigapSegment    segment,
+                    const char     *from,
+                    const char     *to,
+                    GError        **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (DayPayment));
   g_autoptr(SigapStatement) stmt = NULL;
+  SigapStep rc;
+
+  stmt = sigap_database_prepare (db,
+                                 "SELECT paid_on, sum (amount) FROM payment"
+                                 " WHERE (?1 = 'all' OR segment = ?1) AND paid_on >= ?2"
+                                 " AND paid_on <= ?3 GROUP BY paid_on ORDER BY paid_on",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sigap_statement_bind_text (stmt, 1, sigap_segment_to_string (segment));
+  sigap_statement_bind_text (stmt, 2, from);
+  sigap_statement_bind_text (stmt, 3, to);
+
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      DayPayment day = { { 0 }, 0 };
+
+      g_strlcpy (day.paid_on, sigap_statement_column_text (stmt, 0), sizeof day.paid_on);
+      day.amount = sigap_statement_column_int64 (stmt, 1);
+      g_array_append_val (days, day);
+    }
+  if (rc != SIGAP_STEP_DONE)
+    {
+      set_query_error (db, error, _("Cannot read the payments"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&days);
+}
+
+/* What was paid from 1 January of @end's year to @end, from the day sums of @days. */
+static gboolean
+realised_to (GArray       *days,
+             const GDate  *end,
+             gint64       *out_realised,
+             GError      **error)
+{
   g_autofree char *end_iso = sigap_date_to_iso (end);
   g_autofree char *year_start = g_strdup_printf ("%04d-01-01", g_date_get_year (end));
 
-  stmt = sigap_database_prepare (db,
-                                 "SELECT coalesce (sum (amount), 0) FROM payment"
-                                 " WHERE (?1 = 'all' OR segment = ?1) AND paid_on >= ?2 AND paid_on <= ?3",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
+  *out_realised = 0;
+  for (guint i = 0; i < days->len; i++)
+    {
+      const DayPayment *day = &g_array_index (days, DayPayment, i);
 
-  sigap_statement_bind_text (stmt, 1, sigap_segment_to_string (segment));
-  sigap_statement_bind_text (stmt, 2, year_start);
-  sigap_statement_bind_text (stmt, 3, end_iso);
+      if (strcmp (day->paid_on, year_start) >= 0 && strcmp (day->paid_on, end_iso) <= 0 &&
+          !add_money (out_realised, day->amount, error))
+        return FALSE;
+    }
 
-  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
-    return set_query_error (db, error, _("Cannot read the payments"));
-
-  *out_realised = sigap_statement_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -1467,6 +1509,7 @@ sigap_figures_monthly (SigapDatabase      *db,
   g_autoptr(GList) months = NULL;
   Targets *targets = NULL;
   g_autoptr(GHashTable) targets_by_year = NULL;
+  g_autoptr(GArray) days = NULL;
   const SigapRegion *scope;
   int as_of_year = g_date_get_year (&filter->as_of);
   int as_of_month = g_date_get_month (&filter->as_of);
@@ -1506,6 +1549,15 @@ sigap_figures_monthly (SigapDatabase      *db,
 
   targets_by_year = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                            (GDestroyNotify) targets_free);
+
+  {
+    g_autofree char *from = g_strdup_printf ("%04d-01-01", first_index / 12);
+    g_autofree char *to = sigap_date_to_iso (&filter->as_of);
+
+    days = query_day_payments (db, filter->segment, from, to, error);
+    if (days == NULL)
+      return NULL;
+  }
 
   for (int index = first_index; index <= last_index; index++)
     {
@@ -1557,7 +1609,7 @@ sigap_figures_monthly (SigapDatabase      *db,
       set_coverage (point.active, point.target, point.has_target,
                     &point.coverage_pct, &point.has_coverage);
 
-      if (!query_realised_to (db, filter->segment, &point.end, &point.realised_to_date, error))
+      if (!realised_to (days, &point.end, &point.realised_to_date, error))
         return NULL;
 
       g_array_append_val (points, point);
