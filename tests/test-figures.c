@@ -4,7 +4,8 @@
  *
  * Every expected value here was worked out by hand from the fixture below (see the comments
  * next to each assertion), or counted straight from the participant table by a query that
- * does not use the tallies.
+ * does not use the tallies. Every test runs on an SQLite file and, under /postgres/, on a new
+ * database of the server SIGAP_TEST_PG names.
  */
 
 #include <glib/gstdio.h>
@@ -13,12 +14,16 @@
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "sigap-test-server.h"
 
 typedef struct
 {
   char          *dir;
+  char          *server_name;  /* the database on the server, for the /postgres/ runs */
   SigapDatabase *db;
 } Fixture;
+
+#define ON_SERVER GINT_TO_POINTER (1)
 
 /* Kelurahan used: K1 = 32.75.01.1001 and K2 = 32.75.01.1002 in Bekasi Timur (32.75.01),
  * K3 = 32.75.03.1001 in Bekasi Utara (32.75.03). */
@@ -73,9 +78,16 @@ fixture_set_up_empty (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("sigap-figures-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.sigap", NULL);
+  if (data == ON_SERVER)
+    {
+      path = sigap_test_server_create_database (&fixture->server_name);
+    }
+  else
+    {
+      fixture->dir = g_dir_make_tmp ("sigap-figures-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (fixture->dir, "test.sigap", NULL);
+    }
   fixture->db = sigap_database_open (path, SIGAP_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 }
@@ -100,6 +112,12 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
   g_clear_object (&fixture->db);
+  if (fixture->server_name != NULL)
+    {
+      sigap_test_server_drop_database (fixture->server_name);
+      g_free (fixture->server_name);
+      return;
+    }
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
@@ -975,14 +993,30 @@ test_sector_by_area (Fixture       *fixture,
   }
 }
 
+/* Without a server the /postgres/ runs are not there: this says so, and fails in CI. */
+static void
+test_server (void)
+{
+  if (sigap_test_server_skip ())
+    return;
+  g_assert_nonnull (sigap_test_server_uri ());
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+/* Each test on a file, and on the server when there is one. */
 #define ADD(path, setup, func) \
-  g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
+  G_STMT_START { \
+    g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down); \
+    if (sigap_test_server_uri () != NULL) \
+      g_test_add ("/postgres" path, Fixture, ON_SERVER, setup, func, fixture_tear_down); \
+  } G_STMT_END
+
+  g_test_add_func ("/postgres/sigap/figures/server", test_server);
 
   ADD ("/sigap/figures/empty", fixture_set_up_empty, test_empty_database);
   ADD ("/sigap/figures/counts/month-end", fixture_set_up, test_counts_month_end);
