@@ -544,7 +544,7 @@ sigap_import_list_flags_for (SigapDatabase         *db,
                          "coalesce (f.line, 0) "
                          "FROM participant_flag f JOIN participant p "
                          "ON p.id = f.participant_id "
-                         "WHERE f.kind = ?1 AND (?4 IS NULL OR ("
+                         "WHERE f.kind = ?1 AND (CAST (?4 AS TEXT) IS NULL OR ("
                          "  p.registered_on <= ?4 AND ?5 IS NOT NULL"
                          "  AND p.kelurahan_id IN (%s) "
                          "  AND (?6 = 'all' OR p.sector_id IN "
