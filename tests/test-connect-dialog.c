@@ -12,7 +12,9 @@
  * The dialog is drawn to connect-dialog.png in the build dir, to look at.
  */
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -124,7 +126,7 @@ find_row (SigapConnectDialog *dialog,
     {
       AdwPreferencesRow *row = g_ptr_array_index (rows, i);
 
-      if (g_strcmp0 (adw_preferences_row_get_title (row), title) == 0)
+      if (g_strcmp0 (adw_preferences_row_get_title (row), g_dgettext (GETTEXT_PACKAGE, title)) == 0)
         return ADW_ENTRY_ROW (row);
     }
 
@@ -263,10 +265,16 @@ is_drawn (gpointer data)
 static void
 test_fields (void)
 {
+  const char *recent_uri = "postgresql://operator@db.bekasikota.go.id:5432/sigap";
+  g_autoptr(GSettings) settings = g_settings_new ("id.go.bekasikota.Sigap");
+  g_autoptr(GPtrArray) recent_rows = NULL;
   SigapWindow *window = sigap_window_new (app);
   SigapConnectDialog *dialog;
   GtkWidget *password;
+  gboolean listed = FALSE;
 
+  sigap_connect_remember_recent (settings, "postgresql:///older");
+  sigap_connect_remember_recent (settings, recent_uri);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-server", NULL));
   {
@@ -289,12 +297,30 @@ test_fields (void)
   /* Beside "Open…" on the welcome page. */
   g_assert_nonnull (find_button (GTK_WIDGET (window), "win.connect-server"));
 
+  /* The recent servers, newest first; picking one fills the fields. */
+  recent_rows = sigap_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < recent_rows->len; i++)
+    if (g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (recent_rows, i)),
+                   recent_uri) == 0)
+      {
+        listed = TRUE;
+        g_signal_emit_by_name (g_ptr_array_index (recent_rows, i), "activated");
+      }
+  g_assert_true (listed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Host"))), ==,
+                   "db.bekasikota.go.id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_User"))), ==,
+                   "operator");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Database"))), ==,
+                   "sigap");
+
   fill (dialog, "db.bekasikota.go.id", "5432", "sigap", "operator", "rahasia");
   sigap_test_wait_until (is_drawn, dialog, TIMEOUT_S, "drawing the dialog");
   save_png (GTK_WIDGET (dialog), "connect-dialog.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "recent-servers");
 }
 
 static void
@@ -545,6 +571,16 @@ main (int   argc,
   server_uri = g_getenv ("SIGAP_TEST_PG");
   admin_password = g_strdup (g_getenv ("PGPASSWORD"));
   g_unsetenv ("PGPASSWORD");
+
+  /* SIGAP_TEST_LOCALEDIR=_build/po LANGUAGE=id draws the dialog in Indonesian. */
+  if (g_getenv ("SIGAP_TEST_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SIGAP_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      gtk_disable_setlocale ();
+    }
 
   gtk_test_init (&argc, &argv, NULL);
   app = sigap_test_register_app ();

@@ -55,16 +55,36 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The dialog, for a callback that may come after it is gone: a window held past its parent
+ * would touch the parent when it goes. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
 typedef struct
 {
-  char *uri;
-  char *password;
-  gboolean keyring_failed;
+  GWeakRef  dialog;
+  char     *uri;
+  char     *password;
+  gboolean  keyring_failed;
 } ConnectJob;
 
 static void
 connect_job_free (ConnectJob *job)
 {
+  g_weak_ref_clear (&job->dialog);
   g_free (job->uri);
   if (job->password != NULL)
     {
@@ -163,8 +183,8 @@ stored_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SigapConnectDialog *self = g_task_get_source_object (task);
   ConnectJob *job = g_task_get_task_data (task);
+  g_autoptr(SigapConnectDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
 
   if (!sigap_keyring_store_finish (result, &error))
@@ -174,7 +194,8 @@ stored_cb (GObject      *object,
       job->keyring_failed = TRUE;
     }
 
-  finish_connected (self, job);
+  if (self != NULL)
+    finish_connected (self, job);
 }
 
 static void
@@ -182,11 +203,17 @@ connect_finished_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  SigapConnectDialog *self = SIGAP_CONNECT_DIALOG (object);
   ConnectJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SigapConnectDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
+  gboolean opened = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (opened)
+    sigap_connection_set_password (job->uri, job->password);
+  if (self == NULL)
+    return;
+
+  if (!opened)
     {
       set_connecting (self, FALSE);
       if (self->closed)
@@ -197,7 +224,6 @@ connect_finished_cb (GObject      *object,
       return;
     }
 
-  sigap_connection_set_password (job->uri, job->password);
   if (self->settings != NULL)
     sigap_connect_remember_recent (self->settings, job->uri);
 
@@ -242,6 +268,7 @@ connect_activated_cb (GtkWidget  *widget,
 
   server = sigap_server_new (host, (guint) port, database, user);
   job = g_new0 (ConnectJob, 1);
+  g_weak_ref_init (&job->dialog, self);
   job->uri = sigap_server_to_uri (server);
   job->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
 
@@ -251,7 +278,7 @@ connect_activated_cb (GtkWidget  *widget,
   show_message (self, connecting, FALSE);
   set_connecting (self, TRUE);
 
-  task = g_task_new (self, NULL, connect_finished_cb, NULL);
+  task = g_task_new (NULL, NULL, connect_finished_cb, NULL);
   g_task_set_source_tag (task, connect_activated_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) connect_job_free);
   g_task_run_in_thread (task, connect_in_thread);
@@ -288,11 +315,12 @@ looked_up_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(SigapConnectDialog) self = user_data;
+  g_autoptr(SigapConnectDialog) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *password = sigap_keyring_lookup_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->closed)
+  weak_ref_free (user_data);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL || self->closed)
     return;
   if (error != NULL)
     g_debug ("No password from the keyring: %s", error->message);
@@ -342,7 +370,7 @@ sigap_connect_dialog_select_recent (SigapConnectDialog *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  sigap_keyring_lookup (uri, self->cancellable, looked_up_cb, g_object_ref (self));
+  sigap_keyring_lookup (uri, self->cancellable, looked_up_cb, weak_ref_new (self));
 }
 
 static void
@@ -424,9 +452,6 @@ sigap_connect_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
-  /* A connection or a keyring call finishing later holds the dialog past its parent: then
-   * the parent must be forgotten already. */
-  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_CONNECT_DIALOG);
 
   G_OBJECT_CLASS (sigap_connect_dialog_parent_class)->dispose (object);
