@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sigap-connection.h"
 #include "core/sigap-database.h"
 #include "core/sigap-format.h"
 #include "core/sigap-participants.h"
@@ -288,7 +289,11 @@ open_finished_cb (GObject      *object,
   _sigap_window_set_error (self, NULL);
   g_free (self->db_path);
   self->db_path = g_strdup (info->path);
-  basename = g_filename_display_basename (info->path);
+  /* A server's "DATABASE on HOST" (never its password), a file's name. */
+  if (sigap_database_path_is_server (info->path))
+    basename = sigap_connection_describe (info->path);
+  else
+    basename = g_filename_display_basename (info->path);
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
 
   if (self->persistent && self->settings != NULL)
@@ -426,6 +431,8 @@ sigap_window_open_last_database (SigapWindow *self)
   if (self->settings != NULL)
     path = g_settings_get_string (self->settings, "last-database");
 
-  if (path != NULL && *path != '\0' && g_file_test (path, G_FILE_TEST_EXISTS))
+  if (path != NULL && sigap_database_path_is_server (path))
+    _sigap_window_open_last_server (self, path);
+  else if (path != NULL && *path != '\0' && g_file_test (path, G_FILE_TEST_EXISTS))
     sigap_window_open_database (self, path);
 }

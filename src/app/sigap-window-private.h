@@ -8,6 +8,7 @@
 
 #include "core/sigap-import.h"
 #include "core/sigap-regions.h"
+#include "sigap-connect-dialog.h"
 #include "sigap-filter-bar.h"
 #include "sigap-filter-model.h"
 #include "sigap-import-dialog.h"
@@ -105,6 +106,14 @@ void               _sigap_window_open                (SigapWindow  *self,
                                                       gboolean      clamp,
                                                       const char   *scope,
                                                       int           segment);
+
+/* sigap-window-connect.c */
+SigapConnectDialog *_sigap_window_connect_server     (SigapWindow  *self);
+void               _sigap_window_connect_server_activated (GtkWidget  *widget,
+                                                      const char   *action_name,
+                                                      GVariant     *parameter);
+void               _sigap_window_open_last_server    (SigapWindow  *self,
+                                                      const char   *uri);
 
 /* sigap-window-demo.c */
 void               _sigap_window_open_demo_activated (GtkWidget    *widget,

@@ -565,6 +565,8 @@ sigap_window_class_init (SigapWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.connect-server", NULL,
+                                   _sigap_window_connect_server_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
                                    _sigap_window_open_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL,

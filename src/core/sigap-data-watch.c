@@ -20,6 +20,7 @@
 
 #include "sigap-data-watch.h"
 #include "sigap-database.h"
+#include "sigap-database-private.h"
 
 /* File events within this many milliseconds are one change. */
 #define SETTLE_MS 150
@@ -131,7 +132,7 @@ watch_server (SigapDataWatch  *self,
   g_autofree char *display = sigap_database_display_location (location);
   PGresult *result;
 
-  self->conn = PQconnectdb (location);
+  self->conn = _sigap_connection_connect (location, NULL);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->conn)));

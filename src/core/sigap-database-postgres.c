@@ -903,7 +903,7 @@ _sigap_database_postgres_open (SigapDatabase           *self,
   d->display = _sigap_database_postgres_display (self->path);
   self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0;
 
-  d->conn = PQconnectdb (self->path);
+  d->conn = _sigap_connection_connect (self->path, self->password);
   if (d->conn == NULL || PQstatus (d->conn) != CONNECTION_OK)
     {
       g_autofree char *reason = connection_reason (d->conn != NULL ? PQerrorMessage (d->conn)

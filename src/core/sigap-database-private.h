@@ -88,6 +88,7 @@ struct _SigapDatabase
   const SigapEngine *engine;
   gpointer           engine_data;   /* the engine's own connection state */
   char              *path;          /* a file path, or a libpq URI */
+  const char        *password;      /* while a server opens: a password given apart, or NULL */
   int                schema_version;
   guint              read_only : 1;
 };
@@ -99,6 +100,12 @@ gboolean        _sigap_database_sqlite_open   (SigapDatabase           *self,
 gboolean        _sigap_database_postgres_open (SigapDatabase           *self,
                                                SigapDatabaseOpenFlags   flags,
                                                GError                 **error);
+
+/* sigap-connection.c: connects to the server of a libpq URI, with @password (NULL: the one
+ * set for the URI by sigap_connection_set_password (), if any) given apart from it; check the
+ * result with PQstatus (). The only place core opens a server connection. */
+struct pg_conn *_sigap_connection_connect     (const char           *uri,
+                                               const char           *password);
 
 /* The database a libpq URI names, for messages. */
 char           *_sigap_database_postgres_display (const char           *uri);

@@ -116,6 +116,42 @@ sigap_database_open (const char              *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * sigap_database_open_with_password:
+ * @uri: a libpq URI of a PostgreSQL server, best without a password
+ * @password: (nullable): the password to connect with; %NULL as sigap_database_open () does
+ * @flags: whether to create it, or to open it read-only
+ * @error: return location for a #SIGAP_DATABASE_ERROR
+ *
+ * Opens @uri as sigap_database_open () does, with @password handed to the server apart from
+ * the URI: the database's path (sigap_database_get_path ()) is @uri, which holds no password.
+ * The password is not kept: set it with sigap_connection_set_password () for the connections
+ * opened later.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+SigapDatabase *
+sigap_database_open_with_password (const char              *uri,
+                                   const char              *password,
+                                   SigapDatabaseOpenFlags   flags,
+                                   GError                 **error)
+{
+  g_autoptr(SigapDatabase) self = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (sigap_database_path_is_server (uri), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SIGAP_TYPE_DATABASE, NULL);
+  self->path = g_strdup (uri);
+  self->password = password;
+  if (!_sigap_database_postgres_open (self, flags, error))
+    return NULL;
+  self->password = NULL;
+
+  return g_steal_pointer (&self);
+}
+
 const char *
 sigap_database_get_path (SigapDatabase *self)
 {

@@ -63,6 +63,12 @@ GQuark          sigap_database_error_quark      (void);
 SigapDatabase  *sigap_database_open             (const char              *path,
                                                  SigapDatabaseOpenFlags   flags,
                                                  GError                 **error);
+/* Opens the server of @uri with @password, given apart so that it is in no location string
+ * (see sigap_connection_set_password () for the connections opened after). */
+SigapDatabase  *sigap_database_open_with_password (const char            *uri,
+                                                 const char              *password,
+                                                 SigapDatabaseOpenFlags   flags,
+                                                 GError                 **error);
 const char     *sigap_database_get_path         (SigapDatabase           *self);
 SigapDatabaseEngine sigap_database_get_engine   (SigapDatabase           *self);
 /* Whether @path names a PostgreSQL server (a libpq URI) rather than a file. */

@@ -1,0 +1,31 @@
+/* sigap-connect-dialog.h: "Connect to Server…", a PostgreSQL database opened from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SIGAP_TYPE_CONNECT_DIALOG (sigap_connect_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SigapConnectDialog, sigap_connect_dialog, SIGAP, CONNECT_DIALOG, AdwWindow)
+
+/* How many servers the recent list keeps. */
+#define SIGAP_CONNECT_RECENT_MAX 8
+
+SigapConnectDialog *sigap_connect_dialog_new            (GtkWindow          *parent,
+                                                         GSettings          *settings);
+/* Fills the fields from @uri (a recent connection) and looks its password up in the keyring. */
+void                sigap_connect_dialog_select_recent  (SigapConnectDialog *self,
+                                                         const char         *uri);
+/* What the dialog says under the fields: "Connecting…", or why the last attempt failed. */
+const char         *sigap_connect_dialog_get_message    (SigapConnectDialog *self);
+gboolean            sigap_connect_dialog_get_connecting (SigapConnectDialog *self);
+
+/* Adds @uri (no password) at the head of the recent servers in @settings. */
+void                sigap_connect_remember_recent       (GSettings          *settings,
+                                                         const char         *uri);
+
+G_END_DECLS

@@ -1,0 +1,599 @@
+/* test-connect-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Connect to Server…" (issue 11): the dialog's fields; a server that is down, a wrong
+ * password, a missing database and a schema newer than the app each give one line without the
+ * password, and Retry; a real server (SIGAP_TEST_PG) with a role, a password and a database
+ * whose names hold @ / : spaces and non-ASCII is opened, the window's header says "DATABASE on
+ * HOST", the connection goes to the recent servers, and the password is in no file of the
+ * test's XDG folders (the settings are written to a key file there, to be looked at).
+ *
+ * The dialog is drawn to connect-dialog.png in the build dir, to look at.
+ */
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "app/sigap-connect-dialog.h"
+#include "app/sigap-window-private.h"
+#include "core/sigap-connection.h"
+#include "sigap-test-util.h"
+#include "sigap-test-window.h"
+
+#define TIMEOUT_S 60
+
+static SigapApplication *app;
+static char *tmp_dir;
+static const char *server_uri;
+static char *admin_password;   /* PGPASSWORD, taken out of the environment */
+
+static gboolean
+skip_without_server (void)
+{
+  if (server_uri != NULL)
+    return FALSE;
+
+  if (g_getenv ("CI") != NULL)
+    {
+      g_test_message ("SIGAP_TEST_PG is not set in CI");
+      g_test_fail ();
+      return TRUE;
+    }
+
+  g_test_skip ("SIGAP_TEST_PG is not set");
+  return TRUE;
+}
+
+static void
+admin_exec (const char *sql)
+{
+  const char *keywords[] = { "dbname", "password", NULL };
+  const char *values[] = { server_uri, admin_password, NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to SIGAP_TEST_PG: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* As admin_exec (), in database @dbname. */
+static void
+admin_exec_in (const char *dbname,
+               const char *sql)
+{
+  const char *keywords[] = { "dbname", "dbname", "password", NULL };
+  const char *values[] = { server_uri, dbname, admin_password, NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, TRUE);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to %s: %s", dbname, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static char *
+quote_ident (const char *name)
+{
+  g_autoptr(GString) out = g_string_new ("\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+quote_literal (const char *text)
+{
+  g_autoptr(GString) out = g_string_new ("'");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (out, '\'');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* --- The dialog's widgets --------------------------------------------------------------- */
+
+static AdwEntryRow *
+find_row (SigapConnectDialog *dialog,
+          const char         *title)
+{
+  g_autoptr(GPtrArray) rows = sigap_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (row), g_dgettext (GETTEXT_PACKAGE, title)) == 0)
+        return ADW_ENTRY_ROW (row);
+    }
+
+  g_error ("No row “%s” in the dialog", title);
+  return NULL;
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *action)
+{
+  g_autoptr(GPtrArray) buttons = sigap_test_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+static void
+fill (SigapConnectDialog *dialog,
+      const char         *host,
+      const char         *port,
+      const char         *database,
+      const char         *user,
+      const char         *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "_Host")), host);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "_Port")), port);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "_Database")), database);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "_User")), user);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Pass_word")), password);
+}
+
+static gboolean
+not_connecting (gpointer data)
+{
+  return !sigap_connect_dialog_get_connecting (data);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *uri;
+  gboolean  keyring_failed;
+} Connected;
+
+static void
+connected_cb (SigapConnectDialog *dialog,
+              const char         *uri,
+              gboolean            keyring_failed,
+              Connected          *connected)
+{
+  connected->done = TRUE;
+  connected->uri = g_strdup (uri);
+  connected->keyring_failed = keyring_failed;
+}
+
+/* Connects with the fields as they are; returns the one-line failure, or NULL when the
+ * dialog connected (then @connected says to what). */
+static char *
+press_connect (SigapConnectDialog *dialog,
+               Connected          *connected)
+{
+  GtkButton *button = find_button (GTK_WIDGET (dialog), "connect.connect");
+
+  g_assert_nonnull (button);
+  g_object_ref (dialog);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (sigap_connect_dialog_get_connecting (dialog));
+  sigap_test_wait_until (not_connecting, dialog, TIMEOUT_S, "connecting");
+  /* Storing the password in the keyring may follow. */
+  while (connected != NULL && !connected->done &&
+         gtk_widget_get_visible (GTK_WIDGET (dialog)) &&
+         g_strcmp0 (gtk_button_get_label (button), "_Retry") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (connected != NULL && connected->done)
+    {
+      g_object_unref (dialog);
+      return NULL;
+    }
+
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Retry");
+  {
+    char *message = g_strdup (sigap_connect_dialog_get_message (dialog));
+
+    g_object_unref (dialog);
+    g_assert_nonnull (message);
+    g_test_message ("%s", message);
+    return message;
+  }
+}
+
+static void
+assert_one_line_without (const char *message,
+                         const char *password)
+{
+  g_assert_null (strchr (message, '\n'));
+  g_assert_null (strstr (message, password));
+  g_assert_null (strstr (message, "SELECT"));
+  g_assert_null (strstr (message, "sigap_meta"));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("The dialog: %s", path);
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* --- Tests ----------------------------------------------------------------------------- */
+
+static void
+test_fields (void)
+{
+  const char *recent_uri = "postgresql://operator@db.bekasikota.go.id:5432/sigap";
+  g_autoptr(GSettings) settings = g_settings_new ("id.go.bekasikota.Sigap");
+  g_autoptr(GPtrArray) recent_rows = NULL;
+  SigapWindow *window = sigap_window_new (app);
+  SigapConnectDialog *dialog;
+  GtkWidget *password;
+  gboolean listed = FALSE;
+
+  sigap_connect_remember_recent (settings, "postgresql:///older");
+  sigap_connect_remember_recent (settings, recent_uri);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-server", NULL));
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    dialog = NULL;
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (SIGAP_IS_CONNECT_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Port"))), ==, "5432");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Host"))), ==, "");
+  password = GTK_WIDGET (find_row (dialog, "Pass_word"));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (password));
+  /* Beside "Open…" on the welcome page. */
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "win.connect-server"));
+
+  /* The recent servers, newest first; picking one fills the fields. */
+  recent_rows = sigap_test_find_all (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < recent_rows->len; i++)
+    if (g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (recent_rows, i)),
+                   recent_uri) == 0)
+      {
+        listed = TRUE;
+        g_signal_emit_by_name (g_ptr_array_index (recent_rows, i), "activated");
+      }
+  g_assert_true (listed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Host"))), ==,
+                   "db.bekasikota.go.id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_User"))), ==,
+                   "operator");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Database"))), ==,
+                   "sigap");
+
+  fill (dialog, "db.bekasikota.go.id", "5432", "sigap", "operator", "rahasia");
+  sigap_test_wait_until (is_drawn, dialog, TIMEOUT_S, "drawing the dialog");
+  save_png (GTK_WIDGET (dialog), "connect-dialog.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "recent-servers");
+}
+
+static void
+test_bad_port_and_refused (void)
+{
+  SigapWindow *window = sigap_window_new (app);
+  SigapConnectDialog *dialog;
+  const char *password = "s3cret-P@ss:w/ord ü";
+  g_autofree char *message = NULL;
+  g_autofree char *refused = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = _sigap_window_connect_server (window);
+
+  fill (dialog, "127.0.0.1", "54x", "sigap", "operator", password);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_false (sigap_connect_dialog_get_connecting (dialog));
+  g_assert_cmpstr (sigap_connect_dialog_get_message (dialog), ==,
+                   "The port must be a number from 1 to 65535");
+
+  /* Port 1 takes no connections. */
+  fill (dialog, "127.0.0.1", "1", "sigap", "operator", password);
+  refused = press_connect (dialog, NULL);
+  assert_one_line_without (refused, password);
+  g_assert_nonnull (strstr (refused, "the server is down or cannot be reached"));
+  g_assert_false (sigap_connection_has_password ("postgresql://operator@127.0.0.1:1/sigap"));
+
+  /* Retry: the same again. */
+  message = press_connect (dialog, NULL);
+  g_assert_cmpstr (message, ==, refused);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+window_opened (gpointer data)
+{
+  SigapWindow *window = data;
+
+  return window->db_path != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "loading") != 0;
+}
+
+static gboolean
+bytes_contain (const char *haystack,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether any file under @dir holds @needle. */
+static gboolean
+tree_contains (const char *dir,
+               const char *needle,
+               guint      *n_files)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (tree_contains (path, needle, n_files))
+            return TRUE;
+        }
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        {
+          (*n_files)++;
+          if (bytes_contain (contents, length, needle))
+            {
+              g_test_message ("%s holds it", path);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_server (void)
+{
+  g_autofree char *suffix = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *qrole = NULL;
+  g_autofree char *qdb = NULL;
+  g_autofree char *qpassword = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *expected_subtitle = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *keyfile_text = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  const char *host = g_getenv ("PGHOST") != NULL ? g_getenv ("PGHOST") : "localhost";
+  const char *port = g_getenv ("PGPORT") != NULL ? g_getenv ("PGPORT") : "5432";
+  Connected connected = { 0 };
+  SigapWindow *window;
+  SigapConnectDialog *dialog;
+  guint n_files = 0;
+
+  if (skip_without_server ())
+    return;
+  if (host[0] == '/')
+    {
+      g_test_skip ("PGHOST is a socket: the test needs password authentication over TCP");
+      return;
+    }
+
+  suffix = g_strdup_printf ("%08x", g_random_int ());
+  role = g_strdup_printf ("operator ü@kota/%s", suffix);
+  dbname = g_strdup_printf ("sigap test:ü/%s", suffix);
+  password = g_strdup_printf ("p@ss w:rd/ü?#%s", suffix);
+  qrole = quote_ident (role);
+  qdb = quote_ident (dbname);
+  qpassword = quote_literal (password);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN CREATEROLE PASSWORD %s", qrole, qpassword);
+  admin_exec (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE DATABASE %s OWNER %s", qdb, qrole);
+  admin_exec (sql);
+
+  window = sigap_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = _sigap_window_connect_server (window);
+  g_signal_connect (dialog, "connected", G_CALLBACK (connected_cb), &connected);
+
+  /* A wrong password. */
+  fill (dialog, host, port, dbname, role, "wrong-Pässword");
+  message = press_connect (dialog, &connected);
+  assert_one_line_without (message, "wrong-Pässword");
+  g_assert_nonnull (strstr (message, "the password is wrong"));
+  g_clear_pointer (&message, g_free);
+
+  /* A database that does not exist. */
+  fill (dialog, host, port, "sigap_test_missing", role, password);
+  message = press_connect (dialog, &connected);
+  assert_one_line_without (message, password);
+  g_assert_nonnull (strstr (message, "does not exist"));
+  g_clear_pointer (&message, g_free);
+
+  /* The right one: the dialog opens the database (creating its schema) and closes. */
+  fill (dialog, host, port, dbname, role, password);
+  message = press_connect (dialog, &connected);
+  g_assert_null (message);
+  g_assert_true (connected.done);
+  g_assert_null (strstr (connected.uri, password));
+  g_assert_null (strstr (connected.uri, "ss w"));
+  g_test_message ("Connected to %s; the keyring %s", connected.uri,
+                  connected.keyring_failed ? "did not keep the password" : "kept the password");
+  g_assert_true (sigap_connection_has_password (connected.uri));
+
+  sigap_test_wait_until (window_opened, window, TIMEOUT_S, "opening the server database");
+  g_assert_cmpstr (window->db_path, ==, connected.uri);
+  g_assert_null (window->error);
+  expected_subtitle = g_strdup_printf ("%s on %s", dbname, host);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==,
+                   expected_subtitle);
+
+  /* The recent servers, and the last database, hold the URI; no file holds the password. */
+  settings = g_settings_new ("id.go.bekasikota.Sigap");
+  recent = g_settings_get_strv (settings, "recent-servers");
+  g_assert_cmpstr (recent[0], ==, connected.uri);
+  g_settings_sync ();
+  keyfile = g_build_filename (tmp_dir, "config", "glib-2.0", "settings", "keyfile", NULL);
+  g_assert_true (g_file_get_contents (keyfile, &keyfile_text, NULL, NULL));
+  g_assert_nonnull (strstr (keyfile_text, "recent-servers"));
+  g_assert_false (tree_contains (tmp_dir, password, &n_files));
+  g_assert_false (tree_contains (tmp_dir, qpassword + 1, &n_files));
+  g_assert_cmpuint (n_files, >, 0);
+
+  /* A recent connection fills the fields again (the password, from a keyring if any). */
+  dialog = _sigap_window_connect_server (window);
+  sigap_connect_dialog_select_recent (dialog, connected.uri);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Database"))), ==,
+                   dbname);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_User"))), ==, role);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Host"))), ==, host);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Port"))), ==, port);
+
+  /* A schema newer than this version. */
+  admin_exec_in (dbname, "UPDATE sigap_meta SET value = '999' WHERE key = 'schema_version'");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Pass_word")), password);
+  message = press_connect (dialog, NULL);
+  assert_one_line_without (message, password);
+  g_assert_nonnull (strstr (message, "newer version of SIGAP Dasbor"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_free (sql);
+  sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", qdb);
+  admin_exec (sql);
+  g_free (sql);
+  sql = g_strdup_printf ("DROP ROLE %s", qrole);
+  admin_exec (sql);
+  g_free (connected.uri);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *cache = NULL;
+  g_autofree char *state = NULL;
+  int status;
+
+  if (sigap_test_skip_without_display ())
+    return 0;
+
+  /* Settings are written to a key file under a temporary XDG_CONFIG_HOME, to be looked at. */
+  tmp_dir = sigap_test_make_tmp_dir ("sigap-test-connect-XXXXXX", TRUE);
+  config = g_build_filename (tmp_dir, "config", NULL);
+  data = g_build_filename (tmp_dir, "data", NULL);
+  cache = g_build_filename (tmp_dir, "cache", NULL);
+  state = g_build_filename (tmp_dir, "state", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+
+  /* The password must come from the dialog, not from the environment. */
+  server_uri = g_getenv ("SIGAP_TEST_PG");
+  admin_password = g_strdup (g_getenv ("PGPASSWORD"));
+  g_unsetenv ("PGPASSWORD");
+
+  /* SIGAP_TEST_LOCALEDIR=_build/po LANGUAGE=id draws the dialog in Indonesian. */
+  if (g_getenv ("SIGAP_TEST_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SIGAP_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      gtk_disable_setlocale ();
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = sigap_test_register_app ();
+
+  g_test_add_func ("/connect-dialog/fields", test_fields);
+  g_test_add_func ("/connect-dialog/bad-port-and-refused", test_bad_port_and_refused);
+  g_test_add_func ("/connect-dialog/server", test_server);
+
+  status = g_test_run ();
+
+  g_object_unref (app);
+  sigap_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (admin_password);
+  return status;
+}
