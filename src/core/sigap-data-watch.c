@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
-#include <libpq-fe.h>
 
 #include "sigap-data-watch.h"
 #include "sigap-database.h"
@@ -30,7 +29,7 @@ struct _SigapDataWatch
   GObject        parent_instance;
 
   GMainContext  *context;
-  PGconn        *conn;
+  SigapServerListener *listener;
   GSource       *socket_source;
   GFileMonitor  *file_monitor;
   GFileMonitor  *wal_monitor;
@@ -62,7 +61,7 @@ sigap_data_watch_dispose (GObject *object)
       g_source_destroy (self->settle_source);
       g_clear_pointer (&self->settle_source, g_source_unref);
     }
-  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->listener, _sigap_server_listener_free);
   if (self->file_monitor != NULL)
     g_file_monitor_cancel (self->file_monitor);
   if (self->wal_monitor != NULL)
@@ -102,24 +101,16 @@ socket_ready_cb (int           fd,
                  gpointer      user_data)
 {
   SigapDataWatch *self = SIGAP_DATA_WATCH (user_data);
-  PGnotify *notify;
-  gboolean changed = FALSE;
+  int n = _sigap_server_listener_consume (self->listener);
 
-  if (PQconsumeInput (self->conn) == 0)
+  if (n < 0)
     {
       /* The server went away: the window learns of it on its own connection. */
-      g_debug ("Data watch lost its connection: %s", PQerrorMessage (self->conn));
       g_clear_pointer (&self->socket_source, g_source_unref);
       return G_SOURCE_REMOVE;
     }
 
-  while ((notify = PQnotifies (self->conn)) != NULL)
-    {
-      changed = TRUE;
-      PQfreemem (notify);
-    }
-
-  if (changed)
+  if (n > 0)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return G_SOURCE_CONTINUE;
 }
@@ -129,33 +120,12 @@ watch_server (SigapDataWatch  *self,
               const char      *location,
               GError         **error)
 {
-  g_autofree char *display = sigap_database_display_location (location);
-  PGresult *result;
+  self->listener = _sigap_server_listener_new (location, SIGAP_DATA_CHANGED_CHANNEL, error);
+  if (self->listener == NULL)
+    return FALSE;
 
-  self->conn = _sigap_connection_connect (location, NULL);
-  if (PQstatus (self->conn) != CONNECTION_OK)
-    {
-      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-
-      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
-                   _("Cannot watch database “%s” for changes: %s"), display, reason);
-      return FALSE;
-    }
-
-  result = PQexec (self->conn, "LISTEN " SIGAP_DATA_CHANGED_CHANNEL);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-
-      PQclear (result);
-      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
-                   _("Cannot watch database “%s” for changes: %s"), display, reason);
-      return FALSE;
-    }
-  PQclear (result);
-  PQsetnonblocking (self->conn, 1);
-
-  self->socket_source = g_unix_fd_source_new (PQsocket (self->conn), G_IO_IN);
+  self->socket_source = g_unix_fd_source_new (_sigap_server_listener_get_fd (self->listener),
+                                              G_IO_IN);
   g_source_set_callback (self->socket_source, G_SOURCE_FUNC (socket_ready_cb), self, NULL);
   g_source_set_static_name (self->socket_source, "[sigap] data watch");
   g_source_attach (self->socket_source, self->context);

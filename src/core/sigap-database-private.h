@@ -101,11 +101,23 @@ gboolean        _sigap_database_postgres_open (SigapDatabase           *self,
                                                SigapDatabaseOpenFlags   flags,
                                                GError                 **error);
 
-/* sigap-connection.c: connects to the server of a libpq URI, with @password (NULL: the one
- * set for the URI by sigap_connection_set_password (), if any) given apart from it; check the
- * result with PQstatus (). The only place core opens a server connection. */
+/* sigap-connection-postgres.c: connects to the server of a libpq URI, with @password (NULL:
+ * the one set for the URI by sigap_connection_set_password (), if any) given apart from it;
+ * check the result with PQstatus (). The only place core opens a server connection. */
 struct pg_conn *_sigap_connection_connect     (const char           *uri,
                                                const char           *password);
+
+/* sigap-data-watch-postgres.c: a connection of its own that LISTENs on @channel. */
+typedef struct _SigapServerListener SigapServerListener;
+
+SigapServerListener *_sigap_server_listener_new     (const char           *uri,
+                                                     const char           *channel,
+                                                     GError              **error);
+/* The socket to poll for input. */
+int             _sigap_server_listener_get_fd  (SigapServerListener  *listener);
+/* Reads what arrived: the number of notifications, or -1 when the connection is lost. */
+int             _sigap_server_listener_consume (SigapServerListener  *listener);
+void            _sigap_server_listener_free    (SigapServerListener  *listener);
 
 /* The database a libpq URI names, for messages. */
 char           *_sigap_database_postgres_display (const char           *uri);

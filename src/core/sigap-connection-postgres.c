@@ -1,4 +1,4 @@
-/* sigap-connection.c
+/* sigap-connection-postgres.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
