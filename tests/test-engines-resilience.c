@@ -9,6 +9,7 @@
  *    another connection: the next read connects again and gives the same figures; inside a
  *    transaction the statement fails in one line, nothing is saved, and after the rollback the
  *    connection works; a server that stays down says so in one line, at open too;
+ *  - the data watch (live refresh) hears the commits of others again after a restart;
  *  - a wrong password: one line, without the password;
  *  - `sigap import` killed with SIGKILL mid-way, on PostgreSQL and on an SQLite file: nothing
  *    of it stays (counts and tallies as before, no lock held) and the next import succeeds;
@@ -28,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/sigap-data-watch.h"
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
@@ -583,6 +585,81 @@ test_terminate_backend (void)
   test_database_drop (&server);
 }
 
+static void
+count_changed_cb (SigapDataWatch *watch,
+                  guint          *count)
+{
+  (*count)++;
+}
+
+/* Runs the main context until *@count reaches 1, for at most @timeout_s seconds. */
+static gboolean
+wait_for_change (const guint *count,
+                 guint        timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (*count == 0 && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10 * 1000);
+    }
+  return *count > 0;
+}
+
+static void
+commit_notify (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = sigap_database_open (uri, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_begin (db, &error));
+  g_assert_true (sigap_database_notify_changed (db, &error));
+  g_assert_true (sigap_database_commit (db, &error));
+  g_assert_no_error (error);
+}
+
+/* The live refresh's own connection, after a restart: it connects again, says the figures may
+ * be out of date, and hears the next commit. */
+static void
+test_data_watch_restart (void)
+{
+  g_autoptr(SigapDataWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  OwnServer server = { 0 };
+  guint count = 0;
+
+  if (skip_without_server () || !own_server_start (&server))
+    return;
+
+  demo_into (server.uri, "100");
+  watch = sigap_data_watch_new (server.uri, &error);
+  g_assert_no_error (error);
+  g_signal_connect (watch, "changed", G_CALLBACK (count_changed_cb), &count);
+  commit_notify (server.uri);
+  g_assert_true (wait_for_change (&count, 10));
+
+  own_server_ctl (&server, "restart");
+  count = 0;
+  g_assert_true (wait_for_change (&count, 20));
+
+  /* Listening again: the next commit is heard. */
+  count = 0;
+  commit_notify (server.uri);
+  g_assert_true (wait_for_change (&count, 10));
+
+  /* While the server is away: nothing heard, attempts to connect again; given up meanwhile,
+   * its pending attempt ends quietly. */
+  count = 0;
+  own_server_ctl (&server, "stop");
+  g_assert_false (wait_for_change (&count, 4));
+  g_clear_object (&watch);
+  own_server_ctl (&server, "start");
+  g_assert_false (wait_for_change (&count, 2));
+  own_server_remove (&server);
+}
+
 /* A wrong password: one line, which does not repeat it. */
 static void
 test_wrong_password (void)
@@ -1127,6 +1204,7 @@ main (int   argc,
 
   g_test_add_func ("/engines-resilience/restart", test_restart);
   g_test_add_func ("/engines-resilience/terminate-backend", test_terminate_backend);
+  g_test_add_func ("/engines-resilience/data-watch-restart", test_data_watch_restart);
   g_test_add_func ("/engines-resilience/wrong-password", test_wrong_password);
   g_test_add_func ("/engines-resilience/kill-import-postgres", test_kill_import_postgres);
   g_test_add_func ("/engines-resilience/kill-import-sqlite", test_kill_import_sqlite);

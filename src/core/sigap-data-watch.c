@@ -8,7 +8,10 @@
  *
  * On PostgreSQL the watch has its own connection, LISTENs on SIGAP_DATA_CHANGED_CHANNEL
  * (sigap_database_notify_changed () sends it inside the writing transaction, so it arrives
- * once the data is committed) and watches the connection's socket. On SQLite a file monitor
+ * once the data is committed) and watches the connection's socket. When the server goes away
+ * (a restart), it connects again in a thread, after 1 s, then 2, 4 … up to 30 s between
+ * attempts, and emits "changed" once back: an import may have committed meanwhile. On SQLite
+ * a file monitor
  * watches the file and its write-ahead log; a burst of file events gives one "changed".
  */
 
@@ -23,14 +26,20 @@
 
 /* File events within this many milliseconds are one change. */
 #define SETTLE_MS 150
+/* The longest wait between two attempts to connect again, in seconds. */
+#define RETRY_MAX_S 30
 
 struct _SigapDataWatch
 {
   GObject        parent_instance;
 
   GMainContext  *context;
+  char          *location;
   PGconn        *conn;
   GSource       *socket_source;
+  GSource       *retry_source;
+  GCancellable  *cancellable;     /* of the attempt to connect again */
+  guint          retry_s;
   GFileMonitor  *file_monitor;
   GFileMonitor  *wal_monitor;
   GSource       *settle_source;
@@ -61,6 +70,15 @@ sigap_data_watch_dispose (GObject *object)
       g_source_destroy (self->settle_source);
       g_clear_pointer (&self->settle_source, g_source_unref);
     }
+  if (self->retry_source != NULL)
+    {
+      g_source_destroy (self->retry_source);
+      g_clear_pointer (&self->retry_source, g_source_unref);
+    }
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->conn, PQfinish);
   if (self->file_monitor != NULL)
     g_file_monitor_cancel (self->file_monitor);
@@ -95,6 +113,112 @@ sigap_data_watch_init (SigapDataWatch *self)
 {
 }
 
+static void schedule_reconnect (SigapDataWatch *self);
+static void attach_socket      (SigapDataWatch *self);
+
+/* LISTENs on @conn: FALSE with @reason (one line) when it cannot. */
+static gboolean
+listen_on (PGconn  *conn,
+           char   **reason)
+{
+  PGresult *result = PQexec (conn, "LISTEN " SIGAP_DATA_CHANGED_CHANNEL);
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    *reason = g_strstrip (g_strdup (PQerrorMessage (conn)));
+  PQclear (result);
+  return ok;
+}
+
+/* In a thread: a new connection, listening, or an error. */
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  PGconn *conn = PQconnectdb (task_data);
+  g_autofree char *reason = NULL;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    reason = g_strstrip (g_strdup (PQerrorMessage (conn)));
+  if (reason == NULL && listen_on (conn, &reason))
+    {
+      g_task_return_pointer (task, conn, (GDestroyNotify) PQfinish);
+      return;
+    }
+
+  PQfinish (conn);
+  g_task_return_new_error (task, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED, "%s",
+                           reason);
+}
+
+/* @user_data: a weak reference to the watch, which may be gone by now. */
+static void
+reconnected_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SigapDataWatch) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  PGconn *conn = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || self->location == NULL)
+    {
+      g_clear_pointer (&conn, PQfinish);
+      return;
+    }
+
+  if (conn == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Data watch cannot connect again yet: %s", error->message);
+      self->retry_s = MIN (self->retry_s * 2, RETRY_MAX_S);
+      schedule_reconnect (self);
+      return;
+    }
+
+  g_debug ("Data watch connected again");
+  self->conn = conn;
+  attach_socket (self);
+  /* An import may have committed while the watch was away. */
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  SigapDataWatch *self = SIGAP_DATA_WATCH (user_data);
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_clear_pointer (&self->retry_source, g_source_unref);
+
+  /* The task reports on the watch's context, and does not keep the watch: a connection
+   * attempt may take long, and the watch is given up meanwhile (dispose cancels it). */
+  g_weak_ref_init (weak, self);
+  g_main_context_push_thread_default (self->context);
+  task = g_task_new (NULL, self->cancellable, reconnected_cb, weak);
+  g_main_context_pop_thread_default (self->context);
+  g_task_set_source_tag (task, retry_cb);
+  g_task_set_task_data (task, g_strdup (self->location), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reconnect (SigapDataWatch *self)
+{
+  self->retry_source = g_timeout_source_new (self->retry_s * 1000);
+  g_source_set_callback (self->retry_source, retry_cb, self, NULL);
+  g_source_set_static_name (self->retry_source, "[sigap] data watch reconnect");
+  g_source_attach (self->retry_source, self->context);
+}
+
 static gboolean
 socket_ready_cb (int           fd,
                  GIOCondition  condition,
@@ -104,11 +228,15 @@ socket_ready_cb (int           fd,
   PGnotify *notify;
   gboolean changed = FALSE;
 
-  if (PQconsumeInput (self->conn) == 0)
+  if (PQconsumeInput (self->conn) == 0 || PQstatus (self->conn) == CONNECTION_BAD)
     {
-      /* The server went away: the window learns of it on its own connection. */
+      /* The server went away (the window learns of it on its own connection): connect
+       * again in a while. */
       g_debug ("Data watch lost its connection: %s", PQerrorMessage (self->conn));
       g_clear_pointer (&self->socket_source, g_source_unref);
+      g_clear_pointer (&self->conn, PQfinish);
+      self->retry_s = 1;
+      schedule_reconnect (self);
       return G_SOURCE_REMOVE;
     }
 
@@ -129,7 +257,7 @@ watch_server (SigapDataWatch  *self,
               GError         **error)
 {
   g_autofree char *display = sigap_database_display_location (location);
-  PGresult *result;
+  g_autofree char *failure = NULL;
 
   self->conn = PQconnectdb (location);
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -141,24 +269,28 @@ watch_server (SigapDataWatch  *self,
       return FALSE;
     }
 
-  result = PQexec (self->conn, "LISTEN " SIGAP_DATA_CHANGED_CHANNEL);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+  if (!listen_on (self->conn, &failure))
     {
-      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
-
-      PQclear (result);
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
-                   _("Cannot watch database “%s” for changes: %s"), display, reason);
+                   _("Cannot watch database “%s” for changes: %s"), display, failure);
       return FALSE;
     }
-  PQclear (result);
+
+  self->location = g_strdup (location);
+  self->cancellable = g_cancellable_new ();
+  attach_socket (self);
+  return TRUE;
+}
+
+static void
+attach_socket (SigapDataWatch *self)
+{
   PQsetnonblocking (self->conn, 1);
 
   self->socket_source = g_unix_fd_source_new (PQsocket (self->conn), G_IO_IN);
   g_source_set_callback (self->socket_source, G_SOURCE_FUNC (socket_ready_cb), self, NULL);
   g_source_set_static_name (self->socket_source, "[sigap] data watch");
   g_source_attach (self->socket_source, self->context);
-  return TRUE;
 }
 
 static gboolean
