@@ -644,6 +644,8 @@ test_replica (void)
   g_autofree char *options = NULL;
   g_autofree char *standby_uri = NULL;
   g_autofree char *primary = NULL;
+  g_autofree char *standby_conf = NULL;
+  g_autofree char *max_connections = NULL;
   g_auto(SigapTestRun) primary_run = { 0 };
   g_auto(SigapTestRun) standby_run = { 0 };
   g_auto(SigapTestRun) import_run = { 0 };
@@ -676,13 +678,24 @@ test_replica (void)
 
   /* The copy, and a configuration of its own: Debian keeps the primary's outside its data. */
   primary = g_strdup (server_uri);
+  {
+    PGconn *conn = connect_admin ();
+    PGresult *result = PQexec (conn, "SHOW max_connections");
+
+    g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+    max_connections = g_strdup (PQgetvalue (result, 0, 0));
+    PQclear (result);
+    PQfinish (conn);
+  }
   run_server_program ((const char * const[]) { PG_BIN "/pg_basebackup", "-D", data, "-R",
                                                "-X", "stream", "-c", "fast", "-d", primary,
                                                NULL });
   port = g_strdup_printf ("%d", 20000 + g_random_int_range (0, 20000));
   conf = g_build_filename (data, "postgresql.conf", NULL);
   hba = g_build_filename (data, "pg_hba.conf", NULL);
-  g_assert_true (g_file_set_contents (conf, "hot_standby = on\n", -1, NULL));
+  /* A standby needs at least the primary's max_connections (sigap-dev raises it to 200). */
+  standby_conf = g_strdup_printf ("hot_standby = on\nmax_connections = %s\n", max_connections);
+  g_assert_true (g_file_set_contents (conf, standby_conf, -1, NULL));
   g_assert_true (g_file_set_contents (hba, "local all all trust\n", -1, NULL));
   if (getuid () == 0)
     {
