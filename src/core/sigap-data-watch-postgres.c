@@ -76,7 +76,7 @@ _sigap_server_listener_consume (SigapServerListener *self)
   PGnotify *notify;
   int n = 0;
 
-  if (PQconsumeInput (self->conn) == 0)
+  if (PQconsumeInput (self->conn) == 0 || PQstatus (self->conn) == CONNECTION_BAD)
     {
       g_debug ("Data watch lost its connection: %s", PQerrorMessage (self->conn));
       return -1;

@@ -8,8 +8,11 @@
  *
  * On PostgreSQL the watch has its own connection, LISTENs on SIGAP_DATA_CHANGED_CHANNEL
  * (sigap_database_notify_changed () sends it inside the writing transaction, so it arrives
- * once the data is committed) and watches the connection's socket. On SQLite a file monitor
- * watches the file and its write-ahead log; a burst of file events gives one "changed".
+ * once the data is committed) and watches the connection's socket. When the server goes away
+ * (a restart), it connects again in a thread, after 1 s, then 2, 4 … up to 30 s between
+ * attempts, and emits "changed" once back: an import may have committed meanwhile. On SQLite
+ * a file monitor watches the file and its write-ahead log; a burst of file events gives one
+ * "changed".
  */
 
 #include "config.h"
@@ -23,14 +26,20 @@
 
 /* File events within this many milliseconds are one change. */
 #define SETTLE_MS 150
+/* The longest wait between two attempts to connect again, in seconds. */
+#define RETRY_MAX_S 30
 
 struct _SigapDataWatch
 {
   GObject        parent_instance;
 
   GMainContext  *context;
+  char          *location;
   SigapServerListener *listener;
   GSource       *socket_source;
+  GSource       *retry_source;
+  GCancellable  *cancellable;     /* of the attempt to connect again */
+  guint          retry_s;
   GFileMonitor  *file_monitor;
   GFileMonitor  *wal_monitor;
   GSource       *settle_source;
@@ -61,6 +70,15 @@ sigap_data_watch_dispose (GObject *object)
       g_source_destroy (self->settle_source);
       g_clear_pointer (&self->settle_source, g_source_unref);
     }
+  if (self->retry_source != NULL)
+    {
+      g_source_destroy (self->retry_source);
+      g_clear_pointer (&self->retry_source, g_source_unref);
+    }
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->listener, _sigap_server_listener_free);
   if (self->file_monitor != NULL)
     g_file_monitor_cancel (self->file_monitor);
@@ -95,6 +113,92 @@ sigap_data_watch_init (SigapDataWatch *self)
 {
 }
 
+static void schedule_reconnect (SigapDataWatch *self);
+static void attach_socket      (SigapDataWatch *self);
+
+/* In a thread: a new connection, listening, or an error. */
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SigapServerListener *listener;
+
+  listener = _sigap_server_listener_new (task_data, SIGAP_DATA_CHANGED_CHANNEL, &error);
+  if (listener == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, listener, (GDestroyNotify) _sigap_server_listener_free);
+}
+
+/* @user_data: a weak reference to the watch, which may be gone by now. */
+static void
+reconnected_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SigapDataWatch) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  SigapServerListener *listener = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || self->location == NULL)
+    {
+      g_clear_pointer (&listener, _sigap_server_listener_free);
+      return;
+    }
+
+  if (listener == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Data watch cannot connect again yet: %s", error->message);
+      self->retry_s = MIN (self->retry_s * 2, RETRY_MAX_S);
+      schedule_reconnect (self);
+      return;
+    }
+
+  g_debug ("Data watch connected again");
+  self->listener = listener;
+  attach_socket (self);
+  /* An import may have committed while the watch was away. */
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  SigapDataWatch *self = SIGAP_DATA_WATCH (user_data);
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_clear_pointer (&self->retry_source, g_source_unref);
+
+  /* The task reports on the watch's context, and does not keep the watch: a connection
+   * attempt may take long, and the watch is given up meanwhile (dispose cancels it). */
+  g_weak_ref_init (weak, self);
+  g_main_context_push_thread_default (self->context);
+  task = g_task_new (NULL, self->cancellable, reconnected_cb, weak);
+  g_main_context_pop_thread_default (self->context);
+  g_task_set_source_tag (task, retry_cb);
+  g_task_set_task_data (task, g_strdup (self->location), g_free);
+  g_task_run_in_thread (task, reconnect_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reconnect (SigapDataWatch *self)
+{
+  self->retry_source = g_timeout_source_new (self->retry_s * 1000);
+  g_source_set_callback (self->retry_source, retry_cb, self, NULL);
+  g_source_set_static_name (self->retry_source, "[sigap] data watch reconnect");
+  g_source_attach (self->retry_source, self->context);
+}
+
 static gboolean
 socket_ready_cb (int           fd,
                  GIOCondition  condition,
@@ -105,14 +209,28 @@ socket_ready_cb (int           fd,
 
   if (n < 0)
     {
-      /* The server went away: the window learns of it on its own connection. */
+      /* The server went away (the window learns of it on its own connection): connect
+       * again in a while. */
       g_clear_pointer (&self->socket_source, g_source_unref);
+      g_clear_pointer (&self->listener, _sigap_server_listener_free);
+      self->retry_s = 1;
+      schedule_reconnect (self);
       return G_SOURCE_REMOVE;
     }
 
   if (n > 0)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+attach_socket (SigapDataWatch *self)
+{
+  self->socket_source = g_unix_fd_source_new (_sigap_server_listener_get_fd (self->listener),
+                                              G_IO_IN);
+  g_source_set_callback (self->socket_source, G_SOURCE_FUNC (socket_ready_cb), self, NULL);
+  g_source_set_static_name (self->socket_source, "[sigap] data watch");
+  g_source_attach (self->socket_source, self->context);
 }
 
 static gboolean
@@ -124,11 +242,9 @@ watch_server (SigapDataWatch  *self,
   if (self->listener == NULL)
     return FALSE;
 
-  self->socket_source = g_unix_fd_source_new (_sigap_server_listener_get_fd (self->listener),
-                                              G_IO_IN);
-  g_source_set_callback (self->socket_source, G_SOURCE_FUNC (socket_ready_cb), self, NULL);
-  g_source_set_static_name (self->socket_source, "[sigap] data watch");
-  g_source_attach (self->socket_source, self->context);
+  self->location = g_strdup (location);
+  self->cancellable = g_cancellable_new ();
+  attach_socket (self);
   return TRUE;
 }
 

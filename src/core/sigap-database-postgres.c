@@ -20,6 +20,14 @@
  * advisory lock so that two clients opening a fresh database do not both create it; the schema
  * version is sigap_meta's 'schema_version'. Opening read-only makes the session read-only
  * (default_transaction_read_only): nothing is written.
+ *
+ * A connection lost mid-session (the server restarted, the backend was terminated) is
+ * re-established at the statement that finds it gone: outside a transaction that statement,
+ * which did not run, runs again once on the new connection; inside one, the server has rolled
+ * the transaction back, so the statement and every one after it fail with "the connection to
+ * the server was lost; nothing was saved" until the caller rolls back, and the next statement
+ * after that reconnects. Statements are not prepared on the server, so nothing needs preparing
+ * again; the session's settings are set again.
  */
 
 #include <glib/gi18n.h>
@@ -43,11 +51,17 @@
 #define SQLSTATE_OUT_OF_RANGE       "22003"
 #define SQLSTATE_READ_ONLY          "25006"
 #define SQLSTATE_NO_PRIVILEGE       "42501"
+#define SQLSTATE_CONNECTION_FAILURE "08006"
+
+/* What every session of the engine starts with. */
+#define SESSION_SETTINGS "SET client_encoding = 'UTF8'; SET client_min_messages = warning"
 
 typedef struct
 {
   PGconn       *conn;
-  PGcancel     *cancel;
+  PGcancel     *cancel;         /* of the current connection; under cancel_lock */
+  GMutex        cancel_lock;    /* a cancellable may fire in another thread while reconnecting */
+  gboolean      lost_transaction; /* the connection went in a transaction not yet rolled back */
   GCancellable *cancellable;
   gulong        cancelled_id;
   char         *display;        /* the database as named in messages */
@@ -175,7 +189,21 @@ remember_error (SigapDatabase  *self,
                                        : NULL;
 
   g_free (d->last_error);
-  if (g_strcmp0 (sqlstate, SQLSTATE_READ_ONLY) == 0 &&
+  if (d->lost_transaction)
+    {
+      /* The server rolled the transaction back when the connection went. */
+      d->last_error = g_strdup (_("the connection to the server was lost; nothing was saved"));
+      sqlstate = SQLSTATE_CONNECTION_FAILURE;
+    }
+  else if (PQstatus (d->conn) == CONNECTION_BAD)
+    {
+      g_autofree char *reason = connection_reason (PQerrorMessage (d->conn), d->display);
+
+      /* Gone, and not back: the message of a terminated backend says less than this. */
+      d->last_error = g_strdup_printf (_("the connection to the server was lost: %s"), reason);
+      sqlstate = SQLSTATE_CONNECTION_FAILURE;
+    }
+  else if (g_strcmp0 (sqlstate, SQLSTATE_READ_ONLY) == 0 &&
       g_strcmp0 (PQparameterStatus (d->conn, "in_hot_standby"), "on") == 0)
     {
       /* A hot standby (PostgreSQL 14 and later report in_hot_standby, and its changes, on
@@ -226,6 +254,91 @@ result_ok (PGresult *result)
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 }
 
+/* --- A lost connection ---------------------------------------------------------------- */
+
+/* Sets what every session starts with, on a new connection or one re-established. */
+static gboolean
+set_up_session (SigapDatabase  *self,
+                GError        **error)
+{
+  PGresult *result = PQexec (DB (self)->conn,
+                             self->read_only ? SESSION_SETTINGS ";"
+                                               "SET default_transaction_read_only = on"
+                                             : SESSION_SETTINGS);
+
+  if (!result_ok (result))
+    {
+      remember_error (self, result);
+      PQclear (result);
+      g_set_error_literal (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
+                           DB (self)->last_error);
+      return FALSE;
+    }
+
+  PQclear (result);
+  return TRUE;
+}
+
+/* Connects again to the same server and database, with the session's settings; the cancel
+ * handle names the new backend. FALSE when the server is still away. */
+static gboolean
+reconnect (SigapDatabase *self)
+{
+  PgDatabase *d = DB (self);
+  PGcancel *cancel;
+
+  PQreset (d->conn);
+  if (PQstatus (d->conn) != CONNECTION_OK)
+    return FALSE;
+
+  cancel = PQgetCancel (d->conn);
+  g_mutex_lock (&d->cancel_lock);
+  g_clear_pointer (&d->cancel, PQfreeCancel);
+  d->cancel = cancel;
+  g_mutex_unlock (&d->cancel_lock);
+
+  if (!set_up_session (self, NULL))
+    return FALSE;
+
+  g_debug ("Connection to %s re-established", d->display);
+  return TRUE;
+}
+
+/* After a statement failed, with the transaction status from before it: TRUE when it failed
+ * because the connection was gone, outside a transaction, and the connection is back, so that
+ * the statement, which did not run, may run again. Inside a transaction the transaction is
+ * lost: see transaction_lost (). */
+static gboolean
+reconnected_to_retry (SigapDatabase           *self,
+                      PGTransactionStatusType  before)
+{
+  PgDatabase *d = DB (self);
+
+  if (PQstatus (d->conn) != CONNECTION_BAD)
+    return FALSE;
+
+  if (before == PQTRANS_INTRANS || before == PQTRANS_INERROR || before == PQTRANS_ACTIVE)
+    {
+      d->lost_transaction = TRUE;
+      return FALSE;
+    }
+
+  return reconnect (self);
+}
+
+/* In a transaction whose connection was lost: TRUE, with the reason remembered. Every
+ * statement fails then, as in a failed transaction, until the caller rolls back: what follows
+ * must not run on a new connection as if the first half had been saved. */
+static gboolean
+transaction_lost (SigapDatabase *self)
+{
+  if (!DB (self)->lost_transaction)
+    return FALSE;
+
+  remember_error (self, NULL);
+  return TRUE;
+}
+
 /* --- Connection ----------------------------------------------------------------------- */
 
 static gboolean
@@ -233,7 +346,18 @@ postgres_exec (SigapDatabase  *self,
                const char     *sql,
                GError        **error)
 {
-  PGresult *result = PQexec (DB (self)->conn, sql);
+  PGTransactionStatusType before = PQtransactionStatus (DB (self)->conn);
+  PGresult *result = NULL;
+
+  if (!transaction_lost (self))
+    {
+      result = PQexec (DB (self)->conn, sql);
+      if (!result_ok (result) && reconnected_to_retry (self, before))
+        {
+          PQclear (result);
+          result = PQexec (DB (self)->conn, sql);
+        }
+    }
 
   if (!result_ok (result))
     {
@@ -354,7 +478,12 @@ postgres_prepare (SigapDatabase  *self,
 static gboolean
 postgres_in_transaction (SigapDatabase *self)
 {
-  return PQtransactionStatus (DB (self)->conn) != PQTRANS_IDLE;
+  PGTransactionStatusType status = PQtransactionStatus (DB (self)->conn);
+
+  /* A connection lost outside a transaction (PQTRANS_UNKNOWN) is in none: its next statement
+   * connects again. */
+  return DB (self)->lost_transaction ||
+         status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 static gint64
@@ -372,6 +501,7 @@ postgres_last_insert_id (SigapDatabase *self)
 static void
 postgres_interrupt (SigapDatabase *self)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&DB (self)->cancel_lock);
   char message[256];
 
   if (DB (self)->cancel != NULL && !PQcancel (DB (self)->cancel, message, sizeof message))
@@ -427,6 +557,13 @@ postgres_begin (SigapDatabase  *self,
 static void
 postgres_rollback (SigapDatabase *self)
 {
+  /* The server rolled it back when the connection went; the next statement reconnects. */
+  if (DB (self)->lost_transaction)
+    {
+      DB (self)->lost_transaction = FALSE;
+      return;
+    }
+
   if (PQtransactionStatus (DB (self)->conn) == PQTRANS_INTRANS ||
       PQtransactionStatus (DB (self)->conn) == PQTRANS_INERROR)
     PQclear (PQexec (DB (self)->conn, "ROLLBACK"));
@@ -437,7 +574,7 @@ postgres_commit (SigapDatabase  *self,
                  GError        **error)
 {
   /* COMMIT of a failed transaction rolls back and says so only with a warning. */
-  if (PQtransactionStatus (DB (self)->conn) == PQTRANS_INERROR)
+  if (DB (self)->lost_transaction || PQtransactionStatus (DB (self)->conn) == PQTRANS_INERROR)
     {
       postgres_rollback (self);
       g_set_error_literal (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
@@ -462,6 +599,7 @@ postgres_close (SigapDatabase *self)
 
   postgres_set_cancellable (self, NULL);
   g_clear_pointer (&d->cancel, PQfreeCancel);
+  g_mutex_clear (&d->cancel_lock);
   g_clear_pointer (&d->conn, PQfinish);
   g_free (d->display);
   g_free (d->last_error);
@@ -513,6 +651,11 @@ postgres_step (SigapStatement *stmt)
 
   if (s->row < 0)
     {
+      PGTransactionStatusType before = PQtransactionStatus (DB (s->db)->conn);
+
+      if (transaction_lost (s->db))
+        return SIGAP_STEP_ERROR;
+
       /* A NULL the SQL does not name (SQLite's ?12 may be skipped), or names only to test it
        * (?4 IS NULL), still needs a type; elsewhere the server infers it. */
       for (int i = 0; i < s->n_params; i++)
@@ -521,6 +664,12 @@ postgres_step (SigapStatement *stmt)
 
       s->result = PQexecParams (DB (s->db)->conn, s->sql, s->n_params, s->types,
                                 (const char * const *) s->values, NULL, NULL, 0);
+      if (!result_ok (s->result) && reconnected_to_retry (s->db, before))
+        {
+          PQclear (s->result);
+          s->result = PQexecParams (DB (s->db)->conn, s->sql, s->n_params, s->types,
+                                    (const char * const *) s->values, NULL, NULL, 0);
+        }
       if (!result_ok (s->result))
         {
           remember_error (s->db, s->result);
@@ -900,6 +1049,7 @@ _sigap_database_postgres_open (SigapDatabase           *self,
 
   self->engine = &postgres_engine;
   self->engine_data = d = g_new0 (PgDatabase, 1);
+  g_mutex_init (&d->cancel_lock);
   d->display = _sigap_database_postgres_display (self->path);
   self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0;
 
@@ -922,10 +1072,7 @@ _sigap_database_postgres_open (SigapDatabase           *self,
   PQsetNoticeProcessor (d->conn, notice_cb, NULL);
   d->cancel = PQgetCancel (d->conn);
 
-  if (!postgres_exec (self, "SET client_encoding = 'UTF8';"
-                            "SET client_min_messages = warning", error) ||
-      (self->read_only &&
-       !postgres_exec (self, "SET default_transaction_read_only = on", error)))
+  if (!set_up_session (self, error))
     goto failed;
 
   version = read_schema_version (self, error);
