@@ -49,7 +49,6 @@ export_in_thread (GTask        *task,
   g_autoptr(SigapDatabase) db = NULL;
   g_autofree char *path = g_file_get_path (job->file);
   GError *error = NULL;
-
   gboolean people = job->one_table && job->table == SIGAP_EXPORT_TABLE_PARTICIPANTS;
   gboolean ok;
 
@@ -106,12 +105,6 @@ export_finished_cb (GObject      *source,
     _sigap_window_add_toast (self, sigap_file_toast_new (job->file, _("Workbook saved")));
 }
 
-/**
- * _sigap_window_export_to:
- * @file: the workbook to write
- *
- * Exports the current filter's tables to @file in a worker; a toast tells the outcome.
- */
 static void
 run_export (SigapWindow *self,
             ExportJob   *job)
@@ -138,6 +131,12 @@ export_job_new (SigapWindow *self,
   return job;
 }
 
+/**
+ * _sigap_window_export_to:
+ * @file: the workbook to write
+ *
+ * Exports the current filter's tables to @file in a worker; a toast tells the outcome.
+ */
 void
 _sigap_window_export_to (SigapWindow *self,
                          GFile       *file)
