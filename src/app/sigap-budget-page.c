@@ -27,6 +27,7 @@
 #include "sigap-chart-card.h"
 #include "sigap-data-table.h"
 #include "sigap-kpi-card.h"
+#include "sigap-table-menu.h"
 
 /* Typing "1500" in the spin button should run one what-if, not four. */
 #define WHAT_IF_DELAY_MS 150
@@ -62,6 +63,7 @@ struct _SigapBudgetPage
   GtkLabel             *quota_label;
   AdwActionRow         *quota_row;
   GtkWidget            *payments_card;
+  GtkBox               *payments_header;
   GtkLabel             *payments_subtitle;
   SigapDataTable       *payments_table;
 
@@ -798,6 +800,7 @@ sigap_budget_page_class_init (SigapBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, projection_card);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, cumulative_card);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, budget_group);
+  gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, payments_header);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, basis_group);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, unpaid_row);
   gtk_widget_class_bind_template_child (widget_class, SigapBudgetPage, premium_label);
@@ -824,6 +827,18 @@ sigap_budget_page_init (SigapBudgetPage *self)
   self->lang = sigap_lang_from_locale ();
   self->budget_rows = g_ptr_array_new ();
   self->first_unpaid = 13;
+
+  /* Each table's menu: that table as a workbook (the budget is the city's at any scope). */
+  sigap_chart_card_set_export_table (self->cumulative_card, "monthly", NULL);
+  {
+    GtkWidget *budget_menu = sigap_table_menu_new ();
+    GtkWidget *payments_menu = sigap_table_menu_new ();
+
+    sigap_table_menu_set_table (GTK_MENU_BUTTON (budget_menu), "budget", NULL);
+    adw_preferences_group_set_header_suffix (self->budget_group, budget_menu);
+    sigap_table_menu_set_table (GTK_MENU_BUTTON (payments_menu), "payments", NULL);
+    gtk_box_append (self->payments_header, payments_menu);
+  }
 
   sigap_kpi_card_set_title (self->pagu_card, _("Pagu"));
   sigap_kpi_card_set_title (self->realised_card, _("Realised"));

@@ -6,7 +6,8 @@
  * itself draws none), an optional line under it, a toggle between the chart and the same
  * figures as a table (built when first asked for, rebuilt with the data), and a read-out of
  * the category highlighted from the keyboard, so its figures are visible without a pointer.
- * Pages may add controls under the chart (the what-if).
+ * Pages may add controls under the chart (the what-if), and name the table of src/report the
+ * chart's figures come from: the card's menu then offers "Export to Excel…" for it.
  *
  * CSS node: chartcard, with the .card style class. Accessible role: GTK_ACCESSIBLE_ROLE_GROUP,
  * labelled by the title; the chart inside is an image described by its figures.
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sigap-chart-card.h"
+#include "sigap-table-menu.h"
 
 struct _SigapChartCard
 {
@@ -24,6 +26,7 @@ struct _SigapChartCard
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkToggleButton *table_button;
+  GtkMenuButton   *menu_button;
   GtkStack        *stack;
   SigapChartView  *view;
   SigapDataTable  *table;
@@ -246,6 +249,9 @@ sigap_chart_card_init (SigapChartCard *self)
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (table_toggled_cb), self);
   gtk_box_append (GTK_BOX (self->header), GTK_WIDGET (self->table_button));
 
+  self->menu_button = GTK_MENU_BUTTON (sigap_table_menu_new ());
+  gtk_box_append (GTK_BOX (self->header), GTK_WIDGET (self->menu_button));
+
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
@@ -392,4 +398,30 @@ sigap_chart_card_add_footer (SigapChartCard *self,
   g_return_if_fail (GTK_IS_WIDGET (child));
 
   gtk_widget_set_parent (child, GTK_WIDGET (self));
+}
+
+/**
+ * sigap_chart_card_set_export_table:
+ * @table_key: (nullable): the table the chart's figures are, as sigap_export_table_to_string()
+ *   names it; %NULL for no menu
+ * @scope: (nullable): the region code the chart was computed for; %NULL for the window's
+ *
+ * Gives the card a menu with "Export to Excel…" for that table.
+ */
+void
+sigap_chart_card_set_export_table (SigapChartCard *self,
+                                   const char     *table_key,
+                                   const char     *scope)
+{
+  g_return_if_fail (SIGAP_IS_CHART_CARD (self));
+
+  sigap_table_menu_set_table (self->menu_button, table_key, scope);
+}
+
+GtkMenuButton *
+sigap_chart_card_get_menu_button (SigapChartCard *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CHART_CARD (self), NULL);
+
+  return self->menu_button;
 }

@@ -32,5 +32,9 @@ SigapChartView *sigap_chart_card_get_view       (SigapChartCard *self);
 SigapDataTable *sigap_chart_card_get_table      (SigapChartCard *self);
 void            sigap_chart_card_add_footer     (SigapChartCard *self,
                                                  GtkWidget      *child);
+void            sigap_chart_card_set_export_table (SigapChartCard *self,
+                                                   const char     *table_key,
+                                                   const char     *scope);
+GtkMenuButton  *sigap_chart_card_get_menu_button  (SigapChartCard *self);
 
 G_END_DECLS

@@ -509,6 +509,13 @@ sigap_overview_page_init (SigapOverviewPage *self)
   sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->spending_card), 2);
   sigap_card_grid_set_span (self->chart_grid, GTK_WIDGET (self->sector_card), 3);
 
+  /* Each chart's figures as a workbook, from its menu: the tables of src/report. */
+  sigap_chart_card_set_export_table (self->enrollment_card, "monthly", NULL);
+  sigap_chart_card_set_export_table (self->gauge_card, "figures", NULL);
+  sigap_chart_card_set_export_table (self->spending_card, "monthly", NULL);
+  sigap_chart_card_set_export_table (self->desil_card, "desil", NULL);
+  sigap_chart_card_set_export_table (self->sector_card, "sector", NULL);
+
   /* The viewport would give the page its minimum height, squeezing every chart card to its
    * own; the cards' natural heights are the ones their charts are drawn for. */
   gtk_scrollable_set_vscroll_policy (

@@ -39,6 +39,7 @@
 #include "sigap-chart-card.h"
 #include "sigap-a11y.h"
 #include "sigap-heat-grid.h"
+#include "sigap-table-menu.h"
 #include "sigap-wilayah-page.h"
 
 #define N_HEAT_CLASSES 6
@@ -133,12 +134,14 @@ struct _SigapWilayahPage
   GtkLabel              *map_title;
   SigapChartView        *map_view;
   GtkLabel              *table_title;
+  GtkMenuButton         *table_menu;
   GtkColumnView         *table_view;
   GListStore            *table_store;
   guint                  fit_columns_id;  /* idle: show the columns the width has room for */
   SigapChartCard        *bars_card;
   GtkWidget             *heat_card;
   GtkLabel              *heat_title;
+  GtkMenuButton         *heat_menu;
   GtkLabel              *heat_subtitle;
   GtkGrid               *heat_grid;
 
@@ -148,6 +151,7 @@ struct _SigapWilayahPage
   GtkSearchEntry        *search_entry;
   GtkLabel              *people_label;
   GtkColumnView         *people_view;
+  GtkMenuButton         *people_menu;
   SigapParticipantModel *people;
   GtkSorter             *people_sorter;
 
@@ -1375,6 +1379,21 @@ show_level (SigapWilayahPage *self,
   gtk_widget_set_visible (self->kelurahan_box, level->level == LEVEL_KELURAHAN);
   gtk_widget_set_visible (GTK_WIDGET (self->measure_dropdown), level->level != LEVEL_KELURAHAN);
 
+  /* Each table's menu exports it for the scope shown here. */
+  {
+    const char *scope = level->now->scope_code;
+    const char *areas = level->level == LEVEL_KOTA ? "kecamatan" : "kelurahan";
+    gboolean kelurahan = level->level == LEVEL_KELURAHAN;
+
+    sigap_table_menu_set_table (self->table_menu, kelurahan ? NULL : areas, scope);
+    sigap_chart_card_set_export_table (self->bars_card, kelurahan ? NULL : areas, scope);
+    sigap_table_menu_set_table (self->heat_menu, kelurahan ? NULL : "sector-by-area", scope);
+    sigap_chart_card_set_export_table (self->sector_card, kelurahan ? "sector" : NULL, scope);
+    sigap_chart_card_set_export_table (self->desil_card, kelurahan ? "desil" : NULL, scope);
+    /* People: for operators, NIKs masked (src/report/sigap-export.c). */
+    sigap_table_menu_set_table (self->people_menu, kelurahan ? "participants" : NULL, scope);
+  }
+
   if (level->level != LEVEL_KELURAHAN)
     {
       g_autoptr(SigapChart) chart = NULL;
@@ -1592,9 +1611,11 @@ back_shortcut_cb (GtkWidget *widget,
   return sigap_wilayah_page_go_back (self);
 }
 
+/* @out_menu: (out) (optional): a menu button beside the title, for the card's table */
 static GtkWidget *
-card_with_title (GtkLabel  **out_title,
-                 GtkWidget  *child)
+card_with_title (GtkLabel      **out_title,
+                 GtkMenuButton **out_menu,
+                 GtkWidget      *child)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *title = gtk_label_new (NULL);
@@ -1604,7 +1625,20 @@ card_with_title (GtkLabel  **out_title,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
+  if (out_menu != NULL)
+    {
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *menu = sigap_table_menu_new ();
+
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (header), title);
+      gtk_box_append (GTK_BOX (header), menu);
+      gtk_box_append (GTK_BOX (box), header);
+      *out_menu = GTK_MENU_BUTTON (menu);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), child);
   *out_title = GTK_LABEL (title);
   return box;
@@ -1729,7 +1763,7 @@ build (SigapWilayahPage *self)
   }
   g_signal_connect_swapped (self->map_view, "category-activated",
                             G_CALLBACK (region_activated_cb), self);
-  self->map_card = card_with_title (&self->map_title, GTK_WIDGET (self->map_view));
+  self->map_card = card_with_title (&self->map_title, NULL, GTK_WIDGET (self->map_view));
   self->bars_card = SIGAP_CHART_CARD (sigap_chart_card_new ());
   g_signal_connect_swapped (sigap_chart_card_get_view (self->bars_card), "category-activated",
                             G_CALLBACK (region_activated_cb), self);
@@ -1747,7 +1781,7 @@ build (SigapWilayahPage *self)
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (
                               GTK_SCROLLED_WINDOW (table_scroller)),
                             "notify::page-size", G_CALLBACK (table_width_changed_cb), self);
-  table_card = card_with_title (&self->table_title, table_scroller);
+  table_card = card_with_title (&self->table_title, &self->table_menu, table_scroller);
 
   self->areas_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_box_append (GTK_BOX (self->areas_box), grid);
@@ -1773,7 +1807,7 @@ build (SigapWilayahPage *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (heat_scroller), TRUE);
   gtk_box_append (GTK_BOX (heat_box), GTK_WIDGET (self->heat_subtitle));
   gtk_box_append (GTK_BOX (heat_box), heat_scroller);
-  self->heat_card = card_with_title (&self->heat_title, heat_box);
+  self->heat_card = card_with_title (&self->heat_title, &self->heat_menu, heat_box);
   gtk_box_append (GTK_BOX (box), self->heat_card);
 
   /* A kelurahan: its mix and its participants. */
@@ -1806,7 +1840,7 @@ build (SigapWilayahPage *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (people_scroller), 420);
   gtk_box_append (GTK_BOX (people_box), people_header);
   gtk_box_append (GTK_BOX (people_box), people_scroller);
-  people_card = card_with_title (&people_title, people_box);
+  people_card = card_with_title (&people_title, &self->people_menu, people_box);
   gtk_label_set_label (people_title, _("Participants"));
 
   self->kelurahan_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);

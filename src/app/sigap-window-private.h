@@ -9,6 +9,7 @@
 #include "core/sigap-import.h"
 #include "core/sigap-regions.h"
 #include "sigap-connect-dialog.h"
+#include "report/sigap-export.h"
 #include "sigap-filter-bar.h"
 #include "sigap-filter-model.h"
 #include "sigap-import-dialog.h"
@@ -132,6 +133,13 @@ void               _sigap_window_export_activated    (GtkWidget    *widget,
                                                       const char   *action_name,
                                                       GVariant     *parameter);
 void               _sigap_window_export_to           (SigapWindow  *self,
+                                                      GFile        *file);
+void               _sigap_window_export_table_activated (GtkWidget  *widget,
+                                                      const char   *action_name,
+                                                      GVariant     *parameter);
+void               _sigap_window_export_table_to     (SigapWindow  *self,
+                                                      SigapExportTable table,
+                                                      const char   *scope,
                                                       GFile        *file);
 
 /* sigap-window-find.c */

@@ -174,6 +174,7 @@ _sigap_window_set_state (SigapWindow *self,
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person", dashboard);
   update_switcher_bar (self);
 
@@ -579,6 +580,8 @@ sigap_window_class_init (SigapWindowClass *klass)
                                    generate_briefing_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.export-excel", NULL,
                                    _sigap_window_export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-table", "(ss)",
+                                   _sigap_window_export_table_activated);
   gtk_widget_class_install_action (widget_class, "win.find-person", NULL,
                                    _sigap_window_find_person_activated);
 
@@ -625,6 +628,7 @@ sigap_window_init (SigapWindow *self)
   /* Only with figures to brief on: _sigap_window_set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person", FALSE);
   _sigap_window_import_setup (self);
   g_object_bind_property (self->import_button, "sensitive", self->import_button, "visible",

@@ -47,27 +47,32 @@ text_cell (GString    *out,
 }
 
 /**
- * sigap_participant_list_write:
- * @filter: who is listed: registered on or before the as-of date, in the scope and segment
- * @full_nik: %TRUE for whole NIKs; record the list with sigap_participant_list_record()
- * @out: where the CSV goes (a private file: it names people)
- * @out_rows: (out) (optional): how many participants were written
+ * sigap_participant_list_get_columns:
+ * @out_n: (out): how many columns
  *
- * Returns: %TRUE when every row was written
+ * Returns: (transfer none): the machine names of the list's columns, as the CSV's header and
+ *   in the order sigap_participant_list_foreach() hands the cells
  */
-/* Writes the participants of one kelurahan, by name, in the participant_kelurahan index's
- * order. */
+const char * const *
+sigap_participant_list_get_columns (guint *out_n)
+{
+  *out_n = G_N_ELEMENTS (columns);
+  return columns;
+}
+
+/* Hands the participants of one kelurahan, by name, in the participant_kelurahan index's
+ * order, to @func. */
 static gboolean
-write_kelurahan (SigapStatement     *stmt,
-                 const SigapRegion  *kelurahan,
-                 const SigapFilter  *filter,
-                 const char         *as_of,
-                 gboolean            full_nik,
-                 GString            *line,
-                 GOutputStream      *out,
-                 gint64             *rows,
-                 GCancellable       *cancellable,
-                 GError            **error)
+foreach_in_kelurahan (SigapStatement            *stmt,
+                      const SigapRegion         *kelurahan,
+                      const SigapFilter         *filter,
+                      const char                *as_of,
+                      gboolean                   full_nik,
+                      SigapParticipantListFunc   func,
+                      gpointer                   user_data,
+                      gint64                    *rows,
+                      GCancellable              *cancellable,
+                      GError                   **error)
 {
   const SigapRegion *kecamatan = sigap_regions_kecamatan_of (kelurahan);
   SigapStep step;
@@ -81,25 +86,32 @@ write_kelurahan (SigapStatement     *stmt,
     {
       const char *nik = sigap_statement_column_text (stmt, 0);
       g_autofree char *masked = full_nik ? NULL : sigap_nik_mask (nik);
+      g_autofree char *desil = NULL;
+      const char *cells[G_N_ELEMENTS (columns)];
+      guint n = 0;
 
-      g_string_truncate (line, 0);
-      text_cell (line, as_of, FALSE);
-      text_cell (line, sigap_segment_to_string (filter->segment), FALSE);
-      text_cell (line, filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE, FALSE);
-      text_cell (line, full_nik ? nik : masked, FALSE);
-      text_cell (line, sigap_statement_column_text (stmt, 1), FALSE);
-      text_cell (line, kelurahan->code, FALSE);
-      text_cell (line, kelurahan->name, FALSE);
-      text_cell (line, kecamatan != NULL ? kecamatan->name : NULL, FALSE);
-      for (int c = 2; c <= 3; c++)
-        text_cell (line, sigap_statement_column_text (stmt, c), FALSE);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
       if (!sigap_statement_column_is_null (stmt, 4))
-        sigap_csv_append_int (line, sigap_statement_column_int64 (stmt, 4));
-      end_cell (line, FALSE);
-      for (int c = 5; c <= 8; c++)
-        text_cell (line, sigap_statement_column_text (stmt, c), c == 8);
+        desil = g_strdup_printf ("%" G_GINT64_FORMAT, sigap_statement_column_int64 (stmt, 4));
 
-      if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
+      cells[n++] = as_of;
+      cells[n++] = sigap_segment_to_string (filter->segment);
+      cells[n++] = filter->scope != NULL ? filter->scope : SIGAP_CITY_CODE;
+      cells[n++] = full_nik ? nik : masked;
+      cells[n++] = sigap_statement_column_text (stmt, 1);
+      cells[n++] = kelurahan->code;
+      cells[n++] = kelurahan->name;
+      cells[n++] = kecamatan != NULL ? kecamatan->name : NULL;
+      for (int c = 2; c <= 3; c++)
+        cells[n++] = sigap_statement_column_text (stmt, c);
+      cells[n++] = desil;
+      for (int c = 5; c <= 8; c++)
+        cells[n++] = sigap_statement_column_text (stmt, c);
+      g_assert (n == G_N_ELEMENTS (columns));
+
+      if (!func (cells, user_data, error))
         return FALSE;
       (*rows)++;
     }
@@ -107,26 +119,39 @@ write_kelurahan (SigapStatement     *stmt,
   return step == SIGAP_STEP_DONE;
 }
 
+/**
+ * sigap_participant_list_foreach:
+ * @filter: who is listed: registered on or before the as-of date, in the scope and segment
+ * @full_nik: %TRUE for whole NIKs; record the list with sigap_participant_list_record()
+ * @func: called with each participant's cells (see sigap_participant_list_get_columns()); a
+ *   cell may be %NULL; returns %FALSE (with an error) to stop
+ * @out_rows: (out) (optional): how many participants were handed to @func
+ *
+ * The participants of @filter, kelurahan by kelurahan in code order, by name within each.
+ * Rows are read one at a time: the caller decides what is kept.
+ *
+ * Returns: %TRUE when every row was handed over
+ */
 gboolean
-sigap_participant_list_write (SigapDatabase      *db,
-                              const SigapFilter  *filter,
-                              gboolean            full_nik,
-                              GOutputStream      *out,
-                              gint64             *out_rows,
-                              GCancellable       *cancellable,
-                              GError            **error)
+sigap_participant_list_foreach (SigapDatabase             *db,
+                                const SigapFilter         *filter,
+                                gboolean                   full_nik,
+                                SigapParticipantListFunc   func,
+                                gpointer                   user_data,
+                                gint64                    *out_rows,
+                                GCancellable              *cancellable,
+                                GError                   **error)
 {
   g_autofree char *as_of = NULL;
   g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(SigapRegions) tree = NULL;
   g_autoptr(GPtrArray) kelurahan = NULL;
-  g_autoptr(GString) line = g_string_new (NULL);
   const SigapRegion *scope;
   gint64 rows = 0;
 
   g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   tree = sigap_regions_load (db, error);
   if (tree == NULL)
@@ -150,18 +175,13 @@ sigap_participant_list_write (SigapDatabase      *db,
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    text_cell (line, columns[i], i + 1 == G_N_ELEMENTS (columns));
-  if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
-    return FALSE;
-
   /* Kelurahan by kelurahan, in code order: each is one seek in participant_kelurahan. */
   for (guint i = 0; i < kelurahan->len; i++)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!write_kelurahan (stmt, g_ptr_array_index (kelurahan, i), filter, as_of, full_nik,
-                            line, out, &rows, cancellable, &local_error))
+      if (!foreach_in_kelurahan (stmt, g_ptr_array_index (kelurahan, i), filter, as_of,
+                                 full_nik, func, user_data, &rows, cancellable, &local_error))
         {
           if (local_error != NULL)
             g_propagate_error (error, g_steal_pointer (&local_error));
@@ -176,22 +196,67 @@ sigap_participant_list_write (SigapDatabase      *db,
   return TRUE;
 }
 
+typedef struct
+{
+  GString       *line;
+  GOutputStream *out;
+  GCancellable  *cancellable;
+} CsvWrite;
+
+static gboolean
+write_csv_row (const char * const *cells,
+               gpointer            user_data,
+               GError            **error)
+{
+  CsvWrite *write = user_data;
+
+  g_string_truncate (write->line, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    text_cell (write->line, cells[i], i + 1 == G_N_ELEMENTS (columns));
+  return g_output_stream_write_all (write->out, write->line->str, write->line->len, NULL,
+                                    write->cancellable, error);
+}
+
 /**
- * sigap_participant_list_record:
- * @file_name: the list's file, as shown to people
- * @rows: how many participants it holds
+ * sigap_participant_list_write:
+ * @filter: who is listed: registered on or before the as-of date, in the scope and segment
+ * @full_nik: %TRUE for whole NIKs; record the list with sigap_participant_list_record()
+ * @out: where the CSV goes (a private file: it names people)
+ * @out_rows: (out) (optional): how many participants were written
  *
- * Notes in the database that a list with whole NIKs was written: by whom (the system user),
- * when (UTC), how many rows, for which filter and into which file.
- *
- * Returns: %TRUE when the note is stored
+ * Returns: %TRUE when every row was written
  */
 gboolean
-sigap_participant_list_record (SigapDatabase      *db,
-                               const SigapFilter  *filter,
-                               const char         *file_name,
-                               gint64              rows,
-                               GError            **error)
+sigap_participant_list_write (SigapDatabase      *db,
+                              const SigapFilter  *filter,
+                              gboolean            full_nik,
+                              GOutputStream      *out,
+                              gint64             *out_rows,
+                              GCancellable       *cancellable,
+                              GError            **error)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  CsvWrite write = { line, out, cancellable };
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    text_cell (line, columns[i], i + 1 == G_N_ELEMENTS (columns));
+  if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
+    return FALSE;
+
+  return sigap_participant_list_foreach (db, filter, full_nik, write_csv_row, &write, out_rows,
+                                         cancellable, error);
+}
+
+/* Notes in the database that a list was written; @full_nik says whether with whole NIKs. */
+static gboolean
+record_list (SigapDatabase      *db,
+             const SigapFilter  *filter,
+             const char         *file_name,
+             gint64              rows,
+             gboolean            full_nik,
+             GError            **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -231,6 +296,8 @@ sigap_participant_list_record (SigapDatabase      *db,
   json_builder_add_string_value (builder, when);
   json_builder_set_member_name (builder, "rows");
   json_builder_add_int_value (builder, rows);
+  json_builder_set_member_name (builder, "nik");
+  json_builder_add_string_value (builder, full_nik ? "whole" : "masked");
   json_builder_set_member_name (builder, "file");
   json_builder_add_string_value (builder, file_name != NULL ? file_name : "");
   json_builder_set_member_name (builder, "as_of");
@@ -251,11 +318,49 @@ sigap_participant_list_record (SigapDatabase      *db,
 }
 
 /**
+ * sigap_participant_list_record:
+ * @file_name: the list's file, as shown to people
+ * @rows: how many participants it holds
+ *
+ * Notes in the database that a list with whole NIKs was written: by whom (the system user),
+ * when (UTC), how many rows, for which filter and into which file.
+ *
+ * Returns: %TRUE when the note is stored
+ */
+gboolean
+sigap_participant_list_record (SigapDatabase      *db,
+                               const SigapFilter  *filter,
+                               const char         *file_name,
+                               gint64              rows,
+                               GError            **error)
+{
+  return record_list (db, filter, file_name, rows, TRUE, error);
+}
+
+/**
+ * sigap_participant_list_record_masked:
+ *
+ * As sigap_participant_list_record(), for a list whose NIKs are masked but which still names
+ * people (the window's export of a kelurahan's participants): the note says "nik": "masked".
+ *
+ * Returns: %TRUE when the note is stored
+ */
+gboolean
+sigap_participant_list_record_masked (SigapDatabase      *db,
+                                      const SigapFilter  *filter,
+                                      const char         *file_name,
+                                      gint64              rows,
+                                      GError            **error)
+{
+  return record_list (db, filter, file_name, rows, FALSE, error);
+}
+
+/**
  * sigap_participant_list_records:
  *
- * Returns: (transfer full) (element-type JsonObject): the lists with whole NIKs written so
- *   far, oldest first, each with user, real_name, written_at, rows, file, as_of, scope and
- *   segment
+ * Returns: (transfer full) (element-type JsonObject): the lists of people written so far,
+ *   oldest first, each with user, real_name, written_at, rows, file, as_of, scope and
+ *   segment, and nik: "whole" or "masked" (a record without it is of whole NIKs)
  */
 GPtrArray *
 sigap_participant_list_records (SigapDatabase  *db,

@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/* One participant's cells, in the order of sigap_participant_list_get_columns(). */
+typedef gboolean (*SigapParticipantListFunc) (const char * const  *cells,
+                                              gpointer             user_data,
+                                              GError             **error);
+
+const char * const *sigap_participant_list_get_columns (guint *out_n);
+gboolean  sigap_participant_list_foreach     (SigapDatabase             *db,
+                                              const SigapFilter         *filter,
+                                              gboolean                   full_nik,
+                                              SigapParticipantListFunc   func,
+                                              gpointer                   user_data,
+                                              gint64                    *out_rows,
+                                              GCancellable              *cancellable,
+                                              GError                   **error);
 gboolean  sigap_participant_list_write       (SigapDatabase      *db,
                                               const SigapFilter  *filter,
                                               gboolean            full_nik,
@@ -19,6 +33,11 @@ gboolean  sigap_participant_list_write       (SigapDatabase      *db,
                                               GCancellable       *cancellable,
                                               GError            **error);
 gboolean  sigap_participant_list_record      (SigapDatabase      *db,
+                                              const SigapFilter  *filter,
+                                              const char         *file_name,
+                                              gint64              rows,
+                                              GError            **error);
+gboolean  sigap_participant_list_record_masked (SigapDatabase    *db,
                                               const SigapFilter  *filter,
                                               const char         *file_name,
                                               gint64              rows,

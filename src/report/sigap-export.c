@@ -21,6 +21,11 @@
  * Files are written beside their destination and renamed into place, so a reader never sees
  * half a workbook and an export that fails leaves the earlier file as it was. The tables hold
  * aggregates only, never a NIK or a name.
+ *
+ * One table can also be written alone, as the window's "Export to Excel…" on a table's menu
+ * does (sigap_export_write_table()): the same sheet, the same context block. The one table
+ * that names people, a kelurahan's participants, is only written that way: NIKs masked, the
+ * file its owner's only, and the export recorded in the database, so for operators only.
  */
 
 #include <errno.h>
@@ -35,6 +40,7 @@
 #include "core/sigap-csv-writer.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-import-log.h"
+#include "core/sigap-participant-list.h"
 #include "sigap-export.h"
 
 G_DEFINE_QUARK (sigap-export-error-quark, sigap_export_error)
@@ -510,8 +516,106 @@ sector_by_area_table (const GPtrArray *grid,
   return table;
 }
 
-/* Every table of the filter, in the order of the window's pages. A breakdown the scope has
- * none of (kelurahan of a kelurahan) is left out. */
+static const char * const table_keys[SIGAP_EXPORT_TABLE_N] = {
+  [SIGAP_EXPORT_TABLE_FIGURES] = "figures",
+  [SIGAP_EXPORT_TABLE_KECAMATAN] = "kecamatan",
+  [SIGAP_EXPORT_TABLE_KELURAHAN] = "kelurahan",
+  [SIGAP_EXPORT_TABLE_SECTOR] = "sector",
+  [SIGAP_EXPORT_TABLE_DESIL] = "desil",
+  [SIGAP_EXPORT_TABLE_MONTHLY] = "monthly",
+  [SIGAP_EXPORT_TABLE_PAYMENTS] = "payments",
+  [SIGAP_EXPORT_TABLE_BUDGET] = "budget",
+  [SIGAP_EXPORT_TABLE_SECTOR_BY_AREA] = "sector-by-area",
+  [SIGAP_EXPORT_TABLE_QUALITY] = "quality",
+  [SIGAP_EXPORT_TABLE_PARTICIPANTS] = "participants",
+};
+
+/* One table of the filter. A breakdown the scope has none of (kelurahan of a kelurahan)
+ * fails with SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN. Not the participants. */
+static Table *
+build_one (SigapDatabase       *db,
+           const SigapFilter   *filter,
+           SigapLang            lang,
+           SigapExportTable     which,
+           const SigapSummary  *summary,
+           GError             **error)
+{
+  switch (which)
+    {
+    case SIGAP_EXPORT_TABLE_FIGURES:
+      return figures_table (summary, lang);
+
+    case SIGAP_EXPORT_TABLE_KECAMATAN:
+    case SIGAP_EXPORT_TABLE_KELURAHAN:
+    case SIGAP_EXPORT_TABLE_SECTOR:
+    case SIGAP_EXPORT_TABLE_DESIL:
+      {
+        const SigapBreakdown by[] = {
+          [SIGAP_EXPORT_TABLE_KECAMATAN] = SIGAP_BREAKDOWN_KECAMATAN,
+          [SIGAP_EXPORT_TABLE_KELURAHAN] = SIGAP_BREAKDOWN_KELURAHAN,
+          [SIGAP_EXPORT_TABLE_SECTOR] = SIGAP_BREAKDOWN_SECTOR,
+          [SIGAP_EXPORT_TABLE_DESIL] = SIGAP_BREAKDOWN_DESIL,
+        };
+        const char *sheet[] = {
+          [SIGAP_EXPORT_TABLE_KECAMATAN] = "Kecamatan",
+          [SIGAP_EXPORT_TABLE_KELURAHAN] = "Kelurahan",
+          [SIGAP_EXPORT_TABLE_SECTOR] = T (lang, "Sector", "Sektor"),
+          [SIGAP_EXPORT_TABLE_DESIL] = "Desil",
+        };
+        g_autoptr(GPtrArray) rows = sigap_figures_breakdown (db, filter, by[which], error);
+
+        if (rows == NULL)
+          return NULL;
+        return breakdown_table (table_keys[which], sheet[which], rows, lang);
+      }
+
+    case SIGAP_EXPORT_TABLE_MONTHLY:
+      {
+        g_autoptr(GArray) months = sigap_figures_monthly (db, filter, SIGAP_FIGURES_TREND_MONTHS,
+                                                          error);
+
+        return months != NULL ? months_table (months, lang) : NULL;
+      }
+
+    case SIGAP_EXPORT_TABLE_PAYMENTS:
+      {
+        g_autoptr(GPtrArray) payments = sigap_figures_payments (db, filter, error);
+
+        return payments != NULL ? payments_table (payments, lang) : NULL;
+      }
+
+    case SIGAP_EXPORT_TABLE_BUDGET:
+      {
+        g_autoptr(GPtrArray) budget = sigap_figures_budget_lines (db, filter, error);
+
+        return budget != NULL ? budget_table (budget, lang) : NULL;
+      }
+
+    case SIGAP_EXPORT_TABLE_SECTOR_BY_AREA:
+      {
+        g_autoptr(GPtrArray) grid = sigap_figures_sector_by_area (db, filter, error);
+
+        return grid != NULL ? sector_by_area_table (grid, lang) : NULL;
+      }
+
+    case SIGAP_EXPORT_TABLE_QUALITY:
+      {
+        SigapQuality quality;
+
+        if (!sigap_figures_quality (db, filter, &quality, error))
+          return NULL;
+        return quality_table (&quality, lang);
+      }
+
+    case SIGAP_EXPORT_TABLE_PARTICIPANTS:
+    case SIGAP_EXPORT_TABLE_N:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Every table of the filter, in the order of the window's pages; the participants are not
+ * among them. A breakdown the scope has none of (kelurahan of a kelurahan) is left out. */
 static GPtrArray *
 build_tables (SigapDatabase      *db,
               const SigapFilter  *filter,
@@ -521,83 +625,121 @@ build_tables (SigapDatabase      *db,
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   g_autoptr(SigapSummary) summary = NULL;
-  g_autoptr(GArray) months = NULL;
-  g_autoptr(GPtrArray) payments = NULL;
-  g_autoptr(GPtrArray) budget = NULL;
-  const struct
-  {
-    SigapBreakdown  by;
-    const char     *file_key;
-    const char     *sheet;
-  } breakdowns[] = {
-    { SIGAP_BREAKDOWN_KECAMATAN, "kecamatan", "Kecamatan" },
-    { SIGAP_BREAKDOWN_KELURAHAN, "kelurahan", "Kelurahan" },
-    { SIGAP_BREAKDOWN_SECTOR, "sector", T (lang, "Sector", "Sektor") },
-    { SIGAP_BREAKDOWN_DESIL, "desil", "Desil" },
-  };
 
   summary = sigap_figures_summary (db, filter, error);
   if (summary == NULL)
     return NULL;
-  g_ptr_array_add (tables, figures_table (summary, lang));
 
-  for (guint i = 0; i < G_N_ELEMENTS (breakdowns); i++)
+  for (SigapExportTable which = 0; which < SIGAP_EXPORT_TABLE_PARTICIPANTS; which++)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(GPtrArray) rows = sigap_figures_breakdown (db, filter, breakdowns[i].by,
-                                                           &local_error);
+      Table *table = build_one (db, filter, lang, which, summary, &local_error);
 
-      if (rows == NULL &&
+      if (table == NULL &&
           g_error_matches (local_error, SIGAP_FIGURES_ERROR, SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN))
         continue;
-      if (rows == NULL)
+      if (table == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      g_ptr_array_add (tables, breakdown_table (breakdowns[i].file_key, breakdowns[i].sheet,
-                                                rows, lang));
+      g_ptr_array_add (tables, table);
     }
-
-  months = sigap_figures_monthly (db, filter, SIGAP_FIGURES_TREND_MONTHS, error);
-  if (months == NULL)
-    return NULL;
-  g_ptr_array_add (tables, months_table (months, lang));
-
-  payments = sigap_figures_payments (db, filter, error);
-  if (payments == NULL)
-    return NULL;
-  g_ptr_array_add (tables, payments_table (payments, lang));
-
-  budget = sigap_figures_budget_lines (db, filter, error);
-  if (budget == NULL)
-    return NULL;
-  g_ptr_array_add (tables, budget_table (budget, lang));
-
-  {
-    g_autoptr(GError) local_error = NULL;
-    g_autoptr(GPtrArray) grid = sigap_figures_sector_by_area (db, filter, &local_error);
-
-    if (grid != NULL)
-      g_ptr_array_add (tables, sector_by_area_table (grid, lang));
-    else if (!g_error_matches (local_error, SIGAP_FIGURES_ERROR,
-                               SIGAP_FIGURES_ERROR_INVALID_BREAKDOWN))
-      {
-        g_propagate_error (error, g_steal_pointer (&local_error));
-        return NULL;
-      }
-  }
-
-  {
-    SigapQuality quality;
-
-    if (!sigap_figures_quality (db, filter, &quality, error))
-      return NULL;
-    g_ptr_array_add (tables, quality_table (&quality, lang));
-  }
 
   *out_summary = g_steal_pointer (&summary);
   return g_steal_pointer (&tables);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The participants: people, for operators only                                             */
+
+typedef struct
+{
+  Table     *table;
+  SigapLang  lang;
+} ParticipantsBuild;
+
+static void
+put_iso_date (GArray     *row,
+              const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (text != NULL && sigap_date_parse_iso (text, &date))
+    put_date (row, &date);
+  else
+    put_text (row, CELL_TEXT, text);
+}
+
+/* The cells of sigap_participant_list_get_columns(): as_of, segment, scope (the sheet's
+ * context block says them), nik, name, kelurahan_code, kelurahan, kecamatan, sector,
+ * participant_segment, desil, registered_on, ended_on, end_reason, status. */
+static gboolean
+add_participant_cb (const char * const  *cells,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  ParticipantsBuild *build = user_data;
+  GArray *row = add_row (build->table);
+  gint64 desil = 0;
+  gboolean has_desil = cells[10] != NULL &&
+                       g_ascii_string_to_signed (cells[10], 10, 0, 99, &desil, NULL);
+
+  for (guint c = 0; c < 3; c++)
+    put_text (row, CELL_CODE, cells[c]);
+  put_text (row, CELL_CODE, cells[3]);
+  put_text (row, CELL_TEXT, cells[4]);
+  put_text (row, CELL_CODE, cells[5]);
+  for (guint c = 6; c <= 9; c++)
+    put_text (row, CELL_TEXT, cells[c]);
+  put_count (row, CELL_YEAR, desil, has_desil);
+  put_iso_date (row, cells[11]);
+  put_iso_date (row, cells[12]);
+  put_text (row, CELL_TEXT, cells[13]);
+  put_text (row, CELL_TEXT, g_strcmp0 (cells[14], "ended") == 0
+                            ? T (build->lang, "Ended", "Berhenti")
+                            : T (build->lang, "Active", "Aktif"));
+  return TRUE;
+}
+
+static Table *
+participants_table (SigapDatabase      *db,
+                    const SigapFilter  *filter,
+                    SigapLang           lang,
+                    gint64             *out_rows,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  g_autoptr(Table) table = table_new (table_keys[SIGAP_EXPORT_TABLE_PARTICIPANTS],
+                                      T (lang, "Participants", "Peserta"),
+                                      T (lang, "Participants (NIK masked)",
+                                         "Peserta (NIK disamarkan)"));
+  const char *headers[] = {
+    "as_of", "segment", "scope",
+    "NIK", T (lang, "Name", "Nama"), T (lang, "Kelurahan code", "Kode kelurahan"),
+    "Kelurahan", "Kecamatan", T (lang, "Sector", "Sektor"), T (lang, "Segment", "Segmen"),
+    "Desil", T (lang, "Registered on", "Terdaftar pada"), T (lang, "Ended on", "Berhenti pada"),
+    T (lang, "End reason", "Alasan berhenti"), T (lang, "Status", "Status"),
+  };
+  ParticipantsBuild build = { table, lang };
+  const char * const *keys;
+  guint n_keys;
+
+  keys = sigap_participant_list_get_columns (&n_keys);
+  g_assert (n_keys == G_N_ELEMENTS (headers));
+  for (guint c = 0; c < n_keys; c++)
+    {
+      add_column (table, keys[c], headers[c]);
+      if (c < 3)
+        ((Column *) g_ptr_array_index (table->columns, c))->csv_only = TRUE;
+    }
+
+  /* Never whole NIKs: this sheet leaves the database in the window's hands. */
+  if (!sigap_participant_list_foreach (db, filter, FALSE, add_participant_cb, &build, out_rows,
+                                       cancellable, error))
+    return NULL;
+  return g_steal_pointer (&table);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -666,13 +808,15 @@ context_init (Context            *context,
 /* ---------------------------------------------------------------------------------------- */
 /* Writing beside the destination, then renaming                                            */
 
+/* @mode: 0666 for aggregates (the umask decides, as for any document), 0600 for a file that
+ * names people. */
 static char *
 create_beside (const char  *path,
+               int          mode,
                GError     **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".tmp-XXXXXX", NULL);
-  /* Aggregates only: the umask decides, as for any document. */
-  int fd = g_mkstemp_full (tmp, O_RDWR, 0666);
+  int fd = g_mkstemp_full (tmp, O_RDWR, mode);
 
   if (fd < 0)
     {
@@ -942,21 +1086,19 @@ write_sheet (lxw_workbook  *workbook,
   return status;
 }
 
+/* Writes @tables into @tmp, a file create_beside() made for @path; removes it on failure. */
 static gboolean
-write_workbook (const GPtrArray *tables,
-                const Context   *context,
-                const char      *path,
-                GCancellable    *cancellable,
-                GError         **error)
+write_workbook_to (const GPtrArray *tables,
+                   const Context   *context,
+                   const char      *tmp,
+                   const char      *path,
+                   GCancellable    *cancellable,
+                   GError         **error)
 {
-  g_autofree char *tmp = create_beside (path, error);
   lxw_workbook *workbook;
   lxw_doc_properties properties = { 0 };
   Formats formats;
   lxw_error status = LXW_NO_ERROR;
-
-  if (tmp == NULL)
-    return FALSE;
 
   workbook = workbook_new (tmp);
   if (workbook == NULL)
@@ -1002,7 +1144,21 @@ write_workbook (const GPtrArray *tables,
       return FALSE;
     }
 
-  return move_into_place (tmp, path, error);
+  return TRUE;
+}
+
+static gboolean
+write_workbook (const GPtrArray *tables,
+                const Context   *context,
+                const char      *path,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autofree char *tmp = create_beside (path, 0666, error);
+
+  return tmp != NULL &&
+         write_workbook_to (tables, context, tmp, path, cancellable, error) &&
+         move_into_place (tmp, path, error);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1120,7 +1276,7 @@ write_csv_folder (const GPtrArray *tables,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      tmp = create_beside (path, error);
+      tmp = create_beside (path, 0666, error);
       if (tmp == NULL)
         return FALSE;
       if (!g_file_set_contents_full (tmp, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
@@ -1180,4 +1336,116 @@ sigap_export_write (SigapDatabase      *db,
   if (format == SIGAP_EXPORT_CSV)
     return write_csv_folder (tables, &context, path, cancellable, error);
   return write_workbook (tables, &context, path, cancellable, error);
+}
+
+/**
+ * sigap_export_table_to_string:
+ *
+ * Returns: the table's key, as the name of its CSV file: "kecamatan", "sector-by-area"
+ */
+const char *
+sigap_export_table_to_string (SigapExportTable table)
+{
+  g_return_val_if_fail (table < SIGAP_EXPORT_TABLE_N, NULL);
+
+  return table_keys[table];
+}
+
+/**
+ * sigap_export_table_from_string:
+ * @key: a key of sigap_export_table_to_string()
+ * @out_table: (out): the table
+ *
+ * Returns: %TRUE when @key names a table
+ */
+gboolean
+sigap_export_table_from_string (const char       *key,
+                                SigapExportTable *out_table)
+{
+  for (SigapExportTable table = 0; table < SIGAP_EXPORT_TABLE_N; table++)
+    if (g_strcmp0 (key, table_keys[table]) == 0)
+      {
+        *out_table = table;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * sigap_export_write_table:
+ * @db: the database; writable for %SIGAP_EXPORT_TABLE_PARTICIPANTS
+ * @filter: as-of date, scope and segment
+ * @lang: the language of the sheet name, headers and context block
+ * @table: the table
+ * @path: the workbook's file
+ * @cancellable: (nullable)
+ *
+ * Writes one table as a workbook of one sheet, the same sheet sigap_export_write() writes for
+ * it: its title and the block of context (as-of date, scope, segment, data cut-off, when it
+ * was generated), numeric cells with their display formats.
+ *
+ * The participants name people, so they are for operators only: the database must be open
+ * for writing, NIKs are masked, the file is readable by its owner only (0600), and the export
+ * is recorded (sigap_participant_list_record_masked()) before the file appears.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sigap_export_write_table (SigapDatabase      *db,
+                          const SigapFilter  *filter,
+                          SigapLang           lang,
+                          SigapExportTable    table,
+                          const char         *path,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
+  g_autoptr(SigapSummary) summary = NULL;
+  g_auto(Context) context = { 0 };
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  gint64 rows = 0;
+  Table *one;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (table < SIGAP_EXPORT_TABLE_N, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (table == SIGAP_EXPORT_TABLE_PARTICIPANTS && sigap_database_is_read_only (db))
+    {
+      g_set_error (error, SIGAP_EXPORT_ERROR, SIGAP_EXPORT_ERROR_NOT_OPERATOR,
+                   _("The participant list is for operators: it is recorded in the database, "
+                     "which is open read-only"));
+      return FALSE;
+    }
+
+  summary = sigap_figures_summary (db, filter, error);
+  if (summary == NULL)
+    return FALSE;
+  context_init (&context, db, filter, summary, lang);
+
+  if (table == SIGAP_EXPORT_TABLE_PARTICIPANTS)
+    one = participants_table (db, filter, lang, &rows, cancellable, error);
+  else
+    one = build_one (db, filter, lang, table, summary, error);
+  if (one == NULL)
+    return FALSE;
+  g_ptr_array_add (tables, one);
+
+  if (table != SIGAP_EXPORT_TABLE_PARTICIPANTS)
+    return write_workbook (tables, &context, path, cancellable, error);
+
+  /* Names of people: the owner's only, and recorded before the file appears (a list that
+   * is not recorded is not written). */
+  tmp = create_beside (path, 0600, error);
+  if (tmp == NULL || !write_workbook_to (tables, &context, tmp, path, cancellable, error))
+    return FALSE;
+  display = g_filename_display_name (path);
+  if (!sigap_participant_list_record_masked (db, filter, display, rows, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return move_into_place (tmp, path, error);
 }
