@@ -189,13 +189,22 @@ typedef struct
   GFile          *file;
 } ChooserWait;
 
+/* The chooser reads its new folder in the background and may put its suggested name back
+ * when that is done, later on a loaded machine: the name is given again until it answers
+ * with the file. */
 static gboolean
 chooser_has_file (gpointer data)
 {
   ChooserWait *wait = data;
   g_autoptr(GFile) file = gtk_file_chooser_get_file (wait->chooser);
+  g_autofree char *name = NULL;
 
-  return file != NULL && g_file_equal (file, wait->file);
+  if (file != NULL && g_file_equal (file, wait->file))
+    return TRUE;
+
+  name = g_file_get_basename (wait->file);
+  gtk_file_chooser_set_current_name (wait->chooser, name);
+  return FALSE;
 }
 #endif
 
