@@ -733,7 +733,11 @@ data_done_cb (SigapPage    *page,
   g_clear_pointer (&self->current, data_result_free);
   self->current = data;
 
-  basename = g_filename_display_basename (sigap_page_get_db_path (page));
+  /* A server's database by its name: its URI may hold a password. */
+  if (sigap_database_path_is_server (sigap_page_get_db_path (page)))
+    basename = sigap_database_display_location (sigap_page_get_db_path (page));
+  else
+    basename = g_filename_display_basename (sigap_page_get_db_path (page));
   if ((self->capabilities & SIGAP_DATABASE_CAN_READ_PERSONAL) == 0 ||
       (self->capabilities & SIGAP_DATABASE_CAN_READ_REJECTS) == 0)
     /* TRANSLATORS: under the Data page's heading for a role that reads figures only: the

@@ -303,7 +303,11 @@ open_finished_cb (GObject      *object,
   _sigap_window_set_error (self, NULL);
   g_free (self->db_path);
   self->db_path = g_strdup (info->path);
-  basename = g_filename_display_basename (info->path);
+  /* A server's database by its name: its URI may hold a password. */
+  if (sigap_database_path_is_server (info->path))
+    basename = sigap_database_display_location (info->path);
+  else
+    basename = g_filename_display_basename (info->path);
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
 
   if (self->persistent && self->settings != NULL)
