@@ -956,6 +956,11 @@ sigap_data_page_set_capabilities (SigapDataPage             *self,
   g_free (self->role);
   self->role = g_strdup (role);
   gtk_widget_set_visible (self->import_button, (capabilities & SIGAP_DATABASE_CAN_IMPORT) != 0);
+  adw_preferences_group_set_description (self->batches_group,
+                                         (capabilities & SIGAP_DATABASE_CAN_READ_REJECTS) != 0
+                                         ? _("Newest first. Open an import with rejected lines "
+                                             "to see why they were rejected.")
+                                         : _("Newest first, with who imported each and when."));
   if (capabilities == self->capabilities)
     return;
 
