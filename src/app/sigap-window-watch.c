@@ -21,8 +21,6 @@
  * never shows the bar.
  */
 
-#include <glib/gi18n.h>
-
 #include "core/sigap-data-watch.h"
 #include "core/sigap-database.h"
 #include "sigap-data-page.h"
