@@ -573,11 +573,11 @@ test_viewer_window (void)
   name = server_demo (&owner_uri);
   viewer = g_strdup_printf ("sigap_test_viewer_%08x", suffix);
   operator = g_strdup_printf ("sigap_test_operator_%08x", suffix);
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lihat' IN ROLE sigap_viewer;"
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'Kq7lihatZ' IN ROLE sigap_viewer;"
                          "CREATE ROLE %s LOGIN PASSWORD 'impor' IN ROLE sigap_operator",
                          viewer, operator);
   admin_exec (sql);
-  viewer_uri = uri_for (name, viewer, "lihat");
+  viewer_uri = uri_for (name, viewer, "Kq7lihatZ");
   operator_uri = uri_for (name, operator, "impor");
 
   /* What each role may do, as the server says. */
@@ -641,8 +641,8 @@ test_viewer_window (void)
   g_assert_true (shows_text (data, viewer));
   /* The server's database by its name, never its URI with the password. */
   g_assert_true (shows_text (data, name));
-  g_assert_false (shows_text (data, "lihat"));
-  g_assert_null (strstr (adw_view_switcher_title_get_subtitle (window->switcher_title), "lihat"));
+  g_assert_false (shows_text (data, "Kq7"));
+  g_assert_null (strstr (adw_view_switcher_title_get_subtitle (window->switcher_title), "Kq7"));
   save_shot (GTK_WIDGET (window), "viewer-data.png");
 
   /* A kelurahan: its mix, and in place of its participants one line saying why. */
