@@ -55,6 +55,7 @@ struct _SigapDataPage
 
   GtkStack            *stack;
   GtkLabel            *subheading_label;
+  GtkWidget           *import_button;
   AdwPreferencesGroup *batches_group;
   AdwPreferencesGroup *flags_group;
   GtkLabel            *rejections_title;
@@ -79,6 +80,10 @@ struct _SigapDataPage
   GCancellable        *detail_cancellable;
 
   SigapLang            lang;
+
+  /* What the role may do (sigap_data_page_set_capabilities ()). */
+  SigapDatabaseCapabilities capabilities;
+  char                *role;
 };
 
 G_DEFINE_FINAL_TYPE (SigapDataPage, sigap_data_page, SIGAP_TYPE_PAGE)
@@ -604,8 +609,10 @@ show_batches (SigapDataPage    *self,
 
   if (result->batches->len == 0)
     {
-      GtkWidget *row = message_row (_("Nothing imported yet: use Import CSV… or drop a CSV file "
-                                      "on the window"));
+      GtkWidget *row = message_row ((self->capabilities & SIGAP_DATABASE_CAN_IMPORT) != 0
+                                    ? _("Nothing imported yet: use Import CSV… or drop a CSV "
+                                        "file on the window")
+                                    : _("Nothing imported yet"));
 
       adw_preferences_group_add (self->batches_group, row);
       g_ptr_array_add (self->batch_rows, row);
@@ -621,8 +628,14 @@ show_batches (SigapDataPage    *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      /* TRANSLATORS: under an import's file name: what it held, when, then its counts */
-      subtitle = g_strdup_printf (_("%s · %s\n%s"), kind_label (batch->kind), when, counts);
+      if (batch->imported_by != NULL)
+        /* TRANSLATORS: under an import's file name: what it held, when, who imported it
+         * (a database role or a user name), then its counts */
+        subtitle = g_strdup_printf (_("%s · %s, by %s\n%s"), kind_label (batch->kind), when,
+                                    batch->imported_by, counts);
+      else
+        /* TRANSLATORS: under an import's file name: what it held, when, then its counts */
+        subtitle = g_strdup_printf (_("%s · %s\n%s"), kind_label (batch->kind), when, counts);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      name != NULL && *name != '\0' ? name : kind_label (batch->kind));
@@ -634,7 +647,6 @@ show_batches (SigapDataPage    *self,
           g_autofree char *count = sigap_format_count (batch->rejected, self->lang);
           g_autofree char *text = NULL;
           GtkWidget *badge;
-          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
           /* TRANSLATORS: beside an import: "2 rejected" */
           text = g_strdup_printf (ngettext ("%s rejected", "%s rejected", (gulong) batch->rejected),
@@ -642,10 +654,15 @@ show_batches (SigapDataPage    *self,
           badge = gtk_label_new (text);
           gtk_widget_add_css_class (badge, "error");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
           sigap_a11y_name_row_value (row, text);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_signal_connect (row, "activated", G_CALLBACK (batch_activated_cb), self);
+          /* The lines themselves hold NIKs: for the roles that may read them. */
+          if ((self->capabilities & SIGAP_DATABASE_CAN_READ_REJECTS) != 0)
+            {
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                         gtk_image_new_from_icon_name ("go-next-symbolic"));
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+              g_signal_connect (row, "activated", G_CALLBACK (batch_activated_cb), self);
+            }
         }
 
       adw_preferences_group_add (self->batches_group, row);
@@ -688,7 +705,7 @@ show_flags (SigapDataPage    *self,
       }
       g_object_set_data (G_OBJECT (row), "flag", GINT_TO_POINTER (flag));
 
-      if (count > 0)
+      if (count > 0 && (self->capabilities & SIGAP_DATABASE_CAN_READ_PERSONAL) != 0)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                      gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -716,9 +733,22 @@ data_done_cb (SigapPage    *page,
   g_clear_pointer (&self->current, data_result_free);
   self->current = data;
 
-  basename = g_filename_display_basename (sigap_page_get_db_path (page));
-  /* TRANSLATORS: under the Data page's heading; %s is the database file */
-  subheading = g_strdup_printf (_("What was imported into %s, and what to check"), basename);
+  /* A server's database by its name: its URI may hold a password. */
+  if (sigap_database_path_is_server (sigap_page_get_db_path (page)))
+    basename = sigap_database_display_location (sigap_page_get_db_path (page));
+  else
+    basename = g_filename_display_basename (sigap_page_get_db_path (page));
+  if ((self->capabilities & SIGAP_DATABASE_CAN_READ_PERSONAL) == 0 ||
+      (self->capabilities & SIGAP_DATABASE_CAN_READ_REJECTS) == 0)
+    /* TRANSLATORS: under the Data page's heading for a role that reads figures only: the
+     * database, then the role */
+    subheading = g_strdup_printf (_("What was imported into %s. The role “%s” sees the counts "
+                                    "only: importing, rejected lines and participants need "
+                                    "the sigap_operator role."), basename,
+                                  self->role != NULL ? self->role : "?");
+  else
+    /* TRANSLATORS: under the Data page's heading; %s is the database file */
+    subheading = g_strdup_printf (_("What was imported into %s, and what to check"), basename);
   gtk_label_set_label (self->subheading_label, subheading);
 
   show_batches (self, self->current);
@@ -795,6 +825,7 @@ sigap_data_page_finalize (GObject *object)
   g_clear_pointer (&self->batch_rows, g_ptr_array_unref);
   g_clear_pointer (&self->flag_rows, g_ptr_array_unref);
   g_clear_pointer (&self->loaded_path, g_free);
+  g_clear_pointer (&self->role, g_free);
 
   G_OBJECT_CLASS (sigap_data_page_parent_class)->finalize (object);
 }
@@ -814,6 +845,7 @@ sigap_data_page_class_init (SigapDataPageClass *klass)
                                                RESOURCE_PREFIX "/sigap-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SigapDataPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SigapDataPage, subheading_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapDataPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, SigapDataPage, batches_group);
   gtk_widget_class_bind_template_child (widget_class, SigapDataPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, SigapDataPage, rejections_title);
@@ -841,6 +873,7 @@ sigap_data_page_init (SigapDataPage *self)
   sigap_a11y_fix_access_keys (GTK_WIDGET (self));
 
   self->lang = sigap_lang_from_locale ();
+  self->capabilities = SIGAP_DATABASE_CAN_ALL;
   self->batch_rows = g_ptr_array_new ();
   self->flag_rows = g_ptr_array_new ();
 
@@ -902,6 +935,39 @@ sigap_data_page_show_flags (SigapDataPage        *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.back", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.save-rejects", FALSE);
   reload_detail (self);
+}
+
+/**
+ * sigap_data_page_set_capabilities:
+ * @capabilities: what the role connected to the database may do
+ * @role: (nullable): the role, for the message
+ *
+ * A role that reads figures only (sigap_viewer) sees the imports, who made them and their
+ * counts, but neither the rejected lines nor the participants behind a note, and no Import
+ * CSV…; the heading says that these need an operator's role.
+ */
+void
+sigap_data_page_set_capabilities (SigapDataPage             *self,
+                                  SigapDatabaseCapabilities  capabilities,
+                                  const char                *role)
+{
+  g_return_if_fail (SIGAP_IS_DATA_PAGE (self));
+
+  g_free (self->role);
+  self->role = g_strdup (role);
+  gtk_widget_set_visible (self->import_button, (capabilities & SIGAP_DATABASE_CAN_IMPORT) != 0);
+  adw_preferences_group_set_description (self->batches_group,
+                                         (capabilities & SIGAP_DATABASE_CAN_READ_REJECTS) != 0
+                                         ? _("Newest first. Open an import with rejected lines "
+                                             "to see why they were rejected.")
+                                         : _("Newest first, with who imported each and when."));
+  if (capabilities == self->capabilities)
+    return;
+
+  self->capabilities = capabilities;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") != 0)
+    sigap_data_page_show_overview (self);
+  /* The rows are built again when the page loads next, as it does with the new source. */
 }
 
 /**

@@ -19,6 +19,9 @@ void        sigap_data_page_show_rejections   (SigapDataPage        *self,
                                                gint64                batch_id);
 void        sigap_data_page_show_flags        (SigapDataPage        *self,
                                                SigapParticipantFlag  flag);
+void        sigap_data_page_set_capabilities  (SigapDataPage        *self,
+                                               SigapDatabaseCapabilities capabilities,
+                                               const char           *role);
 const char *sigap_data_page_get_view          (SigapDataPage        *self);
 GPtrArray  *sigap_data_page_get_batches       (SigapDataPage        *self);
 gint64      sigap_data_page_get_flag_count    (SigapDataPage        *self,

@@ -154,6 +154,9 @@ struct _SigapWilayahPage
   GtkMenuButton         *people_menu;
   SigapParticipantModel *people;
   GtkSorter             *people_sorter;
+  GtkWidget             *people_box;
+  AdwStatusPage         *people_locked;   /* in its place, for a role without personal data */
+  gboolean               people_allowed;
 
   GPtrArray             *crumbs;          /* Crumb, the city first */
   char                  *drill;           /* the scope shown, or being loaded */
@@ -939,7 +942,7 @@ update_people_query (SigapWilayahPage *self)
   g_autoptr(GObject) b = NULL;
   GtkOrdering order;
 
-  if (filter == NULL || db_path == NULL || self->drill == NULL ||
+  if (filter == NULL || db_path == NULL || self->drill == NULL || !self->people_allowed ||
       level_of (self, self->drill) != LEVEL_KELURAHAN)
     {
       sigap_participant_model_clear (self->people);
@@ -1687,6 +1690,7 @@ build (SigapWilayahPage *self)
   GtkWidget *heat_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *mix_grid = sigap_card_grid_new ();
   GtkWidget *people_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *people_stack = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *people_header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *people_scroller = gtk_scrolled_window_new ();
   GtkWidget *people_card;
@@ -1840,7 +1844,17 @@ build (SigapWilayahPage *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (people_scroller), 420);
   gtk_box_append (GTK_BOX (people_box), people_header);
   gtk_box_append (GTK_BOX (people_box), people_scroller);
-  people_card = card_with_title (&people_title, &self->people_menu, people_box);
+  /* A viewer's card says why there is no list (sigap_wilayah_page_set_capabilities ()). */
+  self->people_box = people_box;
+  self->people_allowed = TRUE;
+  self->people_locked = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->people_locked, "system-lock-screen-symbolic");
+  adw_status_page_set_title (self->people_locked, _("The participant list needs an operator’s role"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->people_locked), "compact");
+  gtk_widget_set_visible (GTK_WIDGET (self->people_locked), FALSE);
+  gtk_box_append (GTK_BOX (people_stack), people_box);
+  gtk_box_append (GTK_BOX (people_stack), GTK_WIDGET (self->people_locked));
+  people_card = card_with_title (&people_title, &self->people_menu, people_stack);
   gtk_label_set_label (people_title, _("Participants"));
 
   self->kelurahan_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -2057,6 +2071,39 @@ sigap_wilayah_page_get_map_view (SigapWilayahPage *self)
   g_return_val_if_fail (SIGAP_IS_WILAYAH_PAGE (self), NULL);
 
   return self->map_view;
+}
+
+/**
+ * sigap_wilayah_page_set_capabilities:
+ * @capabilities: what the role connected to the database may do
+ * @role: (nullable): the role, for the message
+ *
+ * A role that may not read personal data (sigap_viewer) gets, in place of a kelurahan's
+ * participant list, one line saying that the list needs an operator's role.
+ */
+void
+sigap_wilayah_page_set_capabilities (SigapWilayahPage          *self,
+                                     SigapDatabaseCapabilities  capabilities,
+                                     const char                *role)
+{
+  gboolean allowed = (capabilities & SIGAP_DATABASE_CAN_READ_PERSONAL) != 0;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (SIGAP_IS_WILAYAH_PAGE (self));
+
+  if (!allowed)
+    /* TRANSLATORS: in place of the participant list; %s is the database role */
+    description = g_strdup_printf (_("The role “%s” sees the figures only: names and NIKs "
+                                     "stay with the sigap_operator role (UU PDP 27/2022)."),
+                                   role != NULL ? role : "?");
+  adw_status_page_set_description (self->people_locked, description);
+  gtk_widget_set_visible (self->people_box, allowed);
+  gtk_widget_set_visible (GTK_WIDGET (self->people_locked), !allowed);
+
+  if (allowed == self->people_allowed)
+    return;
+  self->people_allowed = allowed;
+  update_people_query (self);
 }
 
 SigapParticipantModel *

@@ -39,6 +39,9 @@ const SigapBreakdownRow *sigap_wilayah_page_get_table_row     (SigapWilayahPage 
                                                                gboolean            *is_total);
 SigapChartView        *sigap_wilayah_page_get_map_view        (SigapWilayahPage    *self);
 SigapParticipantModel *sigap_wilayah_page_get_participants    (SigapWilayahPage    *self);
+void                   sigap_wilayah_page_set_capabilities    (SigapWilayahPage    *self,
+                                                               SigapDatabaseCapabilities capabilities,
+                                                               const char          *role);
 GtkWidget             *sigap_wilayah_page_get_participant_view (SigapWilayahPage   *self);
 gint64                 sigap_wilayah_page_get_last_query_us   (SigapWilayahPage    *self);
 

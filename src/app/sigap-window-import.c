@@ -200,6 +200,9 @@ accept_cb (GtkDropTarget *target,
 
   if (dialog != NULL && sigap_import_dialog_get_running (dialog))
     return FALSE;
+  /* A role that may not import (issue 11). */
+  if ((self->capabilities & SIGAP_DATABASE_CAN_IMPORT) == 0)
+    return FALSE;
 
   return gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GDK_TYPE_FILE_LIST);
 }

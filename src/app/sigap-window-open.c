@@ -49,12 +49,17 @@ typedef struct
   GStrv     codes;
   GStrv     names;
   SigapRegions *regions;
+  SigapDatabaseCapabilities capabilities;
+  char     *role;
+  char     *data_version;
 } DatabaseInfo;
 
 static void
 database_info_free (DatabaseInfo *info)
 {
   g_free (info->path);
+  g_free (info->role);
+  g_free (info->data_version);
   g_strfreev (info->codes);
   g_strfreev (info->names);
   g_clear_pointer (&info->regions, sigap_regions_unref);
@@ -146,6 +151,16 @@ open_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+
+  /* What the role may do, and the version of the data read (issue 11). */
+  info->data_version = sigap_database_get_data_version (db, NULL);
+  info->capabilities = sigap_database_get_capabilities (db, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  info->role = sigap_database_get_user (db);
 
   info->has_cutoff = sigap_database_get_cutoff (db, &info->cutoff);
 
@@ -298,6 +313,9 @@ open_finished_cb (GObject      *object,
 
   if (self->persistent && self->settings != NULL)
     g_settings_set_string (self->settings, "last-database", info->path);
+
+  _sigap_window_set_capabilities (self, info->capabilities, info->role);
+  _sigap_window_watch_database (self, info->path, info->data_version);
 
   if (!info->has_cutoff)
     {

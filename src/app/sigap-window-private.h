@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "core/sigap-data-watch.h"
+#include "core/sigap-database.h"
 #include "core/sigap-import.h"
 #include "core/sigap-regions.h"
 #include "sigap-connect-dialog.h"
@@ -68,6 +70,16 @@ struct _SigapWindow
   SigapRegions         *regions;           /* the database's region tree, for the pages */
   GStrv                 region_codes;      /* the city and its kecamatan, for the briefing */
   GStrv                 region_names;
+
+  /* sigap-window-watch.c: what the role may do, and others' commits (issue 11) */
+  GtkWidget            *banner;            /* "New data available", with Reload */
+  SigapDatabaseCapabilities capabilities;
+  SigapDataWatch       *watch;
+  char                 *watch_path;        /* the database watched */
+  char                 *data_version;      /* of the figures shown */
+  GCancellable         *version_cancellable;
+  guint                 version_retry;
+  gboolean              change_pending;    /* heard of a commit, not yet checked */
 };
 
 typedef struct
@@ -146,6 +158,18 @@ void               _sigap_window_export_table_to     (SigapWindow  *self,
 void               _sigap_window_find_person_activated (GtkWidget  *widget,
                                                         const char *action_name,
                                                         GVariant   *parameter);
+
+/* sigap-window-watch.c */
+void               _sigap_window_watch_database      (SigapWindow  *self,
+                                                      const char   *path,
+                                                      const char   *version);
+void               _sigap_window_unwatch             (SigapWindow  *self);
+void               _sigap_window_reload_data_activated (GtkWidget  *widget,
+                                                      const char   *action_name,
+                                                      GVariant     *parameter);
+void               _sigap_window_set_capabilities    (SigapWindow  *self,
+                                                      SigapDatabaseCapabilities capabilities,
+                                                      const char   *role);
 
 /* sigap-window-import.c */
 void               _sigap_window_import_activated    (GtkWidget    *widget,

@@ -175,7 +175,9 @@ _sigap_window_set_state (SigapWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-excel", dashboard);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-table", dashboard);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person", dashboard);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-person",
+                                 dashboard &&
+                                 (self->capabilities & SIGAP_DATABASE_CAN_READ_PERSONAL) != 0);
   update_switcher_bar (self);
 
   if (g_strcmp0 (state, "loading") == 0)
@@ -464,6 +466,7 @@ sigap_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   _sigap_window_import_clear_chooser (self);
   g_clear_object (&self->export_chooser);
+  _sigap_window_unwatch (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
 
@@ -481,6 +484,7 @@ sigap_window_finalize (GObject *object)
   g_clear_pointer (&self->regions, sigap_regions_unref);
   g_clear_pointer (&self->region_codes, g_strfreev);
   g_clear_pointer (&self->region_names, g_strfreev);
+  g_clear_pointer (&self->data_version, g_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->settled, g_array_unref);
 
@@ -563,6 +567,7 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, budget_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, banner);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_activated_cb);
@@ -584,6 +589,8 @@ sigap_window_class_init (SigapWindowClass *klass)
                                    _sigap_window_export_table_activated);
   gtk_widget_class_install_action (widget_class, "win.find-person", NULL,
                                    _sigap_window_find_person_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload-data", NULL,
+                                   _sigap_window_reload_data_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
@@ -612,6 +619,7 @@ sigap_window_init (SigapWindow *self)
   sigap_a11y_name_menu_button (self->menu_button, _("Main menu"));
 
   self->persistent = TRUE;
+  self->capabilities = SIGAP_DATABASE_CAN_ALL;
   self->settled = g_array_new (FALSE, FALSE, sizeof (Settled));
   g_signal_connect (self, "map", G_CALLBACK (_sigap_window_mapped_cb), NULL);
   self->settings = sigap_settings_new_if_installed ();

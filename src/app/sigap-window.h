@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "core/sigap-database.h"
 #include "core/sigap-filter.h"
 #include "sigap-application.h"
 
@@ -49,5 +50,9 @@ const GError      *sigap_window_get_error           (SigapWindow        *self);
 void               sigap_window_when_settled        (SigapWindow        *self,
                                                      SigapWindowSettledFunc func,
                                                      gpointer            user_data);
+
+/* sigap-window-watch.c */
+SigapDatabaseCapabilities sigap_window_get_capabilities (SigapWindow *self);
+gboolean           sigap_window_get_new_data        (SigapWindow        *self);
 
 G_END_DECLS

@@ -10,11 +10,15 @@
  */
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sigap-database-private.h"
 #include "sigap-format.h"
 #include "sigap-resources.h"
+
+/* The sigap_meta key of sigap_database_notify_changed ()'s version. */
+#define DATA_VERSION_KEY "data_version"
 
 G_DEFINE_FINAL_TYPE (SigapDatabase, sigap_database, G_TYPE_OBJECT)
 
@@ -442,10 +446,125 @@ sigap_database_notify_changed (SigapDatabase  *self,
 {
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
 
+  /* The next data version, for sigap_database_get_data_version (): a window that hears of a
+   * change then tells another's commit from the one it has already reloaded. A count, not a
+   * random token, so that the demo stays the same file byte for byte. */
+  if (!sigap_database_exec (self,
+                            "INSERT INTO sigap_meta (key, value) VALUES ('" DATA_VERSION_KEY
+                            "', '1') ON CONFLICT (key) DO UPDATE"
+                            " SET value = CAST (CAST (sigap_meta.value AS BIGINT) + 1 AS TEXT)",
+                            error))
+    return FALSE;
+
   if (self->engine->id != SIGAP_DATABASE_ENGINE_POSTGRES)
     return TRUE;
 
   return self->engine->exec (self, "NOTIFY " SIGAP_DATA_CHANGED_CHANNEL, error);
+}
+
+/**
+ * sigap_database_get_data_version:
+ *
+ * The version sigap_database_notify_changed () set last, with the newest import batch and
+ * the data cut-off (which writers older than the version also change). Two equal tokens
+ * read at two times mean no import or demo committed in between.
+ *
+ * Returns: (transfer full) (nullable): the token, or %NULL with @error set
+ */
+char *
+sigap_database_get_data_version (SigapDatabase  *self,
+                                 GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), NULL);
+
+  stmt = sigap_database_prepare (self,
+                                 "SELECT (SELECT value FROM sigap_meta WHERE key = '"
+                                 DATA_VERSION_KEY "'),"
+                                 " (SELECT max (id) FROM import_batch),"
+                                 " (SELECT count(*) FROM import_batch),"
+                                 " (SELECT value FROM sigap_meta WHERE key = 'data_cutoff')",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    {
+      sigap_database_set_error (self, error, _("Cannot read the data version"));
+      return NULL;
+    }
+
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%s",
+                          sigap_statement_column_is_null (stmt, 0)
+                            ? "-" : sigap_statement_column_text (stmt, 0),
+                          sigap_statement_column_int64 (stmt, 1),
+                          sigap_statement_column_int64 (stmt, 2),
+                          sigap_statement_column_is_null (stmt, 3)
+                            ? "-" : sigap_statement_column_text (stmt, 3));
+}
+
+/* On a file everything is allowed, but writing a file this process may not write. */
+static SigapDatabaseCapabilities
+file_capabilities (SigapDatabase *self)
+{
+  g_autofree char *dir = NULL;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return SIGAP_DATABASE_CAN_ALL;
+
+  dir = g_path_get_dirname (self->path);
+  if (g_access (self->path, W_OK) == 0 && g_access (dir, W_OK) == 0)
+    return SIGAP_DATABASE_CAN_ALL;
+
+  return SIGAP_DATABASE_CAN_ALL & ~SIGAP_DATABASE_CAN_IMPORT;
+}
+
+/**
+ * sigap_database_get_capabilities:
+ *
+ * What the connected role may do, as the database enforces it. On a server, the privileges
+ * the role holds (sigap_viewer reads neither NIKs nor names nor rejected lines, and imports
+ * nothing; a hot standby takes no import); on a file, everything, but importing into a file
+ * this process may not write. The window adapts to it; the database refuses regardless.
+ *
+ * Returns: the capabilities; 0 with @error set when the server cannot say
+ */
+SigapDatabaseCapabilities
+sigap_database_get_capabilities (SigapDatabase  *self,
+                                 GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  SigapDatabaseCapabilities capabilities = 0;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
+
+  if (self->engine->id != SIGAP_DATABASE_ENGINE_POSTGRES)
+    return file_capabilities (self);
+
+  stmt = sigap_database_prepare (self,
+                                 "SELECT has_column_privilege ('participant', 'nik', 'SELECT')"
+                                 "   AND has_column_privilege ('participant', 'name', 'SELECT'),"
+                                 " has_column_privilege ('import_reject', 'raw', 'SELECT'),"
+                                 " has_table_privilege ('import_batch', 'INSERT')"
+                                 "   AND has_table_privilege ('participant', 'INSERT')"
+                                 "   AND NOT pg_is_in_recovery ()",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    {
+      sigap_database_set_error (self, error, _("Cannot read what the role may do"));
+      return 0;
+    }
+
+  if (sigap_statement_column_int (stmt, 0) != 0)
+    capabilities |= SIGAP_DATABASE_CAN_READ_PERSONAL;
+  if (sigap_statement_column_int (stmt, 1) != 0)
+    capabilities |= SIGAP_DATABASE_CAN_READ_REJECTS;
+  if (sigap_statement_column_int (stmt, 2) != 0)
+    capabilities |= SIGAP_DATABASE_CAN_IMPORT;
+
+  return capabilities;
 }
 
 void

@@ -79,6 +79,26 @@ char           *sigap_database_display_location (const char              *path);
 char           *sigap_database_get_user         (SigapDatabase           *self);
 int             sigap_database_get_schema_version (SigapDatabase         *self);
 gboolean        sigap_database_is_read_only     (SigapDatabase           *self);
+
+/* What the connected role may do with the data (issue 11): asked of the database, so call it
+ * once when a database is opened and keep the answer. */
+typedef enum
+{
+  SIGAP_DATABASE_CAN_READ_PERSONAL = 1 << 0,  /* participants' NIKs and names */
+  SIGAP_DATABASE_CAN_READ_REJECTS  = 1 << 1,  /* the rejected lines of an import */
+  SIGAP_DATABASE_CAN_IMPORT        = 1 << 2,  /* import and the demo: write the data */
+} SigapDatabaseCapabilities;
+
+#define SIGAP_DATABASE_CAN_ALL (SIGAP_DATABASE_CAN_READ_PERSONAL | \
+                                SIGAP_DATABASE_CAN_READ_REJECTS |  \
+                                SIGAP_DATABASE_CAN_IMPORT)
+
+SigapDatabaseCapabilities sigap_database_get_capabilities (SigapDatabase     *self,
+                                                           GError           **error);
+/* A token that changes whenever an import or the demo commits: compare two to tell whether
+ * the data changed in between. */
+char           *sigap_database_get_data_version (SigapDatabase           *self,
+                                                 GError                 **error);
 int             sigap_database_latest_schema_version (void);
 
 gboolean        sigap_database_exec             (SigapDatabase           *self,
