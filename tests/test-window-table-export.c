@@ -319,6 +319,7 @@ test_menus (void)
   g_autoptr(GPtrArray) overview = NULL;
   g_autoptr(GPtrArray) budget = NULL;
   g_autoptr(GPtrArray) wilayah = NULL;
+  g_autoptr(GPtrArray) data = NULL;
 
   overview = find_table_menus (sigap_window_get_page (window, "ringkasan"), TRUE);
   g_assert_cmpuint (overview->len, ==, 5);
@@ -355,6 +356,11 @@ test_menus (void)
   g_assert_cmpstr (find_menu (wilayah, "desil")->scope, ==, kelurahan);
   g_assert_cmpstr (find_menu (wilayah, "participants")->scope, ==, kelurahan);
   g_assert_false (has_menu (wilayah, "kecamatan"));
+
+  /* The Data page: the data-quality notes, for the window's filter. */
+  data = find_table_menus (sigap_window_get_page (window, "data"), FALSE);
+  g_assert_cmpuint (data->len, ==, 1);
+  g_assert_cmpstr (find_menu (data, "quality")->scope, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -29,6 +29,7 @@
 #include "core/sigap-format.h"
 #include "sigap-a11y.h"
 #include "sigap-data-page.h"
+#include "sigap-table-menu.h"
 #include "sigap-import-dialog.h"
 
 /* Rows of a detail list fetched at a time. */
@@ -869,6 +870,8 @@ sigap_data_page_class_init (SigapDataPageClass *klass)
 static void
 sigap_data_page_init (SigapDataPage *self)
 {
+  GtkWidget *quality_menu;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   sigap_a11y_fix_access_keys (GTK_WIDGET (self));
 
@@ -876,6 +879,11 @@ sigap_data_page_init (SigapDataPage *self)
   self->capabilities = SIGAP_DATABASE_CAN_ALL;
   self->batch_rows = g_ptr_array_new ();
   self->flag_rows = g_ptr_array_new ();
+
+  /* The notes' counts follow the window's filter, as their sheet of the export does. */
+  quality_menu = sigap_table_menu_new ();
+  sigap_table_menu_set_table (GTK_MENU_BUTTON (quality_menu), "quality", NULL);
+  adw_preferences_group_set_header_suffix (self->flags_group, quality_menu);
 
   g_signal_connect_swapped (self->rejections_more, "clicked", G_CALLBACK (more_clicked_cb), self);
   g_signal_connect_swapped (self->flags_more, "clicked", G_CALLBACK (more_clicked_cb), self);
