@@ -1,0 +1,185 @@
+-- SIGAP Dasbor database on PostgreSQL, schema version 8: the tallies counted once per
+-- statement, from its transition tables, instead of once per row.
+--
+-- An import loads its lines through COPY into a staging table and writes them with a few
+-- set-based statements (INSERT … SELECT, UPDATE … FROM); a row trigger would still run four
+-- upserts for each of a million rows. These statement-level triggers count the same: for each
+-- tally row, the number of rows the statement added to it (new rows, and the new values of an
+-- update) less those it took away (deleted rows, and the old values of an update), in one
+-- upsert per tally table. A tally key no row of the statement changes is not written. The
+-- keys are written in order, so that two writers lock tally rows in the same order (and the
+-- writers' advisory lock makes imports wait for each other anyway).
+--
+-- participant_flag_tally_forget (before a participant is deleted) and
+-- participant_flag_tally_move (after an update that moves a participant) stay per row: they
+-- run only for the rows they concern.
+
+DROP TRIGGER participant_tally_insert ON participant;
+DROP TRIGGER participant_tally_delete ON participant;
+DROP TRIGGER participant_tally_update ON participant;
+DROP FUNCTION participant_tally ();
+DROP TRIGGER participant_flag_tally_insert ON participant_flag;
+DROP TRIGGER participant_flag_tally_delete ON participant_flag;
+DROP FUNCTION participant_flag_tally_insert ();
+DROP FUNCTION participant_flag_tally_delete ();
+
+-- One statement's changes, as signed rows (+1 added, -1 taken away), into both tallies.
+-- PL/pgSQL sees the transition tables only in the trigger's own function, so each event has
+-- its function, and the two upserts are written out in each.
+CREATE FUNCTION participant_tally_inserted () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO tally_sector AS t (kelurahan_id, sector_id, month, registered, ended)
+    SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)
+    FROM (SELECT kelurahan_id, sector_id, substr (registered_on, 1, 7) AS month,
+                 1 AS registered, 0 AS ended
+          FROM new_rows
+          UNION ALL
+          SELECT kelurahan_id, sector_id, substr (ended_on, 1, 7), 0, 1
+          FROM new_rows WHERE ended_on IS NOT NULL) AS c
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (kelurahan_id, sector_id, month) DO UPDATE
+      SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended;
+  INSERT INTO tally_desil AS t (kelurahan_id, segment, desil, month, registered, ended)
+    SELECT c.kelurahan_id, s.segment, c.desil, c.month, sum (c.registered), sum (c.ended)
+    FROM (SELECT kelurahan_id, sector_id, coalesce (desil, 0) AS desil,
+                 substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended
+          FROM new_rows
+          UNION ALL
+          SELECT kelurahan_id, sector_id, coalesce (desil, 0), substr (ended_on, 1, 7), 0, 1
+          FROM new_rows WHERE ended_on IS NOT NULL) AS c
+    JOIN sector AS s ON s.id = c.sector_id
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (kelurahan_id, segment, desil, month) DO UPDATE
+      SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended;
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION participant_tally_deleted () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE tally_sector AS t
+    SET registered = t.registered - d.registered, ended = t.ended - d.ended
+    FROM (SELECT kelurahan_id, sector_id, month, sum (registered) AS registered,
+                 sum (ended) AS ended
+          FROM (SELECT kelurahan_id, sector_id, substr (registered_on, 1, 7) AS month,
+                       1 AS registered, 0 AS ended
+                FROM old_rows
+                UNION ALL
+                SELECT kelurahan_id, sector_id, substr (ended_on, 1, 7), 0, 1
+                FROM old_rows WHERE ended_on IS NOT NULL) AS c
+          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3) AS d
+    WHERE t.kelurahan_id = d.kelurahan_id AND t.sector_id = d.sector_id AND t.month = d.month;
+  UPDATE tally_desil AS t
+    SET registered = t.registered - d.registered, ended = t.ended - d.ended
+    FROM (SELECT c.kelurahan_id, s.segment, c.desil, c.month, sum (c.registered) AS registered,
+                 sum (c.ended) AS ended
+          FROM (SELECT kelurahan_id, sector_id, coalesce (desil, 0) AS desil,
+                       substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended
+                FROM old_rows
+                UNION ALL
+                SELECT kelurahan_id, sector_id, coalesce (desil, 0), substr (ended_on, 1, 7), 0, 1
+                FROM old_rows WHERE ended_on IS NOT NULL) AS c
+          JOIN sector AS s ON s.id = c.sector_id
+          GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4) AS d
+    WHERE t.kelurahan_id = d.kelurahan_id AND t.segment = d.segment AND t.desil = d.desil
+      AND t.month = d.month;
+  RETURN NULL;
+END
+$$;
+
+-- An update: its rows whose counted columns changed, the new values counted in and the old
+-- ones out. (A trigger with transition tables cannot name columns, UPDATE OF …: it runs for
+-- every update, and the rows whose counted values stayed add nothing.)
+CREATE FUNCTION participant_tally_updated () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH changed AS (
+    SELECT n.kelurahan_id AS new_kelurahan, n.sector_id AS new_sector,
+           coalesce (n.desil, 0) AS new_desil, n.registered_on AS new_registered,
+           n.ended_on AS new_ended,
+           o.kelurahan_id AS old_kelurahan, o.sector_id AS old_sector,
+           coalesce (o.desil, 0) AS old_desil, o.registered_on AS old_registered,
+           o.ended_on AS old_ended
+    FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
+    WHERE (o.kelurahan_id, o.sector_id, o.desil, o.registered_on, o.ended_on)
+          IS DISTINCT FROM (n.kelurahan_id, n.sector_id, n.desil, n.registered_on, n.ended_on)
+  ), c AS (
+    SELECT new_kelurahan AS kelurahan_id, new_sector AS sector_id, new_desil AS desil,
+           substr (new_registered, 1, 7) AS month, 1 AS registered, 0 AS ended
+    FROM changed
+    UNION ALL
+    SELECT new_kelurahan, new_sector, new_desil, substr (new_ended, 1, 7), 0, 1
+    FROM changed WHERE new_ended IS NOT NULL
+    UNION ALL
+    SELECT old_kelurahan, old_sector, old_desil, substr (old_registered, 1, 7), -1, 0
+    FROM changed
+    UNION ALL
+    SELECT old_kelurahan, old_sector, old_desil, substr (old_ended, 1, 7), 0, -1
+    FROM changed WHERE old_ended IS NOT NULL
+  ), sector_delta AS (
+    INSERT INTO tally_sector AS t (kelurahan_id, sector_id, month, registered, ended)
+      SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)
+      FROM c
+      GROUP BY 1, 2, 3 HAVING sum (registered) <> 0 OR sum (ended) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT (kelurahan_id, sector_id, month) DO UPDATE
+        SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended
+      RETURNING 1
+  )
+  INSERT INTO tally_desil AS t (kelurahan_id, segment, desil, month, registered, ended)
+    SELECT c.kelurahan_id, s.segment, c.desil, c.month, sum (c.registered), sum (c.ended)
+    FROM c JOIN sector AS s ON s.id = c.sector_id
+    GROUP BY 1, 2, 3, 4 HAVING sum (c.registered) <> 0 OR sum (c.ended) <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (kelurahan_id, segment, desil, month) DO UPDATE
+      SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER participant_tally_insert AFTER INSERT ON participant
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_tally_inserted ();
+CREATE TRIGGER participant_tally_delete AFTER DELETE ON participant
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_tally_deleted ();
+CREATE TRIGGER participant_tally_update AFTER UPDATE ON participant
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_tally_updated ();
+
+-- The notes: counted at their participant's place and month, as participant_flag_tally_insert
+-- and _delete of 0005 did row by row. A note deleted with its participant (the cascade) finds
+-- no participant here: participant_flag_tally_forget has counted it out already.
+CREATE FUNCTION participant_flag_tally_inserted () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO tally_flag AS t (kelurahan_id, segment, kind, month, registered)
+    SELECT p.kelurahan_id, s.segment, n.kind, substr (p.registered_on, 1, 7), count (*)
+    FROM new_rows AS n
+    JOIN participant AS p ON p.id = n.participant_id
+    JOIN sector AS s ON s.id = p.sector_id
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (kelurahan_id, segment, kind, month) DO UPDATE
+      SET registered = t.registered + excluded.registered;
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION participant_flag_tally_deleted () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE tally_flag AS t SET registered = t.registered - d.registered
+    FROM (SELECT p.kelurahan_id, s.segment, o.kind, substr (p.registered_on, 1, 7) AS month,
+                 count (*) AS registered
+          FROM old_rows AS o
+          JOIN participant AS p ON p.id = o.participant_id
+          JOIN sector AS s ON s.id = p.sector_id
+          GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4) AS d
+    WHERE t.kelurahan_id = d.kelurahan_id AND t.segment = d.segment AND t.kind = d.kind
+      AND t.month = d.month;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER participant_flag_tally_insert AFTER INSERT ON participant_flag
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_flag_tally_inserted ();
+CREATE TRIGGER participant_flag_tally_delete AFTER DELETE ON participant_flag
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_flag_tally_deleted ();
