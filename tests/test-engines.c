@@ -710,6 +710,56 @@ test_import_updates (void)
   sigap_test_remove_tree (dir);
 }
 
+
+/* On the server, a participant's references are checked once per statement (migration 8):
+ * still refused when they name nothing, and what they name cannot be deleted. */
+static void
+test_references (void)
+{
+  static const char * const refused[] = {
+    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on) "
+    "VALUES ('3275010101900001', 'A', 999999, (SELECT min (id) FROM sector), '2026-01-01')",
+    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on) "
+    "VALUES ('3275010101900001', 'A', (SELECT min (id) FROM region WHERE level = 'kelurahan'), "
+    "999999, '2026-01-01')",
+    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on, batch_id) "
+    "VALUES ('3275010101900001', 'A', (SELECT min (id) FROM region WHERE level = 'kelurahan'), "
+    "(SELECT min (id) FROM sector), '2026-01-01', 999999)",
+    "UPDATE participant SET sector_id = 999999",
+    "DELETE FROM sector WHERE id = (SELECT sector_id FROM participant)",
+    "DELETE FROM region WHERE id = (SELECT kelurahan_id FROM participant)",
+  };
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  test_database_create (&server);
+  db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_exec (db,
+                                      "INSERT INTO participant (nik, name, kelurahan_id, "
+                                      "sector_id, registered_on) "
+                                      "VALUES ('3275010101900002', 'B', (SELECT min (id) FROM "
+                                      "region WHERE level = 'kelurahan'), (SELECT min (id) FROM "
+                                      "sector), '2026-01-01')",
+                                      &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (sigap_database_exec (db, refused[i], &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "violates"));
+      g_clear_error (&error);
+    }
+
+  g_clear_object (&db);
+  test_database_drop (&server);
+}
+
 static GSubprocess *
 spawn_import (const char *uri,
               const char *csv)
@@ -1280,6 +1330,7 @@ main (int   argc,
   g_test_add_func ("/engines/import-identical", test_import_identical);
   g_test_add_func ("/engines/copy", test_copy);
   g_test_add_func ("/engines/import-updates", test_import_updates);
+  g_test_add_func ("/engines/references", test_references);
   g_test_add_func ("/engines/roles", test_roles);
   g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
   g_test_add_func ("/engines/notify", test_notify);

@@ -183,3 +183,98 @@ CREATE TRIGGER participant_flag_tally_insert AFTER INSERT ON participant_flag
 CREATE TRIGGER participant_flag_tally_delete AFTER DELETE ON participant_flag
   REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION participant_flag_tally_deleted ();
+
+-- The references of a participant (its kelurahan, sector and batches), checked once per
+-- statement too. A foreign key checks each new row with a query of its own: four of them a
+-- row, more than half the time of loading a million participants. These triggers check the
+-- distinct keys of the statement's rows, which an import has a few dozen of, and lock the
+-- rows they name FOR KEY SHARE as a foreign key does, so that they cannot go while the
+-- transaction runs (as the schema's owner, like a foreign key); deleting a region, sector or batch that participants name is refused as
+-- the foreign key refused it. (SQLite keeps its foreign keys: its importer turns their checks
+-- off while it loads, for the same reason.)
+ALTER TABLE participant
+  DROP CONSTRAINT participant_kelurahan_id_fkey,
+  DROP CONSTRAINT participant_sector_id_fkey,
+  DROP CONSTRAINT participant_batch_id_fkey,
+  DROP CONSTRAINT participant_changed_batch_fkey;
+
+-- As the schema's owner, as a foreign key checks: locking a region needs more than an
+-- operator's SELECT.
+CREATE FUNCTION participant_check_references () RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+  kelurahan BIGINT[];
+  sectors   BIGINT[];
+  batches   BIGINT[];
+  found     BIGINT;
+BEGIN
+  SELECT array_agg (DISTINCT k.kelurahan_id), array_agg (DISTINCT k.sector_id),
+         array_remove (array_agg (DISTINCT k.batch_id) || array_agg (DISTINCT k.changed_batch),
+                       NULL)
+    INTO kelurahan, sectors, batches
+    FROM (SELECT DISTINCT kelurahan_id, sector_id, batch_id, changed_batch FROM new_rows) AS k;
+  IF kelurahan IS NULL THEN
+    RETURN NULL;
+  END IF;
+
+  SELECT count (*) INTO found
+    FROM (SELECT 1 FROM region WHERE id = ANY (kelurahan) FOR KEY SHARE) AS r;
+  IF found <> cardinality (kelurahan) THEN
+    RAISE foreign_key_violation USING
+      MESSAGE = 'insert or update on table "participant" violates foreign key constraint '
+                '"participant_kelurahan_id_fkey"';
+  END IF;
+  SELECT count (*) INTO found
+    FROM (SELECT 1 FROM sector WHERE id = ANY (sectors) FOR KEY SHARE) AS s;
+  IF found <> cardinality (sectors) THEN
+    RAISE foreign_key_violation USING
+      MESSAGE = 'insert or update on table "participant" violates foreign key constraint '
+                '"participant_sector_id_fkey"';
+  END IF;
+  SELECT count (*) INTO found
+    FROM (SELECT 1 FROM import_batch WHERE id IN (SELECT DISTINCT unnest (batches))
+          FOR KEY SHARE) AS b;
+  IF found <> (SELECT count (DISTINCT b) FROM unnest (batches) AS b) THEN
+    RAISE foreign_key_violation USING
+      MESSAGE = 'insert or update on table "participant" violates foreign key constraint '
+                '"participant_batch_id_fkey"';
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER participant_references_insert AFTER INSERT ON participant
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_check_references ();
+CREATE TRIGGER participant_references_update AFTER UPDATE ON participant
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_check_references ();
+
+-- The other side: a region, sector or batch that participants still name stays.
+CREATE FUNCTION participant_referenced_delete () RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  IF (TG_TABLE_NAME = 'region' AND
+      EXISTS (SELECT 1 FROM old_rows AS o JOIN participant AS p ON p.kelurahan_id = o.id)) OR
+     (TG_TABLE_NAME = 'sector' AND
+      EXISTS (SELECT 1 FROM old_rows AS o JOIN participant AS p ON p.sector_id = o.id)) OR
+     (TG_TABLE_NAME = 'import_batch' AND
+      EXISTS (SELECT 1 FROM old_rows AS o JOIN participant AS p
+              ON p.batch_id = o.id OR p.changed_batch = o.id)) THEN
+    RAISE foreign_key_violation USING
+      MESSAGE = format ('update or delete on table "%s" violates a reference from table '
+                        '"participant"', TG_TABLE_NAME);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER region_participant_references AFTER DELETE ON region
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_referenced_delete ();
+CREATE TRIGGER sector_participant_references AFTER DELETE ON sector
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_referenced_delete ();
+CREATE TRIGGER import_batch_participant_references AFTER DELETE ON import_batch
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_referenced_delete ();
