@@ -728,7 +728,11 @@ test_references (void)
     "UPDATE participant SET sector_id = 999999",
     "DELETE FROM sector WHERE id = (SELECT sector_id FROM participant)",
     "DELETE FROM region WHERE id = (SELECT kelurahan_id FROM participant)",
+    "INSERT INTO participant_flag (participant_id, kind) VALUES (999999, 'age')",
+    "INSERT INTO participant_flag (participant_id, kind, batch_id) "
+    "VALUES ((SELECT id FROM participant), 'age', 999999)",
   };
+  g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   TestDatabase server = { 0 };
@@ -755,6 +759,24 @@ test_references (void)
       g_assert_nonnull (strstr (error->message, "violates"));
       g_clear_error (&error);
     }
+
+  /* A participant deleted takes its notes with it, counted out once. */
+  g_assert_true (sigap_database_exec (db,
+                                      "INSERT INTO participant_flag (participant_id, kind) "
+                                      "SELECT id, 'age' FROM participant;"
+                                      "DELETE FROM participant",
+                                      &error));
+  g_assert_no_error (error);
+  stmt = sigap_database_prepare (db, "SELECT (SELECT count (*) FROM participant_flag), "
+                                     "(SELECT coalesce (sum (registered), 0) FROM tally_flag), "
+                                     "(SELECT coalesce (sum (registered), 0) FROM tally_sector)",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 0), ==, 0);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 1), ==, 0);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 2), ==, 0);
+  g_clear_pointer (&stmt, sigap_statement_free);
 
   g_clear_object (&db);
   test_database_drop (&server);

@@ -747,7 +747,9 @@ staged_prepare (SigapImportRun  *run,
   p->seen = g_hash_table_new (g_str_hash, g_str_equal);
   p->seen_niks = g_string_chunk_new (1 << 16);
 
-  if (!exec (run, "CREATE TEMP TABLE import_stage ("
+  /* For this transaction: the sorts and joins of a million staged lines in memory. */
+  if (!exec (run, "SET LOCAL work_mem = '128MB'", error) ||
+      !exec (run, "CREATE TEMP TABLE import_stage ("
                   "op TEXT NOT NULL, line BIGINT NOT NULL, id BIGINT, nik TEXT, "
                   "name TEXT, kelurahan_id BIGINT, sector_id BIGINT, desil INTEGER, sex TEXT, "
                   "birth_date TEXT, registered_on TEXT, ended_on TEXT, end_reason TEXT, "

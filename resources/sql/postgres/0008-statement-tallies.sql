@@ -23,31 +23,32 @@ DROP TRIGGER participant_flag_tally_delete ON participant_flag;
 DROP FUNCTION participant_flag_tally_insert ();
 DROP FUNCTION participant_flag_tally_delete ();
 
--- One statement's changes, as signed rows (+1 added, -1 taken away), into both tallies.
--- PL/pgSQL sees the transition tables only in the trigger's own function, so each event has
--- its function, and the two upserts are written out in each.
+-- One statement's changes, counted in one pass over its rows: by kelurahan, sector, desil
+-- (0 for none) and month, what it added (new rows, and the new values of an update) less what
+-- it took away (deleted rows, and the old values of an update); then one upsert into each
+-- tally. PL/pgSQL sees the transition tables only in the trigger's own function, so each
+-- event has its function.
 CREATE FUNCTION participant_tally_inserted () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO tally_sector AS t (kelurahan_id, sector_id, month, registered, ended)
-    SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)
-    FROM (SELECT kelurahan_id, sector_id, substr (registered_on, 1, 7) AS month,
-                 1 AS registered, 0 AS ended
-          FROM new_rows
-          UNION ALL
-          SELECT kelurahan_id, sector_id, substr (ended_on, 1, 7), 0, 1
-          FROM new_rows WHERE ended_on IS NOT NULL) AS c
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (kelurahan_id, sector_id, month) DO UPDATE
-      SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended;
+  WITH c AS MATERIALIZED (
+    SELECT n.kelurahan_id, n.sector_id, coalesce (n.desil, 0) AS desil, v.month,
+           sum (v.registered) AS registered, sum (v.ended) AS ended
+    FROM new_rows AS n
+    CROSS JOIN LATERAL (VALUES (substr (n.registered_on, 1, 7), 1, 0),
+                               (substr (n.ended_on, 1, 7), 0, 1)) AS v (month, registered, ended)
+    WHERE v.month IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+  ), by_sector AS (
+    INSERT INTO tally_sector AS t (kelurahan_id, sector_id, month, registered, ended)
+      SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)
+      FROM c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (kelurahan_id, sector_id, month) DO UPDATE
+        SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended
+      RETURNING 1
+  )
   INSERT INTO tally_desil AS t (kelurahan_id, segment, desil, month, registered, ended)
     SELECT c.kelurahan_id, s.segment, c.desil, c.month, sum (c.registered), sum (c.ended)
-    FROM (SELECT kelurahan_id, sector_id, coalesce (desil, 0) AS desil,
-                 substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended
-          FROM new_rows
-          UNION ALL
-          SELECT kelurahan_id, sector_id, coalesce (desil, 0), substr (ended_on, 1, 7), 0, 1
-          FROM new_rows WHERE ended_on IS NOT NULL) AS c
-    JOIN sector AS s ON s.id = c.sector_id
+    FROM c JOIN sector AS s ON s.id = c.sector_id
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT (kelurahan_id, segment, desil, month) DO UPDATE
       SET registered = t.registered + excluded.registered, ended = t.ended + excluded.ended;
@@ -57,30 +58,30 @@ $$;
 
 CREATE FUNCTION participant_tally_deleted () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE tally_sector AS t
-    SET registered = t.registered - d.registered, ended = t.ended - d.ended
-    FROM (SELECT kelurahan_id, sector_id, month, sum (registered) AS registered,
-                 sum (ended) AS ended
-          FROM (SELECT kelurahan_id, sector_id, substr (registered_on, 1, 7) AS month,
-                       1 AS registered, 0 AS ended
-                FROM old_rows
-                UNION ALL
-                SELECT kelurahan_id, sector_id, substr (ended_on, 1, 7), 0, 1
-                FROM old_rows WHERE ended_on IS NOT NULL) AS c
-          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3) AS d
-    WHERE t.kelurahan_id = d.kelurahan_id AND t.sector_id = d.sector_id AND t.month = d.month;
+  WITH c AS MATERIALIZED (
+    SELECT o.kelurahan_id, o.sector_id, coalesce (o.desil, 0) AS desil, v.month,
+           sum (v.registered) AS registered, sum (v.ended) AS ended
+    FROM old_rows AS o
+    CROSS JOIN LATERAL (VALUES (substr (o.registered_on, 1, 7), 1, 0),
+                               (substr (o.ended_on, 1, 7), 0, 1)) AS v (month, registered, ended)
+    WHERE v.month IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+  ), by_sector AS (
+    UPDATE tally_sector AS t
+      SET registered = t.registered - d.registered, ended = t.ended - d.ended
+      FROM (SELECT kelurahan_id, sector_id, month, sum (registered) AS registered,
+                   sum (ended) AS ended
+            FROM c GROUP BY 1, 2, 3) AS d
+      WHERE t.kelurahan_id = d.kelurahan_id AND t.sector_id = d.sector_id
+        AND t.month = d.month
+      RETURNING 1
+  )
   UPDATE tally_desil AS t
     SET registered = t.registered - d.registered, ended = t.ended - d.ended
     FROM (SELECT c.kelurahan_id, s.segment, c.desil, c.month, sum (c.registered) AS registered,
                  sum (c.ended) AS ended
-          FROM (SELECT kelurahan_id, sector_id, coalesce (desil, 0) AS desil,
-                       substr (registered_on, 1, 7) AS month, 1 AS registered, 0 AS ended
-                FROM old_rows
-                UNION ALL
-                SELECT kelurahan_id, sector_id, coalesce (desil, 0), substr (ended_on, 1, 7), 0, 1
-                FROM old_rows WHERE ended_on IS NOT NULL) AS c
-          JOIN sector AS s ON s.id = c.sector_id
-          GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4) AS d
+          FROM c JOIN sector AS s ON s.id = c.sector_id
+          GROUP BY 1, 2, 3, 4) AS d
     WHERE t.kelurahan_id = d.kelurahan_id AND t.segment = d.segment AND t.desil = d.desil
       AND t.month = d.month;
   RETURN NULL;
@@ -92,30 +93,26 @@ $$;
 -- every update, and the rows whose counted values stayed add nothing.)
 CREATE FUNCTION participant_tally_updated () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  WITH changed AS (
-    SELECT n.kelurahan_id AS new_kelurahan, n.sector_id AS new_sector,
-           coalesce (n.desil, 0) AS new_desil, n.registered_on AS new_registered,
-           n.ended_on AS new_ended,
-           o.kelurahan_id AS old_kelurahan, o.sector_id AS old_sector,
-           coalesce (o.desil, 0) AS old_desil, o.registered_on AS old_registered,
-           o.ended_on AS old_ended
+  WITH changed AS MATERIALIZED (
+    SELECT n.kelurahan_id, n.sector_id, n.desil, n.registered_on, n.ended_on, 1 AS sign
     FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
     WHERE (o.kelurahan_id, o.sector_id, o.desil, o.registered_on, o.ended_on)
           IS DISTINCT FROM (n.kelurahan_id, n.sector_id, n.desil, n.registered_on, n.ended_on)
-  ), c AS (
-    SELECT new_kelurahan AS kelurahan_id, new_sector AS sector_id, new_desil AS desil,
-           substr (new_registered, 1, 7) AS month, 1 AS registered, 0 AS ended
-    FROM changed
     UNION ALL
-    SELECT new_kelurahan, new_sector, new_desil, substr (new_ended, 1, 7), 0, 1
-    FROM changed WHERE new_ended IS NOT NULL
-    UNION ALL
-    SELECT old_kelurahan, old_sector, old_desil, substr (old_registered, 1, 7), -1, 0
-    FROM changed
-    UNION ALL
-    SELECT old_kelurahan, old_sector, old_desil, substr (old_ended, 1, 7), 0, -1
-    FROM changed WHERE old_ended IS NOT NULL
-  ), sector_delta AS (
+    SELECT o.kelurahan_id, o.sector_id, o.desil, o.registered_on, o.ended_on, -1
+    FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
+    WHERE (o.kelurahan_id, o.sector_id, o.desil, o.registered_on, o.ended_on)
+          IS DISTINCT FROM (n.kelurahan_id, n.sector_id, n.desil, n.registered_on, n.ended_on)
+  ), c AS MATERIALIZED (
+    SELECT r.kelurahan_id, r.sector_id, coalesce (r.desil, 0) AS desil, v.month,
+           sum (v.registered) AS registered, sum (v.ended) AS ended
+    FROM changed AS r
+    CROSS JOIN LATERAL (VALUES (substr (r.registered_on, 1, 7), r.sign, 0),
+                               (substr (r.ended_on, 1, 7), 0, r.sign))
+                       AS v (month, registered, ended)
+    WHERE v.month IS NOT NULL
+    GROUP BY 1, 2, 3, 4
+  ), by_sector AS (
     INSERT INTO tally_sector AS t (kelurahan_id, sector_id, month, registered, ended)
       SELECT kelurahan_id, sector_id, month, sum (registered), sum (ended)
       FROM c
@@ -265,6 +262,10 @@ BEGIN
       MESSAGE = format ('update or delete on table "%s" violates a reference from table '
                         '"participant"', TG_TABLE_NAME);
   END IF;
+  -- The notes of a batch that goes keep no batch (ON DELETE SET NULL).
+  IF TG_TABLE_NAME = 'import_batch' THEN
+    UPDATE participant_flag SET batch_id = NULL WHERE batch_id IN (SELECT id FROM old_rows);
+  END IF;
   RETURN NULL;
 END
 $$;
@@ -278,3 +279,55 @@ CREATE TRIGGER sector_participant_references AFTER DELETE ON sector
 CREATE TRIGGER import_batch_participant_references AFTER DELETE ON import_batch
   REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION participant_referenced_delete ();
+
+-- The notes' references alike: their participant (whose deletion takes its notes, ON DELETE
+-- CASCADE) and their batch.
+ALTER TABLE participant_flag
+  DROP CONSTRAINT participant_flag_participant_id_fkey,
+  DROP CONSTRAINT participant_flag_batch_id_fkey;
+
+CREATE FUNCTION participant_flag_check_references () RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+  found BIGINT;
+BEGIN
+  SELECT count (*) INTO found
+    FROM (SELECT 1 FROM participant
+          WHERE id IN (SELECT DISTINCT participant_id FROM new_rows) FOR KEY SHARE) AS p;
+  IF found <> (SELECT count (DISTINCT participant_id) FROM new_rows) THEN
+    RAISE foreign_key_violation USING
+      MESSAGE = 'insert or update on table "participant_flag" violates foreign key '
+                'constraint "participant_flag_participant_id_fkey"';
+  END IF;
+  SELECT count (*) INTO found
+    FROM (SELECT 1 FROM import_batch
+          WHERE id IN (SELECT DISTINCT batch_id FROM new_rows) FOR KEY SHARE) AS b;
+  IF found <> (SELECT count (DISTINCT batch_id) FROM new_rows) THEN
+    RAISE foreign_key_violation USING
+      MESSAGE = 'insert or update on table "participant_flag" violates foreign key '
+                'constraint "participant_flag_batch_id_fkey"';
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER participant_flag_references_insert AFTER INSERT ON participant_flag
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_flag_check_references ();
+CREATE TRIGGER participant_flag_references_update AFTER UPDATE ON participant_flag
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_flag_check_references ();
+
+-- participant_flag_tally_forget has counted the notes out before their participant went; the
+-- notes go after it, and participant_flag_tally_delete finds no participant to count them at.
+CREATE FUNCTION participant_flag_cascade () RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  DELETE FROM participant_flag WHERE participant_id IN (SELECT id FROM old_rows);
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER participant_flag_cascade AFTER DELETE ON participant
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION participant_flag_cascade ();
