@@ -1339,8 +1339,11 @@ spread_first_phase (gint64 count)
 /* --- Through COPY (a server) ----------------------------------------------------------- */
 
 /* Row by row, each participant costs a round trip and its tally triggers on a server. There
- * the participants stream through COPY instead, and their notes, which need the participants'
- * ids, follow in a COPY of their own every COPY_ROWS participants. The ids are known before
+ * the participants stream through COPY instead, in statements of COPY_ROWS rows (each
+ * statement's rows are held for its triggers), and their notes, which need the participants'
+ * ids, follow in one COPY of their own once all participants are in: the notes' triggers look
+ * their participants up, and the statistics of the table emptied a moment ago would have
+ * them scan it again for every piece. The ids are known before
  * the rows are written: the tables were emptied with RESTART IDENTITY in this transaction,
  * which holds them exclusively, so the n-th participant written gets the id n (checked at
  * the end by check_ids ()). The tallies are counted by the server's statement-level triggers
@@ -1370,7 +1373,8 @@ copy_participants_begin (Generator  *gen,
   return sigap_database_copy_begin (gen->db, "participant", participant_columns, error);
 }
 
-/* Ends the participants' COPY, writes the notes held back, and (@more) starts the next. */
+/* Ends the participants' COPY, and either starts the next (@more) or writes the notes held
+ * back. */
 static gboolean
 copy_flush (Generator  *gen,
             gboolean    more,
@@ -1380,6 +1384,8 @@ copy_flush (Generator  *gen,
 
   if (!sigap_database_copy_end (gen->db, error))
     return FALSE;
+  if (more)
+    return copy_participants_begin (gen, error);
 
   g_snprintf (batch, sizeof batch, "%" G_GINT64_FORMAT, gen->batch_id);
   if (gen->pending_flags->len > 0)
@@ -1402,7 +1408,7 @@ copy_flush (Generator  *gen,
         return FALSE;
     }
 
-  return !more || copy_participants_begin (gen, error);
+  return TRUE;
 }
 
 static gboolean
