@@ -1554,7 +1554,8 @@ check_ids (Generator  *gen,
                             sigap_statement_column_int64 (stmt, 2) != gen->written)))
     {
       g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
-                   "participant: the ids are not 1 to %" G_GINT64_FORMAT, gen->written);
+                   _("The demo’s participants did not get the ids 1 to %lld"),
+                   (long long) gen->written);
       return FALSE;
     }
 
