@@ -15,6 +15,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <pwd.h>
 #include <unistd.h>
 #include <libpq-fe.h>
@@ -406,6 +407,379 @@ test_import_identical (void)
 
   test_database_drop (&server);
   sigap_test_remove_tree (dir);
+}
+
+
+/* --- The bulk-load door ---------------------------------------------------------------- */
+
+/* Values that COPY's text format must escape, or could take for something else. */
+static const char * const copy_values[] = {
+  "tab\there", "two\nlines", "back\\slash", NULL, "Siti Nurhalizah — Ñandú 😀", "cr\r\nlf",
+  "\\N", "", "\\.", "ends with a backslash \\",
+};
+
+static void
+assert_copy_round_trip (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = sigap_database_open (location, SIGAP_DATABASE_OPEN_CREATE,
+                                                     &error);
+  g_autoptr(SigapStatement) stmt = NULL;
+  static const char * const columns[] = { "n", "value", "other", NULL };
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_exec (db, "CREATE TEMP TABLE copy_test "
+                                          "(n INTEGER PRIMARY KEY, value TEXT, other TEXT)",
+                                      &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sigap_database_begin (db, &error));
+  g_assert_true (sigap_database_copy_begin (db, "copy_test", columns, &error));
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_in_copy (db));
+  for (guint i = 0; i < G_N_ELEMENTS (copy_values); i++)
+    {
+      char number[8];
+      const char *row[] = { number, copy_values[i], "x" };
+
+      g_snprintf (number, sizeof number, "%u", i + 1);
+      g_assert_true (sigap_database_copy_row (db, row, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sigap_database_copy_end (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (sigap_database_in_copy (db));
+  g_assert_true (sigap_database_commit (db, &error));
+
+  stmt = sigap_database_prepare (db, "SELECT n, value, other, value IS NULL FROM copy_test "
+                                     "ORDER BY n", &error);
+  g_assert_no_error (error);
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
+    {
+      g_assert_cmpint (sigap_statement_column_int (stmt, 0), ==, n + 1);
+      g_assert_cmpstr (sigap_statement_column_text (stmt, 1), ==, copy_values[n]);
+      g_assert_cmpint (sigap_statement_column_int (stmt, 3), ==, copy_values[n] == NULL);
+      g_assert_cmpstr (sigap_statement_column_text (stmt, 2), ==, "x");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (copy_values));
+  g_clear_pointer (&stmt, sigap_statement_free);
+
+  /* A load left open goes with the rollback, and the connection carries on. */
+  g_assert_true (sigap_database_begin (db, &error));
+  g_assert_true (sigap_database_copy_begin (db, "copy_test", columns, &error));
+  g_assert_true (sigap_database_copy_row (db, (const char *[]) { "100", "gone", NULL }, &error));
+  sigap_database_rollback (db);
+  g_assert_false (sigap_database_in_copy (db));
+  stmt = sigap_database_prepare (db, "SELECT count (*) FROM copy_test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  g_assert_cmpint (sigap_statement_column_int (stmt, 0), ==, G_N_ELEMENTS (copy_values));
+  g_clear_pointer (&stmt, sigap_statement_free);
+
+  /* A row the table refuses fails the load, by copy_end () at the latest. */
+  g_assert_true (sigap_database_begin (db, &error));
+  g_assert_true (sigap_database_copy_begin (db, "copy_test", columns, &error));
+  if (sigap_database_copy_row (db, (const char *[]) { "1", "again", NULL }, NULL))
+    g_assert_false (sigap_database_copy_end (db, &error));
+  else
+    g_assert_false (sigap_database_copy_end (db, &error));
+  g_assert_nonnull (error);
+  g_test_message ("A refused row: %s", error->message);
+  sigap_database_rollback (db);
+}
+
+static void
+test_copy (void)
+{
+  g_autofree char *dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  g_autofree char *file = g_build_filename (dir, "copy.sigap", NULL);
+  TestDatabase server = { 0 };
+
+  assert_copy_round_trip (file);
+  sigap_test_remove_tree (dir);
+
+  if (skip_without_server ())
+    return;
+
+  test_database_create (&server);
+  assert_copy_round_trip (server.uri);
+  test_database_drop (&server);
+}
+
+/* --- An import with updates, ends and rejects ------------------------------------------ */
+
+/* Everything an import writes, as text: the participants, their notes, the rejected lines,
+ * the batches' counts and the tallies (the rows of a tally a key no longer counts aside). */
+static char *
+database_contents (const char *location)
+{
+  static const char * const queries[] = {
+    "SELECT nik, name, kelurahan_id, sector_id, coalesce (desil, 0), coalesce (sex, ''), "
+    "coalesce (birth_date, ''), registered_on, coalesce (ended_on, ''), "
+    "coalesce (end_reason, ''), coalesce (kpj_number, ''), coalesce (source, ''), "
+    "coalesce (batch_id, 0), coalesce (changed_batch, 0), coalesce (changed_line, 0) "
+    "FROM participant ORDER BY nik",
+    "SELECT p.nik, f.kind, coalesce (f.detail, ''), coalesce (f.line, 0), "
+    "coalesce (f.batch_id, 0) "
+    "FROM participant_flag AS f JOIN participant AS p ON p.id = f.participant_id "
+    "ORDER BY p.nik, f.kind",
+    "SELECT batch_id, line, coalesce (column_name, ''), reason, raw FROM import_reject "
+    "ORDER BY batch_id, line, id",
+    "SELECT id, kind, rows_read, rows_added, rows_updated, rows_unchanged, rows_rejected, "
+    "rows_flagged FROM import_batch ORDER BY id",
+    "SELECT kelurahan_id, sector_id, month, registered, ended FROM tally_sector "
+    "WHERE registered <> 0 OR ended <> 0 ORDER BY 1, 2, 3",
+    "SELECT kelurahan_id, segment, desil, month, registered, ended FROM tally_desil "
+    "WHERE registered <> 0 OR ended <> 0 ORDER BY 1, 2, 3, 4",
+    "SELECT kelurahan_id, segment, kind, month, registered FROM tally_flag "
+    "WHERE registered <> 0 ORDER BY 1, 2, 3, 4",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = sigap_database_open (location, SIGAP_DATABASE_OPEN_READ_ONLY,
+                                                     &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(SigapStatement) stmt = sigap_database_prepare (db, queries[q], &error);
+      SigapStep step;
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "-- %u\n", q);
+      while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+        {
+          for (int c = 0; c < sigap_statement_column_count (stmt); c++)
+            g_string_append_printf (out, "%s%s", c > 0 ? "|" : "",
+                                    sigap_statement_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      g_assert_cmpint (step, ==, SIGAP_STEP_DONE);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Lines for participants of the demo (the same seed gives the same NIKs on both engines):
+ * moves to another sector, ends, an end before the registration, a NIK twice; new workers,
+ * one of them rejected first and taken on a later line; rejected lines, one over two lines. */
+static char *
+write_updates_csv (const char *dir,
+                   const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapDatabase) db = sigap_database_open (file, SIGAP_DATABASE_OPEN_READ_ONLY,
+                                                     &error);
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GString) csv = g_string_new ("nik,nama,kelurahan,sektor,tanggal_daftar,desil,"
+                                         "no_kpj,tanggal_berhenti,alasan_berhenti\n");
+  char *path = g_build_filename (dir, "perubahan.csv", NULL);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  stmt = sigap_database_prepare (db, "SELECT p.nik, p.name, p.registered_on, r.code, s.code "
+                                     "FROM participant AS p "
+                                     "JOIN region AS r ON r.id = p.kelurahan_id "
+                                     "JOIN sector AS s ON s.id = p.sector_id "
+                                     "WHERE p.ended_on IS NULL ORDER BY p.id LIMIT 60", &error);
+  g_assert_no_error (error);
+  while (sigap_statement_step (stmt) == SIGAP_STEP_ROW)
+    {
+      const char *nik = sigap_statement_column_text (stmt, 0);
+      const char *name = sigap_statement_column_text (stmt, 1);
+      const char *registered = sigap_statement_column_text (stmt, 2);
+      const char *kelurahan = sigap_statement_column_text (stmt, 3);
+      const char *sector = sigap_statement_column_text (stmt, 4);
+
+      if (n % 4 == 0)        /* moves, with a name holding a backslash */
+        g_string_append_printf (csv, "%s,\"%s \\ baru\",Kranji,ojek,%s,%u,,,\n",
+                                nik, name, registered, n % 10 + 1);
+      else if (n % 4 == 1)   /* ends on the day it registered */
+        g_string_append_printf (csv, "%s,%s,%s,%s,%s,,,%s,Meninggal dunia\n",
+                                nik, name, kelurahan, sector, registered, registered);
+      else if (n % 4 == 2)   /* an end before the registration: rejected */
+        g_string_append_printf (csv, "%s,%s,%s,%s,%s,,,2019-01-01,Pindah\n",
+                                nik, name, kelurahan, sector, registered);
+      else                   /* the same NIK twice: the second is rejected */
+        g_string_append_printf (csv, "%s,%s,%s,%s,%s,7,,,\n%s,%s lagi,%s,%s,%s,8,,,\n",
+                                nik, name, kelurahan, sector, registered,
+                                nik, name, kelurahan, sector, registered);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 60);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (csv, "3275%02u%02u%02u%02u%04u,Pekerja\tBaru %u,Bintara,pkl,"
+                            "2026-%02u-%02u,%u,%s,,\n",
+                            4, i % 28 + 1, i % 12 + 1, 70 + i % 20, i + 1, i, i % 9 + 1,
+                            i % 27 + 1, i % 10 + 1, i % 3 == 0 ? "" : "12345678901");
+  /* New, ended before registering, then the same NIK correct: the second line is taken. */
+  g_string_append (csv, "3275040101800999,Dua Kali,Bintara,pkl,2026-03-03,,,2026-01-01,X\n"
+                        "3275040101800999,Dua Kali,Bintara,pkl,2026-03-03,,,,\n"
+                        "3275040101800999,Tiga Kali,Bintara,pkl,2026-03-03,,,,\n");
+  g_string_append (csv, "3275040101800998,Tak Dikenal,Atlantis,pkl,2026-03-03,,,,\n"
+                        "3275040101800997,\"Nama\ndua baris\",Atlantis,pkl,2026-03-03,,,,\n"
+                        "32750401,Pendek,Bintara,pkl,2026-03-03,,,,\n");
+
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+import_both (const char *file,
+             const char *uri,
+             const char *csv,
+             char      **out_report)
+{
+  g_auto(SigapTestRun) sqlite_run = { 0 };
+  g_auto(SigapTestRun) server_run = { 0 };
+
+  sigap_test_run_sigap (&sqlite_run, "import", "participants", "--db", file, "--format=json",
+                        csv, NULL);
+  sigap_test_run_sigap (&server_run, "import", "participants", "--db", uri, "--format=json",
+                        csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&sqlite_run));
+  g_assert_cmpstr (server_run.err, ==, sqlite_run.err);
+  strip_origin (server_run.out);
+  strip_origin (sqlite_run.out);
+  g_assert_cmpstr (server_run.out, ==, sqlite_run.out);
+  if (out_report != NULL)
+    *out_report = g_strdup (sqlite_run.out);
+}
+
+static void
+test_import_updates (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *sqlite_contents = NULL;
+  g_autofree char *server_contents = NULL;
+  g_autofree char *server_again = NULL;
+  g_auto(SigapTestRun) again = { 0 };
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
+  file = g_build_filename (dir, "demo.sigap", NULL);
+  test_database_create (&server);
+  demo_into (file);
+  demo_into (server.uri);
+  csv = write_updates_csv (dir, file);
+
+  import_both (file, server.uri, csv, &report);
+  /* Counted by hand from write_updates_csv (): 60 + 15 + 200 + 3 + 3 lines; 200 + 1 new;
+   * rejected: 15 ends too early, 15 repeats, the early end and the third line of the new
+   * NIK, an unknown kelurahan twice and a short NIK. */
+  g_assert_nonnull (strstr (report, "\"read\" : 281"));
+  g_assert_nonnull (strstr (report, "\"added\" : 201"));
+  g_assert_nonnull (strstr (report, "\"rejected\" : 35"));
+  /* 15 moved and 15 ended; of the 15 given desil 7, those that had it are unchanged. */
+  {
+    const char *updated = strstr (report, "\"updated\" : ");
+    const char *unchanged = strstr (report, "\"unchanged\" : ");
+
+    g_assert_nonnull (updated);
+    g_assert_nonnull (unchanged);
+    g_assert_cmpint (atoi (updated + strlen ("\"updated\" : ")) +
+                     atoi (unchanged + strlen ("\"unchanged\" : ")), ==, 45);
+    g_assert_cmpint (atoi (updated + strlen ("\"updated\" : ")), >=, 30);
+  }
+
+  sqlite_contents = database_contents (file);
+  server_contents = database_contents (server.uri);
+  g_assert_cmpstr (server_contents, ==, sqlite_contents);
+  assert_same_summaries (file, server.uri, "2026-10-31");
+  assert_same_summaries (file, server.uri, "2026-06-15");
+  assert_tallies_match (server.uri);
+
+  /* The same file again changes nothing. */
+  sigap_test_run_sigap (&again, "import", "participants", "--db", server.uri, csv, NULL);
+  g_assert_true (sigap_test_run_succeeded (&again));
+  g_assert_nonnull (strstr (again.out, "nothing changed"));
+  server_again = database_contents (server.uri);
+  g_assert_cmpstr (server_again, ==, server_contents);
+
+  test_database_drop (&server);
+  sigap_test_remove_tree (dir);
+}
+
+
+/* On the server, a participant's references are checked once per statement (migration 8):
+ * still refused when they name nothing, and what they name cannot be deleted. */
+static void
+test_references (void)
+{
+  static const char * const refused[] = {
+    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on) "
+    "VALUES ('3275010101900001', 'A', 999999, (SELECT min (id) FROM sector), '2026-01-01')",
+    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on) "
+    "VALUES ('3275010101900001', 'A', (SELECT min (id) FROM region WHERE level = 'kelurahan'), "
+    "999999, '2026-01-01')",
+    "INSERT INTO participant (nik, name, kelurahan_id, sector_id, registered_on, batch_id) "
+    "VALUES ('3275010101900001', 'A', (SELECT min (id) FROM region WHERE level = 'kelurahan'), "
+    "(SELECT min (id) FROM sector), '2026-01-01', 999999)",
+    "UPDATE participant SET sector_id = 999999",
+    "DELETE FROM sector WHERE id = (SELECT sector_id FROM participant)",
+    "DELETE FROM region WHERE id = (SELECT kelurahan_id FROM participant)",
+    "INSERT INTO participant_flag (participant_id, kind) VALUES (999999, 'age')",
+    "INSERT INTO participant_flag (participant_id, kind, batch_id) "
+    "VALUES ((SELECT id FROM participant), 'age', 999999)",
+  };
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TestDatabase server = { 0 };
+
+  if (skip_without_server ())
+    return;
+
+  test_database_create (&server);
+  db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sigap_database_exec (db,
+                                      "INSERT INTO participant (nik, name, kelurahan_id, "
+                                      "sector_id, registered_on) "
+                                      "VALUES ('3275010101900002', 'B', (SELECT min (id) FROM "
+                                      "region WHERE level = 'kelurahan'), (SELECT min (id) FROM "
+                                      "sector), '2026-01-01')",
+                                      &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (sigap_database_exec (db, refused[i], &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "violates"));
+      g_clear_error (&error);
+    }
+
+  /* A participant deleted takes its notes with it, counted out once. */
+  g_assert_true (sigap_database_exec (db,
+                                      "INSERT INTO participant_flag (participant_id, kind) "
+                                      "SELECT id, 'age' FROM participant;"
+                                      "DELETE FROM participant",
+                                      &error));
+  g_assert_no_error (error);
+  stmt = sigap_database_prepare (db, "SELECT (SELECT count (*) FROM participant_flag), "
+                                     "(SELECT coalesce (sum (registered), 0) FROM tally_flag), "
+                                     "(SELECT coalesce (sum (registered), 0) FROM tally_sector)",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 0), ==, 0);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 1), ==, 0);
+  g_assert_cmpint (sigap_statement_column_int64 (stmt, 2), ==, 0);
+  g_clear_pointer (&stmt, sigap_statement_free);
+
+  g_clear_object (&db);
+  test_database_drop (&server);
 }
 
 static GSubprocess *
@@ -1027,6 +1401,9 @@ main (int   argc,
   g_test_add_func ("/engines/interface", test_interface);
   g_test_add_func ("/engines/connection-errors", test_connection_errors);
   g_test_add_func ("/engines/import-identical", test_import_identical);
+  g_test_add_func ("/engines/copy", test_copy);
+  g_test_add_func ("/engines/import-updates", test_import_updates);
+  g_test_add_func ("/engines/references", test_references);
   g_test_add_func ("/engines/roles", test_roles);
   g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
   g_test_add_func ("/engines/notify", test_notify);

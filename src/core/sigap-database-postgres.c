@@ -829,6 +829,88 @@ postgres_column_is_integer (SigapStatement *stmt,
     }
 }
 
+/* --- Bulk loads (COPY) ---------------------------------------------------------------- */
+
+static gboolean
+postgres_copy_begin (SigapDatabase  *self,
+                     const char     *sql,
+                     GError        **error)
+{
+  PGresult *result = PQexec (DB (self)->conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      remember_error (self, result);
+      PQclear (result);
+      return postgres_set_error (self, error, _("Cannot load the rows"));
+    }
+
+  PQclear (result);
+  return TRUE;
+}
+
+static gboolean
+postgres_copy_data (SigapDatabase  *self,
+                    const char     *data,
+                    gsize           length,
+                    GError        **error)
+{
+  while (length > 0)
+    {
+      int chunk = (int) MIN (length, (gsize) G_MAXINT / 2);
+
+      if (PQputCopyData (DB (self)->conn, data, chunk) != 1)
+        {
+          remember_error (self, NULL);
+          return postgres_set_error (self, error, _("Cannot load the rows"));
+        }
+      data += chunk;
+      length -= chunk;
+    }
+
+  return TRUE;
+}
+
+/* The server checks and writes the rows (and runs the triggers) once it has them all: its
+ * verdict is the result that follows the end. */
+static gboolean
+postgres_copy_end (SigapDatabase  *self,
+                   gboolean        abort,
+                   GError        **error)
+{
+  PGconn *conn = DB (self)->conn;
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  if (PQputCopyEnd (conn, abort ? "cancelled by the client" : NULL) != 1)
+    {
+      remember_error (self, NULL);
+      ok = FALSE;
+    }
+
+  while ((result = PQgetResult (conn)) != NULL)
+    {
+      if (ok && PQresultStatus (result) != PGRES_COMMAND_OK)
+        {
+          remember_error (self, result);
+          ok = FALSE;
+        }
+      PQclear (result);
+    }
+
+  if (!ok || abort)
+    {
+      if (ok)
+        {
+          g_free (DB (self)->last_error);
+          DB (self)->last_error = g_strdup (_("the load was cancelled"));
+        }
+      return postgres_set_error (self, error, _("Cannot load the rows"));
+    }
+
+  return TRUE;
+}
+
 static const SigapEngine postgres_engine = {
   .id = SIGAP_DATABASE_ENGINE_POSTGRES,
   .close = postgres_close,
@@ -859,6 +941,9 @@ static const SigapEngine postgres_engine = {
   .column_double = postgres_column_double,
   .column_is_null = postgres_column_is_null,
   .column_is_integer = postgres_column_is_integer,
+  .copy_begin = postgres_copy_begin,
+  .copy_data = postgres_copy_data,
+  .copy_end = postgres_copy_end,
 };
 
 /* --- Opening and the schema ----------------------------------------------------------- */

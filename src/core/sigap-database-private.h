@@ -79,6 +79,20 @@ struct _SigapEngine
                                            int              column);
   gboolean        (*column_is_integer)    (SigapStatement  *stmt,
                                            int              column);
+
+  /* A bulk load in the text format of COPY (NULL on an engine without one: then
+   * sigap-database.c inserts row by row). @sql is COPY … FROM STDIN; @data whole rows. */
+  gboolean        (*copy_begin)           (SigapDatabase   *db,
+                                           const char      *sql,
+                                           GError         **error);
+  gboolean        (*copy_data)            (SigapDatabase   *db,
+                                           const char      *data,
+                                           gsize            length,
+                                           GError         **error);
+  /* @abort: ends the load without keeping its rows (the transaction fails). */
+  gboolean        (*copy_end)             (SigapDatabase   *db,
+                                           gboolean         abort,
+                                           GError         **error);
 };
 
 struct _SigapDatabase
@@ -91,6 +105,13 @@ struct _SigapDatabase
   const char        *password;      /* while a server opens: a password given apart, or NULL */
   int                schema_version;
   guint              read_only : 1;
+
+  /* The bulk load under way (sigap_database_copy_begin ()): its number of columns, 0 when
+   * none; the engine's COPY text not sent yet, or the INSERT of an engine without COPY. */
+  guint              copy_columns;
+  gboolean           copy_failed;
+  GString           *copy_buffer;
+  SigapStatement    *copy_insert;
 };
 
 /* Each engine's open: fills in @self's engine and engine_data, checks and migrates the schema. */

@@ -24,13 +24,20 @@ G_DEFINE_FINAL_TYPE (SigapDatabase, sigap_database, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (sigap-database-error-quark, sigap_database_error)
 
+static void copy_clear (SigapDatabase *self);
+
 static void
 sigap_database_finalize (GObject *object)
 {
   SigapDatabase *self = (SigapDatabase *)object;
 
   if (self->engine != NULL)
-    self->engine->close (self);
+    {
+      copy_clear (self);
+      self->engine->close (self);
+    }
+  if (self->copy_buffer != NULL)
+    g_string_free (g_steal_pointer (&self->copy_buffer), TRUE);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (sigap_database_parent_class)->finalize (object);
@@ -572,7 +579,225 @@ sigap_database_rollback (SigapDatabase *self)
 {
   g_return_if_fail (SIGAP_IS_DATABASE (self));
 
+  /* A load left open (a failure on its way) ends first, without its rows. */
+  if (self->copy_columns > 0)
+    {
+      if (self->engine->copy_end != NULL)
+        self->engine->copy_end (self, TRUE, NULL);
+      copy_clear (self);
+    }
   self->engine->rollback (self);
+}
+
+/* --- Bulk loads ----------------------------------------------------------------------- */
+
+/* COPY's text format sends this much at a time. */
+#define COPY_CHUNK 65536
+
+static void
+copy_clear (SigapDatabase *self)
+{
+  self->copy_columns = 0;
+  self->copy_failed = FALSE;
+  g_clear_pointer (&self->copy_insert, sigap_statement_free);
+  if (self->copy_buffer != NULL)
+    g_string_truncate (self->copy_buffer, 0);
+}
+
+/**
+ * sigap_database_copy_begin:
+ * @table: the table (a temporary one too), as an SQL name: it is quoted here
+ * @columns: (array zero-terminated=1): the columns each row gives, in order
+ *
+ * Starts a bulk load: see sigap-database.h. End it with sigap_database_copy_end (), or with
+ * a rollback.
+ */
+gboolean
+sigap_database_copy_begin (SigapDatabase       *self,
+                           const char          *table,
+                           const char * const  *columns,
+                           GError             **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *quoted_table = NULL;
+  guint n_columns = 0;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (table != NULL && columns != NULL && columns[0] != NULL, FALSE);
+  g_return_val_if_fail (self->copy_columns == 0, FALSE);
+
+  quoted_table = sigap_database_quote_identifier (table);
+  sql = g_string_new (self->engine->copy_begin != NULL ? "COPY " : "INSERT INTO ");
+  g_string_append_printf (sql, "%s (", quoted_table);
+  for (n_columns = 0; columns[n_columns] != NULL; n_columns++)
+    {
+      g_autofree char *quoted = sigap_database_quote_identifier (columns[n_columns]);
+
+      g_string_append_printf (sql, "%s%s", n_columns > 0 ? ", " : "", quoted);
+    }
+
+  if (self->engine->copy_begin != NULL)
+    {
+      g_string_append (sql, ") FROM STDIN");
+      if (!self->engine->copy_begin (self, sql->str, error))
+        return FALSE;
+      if (self->copy_buffer == NULL)
+        self->copy_buffer = g_string_sized_new (COPY_CHUNK + 4096);
+    }
+  else
+    {
+      g_string_append (sql, ") VALUES (");
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append_printf (sql, "%s?%u", c > 0 ? ", " : "", c + 1);
+      g_string_append_c (sql, ')');
+      self->copy_insert = self->engine->prepare (self, sql->str, TRUE, error);
+      if (self->copy_insert == NULL)
+        return FALSE;
+    }
+
+  self->copy_columns = n_columns;
+  self->copy_failed = FALSE;
+  return TRUE;
+}
+
+/* @text in COPY's text format: backslash, tab, newline and carriage return escaped. */
+static void
+append_copy_text (GString    *out,
+                  const char *text)
+{
+  const char *start = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      char escaped;
+
+      switch (*p)
+        {
+        case '\\':
+          escaped = '\\';
+          break;
+        case '\t':
+          escaped = 't';
+          break;
+        case '\n':
+          escaped = 'n';
+          break;
+        case '\r':
+          escaped = 'r';
+          break;
+        default:
+          continue;
+        }
+
+      g_string_append_len (out, start, p - start);
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, escaped);
+      start = p + 1;
+    }
+  g_string_append_len (out, start, p - start);
+}
+
+gboolean
+sigap_database_copy_row (SigapDatabase       *self,
+                         const char * const  *values,
+                         GError             **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->copy_columns > 0, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  if (self->copy_failed)
+    return sigap_database_set_error (self, error, _("Cannot load the rows"));
+
+  if (self->copy_insert != NULL)
+    {
+      SigapStatement *stmt = self->copy_insert;
+      SigapStep step;
+
+      for (guint c = 0; c < self->copy_columns; c++)
+        if (values[c] != NULL)
+          sigap_statement_bind_text_copy (stmt, (int) c + 1, values[c]);
+        else
+          sigap_statement_bind_null (stmt, (int) c + 1);
+      step = sigap_statement_step (stmt);
+      sigap_statement_reset (stmt);
+      if (step != SIGAP_STEP_DONE)
+        {
+          self->copy_failed = TRUE;
+          return sigap_database_set_error (self, error, _("Cannot load the rows"));
+        }
+      return TRUE;
+    }
+
+  for (guint c = 0; c < self->copy_columns; c++)
+    {
+      if (c > 0)
+        g_string_append_c (self->copy_buffer, '\t');
+      if (values[c] != NULL)
+        append_copy_text (self->copy_buffer, values[c]);
+      else
+        g_string_append_len (self->copy_buffer, "\\N", 2);
+    }
+  g_string_append_c (self->copy_buffer, '\n');
+
+  if (self->copy_buffer->len >= COPY_CHUNK)
+    {
+      gboolean ok = self->engine->copy_data (self, self->copy_buffer->str,
+                                             self->copy_buffer->len, error);
+
+      g_string_truncate (self->copy_buffer, 0);
+      if (!ok)
+        {
+          self->copy_failed = TRUE;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sigap_database_copy_end:
+ *
+ * Ends the bulk load: on PostgreSQL, the rows are checked and written (and the triggers run)
+ * here, so a failure of any row shows here.
+ */
+gboolean
+sigap_database_copy_end (SigapDatabase  *self,
+                         GError        **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->copy_columns > 0, FALSE);
+
+  if (self->copy_insert == NULL && self->copy_failed)
+    {
+      self->engine->copy_end (self, TRUE, NULL);
+      ok = sigap_database_set_error (self, error, _("Cannot load the rows"));
+    }
+  else if (self->copy_insert == NULL)
+    {
+      if (self->copy_buffer->len > 0)
+        ok = self->engine->copy_data (self, self->copy_buffer->str, self->copy_buffer->len,
+                                      error);
+      if (!self->engine->copy_end (self, !ok, ok ? error : NULL))
+        ok = FALSE;
+    }
+  else if (self->copy_failed)
+    ok = sigap_database_set_error (self, error, _("Cannot load the rows"));
+
+  copy_clear (self);
+  return ok;
+}
+
+gboolean
+sigap_database_in_copy (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  return self->copy_columns > 0;
 }
 
 void

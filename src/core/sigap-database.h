@@ -195,6 +195,25 @@ gboolean        sigap_database_update_cutoff    (SigapDatabase           *self,
 gboolean        sigap_database_rebuild_tallies  (SigapDatabase           *self,
                                                  GError                 **error);
 
+/* A bulk load of @table: rows of text values for @columns (NULL-terminated), each value as
+ * the column would take it in SQL ("12", "2026-05-01", "Siti"), NULL for SQL NULL. Any text is
+ * carried as it is: tabs, newlines, backslashes. PostgreSQL streams the rows with COPY in
+ * one statement (the table's statement-level triggers see them together); SQLite inserts them
+ * one by one with a prepared INSERT. Nothing else may run on the connection between
+ * sigap_database_copy_begin () and sigap_database_copy_end (); a failure of a row may show
+ * only at the end. A rollback ends a load left open. */
+gboolean        sigap_database_copy_begin       (SigapDatabase           *self,
+                                                 const char              *table,
+                                                 const char * const      *columns,
+                                                 GError                 **error);
+/* @values: one for each of the columns given to sigap_database_copy_begin (). */
+gboolean        sigap_database_copy_row         (SigapDatabase           *self,
+                                                 const char * const      *values,
+                                                 GError                 **error);
+gboolean        sigap_database_copy_end         (SigapDatabase           *self,
+                                                 GError                 **error);
+gboolean        sigap_database_in_copy          (SigapDatabase           *self);
+
 /* Sets @error from the connection's last engine error, prefixed by @what. Always returns FALSE. */
 gboolean        sigap_database_set_error        (SigapDatabase           *self,
                                                  GError                 **error,

@@ -383,6 +383,11 @@ typedef struct
   SigapStatement     *insert_flag;
   gint64            flagged;
 
+  /* On a server: participants and notes go through COPY (see copy_participants ()), the notes
+   * held back until their participants are in. */
+  gboolean          copy;
+  GArray           *pending_flags;   /* of PendingFlag */
+
   SigapProgressFunc progress;
   gpointer          progress_data;
   gint64            written;
@@ -457,6 +462,7 @@ static void
 generator_free (Generator *gen)
 {
   g_clear_pointer (&gen->insert_flag, sigap_statement_free);
+  g_clear_pointer (&gen->pending_flags, g_array_unref);
   g_clear_object (&gen->db);
   g_clear_pointer (&gen->rand, g_rand_free);
   g_clear_pointer (&gen->sectors, g_array_unref);
@@ -1330,6 +1336,232 @@ spread_first_phase (gint64 count)
   return days;
 }
 
+/* --- Through COPY (a server) ----------------------------------------------------------- */
+
+/* Row by row, each participant costs a round trip and its tally triggers on a server. There
+ * the participants stream through COPY instead, in statements of COPY_ROWS rows (each
+ * statement's rows are held for its triggers), and their notes, which need the participants'
+ * ids, follow in one COPY of their own once all participants are in: the notes' triggers look
+ * their participants up, and the statistics of the table emptied a moment ago would have
+ * them scan it again for every piece. The ids are known before
+ * the rows are written: the tables were emptied with RESTART IDENTITY in this transaction,
+ * which holds them exclusively, so the n-th participant written gets the id n (checked at
+ * the end by check_ids ()). The tallies are counted by the server's statement-level triggers
+ * once per COPY. */
+#define COPY_ROWS 65536
+
+typedef struct
+{
+  gint64      participant_id;
+  const char *kind;
+  char        detail[16];
+} PendingFlag;
+
+static const char * const participant_columns[] = {
+  "nik", "name", "kelurahan_id", "sector_id", "desil", "sex", "birth_date", "registered_on",
+  "ended_on", "end_reason", "kpj_number", "source", "funding_source", "batch_id", NULL
+};
+
+static const char * const flag_columns[] = {
+  "participant_id", "kind", "detail", "batch_id", NULL
+};
+
+static gboolean
+copy_participants_begin (Generator  *gen,
+                         GError    **error)
+{
+  return sigap_database_copy_begin (gen->db, "participant", participant_columns, error);
+}
+
+/* Ends the participants' COPY, and either starts the next (@more) or writes the notes held
+ * back. */
+static gboolean
+copy_flush (Generator  *gen,
+            gboolean    more,
+            GError    **error)
+{
+  char batch[24];
+
+  if (!sigap_database_copy_end (gen->db, error))
+    return FALSE;
+  if (more)
+    return copy_participants_begin (gen, error);
+
+  g_snprintf (batch, sizeof batch, "%" G_GINT64_FORMAT, gen->batch_id);
+  if (gen->pending_flags->len > 0)
+    {
+      if (!sigap_database_copy_begin (gen->db, "participant_flag", flag_columns, error))
+        return FALSE;
+      for (guint i = 0; i < gen->pending_flags->len; i++)
+        {
+          const PendingFlag *flag = &g_array_index (gen->pending_flags, PendingFlag, i);
+          char id[24];
+          const char *values[] = { id, flag->kind,
+                                   flag->detail[0] != '\0' ? flag->detail : NULL, batch };
+
+          g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, flag->participant_id);
+          if (!sigap_database_copy_row (gen->db, values, error))
+            return FALSE;
+        }
+      g_array_set_size (gen->pending_flags, 0);
+      if (!sigap_database_copy_end (gen->db, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_person (Generator        *gen,
+             const Person     *person,
+             const Kelurahan  *kel,
+             const Sector     *sector,
+             const Day        *registered,
+             GError          **error)
+{
+  char kelurahan_id[24], sector_id[24], desil[4], batch[24];
+  char nik[17], sex[2] = { person->sex == 'P' ? 'P' : 'L', '\0' };
+  char birth_date[11], registered_on[11], ended_on[11], kpj[12];
+  const char *values[14];
+
+  g_snprintf (kelurahan_id, sizeof kelurahan_id, "%" G_GINT64_FORMAT, kel->id);
+  g_snprintf (sector_id, sizeof sector_id, "%" G_GINT64_FORMAT, sector->id);
+  g_snprintf (desil, sizeof desil, "%d", person->desil);
+  g_snprintf (batch, sizeof batch, "%" G_GINT64_FORMAT, gen->batch_id);
+  g_strlcpy (nik, person->nik, sizeof nik);
+  g_strlcpy (birth_date, person->birth_date, sizeof birth_date);
+  g_strlcpy (registered_on, registered->text, sizeof registered_on);
+  if (person->ended_on != NULL)
+    g_strlcpy (ended_on, person->ended_on, sizeof ended_on);
+  g_strlcpy (kpj, person->kpj, sizeof kpj);
+
+  values[0] = nik;
+  values[1] = person->name;
+  values[2] = kelurahan_id;
+  values[3] = sector_id;
+  values[4] = person->desil > 0 ? desil : NULL;
+  values[5] = sex;
+  values[6] = birth_date;
+  values[7] = registered_on;
+  values[8] = person->ended_on != NULL ? ended_on : NULL;
+  values[9] = person->ended_on != NULL ? person->end_reason : NULL;
+  values[10] = person->kpj[0] != '\0' ? kpj : NULL;
+  values[11] = person->source;
+  values[12] = FUNDING_SOURCE;
+  values[13] = batch;
+
+  if (!sigap_database_copy_row (gen->db, values, error))
+    return FALSE;
+
+  return (gen->written + 1) % COPY_ROWS != 0 || copy_flush (gen, TRUE, error);
+}
+
+/* On a server, the owner's demo (it has emptied the tables, which it holds exclusively until
+ * it commits) loads the participants without their secondary indexes and unique NIK, and
+ * builds them once at the end, sorting instead of inserting at random: what the SQLite path
+ * does with the file's indexes. The definitions are the server's own (pg_get_indexdef,
+ * pg_get_constraintdef), so the schema ends as it was. A role that does not own the table
+ * loads through the indexes. */
+static gboolean
+defer_server_indexes (Generator  *gen,
+                      GPtrArray  *deferred,
+                      GError    **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  SigapStep step;
+
+  stmt = sigap_database_prepare (gen->db,
+                                 "SELECT 'DROP INDEX ' || indexrelid::regclass::text, "
+                                 "       pg_get_indexdef (indexrelid) "
+                                 "FROM pg_catalog.pg_index "
+                                 "WHERE indrelid = 'participant'::regclass AND NOT indisprimary "
+                                 "  AND pg_has_role ((SELECT relowner FROM pg_catalog.pg_class "
+                                 "                    WHERE oid = indrelid), 'USAGE') "
+                                 "  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint "
+                                 "                  WHERE conindid = indexrelid) "
+                                 "UNION ALL "
+                                 "SELECT 'ALTER TABLE participant DROP CONSTRAINT ' "
+                                 "       || quote_ident (conname), "
+                                 "       'ALTER TABLE participant ADD CONSTRAINT ' "
+                                 "       || quote_ident (conname) || ' ' "
+                                 "       || pg_get_constraintdef (oid) "
+                                 "FROM pg_catalog.pg_constraint "
+                                 "WHERE conrelid = 'participant'::regclass AND contype = 'u' "
+                                 "  AND pg_has_role ((SELECT relowner FROM pg_catalog.pg_class "
+                                 "                    WHERE oid = conrelid), 'USAGE')",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      g_ptr_array_add (drops, g_strdup (sigap_statement_column_text (stmt, 0)));
+      g_ptr_array_add (deferred, g_strdup (sigap_statement_column_text (stmt, 1)));
+    }
+  if (step != SIGAP_STEP_DONE)
+    return sigap_database_set_error (gen->db, error, "pg_index");
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!sigap_database_exec (gen->db, g_ptr_array_index (drops, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+restore_server_indexes (Generator  *gen,
+                        GPtrArray  *deferred,
+                        GError    **error)
+{
+  if (deferred->len == 0)
+    return TRUE;
+
+  /* For this transaction: each index sorted in memory. */
+  if (!sigap_database_exec (gen->db, "SET LOCAL maintenance_work_mem = '256MB'", error))
+    return FALSE;
+
+  for (guint i = 0; i < deferred->len; i++)
+    {
+      if (!sigap_database_exec (gen->db, g_ptr_array_index (deferred, i), error))
+        return FALSE;
+
+      if (gen->progress != NULL)
+        gen->progress (0.8 + 0.15 * (i + 1) / (deferred->len + 1), gen->progress_data);
+    }
+
+  return TRUE;
+}
+
+/* The n-th participant written got the id n. */
+static gboolean
+check_ids (Generator  *gen,
+           GError    **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+
+  stmt = sigap_database_prepare (gen->db,
+                                 "SELECT count (*), coalesce (min (id), 0), "
+                                 "coalesce (max (id), 0) FROM participant",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+    return sigap_database_set_error (gen->db, error, "participant");
+
+  if (sigap_statement_column_int64 (stmt, 0) != gen->written ||
+      (gen->written > 0 && (sigap_statement_column_int64 (stmt, 1) != 1 ||
+                            sigap_statement_column_int64 (stmt, 2) != gen->written)))
+    {
+      g_set_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_FAILED,
+                   _("The demo’s participants did not get the ids 1 to %lld"),
+                   (long long) gen->written);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_flag (Generator  *gen,
              gint64      participant_id,
@@ -1337,6 +1569,16 @@ insert_flag (Generator  *gen,
              const char *detail)
 {
   int rc;
+
+  if (gen->copy)
+    {
+      PendingFlag flag = { participant_id, kind, "" };
+
+      if (detail != NULL)
+        g_strlcpy (flag.detail, detail, sizeof flag.detail);
+      g_array_append_val (gen->pending_flags, flag);
+      return TRUE;
+    }
 
   sigap_statement_bind_int64 (gen->insert_flag, 1, participant_id);
   sigap_statement_bind_text (gen->insert_flag, 2, kind);
@@ -1357,7 +1599,8 @@ write_flags (Generator    *gen,
              const Person *person,
              gboolean      rentan)
 {
-  gint64 id = sigap_database_last_insert_id (gen->db);
+  /* Through COPY, the id the row will get (see check_ids ()). */
+  gint64 id = gen->copy ? gen->written + 1 : sigap_database_last_insert_id (gen->db);
   SigapParticipantFlagNote notes[SIGAP_PARTICIPANT_FLAG_N];
   guint n_notes;
 
@@ -1500,6 +1743,18 @@ write_phase (Generator      *gen,
           person.source = chance (gen, sector->story->source_share) ? sector->story->source
                                                                     : SOURCE_DTSEN;
 
+          if (gen->copy)
+            {
+              if (!write_flags (gen, &person, rentan))
+                {
+                  sigap_database_set_error (gen->db, error, "participant_flag");
+                  goto out;
+                }
+              if (!copy_person (gen, &person, kel, sector, registered, error))
+                goto out;
+              goto written;
+            }
+
           sigap_statement_bind_text_len (insert, 1, person.nik, 16);
           sigap_statement_bind_text (insert, 2, person.name);
           sigap_statement_bind_int64 (insert, 3, kel->id);
@@ -1540,6 +1795,7 @@ write_phase (Generator      *gen,
               goto out;
             }
 
+        written:
           gen->registered[rentan ? 0 : 1][dc->julian - gen->first_julian]++;
           gen->written++;
 
@@ -2060,7 +2316,8 @@ generate (Generator     *gen,
                                 "target, budget, payment, import_batch, tally_sector, "
                                 "tally_desil, tally_flag RESTART IDENTITY;"
                                 "DELETE FROM sigap_meta WHERE key = 'data_cutoff'",
-                                error))
+                                error) ||
+          !defer_server_indexes (gen, deferred, error))
         return FALSE;
     }
   else if (!defer_participant_objects (gen, deferred, &tallies, error))
@@ -2102,14 +2359,25 @@ generate (Generator     *gen,
     return FALSE;
   sigap_statement_bind_int64 (gen->insert_flag, 4, gen->batch_id);
 
+  gen->copy = sigap_database_get_engine (gen->db) == SIGAP_DATABASE_ENGINE_POSTGRES;
+  if (gen->copy)
+    {
+      gen->pending_flags = g_array_new (FALSE, FALSE, sizeof (PendingFlag));
+      if (!copy_participants_begin (gen, error))
+        return FALSE;
+    }
+
   /* In the order they registered, so the ids run with the dates. */
   if (!write_phase (gen, PHASE_EKOSISTEM, ekosistem, insert, cancellable, error) ||
       !write_phase (gen, PHASE_FIRST, first_phase, insert, cancellable, error) ||
       !write_phase (gen, PHASE_ENROLLED, enrolled, insert, cancellable, error))
     return FALSE;
   g_clear_pointer (&gen->insert_flag, sigap_statement_free);
+  if (gen->copy && (!copy_flush (gen, FALSE, error) || !check_ids (gen, error) ||
+                    !restore_server_indexes (gen, deferred, error)))
+    return FALSE;
 
-  if (!restore_participant_objects (gen, deferred, tallies, error))
+  if (!gen->copy && !restore_participant_objects (gen, deferred, tallies, error))
     return FALSE;
 
   {

@@ -85,6 +85,12 @@ typedef struct
                                        SigapImportItem *item);
   SigapImportRow         (*apply)     (SigapImportRun  *run,
                                        SigapImportItem *item);
+  /* Before apply () of each batch of records (may be NULL): to look up what they need at
+   * once. */
+  gboolean               (*apply_begin) (SigapImportRun        *run,
+                                         const SigapImportItem *items,
+                                         guint                  n_items,
+                                         GError               **error);
   /* After the last row, before the batch is finished; may be NULL. */
   gboolean               (*complete)  (SigapImportRun  *run,
                                        GError         **error);
@@ -143,6 +149,11 @@ struct _SigapImportRun
   GPtrArray                  *funding_names;
 
   SigapStatement               *insert_reject;
+  /* When set, a rejected line goes here instead of through insert_reject (a kind that loads
+   * its lines in bulk): FALSE on a database failure. */
+  gboolean                  (*stage_reject) (SigapImportRun *run,
+                                             const char     *column_name,
+                                             const char     *reason);
   GOutputStream              *rejects;
   GString                    *rejects_line;
 

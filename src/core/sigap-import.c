@@ -288,16 +288,24 @@ record_rejection (SigapImportRun *run,
   const char *column_name = column >= 0 ? run->header_of[column] : NULL;
   SigapStatement *stmt = run->insert_reject;
 
-  sigap_statement_bind_int64 (stmt, 1, run->line);
-  if (column_name != NULL)
-    sigap_statement_bind_text (stmt, 2, column_name);
+  if (run->stage_reject != NULL)
+    {
+      if (!run->stage_reject (run, column_name, reason))
+        set_db_error (run, _("Cannot record a rejected line"));
+    }
   else
-    sigap_statement_bind_null (stmt, 2);
-  sigap_statement_bind_text (stmt, 3, reason);
-  sigap_statement_bind_text (stmt, 4, run->raw);
-  if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
-    set_db_error (run, _("Cannot record a rejected line"));
-  sigap_statement_reset (stmt);
+    {
+      sigap_statement_bind_int64 (stmt, 1, run->line);
+      if (column_name != NULL)
+        sigap_statement_bind_text (stmt, 2, column_name);
+      else
+        sigap_statement_bind_null (stmt, 2);
+      sigap_statement_bind_text (stmt, 3, reason);
+      sigap_statement_bind_text (stmt, 4, run->raw);
+      if (sigap_statement_step (stmt) != SIGAP_STEP_DONE)
+        set_db_error (run, _("Cannot record a rejected line"));
+      sigap_statement_reset (stmt);
+    }
 
   write_rejects (run, run->line, column_name, reason, run->raw);
 
@@ -1406,6 +1414,10 @@ apply_batch (SigapImportRun  *run,
              double          *last_progress,
              GError         **error)
 {
+  if (run->klass->apply_begin != NULL &&
+      !run->klass->apply_begin (run, batch->items, batch->n_items, error))
+    return FALSE;
+
   for (guint i = 0; i < batch->n_items; i++)
     {
       SigapImportItem *item = &batch->items[i];
