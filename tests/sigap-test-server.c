@@ -33,23 +33,32 @@ sigap_test_server_skip (void)
 }
 
 static void
-admin_exec (const char *sql)
+notice_cb (void       *user_data,
+           const char *message)
+{
+  g_test_message ("%s", message);
+}
+
+void
+sigap_test_server_exec (const char *sql)
 {
   PGconn *conn = PQconnectdb (sigap_test_server_uri ());
   PGresult *result;
 
   if (PQstatus (conn) != CONNECTION_OK)
     g_error ("Cannot connect to SIGAP_TEST_PG: %s", PQerrorMessage (conn));
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
   result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
     g_error ("%s: %s", sql, PQerrorMessage (conn));
   PQclear (result);
   PQfinish (conn);
 }
 
-/* SIGAP_TEST_PG's connection parameters with another database. */
-static char *
-uri_for (const char *dbname)
+char *
+sigap_test_server_uri_for (const char *dbname,
+                           const char *user,
+                           const char *password)
 {
   PQconninfoOption *options = PQconninfoParse (sigap_test_server_uri (), NULL);
   GString *uri = g_string_new ("postgresql:///");
@@ -61,32 +70,50 @@ uri_for (const char *dbname)
     {
       if (g_str_equal (option->keyword, "dbname") || option->val == NULL || *option->val == '\0')
         continue;
+      if ((user != NULL && g_str_equal (option->keyword, "user")) ||
+          (password != NULL && g_str_equal (option->keyword, "password")))
+        continue;
       g_string_append_printf (uri, "%c%s=", separator, option->keyword);
       g_string_append_uri_escaped (uri, option->val, NULL, FALSE);
       separator = '&';
+    }
+  if (user != NULL)
+    {
+      g_string_append_printf (uri, "%cuser=", separator);
+      g_string_append_uri_escaped (uri, user, NULL, FALSE);
+      separator = '&';
+    }
+  if (password != NULL)
+    {
+      g_string_append_printf (uri, "%cpassword=", separator);
+      g_string_append_uri_escaped (uri, password, NULL, FALSE);
     }
   PQconninfoFree (options);
 
   return g_string_free (uri, FALSE);
 }
 
-char *
-sigap_test_server_create_database (char **out_name)
+void
+sigap_test_database_create (SigapTestDatabase *db)
 {
-  g_autofree char *name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
-  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  g_autofree char *sql = NULL;
 
   g_assert_nonnull (sigap_test_server_uri ());
-  admin_exec (sql);
-  *out_name = g_strdup (name);
-
-  return uri_for (name);
+  db->name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", db->name);
+  sigap_test_server_exec (sql);
+  db->uri = sigap_test_server_uri_for (db->name, NULL, NULL);
 }
 
 void
-sigap_test_server_drop_database (const char *name)
+sigap_test_database_drop (SigapTestDatabase *db)
 {
-  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+  g_autofree char *sql = NULL;
 
-  admin_exec (sql);
+  if (db->name == NULL)
+    return;
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", db->name);
+  sigap_test_server_exec (sql);
+  g_clear_pointer (&db->name, g_free);
+  g_clear_pointer (&db->uri, g_free);
 }

@@ -1,5 +1,5 @@
-/* sigap-test-server.h: a throw-away database on the PostgreSQL server named by SIGAP_TEST_PG,
- * for the tests that run on both engines
+/* sigap-test-server.h: throw-away databases on the PostgreSQL server named by SIGAP_TEST_PG,
+ * for the tests that run on both engines or on the server alone
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,16 +9,30 @@
 
 G_BEGIN_DECLS
 
-/* SIGAP_TEST_PG, a libpq URI where the tests may create databases, or NULL. */
+/* SIGAP_TEST_PG, a libpq URI where the tests may create databases and roles, or NULL. */
 const char *sigap_test_server_uri              (void);
 
 /* TRUE when there is no server: the test is skipped, or fails in CI, where the server tests
  * always run (build-aux/sigap-dev test gives them a server). */
 gboolean    sigap_test_server_skip             (void);
 
-/* Creates an empty database with a new name on the server and returns its URI; sets
- * @out_name (free it) for sigap_test_server_drop_database (). */
-char       *sigap_test_server_create_database  (char      **out_name);
-void        sigap_test_server_drop_database    (const char *name);
+/* Runs @sql on SIGAP_TEST_PG's own database; aborts the test program when it fails. */
+void        sigap_test_server_exec             (const char *sql);
+
+/* SIGAP_TEST_PG's connection parameters with database @dbname, and @user and @password
+ * instead of its own when not NULL. */
+char       *sigap_test_server_uri_for          (const char *dbname,
+                                                const char *user,
+                                                const char *password);
+
+/* A database of its own on the server, empty when made. */
+typedef struct
+{
+  char *name;
+  char *uri;
+} SigapTestDatabase;
+
+void        sigap_test_database_create         (SigapTestDatabase *db);
+void        sigap_test_database_drop           (SigapTestDatabase *db);
 
 G_END_DECLS

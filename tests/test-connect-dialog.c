@@ -21,6 +21,7 @@
 #include "app/sigap-connect-dialog.h"
 #include "app/sigap-window-private.h"
 #include "core/sigap-connection.h"
+#include "sigap-test-server.h"
 #include "sigap-test-util.h"
 #include "sigap-test-window.h"
 
@@ -30,23 +31,6 @@ static SigapApplication *app;
 static char *tmp_dir;
 static const char *server_uri;
 static char *admin_password;   /* PGPASSWORD, taken out of the environment */
-
-static gboolean
-skip_without_server (void)
-{
-  if (server_uri != NULL)
-    return FALSE;
-
-  if (g_getenv ("CI") != NULL)
-    {
-      g_test_message ("SIGAP_TEST_PG is not set in CI");
-      g_test_fail ();
-      return TRUE;
-    }
-
-  g_test_skip ("SIGAP_TEST_PG is not set");
-  return TRUE;
-}
 
 static void
 admin_exec (const char *sql)
@@ -442,7 +426,7 @@ test_server (void)
   SigapConnectDialog *dialog;
   guint n_files = 0;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
   if (host[0] == '/')
     {

@@ -33,6 +33,7 @@
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "sigap-test-server.h"
 #include "sigap-test-util.h"
 
 #define DEMO_PARTICIPANTS "6000"
@@ -41,24 +42,6 @@
 #define WRITERS_LOCK "1397178711"
 
 static const char *server_uri;
-
-static gboolean
-skip_without_server (void)
-{
-  if (server_uri != NULL)
-    return FALSE;
-
-  /* In CI the server tests always run (build-aux/sigap-dev test gives them a server). */
-  if (g_getenv ("CI") != NULL)
-    {
-      g_test_message ("SIGAP_TEST_PG is not set in CI");
-      g_test_fail ();
-      return TRUE;
-    }
-
-  g_test_skip ("SIGAP_TEST_PG is not set");
-  return TRUE;
-}
 
 /* --- The shared server, through libpq ----------------------------------------------- */
 
@@ -96,70 +79,6 @@ query_int (const char *uri,
   PQclear (result);
   PQfinish (conn);
   return value;
-}
-
-static void
-admin_exec (const char *sql)
-{
-  query_int (NULL, sql);
-}
-
-/* SIGAP_TEST_PG's connection parameters with another database (and password). */
-static char *
-uri_for (const char *dbname,
-         const char *password)
-{
-  PQconninfoOption *options = PQconninfoParse (server_uri, NULL);
-  g_autoptr(GString) uri = g_string_new ("postgresql:///");
-  char separator = '?';
-
-  g_assert_nonnull (options);
-  g_string_append_uri_escaped (uri, dbname, NULL, FALSE);
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    {
-      const char *value = option->val;
-
-      if (g_str_equal (option->keyword, "dbname"))
-        continue;
-      if (password != NULL && g_str_equal (option->keyword, "password"))
-        continue;
-      if (value == NULL || *value == '\0')
-        continue;
-      g_string_append_printf (uri, "%c%s=", separator, option->keyword);
-      g_string_append_uri_escaped (uri, value, NULL, FALSE);
-      separator = '&';
-    }
-  if (password != NULL)
-    g_string_append_printf (uri, "%cpassword=%s", separator, password);
-  PQconninfoFree (options);
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
-typedef struct
-{
-  char *name;
-  char *uri;
-} TestDatabase;
-
-static void
-test_database_create (TestDatabase *db)
-{
-  g_autofree char *sql = NULL;
-
-  db->name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
-  sql = g_strdup_printf ("CREATE DATABASE %s", db->name);
-  admin_exec (sql);
-  db->uri = uri_for (db->name, NULL);
-}
-
-static void
-test_database_drop (TestDatabase *db)
-{
-  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", db->name);
-
-  admin_exec (sql);
-  g_clear_pointer (&db->name, g_free);
-  g_clear_pointer (&db->uri, g_free);
 }
 
 static void
@@ -456,7 +375,7 @@ test_restart (void)
   Figures before, after;
   gint64 pid, kept;
 
-  if (skip_without_server () || !own_server_start (&server))
+  if (sigap_test_server_skip () || !own_server_start (&server))
     return;
 
   demo_into (server.uri, "2000");
@@ -552,14 +471,14 @@ test_terminate_backend (void)
 {
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   Figures before, after;
   gint64 pid;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri, "2000");
   db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -582,7 +501,7 @@ test_terminate_backend (void)
   assert_transaction_lost (db, terminate_cb, db);
 
   g_clear_object (&db);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
 }
 
 static void
@@ -630,7 +549,7 @@ test_data_watch_restart (void)
   OwnServer server = { 0 };
   guint count = 0;
 
-  if (skip_without_server () || !own_server_start (&server))
+  if (sigap_test_server_skip () || !own_server_start (&server))
     return;
 
   demo_into (server.uri, "100");
@@ -670,10 +589,10 @@ test_wrong_password (void)
   g_autoptr(GError) error = NULL;
   g_auto(SigapTestRun) run = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
-  uri = uri_for ("postgres", password);
+  uri = sigap_test_server_uri_for ("postgres", NULL, password);
   db = sigap_database_open (uri, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   if (db != NULL)
     {
@@ -825,7 +744,7 @@ import_succeeds (const char *location,
 
 /* On the shared server: the rows of this database's other sessions, now. */
 static gint64
-db_query (const TestDatabase *server,
+db_query (const SigapTestDatabase *server,
           const char         *format)
 {
   g_autofree char *sql = g_strdup_printf (format, server->name);
@@ -840,19 +759,19 @@ test_kill_import_postgres (void)
   g_autofree char *big = NULL;
   g_autofree char *small = NULL;
   g_autofree char *rejects = NULL;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   Counts before, after;
   gint64 heap_before, deadline;
   GPid pid;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-resilience-XXXXXX", FALSE);
   big = write_big_csv (dir, "besar.csv", 1, 400000);
   small = write_big_csv (dir, "kecil.csv", 2, 500);
   rejects = g_build_filename (dir, "ditolak.csv", NULL);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri, DEMO_PARTICIPANTS);
   read_counts_at (server.uri, &before);
   assert_tallies_agree (&before);
@@ -906,7 +825,7 @@ test_kill_import_postgres (void)
   g_assert_cmpint (after.batches, ==, before.batches + 1);
   assert_tallies_agree (&after);
 
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -1096,7 +1015,7 @@ test_import_racing_readers (void)
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(SigapFilter) filter = NULL;
   SigapSummary *summary;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   Reader readers[4] = { 0 };
   GThread *threads[4];
   Counts before, after;
@@ -1105,12 +1024,12 @@ test_import_racing_readers (void)
   gboolean enough;
   GDate as_of;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-resilience-XXXXXX", FALSE);
   csv = write_big_csv (dir, "peserta.csv", 3, 3000);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri, DEMO_PARTICIPANTS);
 
   g_assert_true (sigap_date_parse_iso ("2026-10-31", &as_of));
@@ -1188,7 +1107,7 @@ test_import_racing_readers (void)
     }
 
   g_clear_object (&db);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 

@@ -23,125 +23,12 @@
 
 #include "core/sigap-data-watch.h"
 #include "core/sigap-database.h"
+#include "sigap-test-server.h"
 #include "sigap-test-util.h"
 
 #define DEMO_PARTICIPANTS "6000"
 
 static const char *server_uri;
-
-static gboolean
-skip_without_server (void)
-{
-  if (server_uri != NULL)
-    return FALSE;
-
-  /* In CI the server tests always run (build-aux/sigap-dev test gives them a server). */
-  if (g_getenv ("CI") != NULL)
-    {
-      g_test_message ("SIGAP_TEST_PG is not set in CI");
-      g_test_fail ();
-      return TRUE;
-    }
-
-  g_test_skip ("SIGAP_TEST_PG is not set");
-  return TRUE;
-}
-
-static void
-notice_cb (void       *user_data,
-           const char *message)
-{
-  g_test_message ("%s", message);
-}
-
-static PGconn *
-connect_admin (void)
-{
-  PGconn *conn = PQconnectdb (server_uri);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("Cannot connect to SIGAP_TEST_PG: %s", PQerrorMessage (conn));
-  PQsetNoticeProcessor (conn, notice_cb, NULL);
-  return conn;
-}
-
-static void
-admin_exec (const char *sql)
-{
-  PGconn *conn = connect_admin ();
-  PGresult *result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
-/* SIGAP_TEST_PG's connection parameters with another database (and user). */
-static char *
-uri_for (const char *dbname,
-         const char *user,
-         const char *password)
-{
-  PQconninfoOption *options = PQconninfoParse (server_uri, NULL);
-  g_autoptr(GString) uri = g_string_new ("postgresql:///");
-  char separator = '?';
-
-  g_assert_nonnull (options);
-  g_string_append_uri_escaped (uri, dbname, NULL, FALSE);
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    {
-      const char *value = option->val;
-
-      if (g_str_equal (option->keyword, "dbname"))
-        continue;
-      if (user != NULL && g_str_equal (option->keyword, "user"))
-        continue;
-      if (password != NULL && g_str_equal (option->keyword, "password"))
-        continue;
-      if (value == NULL || *value == '\0')
-        continue;
-      g_string_append_printf (uri, "%c%s=", separator, option->keyword);
-      g_string_append_uri_escaped (uri, value, NULL, FALSE);
-      separator = '&';
-    }
-  if (user != NULL)
-    {
-      g_string_append_printf (uri, "%cuser=%s", separator, user);
-      separator = '&';
-    }
-  if (password != NULL)
-    g_string_append_printf (uri, "%cpassword=%s", separator, password);
-  PQconninfoFree (options);
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
-typedef struct
-{
-  char *name;
-  char *uri;
-} TestDatabase;
-
-static void
-test_database_create (TestDatabase *db)
-{
-  g_autofree char *sql = NULL;
-
-  db->name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
-  sql = g_strdup_printf ("CREATE DATABASE %s", db->name);
-  admin_exec (sql);
-  db->uri = uri_for (db->name, NULL, NULL);
-}
-
-static void
-test_database_drop (TestDatabase *db)
-{
-  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", db->name);
-
-  admin_exec (sql);
-  g_clear_pointer (&db->name, g_free);
-  g_clear_pointer (&db->uri, g_free);
-}
 
 static void
 demo_into (const char *location)
@@ -163,16 +50,16 @@ test_summary_identical (void)
   static const char * const dates[] = { "2026-10-31", "2026-06-15" };
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   guint n_compared = 0;
   guint n_figures = 0;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   file = g_build_filename (dir, "demo.sigap", NULL);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (file);
   demo_into (server.uri);
 
@@ -211,7 +98,7 @@ test_summary_identical (void)
   /* A kelurahan has no breakdown by kecamatan or kelurahan; everything else answers. */
   g_assert_cmpuint (n_figures, >=, 90);
 
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -222,10 +109,10 @@ test_connection_errors (void)
   g_auto(SigapTestRun) run = { 0 };
   g_auto(SigapTestRun) down = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
-  missing = uri_for ("sigap_test_missing", NULL, NULL);
+  missing = sigap_test_server_uri_for ("sigap_test_missing", NULL, NULL);
   sigap_test_run_sigap (&run, "summary", "--db", missing, NULL);
   sigap_test_run_assert_fails_with (&run, "“sigap_test_missing” does not exist");
 
@@ -370,15 +257,15 @@ test_import_identical (void)
   g_auto(SigapTestRun) sqlite_run = { 0 };
   g_auto(SigapTestRun) server_run = { 0 };
   g_auto(SigapTestRun) again = { 0 };
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   file = g_build_filename (dir, "demo.sigap", NULL);
   csv = write_participants_csv (dir, "peserta.csv", 3, 1500);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (file);
   demo_into (server.uri);
 
@@ -405,7 +292,7 @@ test_import_identical (void)
   g_assert_nonnull (strstr (again.out, "nothing changed"));
   assert_same_summaries (file, server.uri, "2026-06-15");
 
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -495,17 +382,17 @@ test_copy (void)
 {
   g_autofree char *dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   g_autofree char *file = g_build_filename (dir, "copy.sigap", NULL);
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
 
   assert_copy_round_trip (file);
   sigap_test_remove_tree (dir);
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   assert_copy_round_trip (server.uri);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
 }
 
 /* --- An import with updates, ends and rejects ------------------------------------------ */
@@ -661,14 +548,14 @@ test_import_updates (void)
   g_autofree char *server_contents = NULL;
   g_autofree char *server_again = NULL;
   g_auto(SigapTestRun) again = { 0 };
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   file = g_build_filename (dir, "demo.sigap", NULL);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (file);
   demo_into (server.uri);
   csv = write_updates_csv (dir, file);
@@ -706,7 +593,7 @@ test_import_updates (void)
   server_again = database_contents (server.uri);
   g_assert_cmpstr (server_again, ==, server_contents);
 
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -735,12 +622,12 @@ test_references (void)
   g_autoptr(SigapStatement) stmt = NULL;
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (sigap_database_exec (db,
@@ -779,7 +666,7 @@ test_references (void)
   g_clear_pointer (&stmt, sigap_statement_free);
 
   g_clear_object (&db);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
 }
 
 static GSubprocess *
@@ -807,15 +694,15 @@ test_import_concurrent (void)
   g_autofree char *second = NULL;
   GSubprocess *processes[3];
   guint saved = 0, unchanged = 0;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   first = write_participants_csv (dir, "a.csv", 5, 3000);
   second = write_participants_csv (dir, "b.csv", 6, 3000);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri);
 
   processes[0] = spawn_import (server.uri, first);
@@ -841,7 +728,7 @@ test_import_concurrent (void)
   g_assert_cmpuint (unchanged, ==, 1);
   assert_tallies_match (server.uri);
 
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -885,16 +772,16 @@ test_notify (void)
   g_auto(SigapTestRun) read_run = { 0 };
   g_auto(SigapTestRun) dry_run = { 0 };
   g_auto(SigapTestRun) import_run = { 0 };
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   PGconn *listener;
   PGresult *result;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   csv = write_participants_csv (dir, "peserta.csv", 4, 100);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri);
 
   listener = PQconnectdb (server.uri);
@@ -918,7 +805,7 @@ test_notify (void)
   g_assert_cmpuint (count_notifications (listener, 1), ==, 1);
 
   PQfinish (listener);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -954,16 +841,16 @@ test_data_watch (void)
   g_autoptr(GError) error = NULL;
   g_auto(SigapTestRun) read_run = { 0 };
   g_auto(SigapTestRun) import_run = { 0 };
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   guint changed = 0;
   gint64 started;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   csv = write_participants_csv (dir, "peserta.csv", 7, 100);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri);
 
   watch = sigap_data_watch_new (server.uri, &error);
@@ -983,7 +870,7 @@ test_data_watch (void)
   g_assert_cmpint (g_get_monotonic_time () - started, <, G_TIME_SPAN_SECOND);
 
   g_clear_object (&watch);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -1071,9 +958,9 @@ test_replica (void)
   g_auto(SigapTestRun) standby_run = { 0 };
   g_auto(SigapTestRun) import_run = { 0 };
   g_autoptr(GError) error = NULL;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
   if (!g_file_test (PG_BIN "/pg_ctl", G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -1094,7 +981,7 @@ test_replica (void)
     }
   data = g_build_filename (dir, "standby", NULL);
   csv = write_participants_csv (dir, "peserta.csv", 2, 50);
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   demo_into (server.uri);
 
   /* The copy, and a configuration of its own: Debian keeps the primary's outside its data. */
@@ -1141,7 +1028,7 @@ test_replica (void)
 
   run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-m", "immediate",
                                                "-w", "stop", NULL }, NULL);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
 
@@ -1173,17 +1060,17 @@ test_roles (void)
     "SELECT raw FROM import_reject",
     "SELECT detail FROM participant_flag",
   };
-  TestDatabase server = { 0 };
-  TestDatabase fresh = { 0 };
+  SigapTestDatabase server = { 0 };
+  SigapTestDatabase fresh = { 0 };
   guint32 suffix = g_random_int ();
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   dir = sigap_test_make_tmp_dir ("sigap-engines-XXXXXX", FALSE);
   csv = write_participants_csv (dir, "peserta.csv", 5, 200);
-  test_database_create (&server);
-  test_database_create (&fresh);
+  sigap_test_database_create (&server);
+  sigap_test_database_create (&fresh);
   demo_into (server.uri);
 
   viewer = g_strdup_printf ("sigap_test_viewer_%08x", suffix);
@@ -1191,10 +1078,10 @@ test_roles (void)
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'lihat' IN ROLE sigap_viewer;"
                          "CREATE ROLE %s LOGIN PASSWORD 'impor' IN ROLE sigap_operator",
                          viewer, operator);
-  admin_exec (sql);
-  viewer_uri = uri_for (server.name, viewer, "lihat");
-  operator_uri = uri_for (server.name, operator, "impor");
-  fresh_uri = uri_for (fresh.name, operator, "impor");
+  sigap_test_server_exec (sql);
+  viewer_uri = sigap_test_server_uri_for (server.name, viewer, "lihat");
+  operator_uri = sigap_test_server_uri_for (server.name, operator, "impor");
+  fresh_uri = sigap_test_server_uri_for (fresh.name, operator, "impor");
 
   /* The viewer's figures are everyone's. */
   sigap_test_run_sigap (&owner_run, "summary", "--db", server.uri, "--format=json",
@@ -1239,11 +1126,11 @@ test_roles (void)
   sigap_test_run_sigap (&operator_fresh, "import", "participants", "--db", fresh_uri, csv, NULL);
   sigap_test_run_assert_fails_with (&operator_fresh, "may not create it");
 
-  test_database_drop (&server);
-  test_database_drop (&fresh);
+  sigap_test_database_drop (&server);
+  sigap_test_database_drop (&fresh);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("DROP ROLE %s; DROP ROLE %s", viewer, operator);
-  admin_exec (sql);
+  sigap_test_server_exec (sql);
   sigap_test_remove_tree (dir);
 }
 
@@ -1265,13 +1152,13 @@ test_interface (void)
   g_autoptr(SigapStatement) rows = NULL;
   g_autoptr(SigapStatement) insert = NULL;
   g_autoptr(GError) error = NULL;
-  TestDatabase server = { 0 };
+  SigapTestDatabase server = { 0 };
   gint64 first_id;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
-  test_database_create (&server);
+  sigap_test_database_create (&server);
   db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sigap_database_get_engine (db), ==, SIGAP_DATABASE_ENGINE_POSTGRES);
@@ -1384,7 +1271,7 @@ test_interface (void)
   g_clear_pointer (&rows, sigap_statement_free);
   g_clear_pointer (&insert, sigap_statement_free);
   g_clear_object (&db);
-  test_database_drop (&server);
+  sigap_test_database_drop (&server);
 }
 
 int

@@ -19,7 +19,7 @@
 typedef struct
 {
   char          *dir;
-  char          *server_name;  /* the database on the server, for the /postgres/ runs */
+  SigapTestDatabase server;      /* the database on the server, for the /postgres/ runs */
   SigapDatabase *db;
 } Fixture;
 
@@ -80,7 +80,8 @@ fixture_set_up_empty (Fixture       *fixture,
 
   if (data == ON_SERVER)
     {
-      path = sigap_test_server_create_database (&fixture->server_name);
+      sigap_test_database_create (&fixture->server);
+      path = g_strdup (fixture->server.uri);
     }
   else
     {
@@ -112,10 +113,9 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
   g_clear_object (&fixture->db);
-  if (fixture->server_name != NULL)
+  if (fixture->server.name != NULL)
     {
-      sigap_test_server_drop_database (fixture->server_name);
-      g_free (fixture->server_name);
+      sigap_test_database_drop (&fixture->server);
       return;
     }
   g_unlink (path);

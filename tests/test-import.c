@@ -34,7 +34,7 @@ typedef struct
 {
   char          *dir;
   char          *db_path;      /* a file, or a server database's URI */
-  char          *server_name;  /* the database on the server, for the /postgres/ runs */
+  SigapTestDatabase server;      /* the database on the server, for the /postgres/ runs */
   SigapDatabase *db;
   guint          n_files;
 } Fixture;
@@ -50,7 +50,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("sigap-import-XXXXXX", &error);
   g_assert_no_error (error);
   if (data == ON_SERVER)
-    fixture->db_path = sigap_test_server_create_database (&fixture->server_name);
+    {
+      sigap_test_database_create (&fixture->server);
+      fixture->db_path = g_strdup (fixture->server.uri);
+    }
   else
     fixture->db_path = g_build_filename (fixture->dir, "test.sigap", NULL);
   fixture->db = sigap_database_open (fixture->db_path, SIGAP_DATABASE_OPEN_CREATE, &error);
@@ -65,11 +68,7 @@ fixture_tear_down (Fixture       *fixture,
   const char *name;
 
   g_clear_object (&fixture->db);
-  if (fixture->server_name != NULL)
-    {
-      sigap_test_server_drop_database (fixture->server_name);
-      g_clear_pointer (&fixture->server_name, g_free);
-    }
+  sigap_test_database_drop (&fixture->server);
   dir = g_dir_open (fixture->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {

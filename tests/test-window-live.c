@@ -25,6 +25,7 @@
 #include "app/sigap-window.h"
 #include "core/sigap-database.h"
 #include "core/sigap-format.h"
+#include "sigap-test-server.h"
 #include "sigap-test-util.h"
 #include "sigap-test-window.h"
 
@@ -45,72 +46,6 @@ static guint csv_serial;
 /* ---------------------------------------------------------------------------------------- */
 /* The server.                                                                              */
 
-static gboolean
-skip_without_server (void)
-{
-  if (server_uri != NULL)
-    return FALSE;
-
-  if (g_getenv ("CI") != NULL)
-    {
-      g_test_message ("SIGAP_TEST_PG is not set in CI");
-      g_test_fail ();
-      return TRUE;
-    }
-
-  g_test_skip ("SIGAP_TEST_PG is not set");
-  return TRUE;
-}
-
-static void
-admin_exec (const char *sql)
-{
-  PGconn *conn = PQconnectdb (server_uri);
-  PGresult *result;
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("Cannot connect to SIGAP_TEST_PG: %s", PQerrorMessage (conn));
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
-/* SIGAP_TEST_PG's connection parameters with another database and, optionally, user. */
-static char *
-uri_for (const char *dbname,
-         const char *user,
-         const char *password)
-{
-  PQconninfoOption *options = PQconninfoParse (server_uri, NULL);
-  g_autoptr(GString) uri = g_string_new ("postgresql:///");
-  char separator = '?';
-
-  g_assert_nonnull (options);
-  g_string_append_uri_escaped (uri, dbname, NULL, FALSE);
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    {
-      if (g_str_equal (option->keyword, "dbname") ||
-          (user != NULL && g_str_equal (option->keyword, "user")) ||
-          (password != NULL && g_str_equal (option->keyword, "password")) ||
-          option->val == NULL || *option->val == '\0')
-        continue;
-      g_string_append_printf (uri, "%c%s=", separator, option->keyword);
-      g_string_append_uri_escaped (uri, option->val, NULL, FALSE);
-      separator = '&';
-    }
-  if (user != NULL)
-    {
-      g_string_append_printf (uri, "%cuser=%s", separator, user);
-      separator = '&';
-    }
-  if (password != NULL)
-    g_string_append_printf (uri, "%cpassword=%s", separator, password);
-  PQconninfoFree (options);
-  return g_string_free (g_steal_pointer (&uri), FALSE);
-}
-
 /* A new database on the server with the demo data in it; returns its name. */
 static char *
 server_demo (char **uri)
@@ -119,8 +54,8 @@ server_demo (char **uri)
   char *name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
   g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
 
-  admin_exec (sql);
-  *uri = uri_for (name, NULL, NULL);
+  sigap_test_server_exec (sql);
+  *uri = sigap_test_server_uri_for (name, NULL, NULL);
   sigap_test_run_sigap (&run, "demo", "--db", *uri, "--participants", "2000", "--force", NULL);
   if (!sigap_test_run_succeeded (&run))
     g_error ("sigap demo --db %s: %s", *uri, run.err);
@@ -132,7 +67,7 @@ server_drop (const char *name)
 {
   g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
 
-  admin_exec (sql);
+  sigap_test_server_exec (sql);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -387,7 +322,7 @@ test_news_postgres (void)
   g_autofree char *uri = NULL;
   g_autofree char *name = NULL;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   name = server_demo (&uri);
@@ -475,7 +410,7 @@ test_own_import_postgres (void)
   g_autoptr(SigapDatabase) db = NULL;
   g_autofree char *user = NULL;
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   name = server_demo (&uri);
@@ -567,7 +502,7 @@ test_viewer_window (void)
   gboolean explained = FALSE;
   guint32 suffix = g_random_int ();
 
-  if (skip_without_server ())
+  if (sigap_test_server_skip ())
     return;
 
   name = server_demo (&owner_uri);
@@ -576,9 +511,9 @@ test_viewer_window (void)
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'Kq7lihatZ' IN ROLE sigap_viewer;"
                          "CREATE ROLE %s LOGIN PASSWORD 'impor' IN ROLE sigap_operator",
                          viewer, operator);
-  admin_exec (sql);
-  viewer_uri = uri_for (name, viewer, "Kq7lihatZ");
-  operator_uri = uri_for (name, operator, "impor");
+  sigap_test_server_exec (sql);
+  viewer_uri = sigap_test_server_uri_for (name, viewer, "Kq7lihatZ");
+  operator_uri = sigap_test_server_uri_for (name, operator, "impor");
 
   /* What each role may do, as the server says. */
   g_assert_cmpint (capabilities_of (owner_uri), ==, SIGAP_DATABASE_CAN_ALL);
@@ -698,7 +633,7 @@ test_viewer_window (void)
   server_drop (name);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("DROP ROLE %s; DROP ROLE %s", viewer, operator);
-  admin_exec (sql);
+  sigap_test_server_exec (sql);
 }
 
 int
