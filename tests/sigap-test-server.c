@@ -4,6 +4,7 @@
  */
 
 #include <libpq-fe.h>
+#include <unistd.h>
 
 #include "sigap-test-server.h"
 
@@ -116,4 +117,38 @@ sigap_test_database_drop (SigapTestDatabase *db)
   sigap_test_server_exec (sql);
   g_clear_pointer (&db->name, g_free);
   g_clear_pointer (&db->uri, g_free);
+}
+
+void
+sigap_test_server_run_program (const char * const *argv,
+                               const char         *log)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (getuid () == 0)
+    {
+      g_ptr_array_add (args, (gpointer) "runuser");
+      g_ptr_array_add (args, (gpointer) "-u");
+      g_ptr_array_add (args, (gpointer) "postgres");
+      g_ptr_array_add (args, (gpointer) "--");
+    }
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_autofree char *server_log = NULL;
+
+      if (log != NULL)
+        g_file_get_contents (log, &server_log, NULL, NULL);
+      g_error ("%s: %s%s%s", argv[0], out, err, server_log != NULL ? server_log : "");
+    }
 }

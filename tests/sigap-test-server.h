@@ -25,6 +25,12 @@ char       *sigap_test_server_uri_for          (const char *dbname,
                                                 const char *user,
                                                 const char *password);
 
+/* Runs a server program (pg_ctl, pg_basebackup …), as the postgres user when the test runs as
+ * root, which the server refuses; aborts with its output, and the server's @log if given,
+ * when it fails. */
+void        sigap_test_server_run_program      (const char * const *argv,
+                                                const char         *log);
+
 /* A database of its own on the server, empty when made. */
 typedef struct
 {

@@ -95,35 +95,6 @@ demo_into (const char *location,
 
 /* --- A server of the test's own, to restart and stop -------------------------------- */
 
-/* Runs a server program, as the postgres user when the test runs as root (the server refuses
- * root); fails the test with its output when it fails. */
-static void
-run_server_program (const char * const *argv)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (getuid () == 0)
-    {
-      g_ptr_array_add (args, (gpointer) "runuser");
-      g_ptr_array_add (args, (gpointer) "-u");
-      g_ptr_array_add (args, (gpointer) "postgres");
-      g_ptr_array_add (args, (gpointer) "--");
-    }
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s: %s%s", argv[0], out, err);
-}
-
 typedef struct
 {
   char *dir;
@@ -157,9 +128,10 @@ own_server_start (OwnServer *server)
     }
   server->data = g_build_filename (server->dir, "data", NULL);
   server->log = g_build_filename (server->dir, "server.log", NULL);
-  run_server_program ((const char * const[]) { PG_BIN "/initdb", "-D", server->data, "-A", "trust",
-                                               "-U", "postgres", "-E", "UTF8", "--locale=C",
-                                               "--no-sync", NULL });
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/initdb", "-D", server->data, "-A", "trust", "-U",
+                                     "postgres", "-E", "UTF8", "--locale=C", "--no-sync", NULL },
+                                   NULL);
 
   /* Only a socket in the test's folder: nothing else can reach it. */
   port = g_strdup_printf ("%d", 20000 + g_random_int_range (0, 20000));
@@ -167,9 +139,10 @@ own_server_start (OwnServer *server)
                                      server->dir);
   server->uri = g_strdup_printf ("postgresql:///postgres?host=%s&port=%s&user=postgres",
                                  server->dir, port);
-  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", server->data, "-o",
-                                               server->options, "-l", server->log, "-w",
-                                               "start", NULL });
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/pg_ctl", "-D", server->data, "-o", server->options,
+                                     "-l", server->log, "-w", "start", NULL },
+                                   server->log);
   return TRUE;
 }
 
@@ -179,16 +152,19 @@ static void
 own_server_ctl (OwnServer  *server,
                 const char *action)
 {
-  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", server->data, "-o",
-                                               server->options, "-l", server->log, "-m", "fast",
-                                               "-w", action, NULL });
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/pg_ctl", "-D", server->data, "-o", server->options,
+                                     "-l", server->log, "-m", "fast", "-w", action, NULL },
+                                   server->log);
 }
 
 static void
 own_server_remove (OwnServer *server)
 {
-  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", server->data, "-m",
-                                               "immediate", "-w", "stop", NULL });
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/pg_ctl", "-D", server->data, "-m", "immediate", "-w",
+                                     "stop", NULL },
+                                   NULL);
   sigap_test_remove_tree (server->dir);
   g_clear_pointer (&server->dir, g_free);
   g_clear_pointer (&server->data, g_free);

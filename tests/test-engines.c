@@ -876,42 +876,6 @@ test_data_watch (void)
 
 #define PG_BIN "/usr/lib/postgresql/15/bin"
 
-/* Runs a server program, as the postgres user when the test runs as root (the server refuses
- * root); fails the test with its output, and the server's @log if given, when it fails. */
-static void
-run_server_program (const char * const *argv,
-                    const char         *log)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (getuid () == 0)
-    {
-      g_ptr_array_add (args, (gpointer) "runuser");
-      g_ptr_array_add (args, (gpointer) "-u");
-      g_ptr_array_add (args, (gpointer) "postgres");
-      g_ptr_array_add (args, (gpointer) "--");
-    }
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    {
-      g_autofree char *server_log = NULL;
-
-      if (log != NULL)
-        g_file_get_contents (log, &server_log, NULL, NULL);
-      g_error ("%s: %s%s%s", argv[0], out, err, server_log != NULL ? server_log : "");
-    }
-}
-
 /* A hot standby refuses to start with fewer connections, workers, senders, prepared
  * transactions or locks than its primary: its configuration takes the primary's. */
 static char *
@@ -986,9 +950,10 @@ test_replica (void)
 
   /* The copy, and a configuration of its own: Debian keeps the primary's outside its data. */
   primary = g_strdup (server_uri);
-  run_server_program ((const char * const[]) { PG_BIN "/pg_basebackup", "-D", data, "-R",
-                                               "-X", "stream", "-c", "fast", "-d", primary,
-                                               NULL }, NULL);
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/pg_basebackup", "-D", data, "-R", "-X", "stream",
+                                     "-c", "fast", "-d", primary, NULL },
+                                   NULL);
   port = g_strdup_printf ("%d", 20000 + g_random_int_range (0, 20000));
   conf = g_build_filename (data, "postgresql.conf", NULL);
   hba = g_build_filename (data, "pg_hba.conf", NULL);
@@ -1004,8 +969,10 @@ test_replica (void)
     }
   options = g_strdup_printf ("-p %s -k %s -c listen_addresses=", port, dir);
   log = g_build_filename (dir, "standby.log", NULL);
-  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-o", options,
-                                               "-l", log, "-w", "start", NULL }, log);
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/pg_ctl", "-D", data, "-o", options, "-l", log, "-w",
+                                     "start", NULL },
+                                   log);
 
   standby_uri = g_strdup_printf ("postgresql:///%s?host=%s&port=%s&user=postgres", server.name,
                                  dir, port);
@@ -1026,8 +993,10 @@ test_replica (void)
   g_assert_true (g_str_has_suffix (import_run.err, "\n"));
   g_assert_true (strchr (import_run.err, '\n') == import_run.err + strlen (import_run.err) - 1);
 
-  run_server_program ((const char * const[]) { PG_BIN "/pg_ctl", "-D", data, "-m", "immediate",
-                                               "-w", "stop", NULL }, NULL);
+  sigap_test_server_run_program ((const char * const[]) {
+                                     PG_BIN "/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop",
+                                     NULL },
+                                   NULL);
   sigap_test_database_drop (&server);
   sigap_test_remove_tree (dir);
 }
