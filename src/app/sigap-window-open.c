@@ -319,9 +319,16 @@ open_finished_cb (GObject      *object,
 
   if (!info->has_cutoff)
     {
-      _sigap_window_show_status (self, "folder-documents-symbolic", _("No data yet"),
-                   _("This database holds no participants or payments yet. Import the lists "
-                     "from the agencies, or open the demonstration data to look around."));
+      /* A viewer cannot import: the page says who can. */
+      if ((info->capabilities & SIGAP_DATABASE_CAN_IMPORT) != 0)
+        _sigap_window_show_status (self, "folder-documents-symbolic", _("No data yet"),
+                     _("This database holds no participants or payments yet. Import the lists "
+                       "from the agencies, or open the demonstration data to look around."));
+      else
+        _sigap_window_show_status (self, "folder-documents-symbolic", _("No data yet"),
+                     _("This database holds no participants or payments yet. The figures "
+                       "appear once an operator (sigap_operator) imports the lists from the "
+                       "agencies."));
       _sigap_window_update_busy (self);
       return;
     }

@@ -244,6 +244,33 @@ page_busy_changed_cb (SigapWindow *self)
   _sigap_window_update_busy (self);
 }
 
+/* Ctrl+F and Ctrl+I: the action, or, where the role connected may not do it, a toast that
+ * says why (a shortcut to a disabled action would do nothing at all). */
+static gboolean
+operator_shortcut_cb (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  const char *action = g_variant_get_string (args, NULL);
+  gboolean import = g_str_equal (action, "win.import");
+  SigapDatabaseCapabilities needed = import ? SIGAP_DATABASE_CAN_IMPORT
+                                            : SIGAP_DATABASE_CAN_READ_PERSONAL;
+
+  if (self->db_path != NULL && (self->capabilities & needed) == 0)
+    {
+      _sigap_window_add_toast (self,
+                               adw_toast_new (import
+                                              ? _("Importing needs an operator’s role "
+                                                  "(sigap_operator)")
+                                              : _("Finding a person needs an operator’s role "
+                                                  "(sigap_operator)")));
+      return TRUE;
+    }
+
+  return gtk_widget_activate_action_variant (widget, action, NULL);
+}
+
 static void
 page_query_failed_cb (SigapWindow  *self,
                       const GError *error)
@@ -597,10 +624,10 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-excel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.find-person", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
-                                       NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                operator_shortcut_cb, "s", "win.find-person");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                operator_shortcut_cb, "s", "win.import");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
