@@ -25,6 +25,7 @@
 #include "core/sigap-database.h"
 #include "sigap-data-page.h"
 #include "sigap-wilayah-page.h"
+#include "sigap-query.h"
 #include "sigap-window-private.h"
 
 /* A check that meets the window's own import under way looks again this much later. */
@@ -51,23 +52,15 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-read_version_in_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+/* In a worker, on one of the window's kept read-only connections. */
+static gpointer
+read_version (SigapDatabase      *db,
+              const SigapFilter  *filter,
+              gpointer            data,
+              GCancellable       *cancellable,
+              GError            **error)
 {
-  const char *path = task_data;
-  g_autoptr(SigapDatabase) db = NULL;
-  GError *error = NULL;
-  char *version;
-
-  db = sigap_database_open (path, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
-  version = db != NULL ? sigap_database_get_data_version (db, &error) : NULL;
-  if (version == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, version, g_free);
+  return sigap_database_get_data_version (db, error);
 }
 
 static void
@@ -76,11 +69,11 @@ version_read_cb (GObject      *object,
                  gpointer      user_data)
 {
   SigapWindow *self = SIGAP_WINDOW (object);
-  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autofree char *path = user_data;
   g_autofree char *version = NULL;
   g_autoptr(GError) error = NULL;
 
-  version = g_task_propagate_pointer (G_TASK (result), &error);
+  version = sigap_query_run_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->version_cancellable);
@@ -116,8 +109,6 @@ version_read_cb (GObject      *object,
 static void
 check_version (SigapWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (!self->change_pending || self->db_path == NULL || self->version_cancellable != NULL)
     return;
   if (self->open_cancellable != NULL)
@@ -125,10 +116,9 @@ check_version (SigapWindow *self)
 
   self->change_pending = FALSE;
   self->version_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->version_cancellable, version_read_cb, NULL);
-  g_task_set_source_tag (task, check_version);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, read_version_in_thread);
+  sigap_query_run_async (self, self->db_path, sigap_filter_model_get_filter (self->filter_model),
+                         read_version, NULL, NULL, g_free, self->version_cancellable,
+                         version_read_cb, g_strdup (self->db_path));
 }
 
 static void
