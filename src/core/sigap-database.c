@@ -800,6 +800,88 @@ sigap_database_in_copy (SigapDatabase *self)
   return self->copy_columns > 0;
 }
 
+gboolean
+sigap_database_defer_indexes (SigapDatabase  *self,
+                              const char     *table,
+                              GPtrArray      *definitions,
+                              GError        **error)
+{
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  SigapStep step;
+
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (sigap_database_get_engine (self) != SIGAP_DATABASE_ENGINE_POSTGRES)
+    return TRUE;
+
+  /* A unique constraint goes as a constraint, other indexes as indexes; the names come
+   * quoted from the server. */
+  stmt = sigap_database_prepare (self,
+                                 "SELECT 'DROP INDEX ' || indexrelid::regclass::text, "
+                                 "       pg_get_indexdef (indexrelid) "
+                                 "FROM pg_catalog.pg_index "
+                                 "WHERE indrelid = ?1::regclass AND NOT indisprimary "
+                                 "  AND pg_has_role ((SELECT relowner FROM pg_catalog.pg_class "
+                                 "                    WHERE oid = indrelid), 'USAGE') "
+                                 "  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint "
+                                 "                  WHERE conindid = indexrelid) "
+                                 "UNION ALL "
+                                 "SELECT 'ALTER TABLE ' || conrelid::regclass::text "
+                                 "       || ' DROP CONSTRAINT ' || quote_ident (conname), "
+                                 "       'ALTER TABLE ' || conrelid::regclass::text "
+                                 "       || ' ADD CONSTRAINT ' || quote_ident (conname) || ' ' "
+                                 "       || pg_get_constraintdef (oid) "
+                                 "FROM pg_catalog.pg_constraint "
+                                 "WHERE conrelid = ?1::regclass "
+                                 "  AND (contype = 'u' OR "
+                                 "       (contype = 'p' AND NOT EXISTS ("
+                                 "          SELECT FROM pg_catalog.pg_constraint AS f "
+                                 "          WHERE f.contype = 'f' AND f.confrelid = ?1::regclass))) "
+                                 "  AND pg_has_role ((SELECT relowner FROM pg_catalog.pg_class "
+                                 "                    WHERE oid = conrelid), 'USAGE') "
+                                 "ORDER BY 1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sigap_statement_bind_text (stmt, 1, table);
+  while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      g_ptr_array_add (drops, g_strdup (sigap_statement_column_text (stmt, 0)));
+      g_ptr_array_add (definitions, g_strdup (sigap_statement_column_text (stmt, 1)));
+    }
+  if (step != SIGAP_STEP_DONE)
+    return sigap_database_set_error (self, error, _("Cannot read the indexes"));
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!sigap_database_exec (self, g_ptr_array_index (drops, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+sigap_database_create_deferred (SigapDatabase  *self,
+                                GPtrArray      *definitions,
+                                GError        **error)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
+
+  if (definitions->len == 0)
+    return TRUE;
+
+  /* For this transaction: each index sorted in memory. */
+  if (!sigap_database_exec (self, "SET LOCAL maintenance_work_mem = '256MB'", error))
+    return FALSE;
+
+  for (guint i = 0; i < definitions->len; i++)
+    if (!sigap_database_exec (self, g_ptr_array_index (definitions, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
 void
 sigap_statement_free (SigapStatement *stmt)
 {

@@ -214,6 +214,20 @@ gboolean        sigap_database_copy_end         (SigapDatabase           *self,
                                                  GError                 **error);
 gboolean        sigap_database_in_copy          (SigapDatabase           *self);
 
+/* For a bulk load into an empty @table on a server: drops its indexes, unique constraints
+ * and primary key (unless a foreign key names it), when the connected role owns the table, and adds to @definitions the
+ * statements that make them again (the server's own definitions, so the schema ends as it
+ * was). sigap_database_create_deferred () makes them, sorting each once instead of inserting
+ * every row into it. Inside a transaction, which holds the table exclusively until it ends.
+ * Nothing is dropped on SQLite, or for a role that does not own the table. */
+gboolean        sigap_database_defer_indexes    (SigapDatabase           *self,
+                                                 const char              *table,
+                                                 GPtrArray               *definitions,
+                                                 GError                 **error);
+gboolean        sigap_database_create_deferred  (SigapDatabase           *self,
+                                                 GPtrArray               *definitions,
+                                                 GError                 **error);
+
 /* Sets @error from the connection's last engine error, prefixed by @what. Always returns FALSE. */
 gboolean        sigap_database_set_error        (SigapDatabase           *self,
                                                  GError                 **error,

@@ -1456,83 +1456,6 @@ copy_person (Generator        *gen,
   return (gen->written + 1) % COPY_ROWS != 0 || copy_flush (gen, TRUE, error);
 }
 
-/* On a server, the owner's demo (it has emptied the tables, which it holds exclusively until
- * it commits) loads the participants without their secondary indexes and unique NIK, and
- * builds them once at the end, sorting instead of inserting at random: what the SQLite path
- * does with the file's indexes. The definitions are the server's own (pg_get_indexdef,
- * pg_get_constraintdef), so the schema ends as it was. A role that does not own the table
- * loads through the indexes. */
-static gboolean
-defer_server_indexes (Generator  *gen,
-                      GPtrArray  *deferred,
-                      GError    **error)
-{
-  g_autoptr(SigapStatement) stmt = NULL;
-  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-  SigapStep step;
-
-  stmt = sigap_database_prepare (gen->db,
-                                 "SELECT 'DROP INDEX ' || indexrelid::regclass::text, "
-                                 "       pg_get_indexdef (indexrelid) "
-                                 "FROM pg_catalog.pg_index "
-                                 "WHERE indrelid = 'participant'::regclass AND NOT indisprimary "
-                                 "  AND pg_has_role ((SELECT relowner FROM pg_catalog.pg_class "
-                                 "                    WHERE oid = indrelid), 'USAGE') "
-                                 "  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint "
-                                 "                  WHERE conindid = indexrelid) "
-                                 "UNION ALL "
-                                 "SELECT 'ALTER TABLE participant DROP CONSTRAINT ' "
-                                 "       || quote_ident (conname), "
-                                 "       'ALTER TABLE participant ADD CONSTRAINT ' "
-                                 "       || quote_ident (conname) || ' ' "
-                                 "       || pg_get_constraintdef (oid) "
-                                 "FROM pg_catalog.pg_constraint "
-                                 "WHERE conrelid = 'participant'::regclass AND contype = 'u' "
-                                 "  AND pg_has_role ((SELECT relowner FROM pg_catalog.pg_class "
-                                 "                    WHERE oid = conrelid), 'USAGE')",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
-    {
-      g_ptr_array_add (drops, g_strdup (sigap_statement_column_text (stmt, 0)));
-      g_ptr_array_add (deferred, g_strdup (sigap_statement_column_text (stmt, 1)));
-    }
-  if (step != SIGAP_STEP_DONE)
-    return sigap_database_set_error (gen->db, error, "pg_index");
-
-  for (guint i = 0; i < drops->len; i++)
-    if (!sigap_database_exec (gen->db, g_ptr_array_index (drops, i), error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-restore_server_indexes (Generator  *gen,
-                        GPtrArray  *deferred,
-                        GError    **error)
-{
-  if (deferred->len == 0)
-    return TRUE;
-
-  /* For this transaction: each index sorted in memory. */
-  if (!sigap_database_exec (gen->db, "SET LOCAL maintenance_work_mem = '256MB'", error))
-    return FALSE;
-
-  for (guint i = 0; i < deferred->len; i++)
-    {
-      if (!sigap_database_exec (gen->db, g_ptr_array_index (deferred, i), error))
-        return FALSE;
-
-      if (gen->progress != NULL)
-        gen->progress (0.8 + 0.15 * (i + 1) / (deferred->len + 1), gen->progress_data);
-    }
-
-  return TRUE;
-}
-
 /* The n-th participant written got the id n. */
 static gboolean
 check_ids (Generator  *gen,
@@ -2317,7 +2240,7 @@ generate (Generator     *gen,
                                 "tally_desil, tally_flag RESTART IDENTITY;"
                                 "DELETE FROM sigap_meta WHERE key = 'data_cutoff'",
                                 error) ||
-          !defer_server_indexes (gen, deferred, error))
+          !sigap_database_defer_indexes (gen->db, "participant", deferred, error))
         return FALSE;
     }
   else if (!defer_participant_objects (gen, deferred, &tallies, error))
@@ -2374,7 +2297,7 @@ generate (Generator     *gen,
     return FALSE;
   g_clear_pointer (&gen->insert_flag, sigap_statement_free);
   if (gen->copy && (!copy_flush (gen, FALSE, error) || !check_ids (gen, error) ||
-                    !restore_server_indexes (gen, deferred, error)))
+                    !sigap_database_create_deferred (gen->db, deferred, error)))
     return FALSE;
 
   if (!gen->copy && !restore_participant_objects (gen, deferred, tallies, error))
