@@ -862,9 +862,11 @@ sigap_database_defer_indexes (SigapDatabase  *self,
 }
 
 gboolean
-sigap_database_create_deferred (SigapDatabase  *self,
-                                GPtrArray      *definitions,
-                                GError        **error)
+sigap_database_create_deferred (SigapDatabase      *self,
+                                GPtrArray          *definitions,
+                                SigapDeferredFunc   made,
+                                gpointer            user_data,
+                                GError            **error)
 {
   g_return_val_if_fail (SIGAP_IS_DATABASE (self), FALSE);
 
@@ -876,8 +878,12 @@ sigap_database_create_deferred (SigapDatabase  *self,
     return FALSE;
 
   for (guint i = 0; i < definitions->len; i++)
-    if (!sigap_database_exec (self, g_ptr_array_index (definitions, i), error))
-      return FALSE;
+    {
+      if (!sigap_database_exec (self, g_ptr_array_index (definitions, i), error))
+        return FALSE;
+      if (made != NULL)
+        made (i + 1, definitions->len, user_data);
+    }
 
   return TRUE;
 }

@@ -224,8 +224,14 @@ gboolean        sigap_database_defer_indexes    (SigapDatabase           *self,
                                                  const char              *table,
                                                  GPtrArray               *definitions,
                                                  GError                 **error);
+/* @made, when not NULL, is told after each statement: how many are made of how many. */
+typedef void    (*SigapDeferredFunc)            (guint                    n_made,
+                                                 guint                    n_total,
+                                                 gpointer                 user_data);
 gboolean        sigap_database_create_deferred  (SigapDatabase           *self,
                                                  GPtrArray               *definitions,
+                                                 SigapDeferredFunc        made,
+                                                 gpointer                 user_data,
                                                  GError                 **error);
 
 /* Sets @error from the connection's last engine error, prefixed by @what. Always returns FALSE. */

@@ -1456,6 +1456,17 @@ copy_person (Generator        *gen,
   return (gen->written + 1) % COPY_ROWS != 0 || copy_flush (gen, TRUE, error);
 }
 
+static void
+index_made (guint    n_made,
+            guint    n_total,
+            gpointer user_data)
+{
+  Generator *gen = user_data;
+
+  if (gen->progress != NULL)
+    gen->progress (0.8 + 0.15 * n_made / (n_total + 1), gen->progress_data);
+}
+
 /* The n-th participant written got the id n. */
 static gboolean
 check_ids (Generator  *gen,
@@ -2297,7 +2308,7 @@ generate (Generator     *gen,
     return FALSE;
   g_clear_pointer (&gen->insert_flag, sigap_statement_free);
   if (gen->copy && (!copy_flush (gen, FALSE, error) || !check_ids (gen, error) ||
-                    !sigap_database_create_deferred (gen->db, deferred, error)))
+                    !sigap_database_create_deferred (gen->db, deferred, index_made, gen, error)))
     return FALSE;
 
   if (!gen->copy && !restore_participant_objects (gen, deferred, tallies, error))

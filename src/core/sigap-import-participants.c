@@ -1060,7 +1060,7 @@ direct_complete (SigapImportRun  *run,
     }
   _sigap_import_trace_phase (run, "tallies written");
 
-  if (!sigap_database_create_deferred (run->db, p->deferred, error))
+  if (!sigap_database_create_deferred (run->db, p->deferred, NULL, NULL, error))
     return FALSE;
   _sigap_import_trace_phase (run, "indexes made");
 
