@@ -204,7 +204,7 @@ static void
 sigap_application_init (SigapApplication *self)
 {
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file, or a server's database by its postgresql:// URI"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -214,7 +214,8 @@ sigap_application_init (SigapApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Commands without a display: sigap demo, "
-                                              "sigap import, sigap report, sigap summary. "
+                                              "sigap import, sigap summary, sigap report, "
+                                              "sigap export, sigap participants, sigap find. "
                                               "With a display: sigap screenshot. See sigap "
                                               "COMMAND --help."));
 }

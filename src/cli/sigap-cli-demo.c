@@ -55,7 +55,8 @@ _sigap_cli_demo (int    argc,
   GDate cutoff;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
-      N_("The database file to create"), N_("FILE") },
+      N_("The database file to create, or a server's database by its "
+         "postgresql:// URI"), N_("FILE") },
     { "participants", 0, 0, G_OPTION_ARG_INT64, &participants,
       N_("How many participants (1 to 3000000; default: the story's own size)"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,

@@ -216,7 +216,7 @@ _sigap_cli_find (int    argc,
   g_autofree char *as_of_text = NULL;
   g_autofree char *format_text = NULL;
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database file"), N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database file, or a server's database by its postgresql:// URI"), N_("FILE") },
     { "nik", 0, 0, G_OPTION_ARG_STRING, &nik,
       N_("The NIK to look for; spaces, dots and a leading apostrophe are fine"), N_("NIK") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,

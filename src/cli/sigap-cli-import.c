@@ -317,7 +317,8 @@ _sigap_cli_import (int    argc,
   gboolean dry_run = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
-      N_("The database file (created when missing)"), N_("FILE") },
+      N_("The database file (created when missing), or a server's database by its "
+         "postgresql:// URI"), N_("FILE") },
     { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects_path,
       N_("Write the rejected lines, with the reasons, to this CSV file"), N_("FILE") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,

@@ -145,7 +145,7 @@ _sigap_cli_filter_args_add_entries (SigapCliFilterArgs *args,
                                     const char         *scope_description)
 {
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &args->db_path, N_("The database file"), N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &args->db_path, N_("The database file, or a server's database by its postgresql:// URI"), N_("FILE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &args->as_of_text,
       N_("Figures as of this date (default: the data cut-off)"), N_("YYYY-MM-DD") },
     { "segment", 0, 0, G_OPTION_ARG_STRING, &args->segment_text,
