@@ -664,11 +664,11 @@ participants_complete (SigapImportRun  *run,
 
 /* --- Direct loading (a server's first load) ------------------------------------------- */
 
-/* Into an empty participant table, a role that owns the tables (the schema's owner, or
- * sigap_admin where the city made it so) loads a large file the way the SQLite bulk path and
- * the demo do: the rows go with COPY straight into participant, without its secondary
- * indexes and unique NIK (made again at the end by sorting, from the server's own
- * definitions), and without the insert triggers of participant and participant_flag, whose
+/* Into an empty participant table, a role that owns the tables (the role whose connection
+ * created the schema, or one the city made their owner) loads a large file the way the SQLite
+ * bulk path and the demo do: the rows go with COPY straight into participant, without its
+ * indexes, primary key and unique NIK (made again at the end by sorting, from the server's
+ * own definitions: sigap_database_defer_indexes ()), and without the insert triggers of participant and participant_flag, whose
  * work is done here: the tallies counted in memory (tally_add (), and the notes' tallies)
  * and added in three statements; the kelurahan and sectors named checked and locked FOR KEY
  * SHARE, as participant_check_references () does. The ids are the sequence's next ones, in
@@ -682,8 +682,8 @@ participants_complete (SigapImportRun  *run,
  *
  * What the skipped triggers count must be what is counted here. Their functions are
  * recognized by the SHA-256 of their source: if a migration changes one, imports go through
- * the staged path again (slower, still right), and /postgres/sigap/import/bulk/trigger-known
- * fails so that both are updated together. */
+ * the staged path again (slower, still right), and /postgres/sigap/import/bulk/direct fails
+ * so that both are updated together. */
 
 #define DIRECT_CHUNK 32768
 #define DIRECT_TRIGGERS_SHA256 \
