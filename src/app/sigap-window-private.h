@@ -30,6 +30,7 @@ struct _SigapWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *busy_spinner;
   GtkMenuButton        *menu_button;
+  GMenu                *primary_menu;
   GtkSpinner           *loading_spinner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -45,6 +46,7 @@ struct _SigapWindow
 
   GSettings            *settings;
   gboolean              persistent;
+  GMenu                *recent_menu;      /* the recent servers, in primary_menu when any */
   char                 *db_path;
   GError               *error;
 
@@ -126,6 +128,12 @@ void               _sigap_window_connect_server_activated (GtkWidget  *widget,
                                                       const char   *action_name,
                                                       GVariant     *parameter);
 void               _sigap_window_open_last_server    (SigapWindow  *self,
+                                                      const char   *uri);
+void               _sigap_window_recent_servers_setup (SigapWindow *self);
+void               _sigap_window_connect_recent_activated (GtkWidget  *widget,
+                                                      const char   *action_name,
+                                                      GVariant     *parameter);
+SigapConnectDialog *_sigap_window_connect_recent     (SigapWindow  *self,
                                                       const char   *uri);
 
 /* sigap-window-demo.c */
