@@ -162,6 +162,7 @@ typedef struct
   gboolean  done;
   char     *uri;
   gboolean  keyring_failed;
+  gboolean  database_left;   /* the window did not take the database the dialog opened */
 } Connected;
 
 static void
@@ -170,9 +171,13 @@ connected_cb (SigapConnectDialog *dialog,
               gboolean            keyring_failed,
               Connected          *connected)
 {
+  g_autoptr(SigapDatabase) db = sigap_connect_dialog_take_database (dialog);
+
   connected->done = TRUE;
   connected->uri = g_strdup (uri);
   connected->keyring_failed = keyring_failed;
+  /* The window's handler ran first: it took the database to show it, not to open it again. */
+  connected->database_left = db != NULL;
 }
 
 /* Connects with the fields as they are; returns the one-line failure, or NULL when the
@@ -751,6 +756,7 @@ test_server (void)
   message = press_connect (dialog, &connected);
   g_assert_null (message);
   g_assert_true (connected.done);
+  g_assert_false (connected.database_left);
   g_assert_null (strstr (connected.uri, password));
   g_assert_null (strstr (connected.uri, "ss w"));
   g_test_message ("Connected to %s; the keyring %s", connected.uri,

@@ -12,7 +12,9 @@
  * Once open, the password is set for this process's connections to the URI
  * (sigap_connection_set_password ()) and handed to the desktop's keyring; the URI goes to the
  * recent servers (sigap-recent-servers.c). Without a keyring the password is not kept
- * anywhere else: "connected" then says so, and the window notes it quietly.
+ * anywhere else: "connected" then says so, and the window notes it quietly. The database
+ * opened goes to the window as it is (sigap_connect_dialog_take_database ()): it is not
+ * opened twice.
  *
  * A recent server picked in the window's menu is connected to by a dialog that stays hidden
  * (sigap_connect_dialog_connect_recent ()): it shows itself, filled in, only when the
@@ -49,6 +51,7 @@ struct _SigapConnectDialog
 
   GSettings           *settings;        /* nullable: the recent servers */
   GCancellable        *cancellable;     /* the keyring's lookup and store */
+  SigapDatabase       *database;        /* opened, until the window takes it */
   guint                show_source;     /* shows a dialog connecting in hiding */
   gboolean             connect_when_looked_up;
   gboolean             connecting;
@@ -172,7 +175,7 @@ connect_in_thread (GTask        *task,
   if (db == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_steal_pointer (&db), g_object_unref);
 }
 
 static void
@@ -216,14 +219,14 @@ connect_finished_cb (GObject      *object,
   ConnectJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(SigapConnectDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
-  gboolean opened = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autoptr(SigapDatabase) db = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (opened)
+  if (db != NULL)
     sigap_connection_set_password (job->uri, job->password);
   if (self == NULL)
     return;
 
-  if (!opened)
+  if (db == NULL)
     {
       set_connecting (self, FALSE);
       if (self->closed)
@@ -237,6 +240,7 @@ connect_finished_cb (GObject      *object,
       return;
     }
 
+  g_set_object (&self->database, db);
   if (self->settings != NULL)
     sigap_recent_servers_add (self->settings, job->uri);
 
@@ -407,6 +411,21 @@ sigap_connect_dialog_connect_recent (SigapConnectDialog *self,
     self->show_source = g_timeout_add (SHOW_AFTER_MS, show_cb, self);
 }
 
+/**
+ * sigap_connect_dialog_take_database:
+ *
+ * The database the dialog opened, for the window to show: in a handler of "connected".
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL when it was taken already
+ */
+SigapDatabase *
+sigap_connect_dialog_take_database (SigapConnectDialog *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CONNECT_DIALOG (self), NULL);
+
+  return g_steal_pointer (&self->database);
+}
+
 static void
 recent_activated_cb (AdwActionRow       *row,
                      SigapConnectDialog *self)
@@ -483,6 +502,7 @@ sigap_connect_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->database);
   g_clear_handle_id (&self->show_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_CONNECT_DIALOG);
 
@@ -504,7 +524,7 @@ sigap_connect_dialog_class_init (SigapConnectDialogClass *klass)
    * @uri: the database opened, a libpq URI without password
    * @keyring_failed: whether a password was given that the keyring could not keep
    *
-   * The database is open; the dialog closes.
+   * The database is open (sigap_connect_dialog_take_database ()); the dialog closes.
    */
   signals[SIGNAL_CONNECTED] =
     g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "core/sigap-database.h"
+
 G_BEGIN_DECLS
 
 #define SIGAP_TYPE_CONNECT_DIALOG (sigap_connect_dialog_get_type ())
@@ -21,6 +23,8 @@ void                sigap_connect_dialog_select_recent  (SigapConnectDialog *sel
  * only when the connection fails or takes long. */
 void                sigap_connect_dialog_connect_recent (SigapConnectDialog *self,
                                                          const char         *uri);
+/* The database opened, for a handler of "connected"; NULL once taken. */
+SigapDatabase      *sigap_connect_dialog_take_database  (SigapConnectDialog *self);
 /* What the dialog says under the fields: "Connecting…", or why the last attempt failed. */
 const char         *sigap_connect_dialog_get_message    (SigapConnectDialog *self);
 gboolean            sigap_connect_dialog_get_connecting (SigapConnectDialog *self);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "Connect to Server…" (win.connect-server): the dialog (sigap-connect-dialog.c) opens the
- * server's database once; the window then opens its URI as it opens a file. A password the keyring could not keep is noted in a toast. At start, the
+ * server's database once, and the window shows that database as it shows a file, without
+ * opening it again. A password the keyring could not keep is noted in a toast. At start, the
  * last database of the session may be a server: its password comes from the keyring first.
  *
  * The recent servers (sigap-recent-servers.c) are listed in the main menu below "Open…" and
@@ -23,11 +24,19 @@
 #include "sigap-window-private.h"
 
 static void
-connected_cb (SigapWindow *self,
-              const char  *uri,
-              gboolean     keyring_failed)
+connected_cb (SigapWindow        *self,
+              const char         *uri,
+              gboolean            keyring_failed,
+              SigapConnectDialog *dialog)
 {
-  sigap_window_open_database (self, uri);
+  g_autoptr(SigapDatabase) db = sigap_connect_dialog_take_database (dialog);
+
+  /* The database the dialog opened, not opened again; a window that keeps nothing (a
+   * screenshot) opens it itself, to read only. */
+  if (db != NULL && self->persistent)
+    _sigap_window_open_opened (self, uri, db);
+  else
+    sigap_window_open_database (self, uri);
 
   if (keyring_failed)
     {

@@ -121,6 +121,9 @@ void               _sigap_window_open                (SigapWindow  *self,
                                                       gboolean      clamp,
                                                       const char   *scope,
                                                       int           segment);
+void               _sigap_window_open_opened         (SigapWindow  *self,
+                                                      const char   *path,
+                                                      SigapDatabase *db);
 
 /* sigap-window-connect.c */
 SigapConnectDialog *_sigap_window_connect_server     (SigapWindow  *self);
