@@ -204,7 +204,13 @@ _sigap_window_connect_recent (SigapWindow *self,
   g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
 
+  /* The last one picked wins: one still connecting unseen is dropped. */
+  if (self->recent_dialog != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->recent_dialog)))
+    gtk_window_destroy (GTK_WINDOW (self->recent_dialog));
+  g_clear_weak_pointer (&self->recent_dialog);
+
   dialog = new_dialog (self);
+  g_set_weak_pointer (&self->recent_dialog, dialog);
   sigap_connect_dialog_connect_recent (dialog, uri);
   return dialog;
 }

@@ -47,6 +47,7 @@ struct _SigapWindow
   GSettings            *settings;
   gboolean              persistent;
   GMenu                *recent_menu;      /* the recent servers, in primary_menu when any */
+  SigapConnectDialog   *recent_dialog;    /* connecting to one of them, unowned */
   char                 *db_path;
   GError               *error;
 

@@ -493,6 +493,7 @@ sigap_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   _sigap_window_import_clear_chooser (self);
   g_clear_object (&self->export_chooser);
+  g_clear_weak_pointer (&self->recent_dialog);
   _sigap_window_unwatch (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
