@@ -698,6 +698,76 @@ tree_contains (const char *dir,
   return FALSE;
 }
 
+/* @field escaped for a line of a libpq password file. */
+static char *
+pgpass_escape (const char *field)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == ':' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+no_dialog_connecting (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+/* The recent server @uri picked in another window's menu: it connects with the password
+ * the keyring keeps, or (without a keyring, as here) libpq's own, and shows the database
+ * with no dialog. */
+static void
+check_recent_connects (const char *uri,
+                       const char *host,
+                       const char *port,
+                       const char *dbname,
+                       const char *role,
+                       const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sigap-test-pgpass-XXXXXX", &error);
+  g_autofree char *pgpass = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *e_host = pgpass_escape (host);
+  g_autofree char *e_db = pgpass_escape (dbname);
+  g_autofree char *e_role = pgpass_escape (role);
+  g_autofree char *e_password = pgpass_escape (password);
+  g_autofree char *subtitle = g_strdup_printf ("%s on %s", dbname, host);
+  SigapWindow *window;
+
+  g_assert_no_error (error);
+  pgpass = g_build_filename (dir, "pgpass", NULL);
+  line = g_strdup_printf ("%s:%s:%s:%s:%s\n", e_host, port, e_db, e_role, e_password);
+  g_assert_true (g_file_set_contents_full (pgpass, line, -1, G_FILE_SET_CONTENTS_NONE, 0600,
+                                           &error));
+  g_assert_no_error (error);
+  g_setenv ("PGPASSFILE", pgpass, TRUE);
+  /* Not the password this process kept from the dialog. */
+  sigap_connection_set_password (uri, NULL);
+
+  window = sigap_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-recent", "s",
+                                             uri));
+  sigap_test_wait_until (window_opened, window, TIMEOUT_S, "opening a recent server");
+  g_assert_cmpstr (window->db_path, ==, uri);
+  g_assert_null (window->error);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, subtitle);
+  sigap_test_wait_until (no_dialog_connecting, NULL, TIMEOUT_S, "the dialog going");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("PGPASSFILE");
+  sigap_connection_set_password (uri, password);
+  g_assert_cmpint (g_unlink (pgpass), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_server (void)
 {
@@ -792,6 +862,8 @@ test_server (void)
   g_assert_false (tree_contains (tmp_dir, password, &n_files));
   g_assert_false (tree_contains (tmp_dir, qpassword + 1, &n_files));
   g_assert_cmpuint (n_files, >, 0);
+
+  check_recent_connects (connected.uri, host, port, dbname, role, password);
 
   /* A recent connection fills the fields again (the password, from a keyring if any). */
   dialog = _sigap_window_connect_server (window);

@@ -322,10 +322,7 @@ looked_up_cb (GObject      *object,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
       explicit_bzero (password, strlen (password));
-      gtk_widget_grab_focus (self->connect_button);
     }
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 
   /* Without a password kept, libpq's own (~/.pgpass, PGPASSWORD) may do; if not, the
    * dialog says so and asks. */
@@ -334,6 +331,10 @@ looked_up_cb (GObject      *object,
       self->connect_when_looked_up = FALSE;
       gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
     }
+  else if (password != NULL && *password != '\0')
+    gtk_widget_grab_focus (self->connect_button);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }
 
 /**
