@@ -9,6 +9,10 @@
  * HOST", the connection goes to the recent servers, and the password is in no file of the
  * test's XDG folders (the settings are written to a key file there, to be looked at).
  *
+ * The recent servers are listed in the window's main menu as "DATABASE on HOST", at most as
+ * many as the dialog keeps, never with a password; picking one that cannot be reached shows
+ * the dialog, filled in, with the reason.
+ *
  * The dialog is drawn to connect-dialog.png in the build dir, to look at.
  */
 
@@ -19,6 +23,7 @@
 #include <string.h>
 
 #include "app/sigap-connect-dialog.h"
+#include "app/sigap-recent-servers.h"
 #include "app/sigap-window-private.h"
 #include "core/sigap-connection.h"
 #include "sigap-test-server.h"
@@ -157,6 +162,7 @@ typedef struct
   gboolean  done;
   char     *uri;
   gboolean  keyring_failed;
+  gboolean  database_left;   /* the window did not take the database the dialog opened */
 } Connected;
 
 static void
@@ -165,9 +171,13 @@ connected_cb (SigapConnectDialog *dialog,
               gboolean            keyring_failed,
               Connected          *connected)
 {
+  g_autoptr(SigapDatabase) db = sigap_connect_dialog_take_database (dialog);
+
   connected->done = TRUE;
   connected->uri = g_strdup (uri);
   connected->keyring_failed = keyring_failed;
+  /* The window's handler ran first: it took the database to show it, not to open it again. */
+  connected->database_left = db != NULL;
 }
 
 /* Connects with the fields as they are; returns the one-line failure, or NULL when the
@@ -257,8 +267,8 @@ test_fields (void)
   GtkWidget *password;
   gboolean listed = FALSE;
 
-  sigap_connect_remember_recent (settings, "postgresql:///older");
-  sigap_connect_remember_recent (settings, recent_uri);
+  sigap_recent_servers_add (settings, "postgresql:///older");
+  sigap_recent_servers_add (settings, recent_uri);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-server", NULL));
   {
@@ -301,6 +311,292 @@ test_fields (void)
   fill (dialog, "db.bekasikota.go.id", "5432", "sigap", "operator", "rahasia");
   sigap_test_wait_until (is_drawn, dialog, TIMEOUT_S, "drawing the dialog");
   save_png (GTK_WIDGET (dialog), "connect-dialog.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "recent-servers");
+}
+
+/* --- The recent servers in the window's menu -------------------------------------------- */
+
+typedef struct
+{
+  char *label;
+  char *uri;
+} MenuEntry;
+
+static void
+menu_entry_free (MenuEntry *entry)
+{
+  g_free (entry->label);
+  g_free (entry->uri);
+  g_free (entry);
+}
+
+/* Every item of @model (and of its sections and submenus) for win.connect-recent, in order;
+ * @texts gets every label and target of every item, to look for a password in. */
+static void
+collect_recent (GMenuModel *model,
+                GPtrArray  *entries,
+                GString    *texts)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link_name;
+      GMenuModel *link;
+
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      if (label != NULL)
+        g_string_append_printf (texts, "%s\n", label);
+      if (target != NULL)
+        {
+          g_autofree char *printed = g_variant_print (target, FALSE);
+
+          g_string_append_printf (texts, "%s\n", printed);
+        }
+
+      if (g_strcmp0 (action, "win.connect-recent") == 0)
+        {
+          MenuEntry *entry = g_new0 (MenuEntry, 1);
+
+          g_assert_nonnull (target);
+          g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE_STRING));
+          entry->label = g_strdup (label);
+          entry->uri = g_variant_dup_string (target, NULL);
+          g_ptr_array_add (entries, entry);
+        }
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_get_next (links, &link_name, &link))
+        {
+          collect_recent (link, entries, texts);
+          g_object_unref (link);
+        }
+    }
+}
+
+static GPtrArray *
+menu_recent (SigapWindow *window,
+             GString     *texts)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) menu_entry_free);
+
+  collect_recent (gtk_menu_button_get_menu_model (window->menu_button), entries, texts);
+  return entries;
+}
+
+/* The section label of the main menu's section @index, or NULL. */
+static char *
+section_label (SigapWindow *window,
+               int          index)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (window->menu_button);
+  char *label = NULL;
+
+  g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Whether a label of @root shows exactly @text, or (@part) holds it. */
+static gboolean
+label_shows (GtkWidget  *root,
+             const char *text,
+             gboolean    part)
+{
+  g_autoptr(GPtrArray) labels = sigap_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *shown = gtk_label_get_text (labels->pdata[i]);
+
+      if (part ? strstr (shown, text) != NULL : g_strcmp0 (shown, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_recent_menu (void)
+{
+  const char *newest = "postgresql://operator@db.bekasikota.go.id:5432/sigap";
+  /* Put in the settings by other means than the app: its password is never shown. */
+  const char *with_password = "postgresql://alice:Rahasia9@db2.bekasikota.go.id/sigap_kota";
+  const char *seeded[] = {
+    newest,
+    with_password,
+    "/home/operator/data.sigap",      /* a file, not a server */
+    newest,                           /* once only */
+    "postgresql://db3.example/satu",
+    "postgresql://db3.example/dua",
+    "postgresql://db3.example/tiga",
+    "postgresql://db3.example/empat",
+    "postgresql://db3.example/lima",
+    "postgresql://db3.example/enam",
+    "postgresql://db3.example/tujuh",  /* the ninth server: beyond the limit */
+    NULL,
+  };
+  g_autoptr(GSettings) settings = g_settings_new ("id.go.bekasikota.Sigap");
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *label = NULL;
+  g_auto(GStrv) kept = NULL;
+  GtkPopover *popover;
+  SigapWindow *window;
+
+  g_assert_true (g_settings_set_strv (settings, "recent-servers", seeded));
+  window = sigap_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* After "Open…" and "Connect to Server…", a section of their own. */
+  label = section_label (window, 1);
+  g_assert_cmpstr (label, ==, "Recent connections");
+  entries = menu_recent (window, texts);
+  g_test_message ("The menu says:\n%s", texts->str);
+  g_assert_cmpuint (entries->len, ==, 8);
+  /* The header's words: "DATABASE on HOST"; an underline doubled, as a menu label needs. */
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[0])->label, ==, "sigap on db.bekasikota.go.id");
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[0])->uri, ==, newest);
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[1])->label, ==,
+                   "sigap__kota on db2.bekasikota.go.id");
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[1])->uri, ==,
+                   "postgresql://alice@db2.bekasikota.go.id/sigap_kota");
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[2])->label, ==, "satu on db3.example");
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[7])->label, ==, "enam on db3.example");
+  g_assert_null (strstr (texts->str, "Rahasia9"));
+  g_assert_null (strstr (texts->str, "data.sigap"));
+
+  /* What the open menu draws. */
+  gtk_menu_button_popup (window->menu_button);
+  sigap_test_wait_until (popover_shown, window->menu_button, TIMEOUT_S, "the main menu");
+  popover = gtk_menu_button_get_popover (window->menu_button);
+  g_assert_true (label_shows (GTK_WIDGET (popover), "sigap on db.bekasikota.go.id", FALSE));
+  g_assert_true (label_shows (GTK_WIDGET (popover), "sigap_kota on db2.bekasikota.go.id", FALSE));
+  g_assert_false (label_shows (GTK_WIDGET (popover), "Rahasia9", TRUE));
+  gtk_menu_button_popdown (window->menu_button);
+
+  /* The dialog lists the same. */
+  kept = sigap_recent_servers_get (settings);
+  g_assert_cmpuint (g_strv_length (kept), ==, SIGAP_RECENT_SERVERS_MAX);
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpstr (kept[i], ==, ((MenuEntry *) entries->pdata[i])->uri);
+
+  /* A server connected to goes to the head, with no password kept; the menu follows. */
+  sigap_recent_servers_add (settings, "postgresql://budi:Rahasia9@db4.example:5433/baru");
+  g_clear_pointer (&kept, g_strfreev);
+  kept = g_settings_get_strv (settings, "recent-servers");
+  g_assert_cmpuint (g_strv_length (kept), ==, SIGAP_RECENT_SERVERS_MAX);
+  g_assert_cmpstr (kept[0], ==, "postgresql://budi@db4.example:5433/baru");
+  for (guint i = 0; kept[i] != NULL; i++)
+    g_assert_null (strstr (kept[i], "Rahasia9"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_string_truncate (texts, 0);
+  entries = menu_recent (window, texts);
+  g_assert_cmpuint (entries->len, ==, SIGAP_RECENT_SERVERS_MAX);
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[0])->label, ==, "baru on db4.example");
+  g_assert_null (strstr (texts->str, "Rahasia9"));
+
+  /* None: no section. */
+  g_settings_reset (settings, "recent-servers");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = menu_recent (window, texts);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&label, g_free);
+  label = section_label (window, 1);
+  g_assert_cmpstr (label, !=, "Recent connections");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static SigapConnectDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  SigapConnectDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (SIGAP_IS_CONNECT_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+static gboolean
+dialog_asks (gpointer data)
+{
+  SigapConnectDialog *dialog = find_dialog ();
+
+  return dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)) &&
+         !sigap_connect_dialog_get_connecting (dialog) &&
+         sigap_connect_dialog_get_message (dialog) != NULL;
+}
+
+/* A recent server that cannot be reached: the dialog shows itself, filled in, with why. */
+static void
+test_recent_refused (void)
+{
+  const char *uri = "postgresql://operator@127.0.0.1:1/sigap";
+  g_autoptr(GSettings) settings = g_settings_new ("id.go.bekasikota.Sigap");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  SigapConnectDialog *dialog;
+  SigapWindow *window;
+  GtkButton *button;
+
+  sigap_recent_servers_add (settings, uri);
+  window = sigap_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  entries = menu_recent (window, texts);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((MenuEntry *) entries->pdata[0])->uri, ==, uri);
+
+  /* As the menu item does; picked again at once, the last one wins. */
+  g_assert_null (find_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-recent", "s",
+                                             "postgresql://first@127.0.0.1:1/satu"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-recent", "s",
+                                             uri));
+  sigap_test_wait_until (dialog_asks, NULL, TIMEOUT_S, "the dialog saying why");
+  dialog = find_dialog ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    guint n = 0;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      n += SIGAP_IS_CONNECT_DIALOG (l->data);
+    g_list_free (toplevels);
+    g_assert_cmpuint (n, ==, 1);
+  }
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_test_message ("%s", sigap_connect_dialog_get_message (dialog));
+  g_assert_nonnull (strstr (sigap_connect_dialog_get_message (dialog),
+                            "the server is down or cannot be reached"));
+  g_assert_null (strchr (sigap_connect_dialog_get_message (dialog), '\n'));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Host"))), ==,
+                   "127.0.0.1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Port"))), ==, "1");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_Database"))), ==,
+                   "sigap");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, "_User"))), ==,
+                   "operator");
+  button = find_button (GTK_WIDGET (dialog), "connect.connect");
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Retry");
+  /* The window shows nothing new. */
+  g_assert_null (window->db_path);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -402,6 +698,76 @@ tree_contains (const char *dir,
   return FALSE;
 }
 
+/* @field escaped for a line of a libpq password file. */
+static char *
+pgpass_escape (const char *field)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == ':' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+no_dialog_connecting (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+/* The recent server @uri picked in another window's menu: it connects with the password
+ * the keyring keeps, or (without a keyring, as here) libpq's own, and shows the database
+ * with no dialog. */
+static void
+check_recent_connects (const char *uri,
+                       const char *host,
+                       const char *port,
+                       const char *dbname,
+                       const char *role,
+                       const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sigap-test-pgpass-XXXXXX", &error);
+  g_autofree char *pgpass = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *e_host = pgpass_escape (host);
+  g_autofree char *e_db = pgpass_escape (dbname);
+  g_autofree char *e_role = pgpass_escape (role);
+  g_autofree char *e_password = pgpass_escape (password);
+  g_autofree char *subtitle = g_strdup_printf ("%s on %s", dbname, host);
+  SigapWindow *window;
+
+  g_assert_no_error (error);
+  pgpass = g_build_filename (dir, "pgpass", NULL);
+  line = g_strdup_printf ("%s:%s:%s:%s:%s\n", e_host, port, e_db, e_role, e_password);
+  g_assert_true (g_file_set_contents_full (pgpass, line, -1, G_FILE_SET_CONTENTS_NONE, 0600,
+                                           &error));
+  g_assert_no_error (error);
+  g_setenv ("PGPASSFILE", pgpass, TRUE);
+  /* Not the password this process kept from the dialog. */
+  sigap_connection_set_password (uri, NULL);
+
+  window = sigap_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-recent", "s",
+                                             uri));
+  sigap_test_wait_until (window_opened, window, TIMEOUT_S, "opening a recent server");
+  g_assert_cmpstr (window->db_path, ==, uri);
+  g_assert_null (window->error);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, subtitle);
+  sigap_test_wait_until (no_dialog_connecting, NULL, TIMEOUT_S, "the dialog going");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("PGPASSFILE");
+  sigap_connection_set_password (uri, password);
+  g_assert_cmpint (g_unlink (pgpass), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_server (void)
 {
@@ -471,6 +837,7 @@ test_server (void)
   message = press_connect (dialog, &connected);
   g_assert_null (message);
   g_assert_true (connected.done);
+  g_assert_false (connected.database_left);
   g_assert_null (strstr (connected.uri, password));
   g_assert_null (strstr (connected.uri, "ss w"));
   g_test_message ("Connected to %s; the keyring %s", connected.uri,
@@ -495,6 +862,8 @@ test_server (void)
   g_assert_false (tree_contains (tmp_dir, password, &n_files));
   g_assert_false (tree_contains (tmp_dir, qpassword + 1, &n_files));
   g_assert_cmpuint (n_files, >, 0);
+
+  check_recent_connects (connected.uri, host, port, dbname, role, password);
 
   /* A recent connection fills the fields again (the password, from a keyring if any). */
   dialog = _sigap_window_connect_server (window);
@@ -570,6 +939,8 @@ main (int   argc,
   app = sigap_test_register_app ();
 
   g_test_add_func ("/connect-dialog/fields", test_fields);
+  g_test_add_func ("/connect-dialog/recent-menu", test_recent_menu);
+  g_test_add_func ("/connect-dialog/recent-refused", test_recent_refused);
   g_test_add_func ("/connect-dialog/bad-port-and-refused", test_bad_port_and_refused);
   g_test_add_func ("/connect-dialog/server", test_server);
 

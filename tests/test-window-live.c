@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * A viewer's Ctrl+I and Ctrl+F say in a toast that an operator's role is needed, and open
+ * nothing.
+ *
  * Needs a display (xvfb-run). The PostgreSQL cases need SIGAP_TEST_PG, a libpq URI where the
  * test may create databases and roles (build-aux/sigap-dev test runs them under
  * pg_virtualenv); without it they skip, except in CI.
@@ -423,6 +426,129 @@ test_own_import_postgres (void)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Ctrl+I and Ctrl+F under a role that may not.                                             */
+
+/* Presses @keyval with Ctrl on @window as its shortcut controller does: the window's own
+ * shortcut for that key is activated. Returns whether one handled it. */
+static gboolean
+press_ctrl (SigapWindow *window,
+            guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (window),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_error ("The window has no shortcut for Ctrl+%s", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+/* The labels of the toasts the window shows now. */
+static GPtrArray *
+toast_labels (SigapWindow *window)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) labels = sigap_test_find_all (GTK_WIDGET (window->toast_overlay),
+                                                     GTK_TYPE_LABEL);
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_assert_true (toast_type != 0);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_ancestor (labels->pdata[i], toast_type) != NULL &&
+        gtk_widget_get_visible (labels->pdata[i]))
+      g_ptr_array_add (found, labels->pdata[i]);
+  return found;
+}
+
+typedef struct
+{
+  SigapWindow *window;
+  const char  *text;
+} ToastWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+  g_autoptr(GPtrArray) labels = toast_labels (wait->window);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), wait->text) == 0 &&
+        gtk_widget_get_mapped (labels->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Dismisses the toast the window shows, as its close button does. */
+static void
+dismiss_toasts (SigapWindow *window)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) buttons = sigap_test_find_all (GTK_WIDGET (window->toast_overlay),
+                                                      GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_ancestor (buttons->pdata[i], toast_type) != NULL &&
+        g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[i]), "window-close-symbolic") == 0)
+      g_signal_emit_by_name (buttons->pdata[i], "clicked");
+}
+
+/* The windows of the application besides @window. */
+static guint
+other_toplevels (SigapWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (item != G_OBJECT (window) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        n++;
+    }
+  return n;
+}
+
+/* Ctrl+@keyval on a viewer's window: a toast says @message, and nothing opens. */
+static void
+check_refused_shortcut (SigapWindow *window,
+                        guint        keyval,
+                        const char  *message)
+{
+  ToastWait wait = { window, g_dgettext (GETTEXT_PACKAGE, message) };
+  guint others = other_toplevels (window);
+
+  dismiss_toasts (window);
+  g_assert_true (press_ctrl (window, keyval));
+  sigap_test_wait_until (toast_shown, &wait, SETTLE_TIMEOUT_S, message);
+  g_test_message ("Ctrl+%s: “%s”", gdk_keyval_name (keyval), wait.text);
+
+  /* A moment for a dialog or a file chooser that would open. */
+  iterate_for (300);
+  g_assert_cmpuint (other_toplevels (window), ==, others);
+  g_assert_null (find_search_window ());
+  g_assert_null (window->import_chooser);
+  g_assert_null (_sigap_window_get_import_dialog (window));
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* The roles.                                                                               */
 
 static void
@@ -567,6 +693,14 @@ test_viewer_window (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
   g_assert_null (window->import_chooser);
 
+  /* Their shortcuts say why, in a toast, and open nothing. */
+  check_refused_shortcut (window, GDK_KEY_i,
+                          "Importing needs an operator’s role (sigap_operator)");
+  check_refused_shortcut (window, GDK_KEY_f,
+                          "Finding a person needs an operator’s role (sigap_operator)");
+  save_shot (GTK_WIDGET (window), "viewer-shortcut-toast.png");
+  dismiss_toasts (window);
+
   /* The Data page: the imports and their counts, and why there is no more. */
   sigap_window_set_page (window, "data");
   sigap_test_wait_settled (window, SETTLE_TIMEOUT_S);
@@ -628,6 +762,15 @@ test_viewer_window (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-person", NULL));
   g_assert_nonnull (find_search_window ());
   gtk_window_destroy (GTK_WINDOW (find_search_window ()));
+  /* Ctrl+F opens the search for an operator: no toast. */
+  g_assert_true (press_ctrl (window, GDK_KEY_f));
+  g_assert_nonnull (find_search_window ());
+  gtk_window_destroy (GTK_WINDOW (find_search_window ()));
+  {
+    g_autoptr(GPtrArray) labels = toast_labels (window);
+
+    g_assert_cmpuint (labels->len, ==, 0);
+  }
   close_window (window);
 
   server_drop (name);

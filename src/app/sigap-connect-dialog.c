@@ -11,8 +11,14 @@
  *
  * Once open, the password is set for this process's connections to the URI
  * (sigap_connection_set_password ()) and handed to the desktop's keyring; the URI goes to the
- * recent servers (GSettings "recent-servers"). Without a keyring the password is not kept
- * anywhere else: "connected" then says so, and the window notes it quietly.
+ * recent servers (sigap-recent-servers.c). Without a keyring the password is not kept
+ * anywhere else: "connected" then says so, and the window notes it quietly. The database
+ * opened goes to the window as it is (sigap_connect_dialog_take_database ()): it is not
+ * opened twice.
+ *
+ * A recent server picked in the window's menu is connected to by a dialog that stays hidden
+ * (sigap_connect_dialog_connect_recent ()): it shows itself, filled in, only when the
+ * connection fails or takes long.
  */
 
 #include <glib/gi18n.h>
@@ -22,6 +28,10 @@
 #include "core/sigap-database.h"
 #include "sigap-connect-dialog.h"
 #include "sigap-keyring.h"
+#include "sigap-recent-servers.h"
+
+/* A recent server connected to from the menu: the dialog shows itself after this long. */
+#define SHOW_AFTER_MS 1000
 
 struct _SigapConnectDialog
 {
@@ -41,6 +51,9 @@ struct _SigapConnectDialog
 
   GSettings           *settings;        /* nullable: the recent servers */
   GCancellable        *cancellable;     /* the keyring's lookup and store */
+  SigapDatabase       *database;        /* opened, until the window takes it */
+  guint                show_source;     /* shows a dialog connecting in hiding */
+  gboolean             connect_when_looked_up;
   gboolean             connecting;
   gboolean             closed;          /* a connection finishing now is not wanted any more */
 };
@@ -162,7 +175,7 @@ connect_in_thread (GTask        *task,
   if (db == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_steal_pointer (&db), g_object_unref);
 }
 
 static void
@@ -206,26 +219,30 @@ connect_finished_cb (GObject      *object,
   ConnectJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(SigapConnectDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
-  gboolean opened = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autoptr(SigapDatabase) db = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (opened)
+  if (db != NULL)
     sigap_connection_set_password (job->uri, job->password);
   if (self == NULL)
     return;
 
-  if (!opened)
+  if (db == NULL)
     {
       set_connecting (self, FALSE);
       if (self->closed)
         return;
       show_message (self, error->message, TRUE);
       gtk_button_set_label (GTK_BUTTON (self->connect_button), _("_Retry"));
+      /* A recent server from the menu, connected to in hiding: the user is asked now. */
+      if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+        gtk_window_present (GTK_WINDOW (self));
       gtk_widget_grab_focus (self->connect_button);
       return;
     }
 
+  g_set_object (&self->database, db);
   if (self->settings != NULL)
-    sigap_connect_remember_recent (self->settings, job->uri);
+    sigap_recent_servers_add (self->settings, job->uri);
 
   if (self->closed || job->password == NULL || *job->password == '\0')
     {
@@ -286,30 +303,6 @@ connect_activated_cb (GtkWidget  *widget,
 
 /* --- Recent connections ---------------------------------------------------------------- */
 
-void
-sigap_connect_remember_recent (GSettings  *settings,
-                               const char *uri)
-{
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
-  guint n = 1;
-
-  g_return_if_fail (G_IS_SETTINGS (settings));
-  g_return_if_fail (uri != NULL);
-
-  old = g_settings_get_strv (settings, "recent-servers");
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < SIGAP_CONNECT_RECENT_MAX; i++)
-    if (!g_str_equal (old[i], uri))
-      {
-        g_strv_builder_add (builder, old[i]);
-        n++;
-      }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-servers", (const char * const *) recent);
-}
-
 static void
 looked_up_cb (GObject      *object,
               GAsyncResult *result,
@@ -329,8 +322,17 @@ looked_up_cb (GObject      *object,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
       explicit_bzero (password, strlen (password));
-      gtk_widget_grab_focus (self->connect_button);
     }
+
+  /* Without a password kept, libpq's own (~/.pgpass, PGPASSWORD) may do; if not, the
+   * dialog says so and asks. */
+  if (self->connect_when_looked_up)
+    {
+      self->connect_when_looked_up = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
+    }
+  else if (password != NULL && *password != '\0')
+    gtk_widget_grab_focus (self->connect_button);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
 }
@@ -366,11 +368,63 @@ sigap_connect_dialog_select_recent (SigapConnectDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), or_empty (server->user));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   show_message (self, NULL, FALSE);
+  self->connect_when_looked_up = FALSE;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   sigap_keyring_lookup (uri, self->cancellable, looked_up_cb, weak_ref_new (self));
+}
+
+static gboolean
+show_cb (gpointer user_data)
+{
+  SigapConnectDialog *self = user_data;
+
+  self->show_source = 0;
+  if (!self->closed && !gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sigap_connect_dialog_connect_recent:
+ * @uri: a libpq URI, as the recent servers keep it
+ *
+ * Fills the fields from @uri, its password from the keyring, and connects. A dialog not yet
+ * shown shows itself only when the connection fails (with the reason and Retry) or takes
+ * longer than a second; when it succeeds, "connected" is emitted and the dialog closes.
+ */
+void
+sigap_connect_dialog_connect_recent (SigapConnectDialog *self,
+                                     const char         *uri)
+{
+  g_return_if_fail (SIGAP_IS_CONNECT_DIALOG (self));
+  g_return_if_fail (uri != NULL);
+
+  if (self->connecting)
+    return;
+
+  sigap_connect_dialog_select_recent (self, uri);
+  self->connect_when_looked_up = TRUE;
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) && self->show_source == 0)
+    self->show_source = g_timeout_add (SHOW_AFTER_MS, show_cb, self);
+}
+
+/**
+ * sigap_connect_dialog_take_database:
+ *
+ * The database the dialog opened, for the window to show: in a handler of "connected".
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL when it was taken already
+ */
+SigapDatabase *
+sigap_connect_dialog_take_database (SigapConnectDialog *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CONNECT_DIALOG (self), NULL);
+
+  return g_steal_pointer (&self->database);
 }
 
 static void
@@ -388,15 +442,12 @@ fill_recent (SigapConnectDialog *self)
   if (self->settings == NULL)
     return;
 
-  recent = g_settings_get_strv (self->settings, "recent-servers");
+  recent = sigap_recent_servers_get (self->settings);
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *title = NULL;
       GtkWidget *row;
       GtkWidget *icon;
-
-      if (!sigap_database_path_is_server (recent[i]))
-        continue;
 
       title = sigap_connection_describe (recent[i]);
       row = adw_action_row_new ();
@@ -452,6 +503,8 @@ sigap_connect_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_handle_id (&self->show_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_CONNECT_DIALOG);
 
   G_OBJECT_CLASS (sigap_connect_dialog_parent_class)->dispose (object);
@@ -472,7 +525,7 @@ sigap_connect_dialog_class_init (SigapConnectDialogClass *klass)
    * @uri: the database opened, a libpq URI without password
    * @keyring_failed: whether a password was given that the keyring could not keep
    *
-   * The database is open; the dialog closes.
+   * The database is open (sigap_connect_dialog_take_database ()); the dialog closes.
    */
   signals[SIGNAL_CONNECTED] =
     g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

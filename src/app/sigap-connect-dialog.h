@@ -6,26 +6,27 @@
 
 #include <adwaita.h>
 
+#include "core/sigap-database.h"
+
 G_BEGIN_DECLS
 
 #define SIGAP_TYPE_CONNECT_DIALOG (sigap_connect_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (SigapConnectDialog, sigap_connect_dialog, SIGAP, CONNECT_DIALOG, AdwWindow)
 
-/* How many servers the recent list keeps. */
-#define SIGAP_CONNECT_RECENT_MAX 8
-
 SigapConnectDialog *sigap_connect_dialog_new            (GtkWindow          *parent,
                                                          GSettings          *settings);
 /* Fills the fields from @uri (a recent connection) and looks its password up in the keyring. */
 void                sigap_connect_dialog_select_recent  (SigapConnectDialog *self,
                                                          const char         *uri);
+/* As sigap_connect_dialog_select_recent (), then connects; a dialog not shown shows itself
+ * only when the connection fails or takes long. */
+void                sigap_connect_dialog_connect_recent (SigapConnectDialog *self,
+                                                         const char         *uri);
+/* The database opened, for a handler of "connected"; NULL once taken. */
+SigapDatabase      *sigap_connect_dialog_take_database  (SigapConnectDialog *self);
 /* What the dialog says under the fields: "Connecting…", or why the last attempt failed. */
 const char         *sigap_connect_dialog_get_message    (SigapConnectDialog *self);
 gboolean            sigap_connect_dialog_get_connecting (SigapConnectDialog *self);
-
-/* Adds @uri (no password) at the head of the recent servers in @settings. */
-void                sigap_connect_remember_recent       (GSettings          *settings,
-                                                         const char         *uri);
 
 G_END_DECLS

@@ -3,9 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "Connect to Server…" (win.connect-server): the dialog (sigap-connect-dialog.c) opens the
- * server's database once; the window then opens its URI as it opens a file. A password the
- * keyring could not keep is noted in a toast. At start, the last database of the session may
- * be a server: its password comes from the keyring first.
+ * server's database once, and the window shows that database as it shows a file, without
+ * opening it again. A password the keyring could not keep is noted in a toast. At start, the
+ * last database of the session may be a server: its password comes from the keyring first.
+ *
+ * The recent servers (sigap-recent-servers.c) are listed in the main menu below "Open…" and
+ * "Connect to Server…", as "DATABASE on HOST", the header's words for them; picking one
+ * (win.connect-recent) connects with the password from the keyring, through a Connect dialog
+ * that shows itself, filled in and with the reason, only when that fails.
  */
 
 #include <glib/gi18n.h>
@@ -14,15 +19,24 @@
 #include "core/sigap-connection.h"
 #include "sigap-connect-dialog.h"
 #include "sigap-keyring.h"
+#include "sigap-recent-servers.h"
 #include "sigap-window.h"
 #include "sigap-window-private.h"
 
 static void
-connected_cb (SigapWindow *self,
-              const char  *uri,
-              gboolean     keyring_failed)
+connected_cb (SigapWindow        *self,
+              const char         *uri,
+              gboolean            keyring_failed,
+              SigapConnectDialog *dialog)
 {
-  sigap_window_open_database (self, uri);
+  g_autoptr(SigapDatabase) db = sigap_connect_dialog_take_database (dialog);
+
+  /* The database the dialog opened, not opened again; a window that keeps nothing (a
+   * screenshot) opens it itself, to read only. */
+  if (db != NULL && self->persistent)
+    _sigap_window_open_opened (self, uri, db);
+  else
+    sigap_window_open_database (self, uri);
 
   if (keyring_failed)
     {
@@ -32,6 +46,17 @@ connected_cb (SigapWindow *self,
       adw_toast_set_timeout (toast, 8);
       _sigap_window_add_toast (self, toast);
     }
+}
+
+static SigapConnectDialog *
+new_dialog (SigapWindow *self)
+{
+  SigapConnectDialog *dialog;
+
+  dialog = sigap_connect_dialog_new (GTK_WINDOW (self), self->persistent ? self->settings : NULL);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (connected_cb), self,
+                           G_CONNECT_SWAPPED);
+  return dialog;
 }
 
 /**
@@ -46,9 +71,7 @@ _sigap_window_connect_server (SigapWindow *self)
 
   g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
 
-  dialog = sigap_connect_dialog_new (GTK_WINDOW (self), self->persistent ? self->settings : NULL);
-  g_signal_connect_object (dialog, "connected", G_CALLBACK (connected_cb), self,
-                           G_CONNECT_SWAPPED);
+  dialog = new_dialog (self);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -103,4 +126,99 @@ _sigap_window_open_last_server (SigapWindow *self,
 
   _sigap_window_set_state (self, "loading");
   sigap_keyring_lookup (uri, NULL, last_password_cb, g_steal_pointer (&task));
+}
+
+/* --- The recent servers in the menu ---------------------------------------------------- */
+
+/* @text for a menu item's label, where an underline marks the access key. */
+static char *
+escape_underlines (const char *text)
+{
+  g_autoptr(GString) escaped = g_string_new (text);
+
+  g_string_replace (escaped, "_", "__", 0);
+  return g_string_free (g_steal_pointer (&escaped), FALSE);
+}
+
+static void
+recent_servers_changed_cb (SigapWindow *self)
+{
+  g_auto(GStrv) recent = sigap_recent_servers_get (self->settings);
+  gboolean listed = g_menu_model_get_n_items (G_MENU_MODEL (self->recent_menu)) > 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *described = sigap_connection_describe (recent[i]);
+      g_autofree char *label = escape_underlines (described);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.connect-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  /* A section of their own, after "Open…" and "Connect to Server…"; none when empty. */
+  if (recent[0] != NULL && !listed)
+    g_menu_insert_section (self->primary_menu, 1, _("Recent connections"),
+                           G_MENU_MODEL (self->recent_menu));
+  else if (recent[0] == NULL && listed)
+    g_menu_remove (self->primary_menu, 1);
+}
+
+/**
+ * _sigap_window_recent_servers_setup:
+ *
+ * Lists the recent servers in the main menu, now and whenever they change.
+ */
+void
+_sigap_window_recent_servers_setup (SigapWindow *self)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  self->recent_menu = g_menu_new ();
+  if (self->settings == NULL)
+    return;
+
+  g_signal_connect_object (self->settings, "changed::recent-servers",
+                           G_CALLBACK (recent_servers_changed_cb), self, G_CONNECT_SWAPPED);
+  recent_servers_changed_cb (self);
+}
+
+/**
+ * _sigap_window_connect_recent:
+ * @uri: a recent server, a libpq URI without password
+ *
+ * Connects to @uri with the password the keyring keeps for it, and shows its database. The
+ * Connect dialog shows itself, filled in, only when the connection fails (with the reason)
+ * or takes long.
+ *
+ * Returns: (transfer none): the dialog connecting, not presented yet
+ */
+SigapConnectDialog *
+_sigap_window_connect_recent (SigapWindow *self,
+                              const char  *uri)
+{
+  SigapConnectDialog *dialog;
+
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  /* The last one picked wins: one still connecting unseen is dropped. */
+  if (self->recent_dialog != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->recent_dialog)))
+    gtk_window_destroy (GTK_WINDOW (self->recent_dialog));
+  g_clear_weak_pointer (&self->recent_dialog);
+
+  dialog = new_dialog (self);
+  g_set_weak_pointer (&self->recent_dialog, dialog);
+  sigap_connect_dialog_connect_recent (dialog, uri);
+  return dialog;
+}
+
+void
+_sigap_window_connect_recent_activated (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  _sigap_window_connect_recent (SIGAP_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }

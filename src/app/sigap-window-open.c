@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opening a database, in a worker thread: it opens the file (upgrading its schema if it
- * must), reads the data cut-off, the date the data start and the region tree; the window then
+ * must), or takes the database the Connect dialog opened, reads the data cut-off, the date the data start and the region tree; the window then
  * checks what the opening asked to show (a date, a scope, a segment) against the data, sets
  * the filter model and hands every page the file and the region tree.
  */
@@ -30,11 +30,13 @@ typedef struct
   gboolean  clamp;       /* keep an as-of outside the data within it, rather than fail */
   char     *scope;       /* NULL: the filter's, when the data know it */
   int       segment;     /* a SigapSegment, or -1 for the one of the last session */
+  SigapDatabase *db;     /* nullable: @path opened already (the Connect dialog) */
 } OpenRequest;
 
 static void
 open_request_free (OpenRequest *request)
 {
+  g_clear_object (&request->db);
   g_free (request->path);
   g_free (request->scope);
   g_free (request);
@@ -133,7 +135,7 @@ open_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   SigapWindow *self = source_object;
-  const OpenRequest *request = task_data;
+  OpenRequest *request = task_data;
   const char *path = request->path;
   g_autoptr(DatabaseInfo) info = g_new0 (DatabaseInfo, 1);
   g_autoptr(SigapDatabase) db = NULL;
@@ -144,8 +146,11 @@ open_in_thread (GTask        *task,
   g_date_clear (&info->first, 1);
 
   /* A window that keeps nothing (a screenshot) writes nothing either: not even an upgrade. */
-  db = sigap_database_open (path, self->persistent ? SIGAP_DATABASE_OPEN_DEFAULT
-                                                   : SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  if (request->db != NULL)
+    db = g_steal_pointer (&request->db);
+  else
+    db = sigap_database_open (path, self->persistent ? SIGAP_DATABASE_OPEN_DEFAULT
+                                                     : SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
@@ -363,18 +368,13 @@ open_finished_cb (GObject      *object,
   _sigap_window_update_busy (self);
 }
 
-/* Opens @path in a worker thread, then shows it at @as_of (NULL: its cut-off; kept within
- * the data when @clamp, else the opening fails outside them), @scope (NULL: the filter's) and
- * @segment (-1: the last session's). */
-void
-_sigap_window_open (SigapWindow *self,
-                    const char  *path,
-                    const GDate *as_of,
-                    gboolean     clamp,
-                    const char  *scope,
-                    int          segment)
+static OpenRequest *
+open_request_new (const char  *path,
+                  const GDate *as_of,
+                  gboolean     clamp,
+                  const char  *scope,
+                  int          segment)
 {
-  g_autoptr(GTask) task = NULL;
   OpenRequest *request = g_new0 (OpenRequest, 1);
 
   request->path = g_strdup (path);
@@ -384,6 +384,14 @@ _sigap_window_open (SigapWindow *self,
   request->clamp = clamp;
   request->scope = g_strdup (scope);
   request->segment = segment;
+  return request;
+}
+
+static void
+open_request_run (SigapWindow *self,
+                  OpenRequest *request)
+{
+  g_autoptr(GTask) task = NULL;
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
@@ -397,6 +405,38 @@ _sigap_window_open (SigapWindow *self,
   g_task_set_source_tag (task, sigap_window_open_database);
   g_task_set_task_data (task, request, (GDestroyNotify) open_request_free);
   g_task_run_in_thread (task, open_in_thread);
+}
+
+/* Opens @path in a worker thread, then shows it at @as_of (NULL: its cut-off; kept within
+ * the data when @clamp, else the opening fails outside them), @scope (NULL: the filter's) and
+ * @segment (-1: the last session's). */
+void
+_sigap_window_open (SigapWindow *self,
+                    const char  *path,
+                    const GDate *as_of,
+                    gboolean     clamp,
+                    const char  *scope,
+                    int          segment)
+{
+  open_request_run (self, open_request_new (path, as_of, clamp, scope, segment));
+}
+
+/* As sigap_window_open_database (), with @path's database opened already: @db, which the
+ * window's worker thread then uses alone. */
+void
+_sigap_window_open_opened (SigapWindow   *self,
+                           const char    *path,
+                           SigapDatabase *db)
+{
+  OpenRequest *request;
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (SIGAP_IS_DATABASE (db));
+
+  request = open_request_new (path, NULL, FALSE, NULL, -1);
+  request->db = g_object_ref (db);
+  open_request_run (self, request);
 }
 
 /**

@@ -30,6 +30,7 @@ struct _SigapWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *busy_spinner;
   GtkMenuButton        *menu_button;
+  GMenu                *primary_menu;
   GtkSpinner           *loading_spinner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -45,6 +46,8 @@ struct _SigapWindow
 
   GSettings            *settings;
   gboolean              persistent;
+  GMenu                *recent_menu;      /* the recent servers, in primary_menu when any */
+  SigapConnectDialog   *recent_dialog;    /* connecting to one of them, unowned */
   char                 *db_path;
   GError               *error;
 
@@ -119,6 +122,9 @@ void               _sigap_window_open                (SigapWindow  *self,
                                                       gboolean      clamp,
                                                       const char   *scope,
                                                       int           segment);
+void               _sigap_window_open_opened         (SigapWindow  *self,
+                                                      const char   *path,
+                                                      SigapDatabase *db);
 
 /* sigap-window-connect.c */
 SigapConnectDialog *_sigap_window_connect_server     (SigapWindow  *self);
@@ -126,6 +132,12 @@ void               _sigap_window_connect_server_activated (GtkWidget  *widget,
                                                       const char   *action_name,
                                                       GVariant     *parameter);
 void               _sigap_window_open_last_server    (SigapWindow  *self,
+                                                      const char   *uri);
+void               _sigap_window_recent_servers_setup (SigapWindow *self);
+void               _sigap_window_connect_recent_activated (GtkWidget  *widget,
+                                                      const char   *action_name,
+                                                      GVariant     *parameter);
+SigapConnectDialog *_sigap_window_connect_recent     (SigapWindow  *self,
                                                       const char   *uri);
 
 /* sigap-window-demo.c */

@@ -493,6 +493,7 @@ sigap_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   _sigap_window_import_clear_chooser (self);
   g_clear_object (&self->export_chooser);
+  g_clear_weak_pointer (&self->recent_dialog);
   _sigap_window_unwatch (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
@@ -506,6 +507,7 @@ sigap_window_finalize (GObject *object)
   SigapWindow *self = SIGAP_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
   g_clear_object (&self->filter_model);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->regions, sigap_regions_unref);
@@ -595,11 +597,14 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, budget_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.connect-server", NULL,
                                    _sigap_window_connect_server_activated);
+  gtk_widget_class_install_action (widget_class, "win.connect-recent", "s",
+                                   _sigap_window_connect_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
                                    _sigap_window_open_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL,
@@ -659,6 +664,7 @@ sigap_window_init (SigapWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+  _sigap_window_recent_servers_setup (self);
 
   /* Only with figures to brief on: _sigap_window_set_state() enables it on the dashboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.generate-briefing", FALSE);
