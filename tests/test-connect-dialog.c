@@ -509,6 +509,24 @@ test_recent_menu (void)
   g_assert_cmpstr (((MenuEntry *) entries->pdata[0])->label, ==, "baru on db4.example");
   g_assert_null (strstr (texts->str, "Rahasia9"));
 
+  /* Two logins to one database (a viewer's and an operator's) read differently. */
+  {
+    const char *twins[] = {
+      "postgresql://viewer@db.example/sigap", "postgresql://operator@db.example:5433/sigap",
+      "postgresql://db.example/lain", NULL,
+    };
+
+    g_assert_true (g_settings_set_strv (settings, "recent-servers", twins));
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    g_string_truncate (texts, 0);
+    entries = menu_recent (window, texts);
+    g_assert_cmpuint (entries->len, ==, 3);
+    g_assert_cmpstr (((MenuEntry *) entries->pdata[0])->label, ==, "sigap on db.example (viewer)");
+    g_assert_cmpstr (((MenuEntry *) entries->pdata[1])->label, ==,
+                     "sigap on db.example (operator, port 5433)");
+    g_assert_cmpstr (((MenuEntry *) entries->pdata[2])->label, ==, "lain on db.example");
+  }
+
   /* None: no section. */
   g_settings_reset (settings, "recent-servers");
   g_clear_pointer (&entries, g_ptr_array_unref);

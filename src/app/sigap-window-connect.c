@@ -140,17 +140,59 @@ escape_underlines (const char *text)
   return g_string_free (g_steal_pointer (&escaped), FALSE);
 }
 
+/* The recent servers' labels, "DATABASE on HOST"; two that would read the same (the same
+ * database as two users, say a viewer's and an operator's login) say who and which port. */
+static GStrv
+recent_labels (const char * const *recent)
+{
+  guint n = g_strv_length ((char **) recent);
+  g_autofree gboolean *same = g_new0 (gboolean, n);
+  GStrv labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    labels[i] = sigap_connection_describe (recent[i]);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (g_str_equal (labels[i], labels[j]))
+        same[i] = same[j] = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SigapServer) server = same[i] ? sigap_server_from_uri (recent[i], NULL) : NULL;
+      char *described = labels[i];
+
+      g_autofree char *port = NULL;
+      g_autofree char *detail = NULL;
+
+      if (server == NULL)
+        continue;
+      /* TRANSLATORS: what tells two recent servers apart: a server's port */
+      port = server->port != 0 ? g_strdup_printf (_("port %u"), server->port) : NULL;
+      detail = server->user != NULL && port != NULL
+               ? g_strdup_printf ("%s, %s", server->user, port)
+               : g_strdup (server->user != NULL ? server->user : port);
+      if (detail == NULL)
+        continue;
+      /* TRANSLATORS: a recent server in the menu, when two would read the same: "sigap on
+       * db.bekasikota.go.id (operator, port 5432)" */
+      labels[i] = g_strdup_printf (_("%s (%s)"), described, detail);
+      g_free (described);
+    }
+
+  return labels;
+}
+
 static void
 recent_servers_changed_cb (SigapWindow *self)
 {
   g_auto(GStrv) recent = sigap_recent_servers_get (self->settings);
+  g_auto(GStrv) labels = recent_labels ((const char * const *) recent);
   gboolean listed = g_menu_model_get_n_items (G_MENU_MODEL (self->recent_menu)) > 0;
 
   g_menu_remove_all (self->recent_menu);
   for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autofree char *described = sigap_connection_describe (recent[i]);
-      g_autofree char *label = escape_underlines (described);
+      g_autofree char *label = escape_underlines (labels[i]);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.connect-recent",
