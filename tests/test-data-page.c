@@ -533,9 +533,13 @@ test_import_drop (void)
   g_assert_cmpint (sigap_import_dialog_get_kind (dialog), ==, SIGAP_IMPORT_PARTICIPANTS);
   g_assert_cmpstr (sigap_import_dialog_get_db_path (dialog), ==, db_path);
 
-  /* Another drop replaces a dialog that has not started. */
+  /* Another drop replaces a dialog that has not started (held here, so that the new one
+   * cannot be given the old one's address). */
+  g_object_ref (dialog);
   g_assert_true (drop_files (window, csv_file, NULL));
+  g_assert_nonnull (_sigap_window_get_import_dialog (window));
   g_assert_true (_sigap_window_get_import_dialog (window) != dialog);
+  g_object_unref (dialog);
 
   gtk_window_destroy (GTK_WINDOW (_sigap_window_get_import_dialog (window)));
   gtk_window_destroy (GTK_WINDOW (window));

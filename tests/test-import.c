@@ -2015,6 +2015,8 @@ typedef struct
   GThread           *main_thread;
   guint              progress_calls;
   gboolean           progress_in_main_thread;
+  guint              saving_calls;         /* SIGAP_IMPORT_PROGRESS_SAVING */
+  gboolean           progress_after_saving;
 } AsyncData;
 
 static void
@@ -2025,6 +2027,9 @@ async_progress_cb (double   fraction,
   AsyncData *async = user_data;
 
   async->progress_calls++;
+  async->progress_after_saving |= async->saving_calls > 0;
+  if (fraction == SIGAP_IMPORT_PROGRESS_SAVING)
+    async->saving_calls++;
   async->progress_in_main_thread &= g_thread_self () == async->main_thread;
 }
 
@@ -2047,7 +2052,7 @@ test_async (Fixture       *fixture,
   g_autoptr(GFile) file = write_file (fixture, csv, -1);
   g_autoptr(SigapImporter) importer = new_importer (SIGAP_IMPORT_PARTICIPANTS);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  AsyncData async = { loop, NULL, NULL, g_thread_self (), 0, TRUE };
+  AsyncData async = { loop, NULL, NULL, g_thread_self (), 0, TRUE, 0, FALSE };
 
   /* The worker opens its own connection. */
   g_clear_object (&fixture->db);
@@ -2059,7 +2064,10 @@ test_async (Fixture       *fixture,
   g_assert_no_error (async.error);
   g_assert_nonnull (async.result);
   g_assert_cmpint (async.result->added, ==, 5000);
-  g_assert_cmpuint (async.progress_calls, >, 0);
+  g_assert_cmpuint (async.progress_calls, >, 1);
+  /* Once every line is read, the saving is said once, and last. */
+  g_assert_cmpuint (async.saving_calls, ==, 1);
+  g_assert_false (async.progress_after_saving);
   g_assert_true (async.progress_in_main_thread);
   sigap_import_result_unref (async.result);
 

@@ -65,6 +65,7 @@ struct _SigapImportDialog
   SigapImportResult    *result;
   GError               *error;
   gboolean              running;
+  guint                 pulse_id;             /* while what was read is saved */
   gboolean              finished;
   gboolean              close_when_done;
   SigapLang             lang;
@@ -559,6 +560,13 @@ sigap_import_save_rejects_interactive (GtkWidget  *widget,
 /* ---------------------------------------------------------------------------------------- */
 /* The import.                                                                              */
 
+static gboolean
+pulse_cb (gpointer data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 progress_cb (double   fraction,
              gint64   lines,
@@ -572,6 +580,18 @@ progress_cb (double   fraction,
     return;
 
   count = sigap_format_count (lines, self->lang);
+  if (fraction == SIGAP_IMPORT_PROGRESS_SAVING)
+    {
+      /* The last seconds of a large import (its indexes, its tallies) move no count. */
+      /* TRANSLATORS: under the progress bar of an import, once every line is read */
+      text = g_strdup_printf (ngettext ("Saving %s line…", "Saving %s lines…", (gulong) lines),
+                              count);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+      if (self->pulse_id == 0)
+        self->pulse_id = g_timeout_add (100, pulse_cb, self->progress_bar);
+      return;
+    }
+
   /* TRANSLATORS: under the progress bar of an import */
   text = g_strdup_printf (ngettext ("%s line read", "%s lines read", (gulong) lines), count);
   gtk_progress_bar_set_text (self->progress_bar, text);
@@ -730,6 +750,7 @@ import_finished_cb (GObject      *object,
   self->result = g_steal_pointer (&result);
   self->error = g_steal_pointer (&error);
   self->running = FALSE;
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   self->finished = TRUE;
   g_clear_object (&self->cancellable);
 
@@ -1055,6 +1076,7 @@ sigap_import_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->guess_cancellable);
   g_clear_object (&self->guess_cancellable);
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -1629,6 +1629,8 @@ import_in_transaction (SigapImporter   *self,
     goto fail;
   _sigap_import_trace_phase (run, "rows written");
 
+  if (sink != NULL)
+    sink (SIGAP_IMPORT_PROGRESS_SAVING, run->line, sink_data);
   if (run->klass->complete != NULL && !run->klass->complete (run, error))
     goto fail;
   _sigap_import_trace_phase (run, "import completed");
@@ -2109,8 +2111,10 @@ progress_invoke (double   fraction,
   ProgressChannel *channel = data;
   ProgressUpdate *update;
 
-  /* One call in flight at most: a slow main loop gets fewer, fresher updates. */
-  if (!g_atomic_int_compare_and_exchange (&channel->pending, 0, 1))
+  /* One call in flight at most: a slow main loop gets fewer, fresher updates. The start of
+   * the saving comes whatever is in flight: it is said once. */
+  if (!g_atomic_int_compare_and_exchange (&channel->pending, 0, 1) &&
+      fraction != SIGAP_IMPORT_PROGRESS_SAVING)
     return;
 
   update = g_new0 (ProgressUpdate, 1);

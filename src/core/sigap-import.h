@@ -74,8 +74,11 @@ typedef struct
 } SigapImportResult;
 
 /* Called with the fraction of the file read (0 to 1, or -1 when the size is unknown) and the
- * number of lines read, a few hundred times at most. See sigap_importer_set_progress_func()
- * for the thread it runs in. */
+ * number of lines read, a few hundred times at most; then, once every line is read, once
+ * with SIGAP_IMPORT_PROGRESS_SAVING while what was read is saved (the notes, the tallies, the
+ * indexes: seconds for a large file). See sigap_importer_set_progress_func() for the thread
+ * it runs in. */
+#define SIGAP_IMPORT_PROGRESS_SAVING 2.0
 typedef void (*SigapImportProgressFunc) (double   fraction,
                                          gint64   lines,
                                          gpointer user_data);
