@@ -283,7 +283,9 @@ sigap_screenshot_main (int    argc,
   g_autoptr(SigapApplication) application = NULL;
   char *app_argv[] = { (char *) "sigap", NULL };
   GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The database to show"), N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The database to show: a file, or a server's database by its postgresql:// URI"),
+      N_("FILE") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &self.page,
       N_("The page, such as ringkasan or anggaran (default: ringkasan)"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PNG file to write"),
