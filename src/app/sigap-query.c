@@ -17,7 +17,9 @@
  * schema, and a kept one still has in its cache the pages the last query read: at 3 million
  * participants that is most of a drill's time. Each is used by one worker at a time. Its
  * file's identity is compared at each take, so that a database replaced under the same name
- * (a new demo is renamed into place) is never read through a connection to the old one. */
+ * (a new demo is renamed into place) is never read through a connection to the old one. A
+ * server's database is named by its URI alone (a demo replaces its rows, not the database):
+ * over a distant link a new connection costs several round trips before its first figure. */
 #define POOL_MAX 4
 
 typedef struct
@@ -65,6 +67,9 @@ identify (Pooled *pooled)
 {
   GStatBuf st;
 
+  if (sigap_database_path_is_server (pooled->path))
+    return TRUE;
+
   if (g_stat (pooled->path, &st) != 0)
     return FALSE;
 
@@ -106,6 +111,8 @@ pool_take (const char  *path,
       pooled_free (wanted);
       return NULL;
     }
+  g_debug ("Query connection opened in %u round trips",
+           sigap_database_get_round_trips (wanted->db));
 
   return wanted;
 }
@@ -170,9 +177,12 @@ run_in_thread (GTask        *task,
 
   {
     gint64 start = g_get_monotonic_time ();
+    guint round_trips = sigap_database_get_round_trips (db);
 
     result = query->func (db, query->filter, query->data, cancellable, &error);
-    g_debug ("Query %p took %.1f ms", query->func, (g_get_monotonic_time () - start) / 1000.0);
+    g_debug ("Query %p took %.1f ms, %u round trips", query->func,
+             (g_get_monotonic_time () - start) / 1000.0,
+             sigap_database_get_round_trips (db) - round_trips);
   }
 
   if (cancellable != NULL)

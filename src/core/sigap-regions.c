@@ -6,6 +6,10 @@
  * data in one pass and kept with the connection: regions change only with a migration, so
  * the figures, the importer, the demo, the pages, the map and the briefing all ask this one
  * tree instead of reading the table themselves.
+ *
+ * On a server the tree is also kept for the process, by location and schema version: the
+ * window opens a connection for each figure it computes at once, and each would otherwise
+ * wait two round trips for the same rows.
  */
 
 #include <glib/gi18n.h>
@@ -169,12 +173,51 @@ load_tree (SigapDatabase  *db,
   return g_steal_pointer (&self);
 }
 
+/* Trees read from servers: "VERSION LOCATION" → SigapRegions. */
+static GMutex shared_lock;
+static GHashTable *shared;
+
+static char *
+shared_key (SigapDatabase *db)
+{
+  return g_strdup_printf ("%d %s", sigap_database_get_schema_version (db),
+                          sigap_database_get_path (db));
+}
+
+static SigapRegions *
+shared_lookup (SigapDatabase *db)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&shared_lock);
+  g_autofree char *key = NULL;
+  SigapRegions *tree;
+
+  if (shared == NULL)
+    return NULL;
+
+  key = shared_key (db);
+  tree = g_hash_table_lookup (shared, key);
+  return tree != NULL ? sigap_regions_ref (tree) : NULL;
+}
+
+static void
+shared_insert (SigapDatabase *db,
+               SigapRegions  *tree)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&shared_lock);
+
+  if (shared == NULL)
+    shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) sigap_regions_unref);
+  g_hash_table_replace (shared, shared_key (db), sigap_regions_ref (tree));
+}
+
 /**
  * sigap_regions_load:
  * @db: an open database
  *
  * The database's region tree. It is read on the first call and kept with @db: the regions
- * are reference data that only a migration changes.
+ * are reference data that only a migration changes. On a server it is read once for all the
+ * connections of this process to the same location and schema version.
  *
  * Returns: (transfer full): the tree, or %NULL with @error set
  */
@@ -194,9 +237,16 @@ sigap_regions_load (SigapDatabase  *db,
   if (tree != NULL)
     return sigap_regions_ref (tree);
 
-  tree = load_tree (db, error);
+  if (sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES)
+    tree = shared_lookup (db);
   if (tree == NULL)
-    return NULL;
+    {
+      tree = load_tree (db, error);
+      if (tree == NULL)
+        return NULL;
+      if (sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES)
+        shared_insert (db, tree);
+    }
 
   g_object_set_qdata_full (G_OBJECT (db), quark, sigap_regions_ref (tree),
                            (GDestroyNotify) sigap_regions_unref);
