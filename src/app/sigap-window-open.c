@@ -17,9 +17,13 @@
 #include "core/sigap-regions.h"
 #include "sigap-filter-bar.h"
 #include "sigap-page.h"
+#include "sigap-query.h"
 #include "sigap-wilayah-page.h"
 #include "sigap-window.h"
 #include "sigap-window-private.h"
+
+/* The queries the first page (the overview) runs at once. */
+#define FIRST_PAGE_QUERIES 4
 
 /* What to show once the database is open: travels with the opening, checked against the
  * data when it is open. */
@@ -392,6 +396,9 @@ _sigap_window_open (SigapWindow *self,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") != 0)
     _sigap_window_set_state (self, "loading");
   _sigap_window_update_busy (self);
+
+  /* On a server, the pages' connections connect while this one reads what opening needs. */
+  sigap_query_open_connections (path, FIRST_PAGE_QUERIES);
 
   task = g_task_new (self, self->open_cancellable, open_finished_cb, NULL);
   g_task_set_source_tag (task, sigap_window_open_database);
