@@ -27,7 +27,15 @@
  * the transaction back, so the statement and every one after it fail with "the connection to
  * the server was lost; nothing was saved" until the caller rolls back, and the next statement
  * after that reconnects. Statements are not prepared on the server, so nothing needs preparing
- * again; the session's settings are set again.
+ * again; the session's settings travel with the new connection as with the first.
+ *
+ * Round trips: over a distant link each wait for the server costs the link's round trip, so
+ * the engine keeps them few. A statement is one (PQexecParams sends the unnamed statement's
+ * parse, bind and execute at once; nothing is prepared apart). Opening a connection is one
+ * after libpq's handshake: the session settings go in the connection's startup options
+ * (SET only when a service's own options kept them out), and the schema version is read by
+ * one statement, the catalogue questions only for a database without sigap_meta. Every
+ * exchange is counted (sigap_database_get_round_trips ()) for the tests that keep it so.
  */
 
 #include <glib/gi18n.h>
