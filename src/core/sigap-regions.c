@@ -75,37 +75,74 @@ sigap_regions_unref (SigapRegions *self)
   g_free (self);
 }
 
+/* The regions in code order, then (when @with_aliases) their aliases by region and alias,
+ * told apart by a first column 1, in one statement. */
+#define REGIONS_AND_ALIASES_SQL \
+  "SELECT * FROM (" \
+  "SELECT 0 AS kind, id, code, name, level, parent_id, bps_code, latitude, longitude" \
+  " FROM region" \
+  " UNION ALL SELECT 1, region_id, alias, NULL, NULL, NULL, NULL, NULL, NULL" \
+  " FROM region_alias) AS rows" \
+  " ORDER BY kind, CASE WHEN kind = 1 THEN id END, code"
+
+static void
+add_alias (SigapRegions   *self,
+           SigapStatement *stmt,
+           int             column)
+{
+  gint64 id = sigap_statement_column_int64 (stmt, column);
+  SigapRegion *region = g_hash_table_lookup (self->by_id, &id);
+
+  if (region != NULL)
+    g_ptr_array_add (region->aliases, g_strdup (sigap_statement_column_text (stmt, column + 1)));
+}
+
+/* Reads the regions, and with @with_aliases their aliases too, in the same statement (on a
+ * server, where each statement waits a round trip). */
 static gboolean
 read_regions (SigapRegions   *self,
               SigapDatabase  *db,
               GArray         *parent_ids,
+              gboolean        with_aliases,
               GError        **error)
 {
   g_autoptr(SigapStatement) stmt = NULL;
   SigapStep step;
+  int c = with_aliases ? 1 : 0;   /* the first column of a region */
 
   stmt = sigap_database_prepare (db,
-                                 "SELECT id, code, name, level, parent_id, bps_code,"
-                                 " latitude, longitude FROM region ORDER BY code",
+                                 with_aliases ? REGIONS_AND_ALIASES_SQL
+                                              : "SELECT id, code, name, level, parent_id,"
+                                                " bps_code, latitude, longitude FROM region"
+                                                " ORDER BY code",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      SigapRegion *region = g_new0 (SigapRegion, 1);
-      gint64 parent_id = sigap_statement_column_is_null (stmt, 4)
-                         ? 0 : sigap_statement_column_int64 (stmt, 4);
+      SigapRegion *region;
+      gint64 parent_id;
 
-      region->id = sigap_statement_column_int64 (stmt, 0);
-      region->code = g_strdup (sigap_statement_column_text (stmt, 1));
-      region->name = g_strdup (sigap_statement_column_text (stmt, 2));
-      region->level = g_strdup (sigap_statement_column_text (stmt, 3));
-      region->bps_code = g_strdup (sigap_statement_column_text (stmt, 5));
-      region->has_centre = !sigap_statement_column_is_null (stmt, 6) &&
-                           !sigap_statement_column_is_null (stmt, 7);
-      region->latitude = sigap_statement_column_double (stmt, 6);
-      region->longitude = sigap_statement_column_double (stmt, 7);
+      if (with_aliases && sigap_statement_column_int (stmt, 0) == 1)
+        {
+          add_alias (self, stmt, 1);
+          continue;
+        }
+
+      region = g_new0 (SigapRegion, 1);
+      parent_id = sigap_statement_column_is_null (stmt, c + 4)
+                  ? 0 : sigap_statement_column_int64 (stmt, c + 4);
+
+      region->id = sigap_statement_column_int64 (stmt, c + 0);
+      region->code = g_strdup (sigap_statement_column_text (stmt, c + 1));
+      region->name = g_strdup (sigap_statement_column_text (stmt, c + 2));
+      region->level = g_strdup (sigap_statement_column_text (stmt, c + 3));
+      region->bps_code = g_strdup (sigap_statement_column_text (stmt, c + 5));
+      region->has_centre = !sigap_statement_column_is_null (stmt, c + 6) &&
+                           !sigap_statement_column_is_null (stmt, c + 7);
+      region->latitude = sigap_statement_column_double (stmt, c + 6);
+      region->longitude = sigap_statement_column_double (stmt, c + 7);
       region->children = g_ptr_array_new ();
       region->aliases = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->regions, region);
@@ -134,13 +171,7 @@ read_aliases (SigapRegions   *self,
     return FALSE;
 
   while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
-    {
-      gint64 id = sigap_statement_column_int64 (stmt, 0);
-      SigapRegion *region = g_hash_table_lookup (self->by_id, &id);
-
-      if (region != NULL)
-        g_ptr_array_add (region->aliases, g_strdup (sigap_statement_column_text (stmt, 1)));
-    }
+    add_alias (self, stmt, 0);
 
   if (step != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot read the regions"));
@@ -154,8 +185,11 @@ load_tree (SigapDatabase  *db,
 {
   g_autoptr(SigapRegions) self = regions_new ();
   g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* On a server in one statement; SQLite reads the two tables one after the other. */
+  gboolean server = sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES;
 
-  if (!read_regions (self, db, parent_ids, error) || !read_aliases (self, db, error))
+  if (!read_regions (self, db, parent_ids, server, error) ||
+      (!server && !read_aliases (self, db, error)))
     return NULL;
 
   for (guint i = 0; i < self->regions->len; i++)
