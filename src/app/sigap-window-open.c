@@ -156,6 +156,10 @@ open_in_thread (GTask        *task,
       return;
     }
 
+  /* On a server, the pages' connections connect while this one reads what opening needs:
+   * now that the server answered, the password is right and the schema is up to date. */
+  sigap_query_open_connections (path, FIRST_PAGE_QUERIES);
+
   /* What the role may do, and the version of the data read (issue 11). */
   info->data_version = sigap_database_get_data_version (db, NULL);
   info->capabilities = sigap_database_get_capabilities (db, &error);
@@ -396,9 +400,6 @@ _sigap_window_open (SigapWindow *self,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dashboard") != 0)
     _sigap_window_set_state (self, "loading");
   _sigap_window_update_busy (self);
-
-  /* On a server, the pages' connections connect while this one reads what opening needs. */
-  sigap_query_open_connections (path, FIRST_PAGE_QUERIES);
 
   task = g_task_new (self, self->open_cancellable, open_finished_cb, NULL);
   g_task_set_source_tag (task, sigap_window_open_database);
