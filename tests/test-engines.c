@@ -598,6 +598,80 @@ test_import_updates (void)
 }
 
 
+static char *
+show_setting (SigapDatabase *db,
+              const char    *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SHOW %s", name);
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = sigap_database_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+  return g_strdup (sigap_statement_column_text (stmt, 0));
+}
+
+/* The session settings travel with the connection (no SET, so opening waits one round trip,
+ * for the schema version), after the URI's own options or PGOPTIONS, which are kept. */
+static void
+test_session_options (void)
+{
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with_options = NULL;
+  g_autofree char *value = NULL;
+  SigapTestDatabase server = { 0 };
+
+  if (sigap_test_server_skip ())
+    return;
+
+  sigap_test_database_create (&server);
+  db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (db), >, 1);   /* it made the schema */
+  g_clear_object (&db);
+
+  /* The URI's options and the read-only session's own. */
+  with_options = g_strconcat (server.uri, strchr (server.uri, '?') != NULL ? "&" : "?",
+                              "options=-c%20application_name%3Dsigap_test_options", NULL);
+  db = sigap_database_open (with_options, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (db), ==, 1);
+  value = show_setting (db, "application_name");
+  g_assert_cmpstr (value, ==, "sigap_test_options");
+  g_free (value);
+  value = show_setting (db, "default_transaction_read_only");
+  g_assert_cmpstr (value, ==, "on");
+  g_free (value);
+  value = show_setting (db, "client_min_messages");
+  g_assert_cmpstr (value, ==, "warning");
+  g_free (value);
+  value = show_setting (db, "client_encoding");
+  g_assert_cmpstr (value, ==, "UTF8");
+  g_clear_pointer (&value, g_free);
+  g_clear_object (&db);
+
+  /* PGOPTIONS, when the URI has none; a writer's session is not read-only. */
+  g_setenv ("PGOPTIONS", "-c statement_timeout=123456", TRUE);
+  db = sigap_database_open (server.uri, SIGAP_DATABASE_OPEN_DEFAULT, &error);
+  g_unsetenv ("PGOPTIONS");
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (db), ==, 1);
+  value = show_setting (db, "statement_timeout");
+  g_assert_cmpstr (value, ==, "123456ms");
+  g_free (value);
+  value = show_setting (db, "default_transaction_read_only");
+  g_assert_cmpstr (value, ==, "off");
+  g_free (value);
+  value = show_setting (db, "client_min_messages");
+  g_assert_cmpstr (value, ==, "warning");
+  g_clear_pointer (&value, g_free);
+  g_clear_object (&db);
+
+  sigap_test_database_drop (&server);
+}
+
 /* On the server, a participant's references are checked once per statement (migration 8):
  * still refused when they name nothing, and what they name cannot be deleted. */
 static void
@@ -1260,6 +1334,7 @@ main (int   argc,
   g_test_add_func ("/engines/copy", test_copy);
   g_test_add_func ("/engines/import-updates", test_import_updates);
   g_test_add_func ("/engines/references", test_references);
+  g_test_add_func ("/engines/session-options", test_session_options);
   g_test_add_func ("/engines/roles", test_roles);
   g_test_add_func ("/engines/import-concurrent", test_import_concurrent);
   g_test_add_func ("/engines/notify", test_notify);

@@ -14,6 +14,7 @@
 #include "core/sigap-database.h"
 #include "core/sigap-figures.h"
 #include "core/sigap-format.h"
+#include "core/sigap-regions.h"
 #include "sigap-test-server.h"
 
 typedef struct
@@ -993,6 +994,108 @@ test_sector_by_area (Fixture       *fixture,
   }
 }
 
+/* Round trips of the overview set (summary, four breakdowns, 24 months), as measured when
+ * written: each one more is 20 ms more at a distant office (issue 11). */
+#define OVERVIEW_ROUND_TRIPS_MONTH_END 14
+#define OVERVIEW_ROUND_TRIPS_MID_MONTH 15
+
+static guint
+overview_round_trips (SigapDatabase *db,
+                      const char    *as_of)
+{
+  static const SigapBreakdown kinds[] = {
+    SIGAP_BREAKDOWN_KECAMATAN, SIGAP_BREAKDOWN_KELURAHAN,
+    SIGAP_BREAKDOWN_SECTOR, SIGAP_BREAKDOWN_DESIL,
+  };
+  g_autoptr(SigapFilter) filter = make_filter (as_of, "32.75", SIGAP_SEGMENT_RENTAN);
+  g_autoptr(SigapSummary) summary = NULL;
+  g_autoptr(GArray) series = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = sigap_database_get_round_trips (db);
+
+  summary = sigap_figures_summary (db, filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GPtrArray) rows = sigap_figures_breakdown (db, filter, kinds[i], &error);
+
+      g_assert_no_error (error);
+    }
+  series = sigap_figures_monthly (db, filter, 24, &error);
+  g_assert_no_error (error);
+
+  return sigap_database_get_round_trips (db) - before;
+}
+
+/* On a server every statement waits a round trip: opening a connection takes one (the
+ * session settings travel with the connection; the schema version is one statement), the
+ * region tree is read once for all the connections to a database, and the overview stays
+ * within what it took when written. */
+static void
+test_round_trips (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *uri = sigap_database_get_path (fixture->db);
+  g_autoptr(SigapDatabase) reader = NULL;
+  g_autoptr(SigapDatabase) writer = NULL;
+  g_autoptr(SigapRegions) tree = NULL;
+  g_autoptr(SigapRegions) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first, month_end, mid_month;
+
+  g_assert_cmpuint (sigap_database_get_round_trips (fixture->db), >, 0);
+
+  reader = sigap_database_open (uri, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (reader), ==, 1);
+  writer = sigap_database_open (uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (writer), ==, 1);
+
+  /* The read-only connection is read-only, with no SET to make it so. */
+  g_assert_false (sigap_database_exec (reader, "DELETE FROM target", &error));
+  g_assert_error (error, SIGAP_DATABASE_ERROR, SIGAP_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* The first connection to read the tree reads it (regions and aliases in one statement); the
+   * next one does not. */
+  tree = sigap_regions_load (writer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (writer), ==, 2);
+  {
+    g_autoptr(SigapStatement) stmt = NULL;
+    GPtrArray *all = sigap_regions_get_all (tree);
+    guint n_aliases = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      n_aliases += ((const SigapRegion *) g_ptr_array_index (all, i))->aliases->len;
+    stmt = sigap_database_prepare (writer, "SELECT count (*), (SELECT count (*) FROM region)"
+                                           " FROM region_alias", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
+    g_assert_cmpuint (n_aliases, ==, sigap_statement_column_int64 (stmt, 0));
+    g_assert_cmpuint (all->len, ==, sigap_statement_column_int64 (stmt, 1));
+    g_assert_cmpuint (n_aliases, >, 0);
+  }
+  g_assert_cmpuint (sigap_database_get_round_trips (reader), ==, 2);
+  again = sigap_regions_load (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_database_get_round_trips (reader), ==, 2);
+  g_assert_true (sigap_regions_get_city (again) != NULL);
+  g_assert_cmpstr (sigap_regions_get_city (again)->code, ==, "32.75");
+  g_assert_cmpuint (sigap_regions_get_all (again)->len, ==, sigap_regions_get_all (tree)->len);
+
+  /* The first overview on a connection reads the reference data it keeps (the sectors). */
+  first = overview_round_trips (reader, "2026-03-31");
+  month_end = overview_round_trips (reader, "2026-03-31");
+  mid_month = overview_round_trips (reader, "2026-03-20");
+  g_test_message ("overview: %u round trips the first time, then %u at a month end, %u mid-month",
+                  first, month_end, mid_month);
+  g_assert_cmpuint (first, <=, OVERVIEW_ROUND_TRIPS_MONTH_END + 1);
+  g_assert_cmpuint (month_end, <=, OVERVIEW_ROUND_TRIPS_MONTH_END);
+  g_assert_cmpuint (mid_month, <=, OVERVIEW_ROUND_TRIPS_MID_MONTH);
+}
+
 /* Without a server the /postgres/ runs are not there: this says so, and fails in CI. */
 static void
 test_server (void)
@@ -1017,6 +1120,9 @@ main (int    argc,
   } G_STMT_END
 
   g_test_add_func ("/postgres/sigap/figures/server", test_server);
+  if (sigap_test_server_uri () != NULL)
+    g_test_add ("/postgres/sigap/figures/round-trips", Fixture, ON_SERVER, fixture_set_up,
+                test_round_trips, fixture_tear_down);
 
   ADD ("/sigap/figures/empty", fixture_set_up_empty, test_empty_database);
   ADD ("/sigap/figures/counts/month-end", fixture_set_up, test_counts_month_end);

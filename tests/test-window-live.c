@@ -23,6 +23,7 @@
 #include "app/sigap-data-page.h"
 #include "app/sigap-kpi-card.h"
 #include "app/sigap-person-search.h"
+#include "app/sigap-query.h"
 #include "app/sigap-wilayah-page.h"
 #include "app/sigap-window-private.h"
 #include "app/sigap-window.h"
@@ -330,6 +331,90 @@ test_news_postgres (void)
 
   name = server_demo (&uri);
   check_news_of_import (uri, "postgres");
+  server_drop (name);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The window's query connections to a server.                                              */
+
+typedef struct
+{
+  gboolean  done;
+  gpointer  result;
+  GError   *error;
+} QueryWait;
+
+/* Marks the connection it runs on: TRUE when it was marked already, by an earlier query. */
+static gpointer
+mark_connection (SigapDatabase      *db,
+                 const SigapFilter  *filter,
+                 gpointer            data,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  gboolean marked = g_object_get_data (G_OBJECT (db), "test-marked") != NULL;
+
+  g_object_set_data (G_OBJECT (db), "test-marked", GINT_TO_POINTER (1));
+  return GINT_TO_POINTER (marked ? 2 : 1);
+}
+
+static void
+query_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  QueryWait *wait = user_data;
+
+  wait->result = sigap_query_run_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gpointer
+run_query (const char *uri)
+{
+  g_autoptr(SigapFilter) filter = NULL;
+  QueryWait wait = { 0 };
+  GDate as_of;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 31, G_DATE_OCTOBER, 2026);
+  filter = sigap_filter_new (&as_of, "32.75", SIGAP_SEGMENT_RENTAN);
+  sigap_query_run_async (NULL, uri, filter, mark_connection, NULL, NULL, NULL, NULL,
+                         query_done_cb, &wait);
+  sigap_test_wait_for (&wait.done, SETTLE_TIMEOUT_S, "a query");
+  g_assert_no_error (wait.error);
+  return wait.result;
+}
+
+/* A query on a server runs on a connection kept from the one before: a new one would wait
+ * several round trips (the connection, the schema version) before its first figure. */
+static void
+test_kept_server_connections (void)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(SigapDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (sigap_test_server_skip ())
+    return;
+
+  name = g_strdup_printf ("sigap_test_%08x", g_random_int ());
+  {
+    g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+
+    sigap_test_server_exec (sql);
+  }
+  uri = sigap_test_server_uri_for (name, NULL, NULL);
+  db = sigap_database_open (uri, SIGAP_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (GPOINTER_TO_INT (run_query (uri)), ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (run_query (uri)), ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (run_query (uri)), ==, 2);
+
+  sigap_query_close_connections ();
   server_drop (name);
 }
 
@@ -812,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/sigap/window/live/news-postgres", test_news_postgres);
   g_test_add_func ("/sigap/window/live/own-import-postgres", test_own_import_postgres);
   g_test_add_func ("/sigap/window/live/viewer", test_viewer_window);
+  g_test_add_func ("/sigap/window/live/kept-server-connections", test_kept_server_connections);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -17,7 +17,9 @@
  * schema, and a kept one still has in its cache the pages the last query read: at 3 million
  * participants that is most of a drill's time. Each is used by one worker at a time. Its
  * file's identity is compared at each take, so that a database replaced under the same name
- * (a new demo is renamed into place) is never read through a connection to the old one. */
+ * (a new demo is renamed into place) is never read through a connection to the old one. A
+ * server's database is named by its URI alone (a demo replaces its rows, not the database):
+ * over a distant link a new connection costs several round trips before its first figure. */
 #define POOL_MAX 4
 
 typedef struct
@@ -65,6 +67,9 @@ identify (Pooled *pooled)
 {
   GStatBuf st;
 
+  if (sigap_database_path_is_server (pooled->path))
+    return TRUE;
+
   if (g_stat (pooled->path, &st) != 0)
     return FALSE;
 
@@ -106,6 +111,8 @@ pool_take (const char  *path,
       pooled_free (wanted);
       return NULL;
     }
+  g_debug ("Query connection opened in %u round trips",
+           sigap_database_get_round_trips (wanted->db));
 
   return wanted;
 }
@@ -126,6 +133,62 @@ pool_give (Pooled *pooled)
   g_queue_push_head (&pool, pooled);
   while (pool.length > POOL_MAX)
     pooled_free (g_queue_pop_tail (&pool));
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  Pooled *pooled = pool_take (path, &error);
+
+  /* A failure is the first query's to report. */
+  if (pooled == NULL)
+    g_debug ("Cannot open a query connection ahead: %s", error->message);
+  else
+    pool_give (pooled);
+  g_task_return_boolean (task, pooled != NULL);
+}
+
+/**
+ * sigap_query_open_connections:
+ * @db_path: a database file or a server's URI
+ * @n: how many connections the first queries will want at once
+ *
+ * For a server: opens up to @n read-only connections to @db_path ahead of the queries, at
+ * once, in worker threads, as many as are not kept already. Over a distant link a new
+ * connection waits several round trips before its first figure; opened while the window
+ * reads what it needs to open, those are not in the way of the first page. A file needs
+ * nothing of the sort: nothing is done.
+ */
+void
+sigap_query_open_connections (const char *db_path,
+                              guint       n)
+{
+  guint kept = 0;
+
+  g_return_if_fail (db_path != NULL);
+
+  if (!sigap_database_path_is_server (db_path))
+    return;
+
+  g_mutex_lock (&pool_lock);
+  for (GList *l = pool.head; l != NULL; l = l->next)
+    if (g_str_equal (((Pooled *) l->data)->path, db_path))
+      kept++;
+  g_mutex_unlock (&pool_lock);
+
+  for (guint i = kept; i < MIN (n, POOL_MAX); i++)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_set_source_tag (task, sigap_query_open_connections);
+      g_task_set_task_data (task, g_strdup (db_path), g_free);
+      g_task_run_in_thread (task, open_in_thread);
+    }
 }
 
 /**
@@ -170,9 +233,12 @@ run_in_thread (GTask        *task,
 
   {
     gint64 start = g_get_monotonic_time ();
+    guint round_trips = sigap_database_get_round_trips (db);
 
     result = query->func (db, query->filter, query->data, cancellable, &error);
-    g_debug ("Query %p took %.1f ms", query->func, (g_get_monotonic_time () - start) / 1000.0);
+    g_debug ("Query %p took %.1f ms, %u round trips", query->func,
+             (g_get_monotonic_time () - start) / 1000.0,
+             sigap_database_get_round_trips (db) - round_trips);
   }
 
   if (cancellable != NULL)

@@ -33,6 +33,8 @@ void      sigap_query_run_async  (gpointer             source_object,
                                   gpointer             user_data);
 gpointer  sigap_query_run_finish (GAsyncResult        *result,
                                   GError             **error);
+void      sigap_query_open_connections  (const char          *db_path,
+                                         guint                n);
 void      sigap_query_close_connections (void);
 
 G_END_DECLS

@@ -17,9 +17,13 @@
 #include "core/sigap-regions.h"
 #include "sigap-filter-bar.h"
 #include "sigap-page.h"
+#include "sigap-query.h"
 #include "sigap-wilayah-page.h"
 #include "sigap-window.h"
 #include "sigap-window-private.h"
+
+/* The queries the first page (the overview) runs at once. */
+#define FIRST_PAGE_QUERIES 4
 
 /* What to show once the database is open: travels with the opening, checked against the
  * data when it is open. */
@@ -156,6 +160,10 @@ open_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+
+  /* On a server, the pages' connections connect while this one reads what opening needs:
+   * now that the server answered, the password is right and the schema is up to date. */
+  sigap_query_open_connections (path, FIRST_PAGE_QUERIES);
 
   /* What the role may do, and the version of the data read (issue 11). */
   info->data_version = sigap_database_get_data_version (db, NULL);

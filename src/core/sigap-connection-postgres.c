@@ -215,24 +215,64 @@ sigap_connection_has_password (const char *uri)
   return has;
 }
 
+/* The startup options to send with @settings ("-c name=value …") added, or NULL when they
+ * cannot be added without losing the user's own: libpq reads "options" from a service file
+ * (or PGOPTIONS) only when none is given, so a service keeps its options and the session
+ * settings are then made with SET. Otherwise the URI's options, or PGOPTIONS, come first and
+ * @settings after them, so that the session settings win. */
+static char *
+startup_options (const char *uri,
+                 const char *settings)
+{
+  PQconninfoOption *options;
+  const char *own;
+  char *combined;
+
+  if (settings == NULL || g_getenv ("PGSERVICE") != NULL)
+    return NULL;
+
+  options = PQconninfoParse (uri, NULL);
+  if (options == NULL)
+    return NULL;
+  if (option_value (options, "service") != NULL)
+    {
+      PQconninfoFree (options);
+      return NULL;
+    }
+
+  own = option_value (options, "options");
+  if (own == NULL)
+    own = g_getenv ("PGOPTIONS");
+  combined = own != NULL && *own != '\0' ? g_strconcat (own, " ", settings, NULL)
+                                         : g_strdup (settings);
+  PQconninfoFree (options);
+  return combined;
+}
+
 /**
  * _sigap_connection_connect:
  * @uri: a libpq URI (or connection string)
  * @password: (nullable): the password to use; %NULL: the one set for @uri with
  *   sigap_connection_set_password (), if any (else libpq's: ~/.pgpass, PGPASSWORD, the URI's)
+ * @settings: (nullable): session settings to start with, as the server's command-line options
+ *   ("-c client_min_messages=warning"), sent with the connection rather than in statements of
+ *   their own after it: a round trip less for each connection. Not sent when @uri names a
+ *   service (see startup_options ()): check the settings that matter with PQparameterStatus ()
  *
- * Connects to @uri, blocking, as PQconnectdb () does, with the password given apart and a
- * time-out for a server that does not answer.
+ * Connects to @uri, blocking, as PQconnectdb () does, with the password given apart, a
+ * time-out for a server that does not answer, and the client encoding UTF-8.
  *
  * Returns: (transfer full): the connection, to check with PQstatus () (never %NULL unless
  *   libpq is out of memory)
  */
 PGconn *
 _sigap_connection_connect (const char *uri,
-                           const char *password)
+                           const char *password,
+                           const char *settings)
 {
-  const char *keywords[4];
-  const char *values[4];
+  g_autofree char *options = NULL;
+  const char *keywords[6];
+  const char *values[6];
   char *stored = NULL;
   PGconn *conn;
   int n = 0;
@@ -256,6 +296,15 @@ _sigap_connection_connect (const char *uri,
     }
   keywords[n] = "dbname";
   values[n++] = uri;
+  /* After the URI: these win over it, as a SET after connecting would. */
+  keywords[n] = "client_encoding";
+  values[n++] = "UTF8";
+  options = startup_options (uri, settings);
+  if (options != NULL)
+    {
+      keywords[n] = "options";
+      values[n++] = options;
+    }
   if (password != NULL && *password != '\0')
     {
       keywords[n] = "password";

@@ -42,7 +42,7 @@ _sigap_server_listener_new (const char  *uri,
   SigapServerListener *self = g_new0 (SigapServerListener, 1);
   PGresult *result;
 
-  self->conn = _sigap_connection_connect (uri, NULL);
+  self->conn = _sigap_connection_connect (uri, NULL, NULL);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       set_listen_error (self->conn, uri, error);

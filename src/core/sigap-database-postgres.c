@@ -27,7 +27,15 @@
  * the transaction back, so the statement and every one after it fail with "the connection to
  * the server was lost; nothing was saved" until the caller rolls back, and the next statement
  * after that reconnects. Statements are not prepared on the server, so nothing needs preparing
- * again; the session's settings are set again.
+ * again; the session's settings travel with the new connection as with the first.
+ *
+ * Round trips: over a distant link each wait for the server costs the link's round trip, so
+ * the engine keeps them few. A statement is one (PQexecParams sends the unnamed statement's
+ * parse, bind and execute at once; nothing is prepared apart). Opening a connection is one
+ * after libpq's handshake: the session settings go in the connection's startup options
+ * (SET only when a service's own options kept them out), and the schema version is read by
+ * one statement, the catalogue questions only for a database without sigap_meta. Every
+ * exchange is counted (sigap_database_get_round_trips ()) for the tests that keep it so.
  */
 
 #include <glib/gi18n.h>
@@ -53,7 +61,11 @@
 #define SQLSTATE_NO_PRIVILEGE       "42501"
 #define SQLSTATE_CONNECTION_FAILURE "08006"
 
-/* What every session of the engine starts with. */
+/* What every session of the engine starts with: sent with the connection (as the server's
+ * command-line options, with client_encoding as libpq's own parameter), and made with SET
+ * only when a setting that matters did not take (a service's own options are kept). */
+#define SESSION_OPTIONS "-c client_min_messages=warning"
+#define SESSION_OPTIONS_READ_ONLY SESSION_OPTIONS " -c default_transaction_read_only=on"
 #define SESSION_SETTINGS "SET client_encoding = 'UTF8'; SET client_min_messages = warning"
 
 typedef struct
@@ -256,15 +268,31 @@ result_ok (PGresult *result)
 
 /* --- A lost connection ---------------------------------------------------------------- */
 
-/* Sets what every session starts with, on a new connection or one re-established. */
+/* Each exchange with the server: a statement, or several sent at once. */
+static inline void
+count_round_trip (SigapDatabase *self)
+{
+  self->round_trips++;
+}
+
+/* Sets what every session starts with, on a new connection or one re-established, unless the
+ * connection started with it (the server reports both settings with every change). */
 static gboolean
 set_up_session (SigapDatabase  *self,
                 GError        **error)
 {
-  PGresult *result = PQexec (DB (self)->conn,
-                             self->read_only ? SESSION_SETTINGS ";"
-                                               "SET default_transaction_read_only = on"
-                                             : SESSION_SETTINGS);
+  PGconn *conn = DB (self)->conn;
+  PGresult *result;
+
+  if (g_strcmp0 (PQparameterStatus (conn, "client_encoding"), "UTF8") == 0 &&
+      (!self->read_only ||
+       g_strcmp0 (PQparameterStatus (conn, "default_transaction_read_only"), "on") == 0))
+    return TRUE;
+
+  count_round_trip (self);
+  result = PQexec (conn, self->read_only ? SESSION_SETTINGS ";"
+                                           "SET default_transaction_read_only = on"
+                                         : SESSION_SETTINGS);
 
   if (!result_ok (result))
     {
@@ -351,10 +379,12 @@ postgres_exec (SigapDatabase  *self,
 
   if (!transaction_lost (self))
     {
+      count_round_trip (self);
       result = PQexec (DB (self)->conn, sql);
       if (!result_ok (result) && reconnected_to_retry (self, before))
         {
           PQclear (result);
+          count_round_trip (self);
           result = PQexec (DB (self)->conn, sql);
         }
     }
@@ -489,8 +519,11 @@ postgres_in_transaction (SigapDatabase *self)
 static gint64
 postgres_last_insert_id (SigapDatabase *self)
 {
-  PGresult *result = PQexec (DB (self)->conn, "SELECT lastval ()");
+  PGresult *result;
   gint64 id = 0;
+
+  count_round_trip (self);
+  result = PQexec (DB (self)->conn, "SELECT lastval ()");
 
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
@@ -566,7 +599,10 @@ postgres_rollback (SigapDatabase *self)
 
   if (PQtransactionStatus (DB (self)->conn) == PQTRANS_INTRANS ||
       PQtransactionStatus (DB (self)->conn) == PQTRANS_INERROR)
-    PQclear (PQexec (DB (self)->conn, "ROLLBACK"));
+    {
+      count_round_trip (self);
+      PQclear (PQexec (DB (self)->conn, "ROLLBACK"));
+    }
 }
 
 static gboolean
@@ -662,11 +698,14 @@ postgres_step (SigapStatement *stmt)
         if (s->types[i] == 0 && !(s->used[i] & PARAM_TYPED))
           s->types[i] = OID_TEXT;
 
+      /* One round trip: the unnamed statement is parsed, bound and run in one message. */
+      count_round_trip (s->db);
       s->result = PQexecParams (DB (s->db)->conn, s->sql, s->n_params, s->types,
                                 (const char * const *) s->values, NULL, NULL, 0);
       if (!result_ok (s->result) && reconnected_to_retry (s->db, before))
         {
           PQclear (s->result);
+          count_round_trip (s->db);
           s->result = PQexecParams (DB (s->db)->conn, s->sql, s->n_params, s->types,
                                     (const char * const *) s->values, NULL, NULL, 0);
         }
@@ -836,8 +875,10 @@ postgres_copy_begin (SigapDatabase  *self,
                      const char     *sql,
                      GError        **error)
 {
-  PGresult *result = PQexec (DB (self)->conn, sql);
+  PGresult *result;
 
+  count_round_trip (self);
+  result = PQexec (DB (self)->conn, sql);
   if (PQresultStatus (result) != PGRES_COPY_IN)
     {
       remember_error (self, result);
@@ -882,6 +923,8 @@ postgres_copy_end (SigapDatabase  *self,
   PGresult *result;
   gboolean ok = TRUE;
 
+  /* The rows stream without waiting; the end waits for the server's verdict. */
+  count_round_trip (self);
   if (PQputCopyEnd (conn, abort ? "cancelled by the client" : NULL) != 1)
     {
       remember_error (self, NULL);
@@ -961,8 +1004,11 @@ query_text (SigapDatabase  *self,
             const char     *sql,
             GError        **error)
 {
-  PGresult *result = PQexec (DB (self)->conn, sql);
+  PGresult *result;
   char *value = NULL;
+
+  count_round_trip (self);
+  result = PQexec (DB (self)->conn, sql);
 
   if (!result_ok (result))
     {
@@ -978,6 +1024,8 @@ query_text (SigapDatabase  *self,
   return value;
 }
 
+#define SQLSTATE_UNDEFINED_TABLE "42P01"
+
 /* The schema version in the database: 0 for a database without SIGAP tables; -1 with @error
  * for another program's database or a failure. */
 static int
@@ -988,6 +1036,23 @@ read_schema_version (SigapDatabase  *self,
   g_autofree char *n_tables = NULL;
   g_autofree char *version = NULL;
   GError *local_error = NULL;
+
+  /* Outside a transaction, where a failure costs nothing, a SIGAP database answers in one
+   * round trip; only a database without sigap_meta (new, or another program's) needs the
+   * questions below. In a transaction (a migration) a failure would end it. */
+  if (!postgres_in_transaction (self))
+    {
+      version = query_text (self, "SELECT value FROM sigap_meta WHERE key = 'schema_version'",
+                            &local_error);
+      if (version != NULL)
+        return (int) g_ascii_strtoll (version, NULL, 10);
+      if (local_error != NULL && !g_str_equal (DB (self)->last_sqlstate, SQLSTATE_UNDEFINED_TABLE))
+        {
+          g_propagate_error (error, local_error);
+          return -1;
+        }
+      g_clear_error (&local_error);
+    }
 
   has_meta = query_text (self, "SELECT to_regclass ('sigap_meta') IS NOT NULL", &local_error);
   if (local_error == NULL && g_strcmp0 (has_meta, "t") != 0)
@@ -1138,7 +1203,9 @@ _sigap_database_postgres_open (SigapDatabase           *self,
   d->display = _sigap_database_postgres_display (self->path);
   self->read_only = (flags & SIGAP_DATABASE_OPEN_READ_ONLY) != 0;
 
-  d->conn = _sigap_connection_connect (self->path, self->password);
+  d->conn = _sigap_connection_connect (self->path, self->password,
+                                       self->read_only ? SESSION_OPTIONS_READ_ONLY
+                                                       : SESSION_OPTIONS);
   if (d->conn == NULL || PQstatus (d->conn) != CONNECTION_OK)
     {
       g_autofree char *reason = connection_reason (d->conn != NULL ? PQerrorMessage (d->conn)

@@ -105,6 +105,7 @@ struct _SigapDatabase
   const char        *password;      /* while a server opens: a password given apart, or NULL */
   int                schema_version;
   guint              read_only : 1;
+  guint              round_trips;   /* exchanges with a server: sigap_database_get_round_trips () */
 
   /* The bulk load under way (sigap_database_copy_begin ()): its number of columns, 0 when
    * none; the engine's COPY text not sent yet, or the INSERT of an engine without COPY. */
@@ -123,10 +124,12 @@ gboolean        _sigap_database_postgres_open (SigapDatabase           *self,
                                                GError                 **error);
 
 /* sigap-connection-postgres.c: connects to the server of a libpq URI, with @password (NULL:
- * the one set for the URI by sigap_connection_set_password (), if any) given apart from it;
- * check the result with PQstatus (). The only place core opens a server connection. */
+ * the one set for the URI by sigap_connection_set_password (), if any) given apart from it,
+ * and @settings (NULL: none) sent as startup options when they can be; check the result with
+ * PQstatus (). The only place core opens a server connection. */
 struct pg_conn *_sigap_connection_connect     (const char           *uri,
-                                               const char           *password);
+                                               const char           *password,
+                                               const char           *settings);
 
 /* sigap-data-watch-postgres.c: a connection of its own that LISTENs on @channel. */
 typedef struct _SigapServerListener SigapServerListener;

@@ -201,6 +201,23 @@ sigap_database_get_engine (SigapDatabase *self)
   return self->engine->id;
 }
 
+/**
+ * sigap_database_get_round_trips:
+ *
+ * How many times this connection has waited for its server since it was opened (opening
+ * included, the connection's own handshake not): once for each statement, or for several sent
+ * at once. Over a distant link it is what a page's time is made of; the tests keep it low.
+ *
+ * Returns: the number of round trips; 0 on a file
+ */
+guint
+sigap_database_get_round_trips (SigapDatabase *self)
+{
+  g_return_val_if_fail (SIGAP_IS_DATABASE (self), 0);
+
+  return self->round_trips;
+}
+
 int
 sigap_database_get_schema_version (SigapDatabase *self)
 {

@@ -71,6 +71,8 @@ SigapDatabase  *sigap_database_open_with_password (const char            *uri,
                                                  GError                 **error);
 const char     *sigap_database_get_path         (SigapDatabase           *self);
 SigapDatabaseEngine sigap_database_get_engine   (SigapDatabase           *self);
+/* Statements waited for on a server since opening (for the tests: a page's cost at a distance). */
+guint           sigap_database_get_round_trips  (SigapDatabase           *self);
 /* Whether @path names a PostgreSQL server (a libpq URI) rather than a file. */
 gboolean        sigap_database_path_is_server   (const char              *path);
 /* @path for messages: a file's name, or a server database's name (never its password). */

@@ -163,7 +163,8 @@ date_set_month_end (GDate *date,
   g_date_set_dmy (date, g_date_get_days_in_month (month, year), month, year);
 }
 
-/* Adds the rows (key, registered, ended) of one grouped count query to @counts. */
+/* Adds the rows (key, registered, ended) of one grouped count query to @counts; a key met in
+ * several rows adds up. */
 static gboolean
 accumulate_counts (SigapDatabase  *db,
                    const char     *sql,
@@ -171,6 +172,7 @@ accumulate_counts (SigapDatabase  *db,
                    SigapSegment    segment,
                    const char     *first,
                    const char     *second,
+                   const char     *third,
                    GHashTable     *counts,
                    GError        **error)
 {
@@ -185,6 +187,8 @@ accumulate_counts (SigapDatabase  *db,
   sigap_statement_bind_text (stmt, 3, first);
   if (second != NULL)
     sigap_statement_bind_text (stmt, 4, second);
+  if (third != NULL)
+    sigap_statement_bind_text (stmt, 5, third);
 
   while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
@@ -240,9 +244,11 @@ scope_filters (const SigapRegion *scope,
 /* Counts registrations and endings up to @as_of in @scope for @segment, grouped by @key.
  * Returns a table from the key (kelurahan id, sector id or desil; 0 for KEY_NONE) to a Count.
  *
- * Three grouped queries, merged here rather than in one UNION ALL, which SQLite would have
- * to materialise: the tallies of the whole months before D, and the registrations and
- * endings of D's own month up to D (none when D is the last day of its month). */
+ * Three grouped queries: the tallies of the whole months before D, and the registrations and
+ * endings of D's own month up to D (none when D is the last day of its month). On SQLite
+ * they run one by one and are merged here, since SQLite would have to materialise a UNION
+ * ALL of them; on a server, where each statement waits a round trip, they go as one UNION
+ * ALL, whose rows are merged here in the same way. */
 static GHashTable *
 count_as_of (SigapDatabase  *db,
              const char     *scope,
@@ -312,24 +318,38 @@ count_as_of (SigapDatabase  *db,
     tally_sql = g_strdup_printf ("SELECT %s, sum (registered), sum (ended) FROM tally_sector"
                                  " WHERE month < ?3 AND %s GROUP BY 1",
                                  key_column, tally_filters);
-  if (!accumulate_counts (db, tally_sql, scope, segment, bound, NULL, counts, error))
-    return NULL;
-
   if (sigap_date_is_month_end (as_of))
-    return g_steal_pointer (&counts);
+    {
+      if (!accumulate_counts (db, tally_sql, scope, segment, bound, NULL, NULL, counts, error))
+        return NULL;
+      return g_steal_pointer (&counts);
+    }
 
+  /* The month's first day and D: ?4 and ?5 (?3 is the tallies' bound). */
   from = g_strdup_printf ("%s-01", bound);
   to = sigap_date_to_iso (as_of);
   registered_sql = g_strdup_printf ("SELECT %s, count (*), 0 FROM participant"
-                                    " WHERE registered_on >= ?3 AND registered_on <= ?4"
+                                    " WHERE registered_on >= ?4 AND registered_on <= ?5"
                                     " AND %s GROUP BY 1",
                                     key_column, filters);
   ended_sql = g_strdup_printf ("SELECT %s, 0, count (*) FROM participant"
-                               " WHERE ended_on >= ?3 AND ended_on <= ?4"
+                               " WHERE ended_on >= ?4 AND ended_on <= ?5"
                                " AND %s GROUP BY 1",
                                key_column, filters);
-  if (!accumulate_counts (db, registered_sql, scope, segment, from, to, counts, error) ||
-      !accumulate_counts (db, ended_sql, scope, segment, from, to, counts, error))
+
+  if (sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES)
+    {
+      g_autofree char *all_sql = g_strconcat (tally_sql, " UNION ALL ", registered_sql,
+                                              " UNION ALL ", ended_sql, NULL);
+
+      if (!accumulate_counts (db, all_sql, scope, segment, bound, from, to, counts, error))
+        return NULL;
+      return g_steal_pointer (&counts);
+    }
+
+  if (!accumulate_counts (db, tally_sql, scope, segment, bound, NULL, NULL, counts, error) ||
+      !accumulate_counts (db, registered_sql, scope, segment, bound, from, to, counts, error) ||
+      !accumulate_counts (db, ended_sql, scope, segment, bound, from, to, counts, error))
     return NULL;
 
   return g_steal_pointer (&counts);
@@ -413,30 +433,52 @@ target_key (gint64      region_id,
 }
 
 static Targets *
-targets_load (SigapDatabase  *db,
-              int             year,
-              GError        **error)
+targets_new (int year)
 {
-  g_autoptr(Targets) targets = g_new0 (Targets, 1);
-  g_autoptr(SigapStatement) stmt = NULL;
-  int rc;
+  Targets *targets = g_new0 (Targets, 1);
 
   targets->year = year;
   targets->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return targets;
+}
+
+/* The targets of the years @first to @last, in one statement (on a server each one waits a
+ * round trip): a table from the year to its Targets, every year there (empty without rows). */
+static GHashTable *
+targets_load_years (SigapDatabase  *db,
+                    int             first,
+                    int             last,
+                    GError        **error)
+{
+  g_autoptr(GHashTable) by_year = NULL;
+  g_autoptr(SigapStatement) stmt = NULL;
+  int rc;
+
+  by_year = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                   (GDestroyNotify) targets_free);
+  for (int year = first; year <= last; year++)
+    g_hash_table_insert (by_year, GINT_TO_POINTER (year), targets_new (year));
 
   stmt = sigap_database_prepare (db,
-                                 "SELECT region_id, segment, coalesce (sector_id, 0), count "
-                                 "FROM target WHERE year = ?",
+                                 "SELECT region_id, segment, coalesce (sector_id, 0), count, year "
+                                 "FROM target WHERE year >= ?1 AND year <= ?2",
                                  error);
   if (stmt == NULL)
     return NULL;
 
-  sigap_statement_bind_int (stmt, 1, year);
+  sigap_statement_bind_int (stmt, 1, first);
+  sigap_statement_bind_int (stmt, 2, last);
 
   while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      gint64 *count = g_new (gint64, 1);
+      Targets *targets = g_hash_table_lookup (by_year,
+                                              GINT_TO_POINTER (sigap_statement_column_int (stmt, 4)));
+      gint64 *count;
 
+      if (targets == NULL)
+        continue;
+
+      count = g_new (gint64, 1);
       *count = sigap_statement_column_int64 (stmt, 3);
       g_hash_table_insert (targets->rows,
                            target_key (sigap_statement_column_int64 (stmt, 0),
@@ -451,7 +493,22 @@ targets_load (SigapDatabase  *db,
       return NULL;
     }
 
-  return g_steal_pointer (&targets);
+  return g_steal_pointer (&by_year);
+}
+
+static Targets *
+targets_load (SigapDatabase  *db,
+              int             year,
+              GError        **error)
+{
+  g_autoptr(GHashTable) by_year = targets_load_years (db, year, year, error);
+  gpointer targets = NULL;
+
+  if (by_year == NULL)
+    return NULL;
+
+  g_hash_table_steal_extended (by_year, GINT_TO_POINTER (year), NULL, &targets);
+  return targets;
 }
 
 /* The target of @region: its own row if it has one, otherwise the sum over its children of
@@ -529,6 +586,7 @@ typedef struct
   gboolean has_pagu;
   gint64   realised;
   int      months_unpaid;
+  gint64   premium_monthly;   /* JKK + JKM in force on the date, per worker and month */
 } SegmentBudget;
 
 static gboolean
@@ -556,7 +614,12 @@ query_segment_budget (SigapDatabase  *db,
                                  "  WHERE segment = ?2 AND paid_on <= ?4),"
                                  " (SELECT min (month) FROM tally_desil"
                                  "  WHERE segment = ?2 AND registered > 0"
-                                 "  AND month <= substr (?4, 1, 7))",
+                                 "  AND month <= substr (?4, 1, 7)),"
+                                 /* As query_premium () reads it, in the same round trip. */
+                                 " (SELECT coalesce (sum (monthly), 0) FROM premium_rate AS r"
+                                 "  WHERE valid_from = (SELECT max (valid_from) FROM premium_rate"
+                                 "                      WHERE program = r.program"
+                                 "                      AND valid_from <= ?4))",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -572,6 +635,7 @@ query_segment_budget (SigapDatabase  *db,
   out->has_pagu = !sigap_statement_column_is_null (stmt, 0);
   out->pagu = sigap_statement_column_int64 (stmt, 0);
   out->realised = sigap_statement_column_int64 (stmt, 1);
+  out->premium_monthly = sigap_statement_column_int64 (stmt, 4);
 
   /* Months of the year after the last month paid for: all 12 when nothing has been paid for
    * this year yet (a payment in December may already cover January), none when payments
@@ -620,6 +684,58 @@ query_premium (SigapDatabase  *db,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 id;
+  int    index;   /* 0: rentan, 1: ekosistem */
+} SectorSegment;
+
+/* Each sector's segment: reference data that only a migration changes, so read once for
+ * each connection and kept with it, as the region tree is (on a server, a round trip less for
+ * every summary). Returns an array of SectorSegment owned by @db, or NULL with @error set. */
+static GArray *
+load_sector_segments (SigapDatabase  *db,
+                      GError        **error)
+{
+  static GQuark quark;
+  g_autoptr(SigapStatement) stmt = NULL;
+  g_autoptr(GArray) sectors = NULL;
+  GArray *kept;
+  int rc;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("sigap-figures-sector-segments");
+
+  kept = g_object_get_qdata (G_OBJECT (db), quark);
+  if (kept != NULL)
+    return kept;
+
+  stmt = sigap_database_prepare (db, "SELECT id, segment = 'ekosistem' FROM sector", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sectors = g_array_new (FALSE, FALSE, sizeof (SectorSegment));
+  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+    {
+      SectorSegment sector = {
+        sigap_statement_column_int64 (stmt, 0),
+        sigap_statement_column_int (stmt, 1),
+      };
+
+      g_array_append_val (sectors, sector);
+    }
+
+  if (rc != SIGAP_STEP_DONE)
+    {
+      sigap_database_set_error (db, error, _("Cannot read the sectors"));
+      return NULL;
+    }
+
+  kept = g_steal_pointer (&sectors);
+  g_object_set_qdata_full (G_OBJECT (db), quark, kept, (GDestroyNotify) g_array_unref);
+  return kept;
+}
+
 /* The city's counts per concrete segment (0: rentan, 1: ekosistem), in one query: the
  * budget is the city's, and a city-scope summary needs nothing more. */
 static gboolean
@@ -629,29 +745,25 @@ count_city_by_segment (SigapDatabase  *db,
                        GError        **error)
 {
   g_autoptr(GHashTable) by_sector = NULL;
-  g_autoptr(SigapStatement) stmt = NULL;
-  int rc;
+  GArray *sectors;
 
   by_sector = count_as_of (db, SIGAP_CITY_CODE, SIGAP_SEGMENT_ALL, as_of, KEY_SECTOR, error);
   if (by_sector == NULL)
     return FALSE;
 
-  stmt = sigap_database_prepare (db, "SELECT id, segment = 'ekosistem' FROM sector", error);
-  if (stmt == NULL)
+  sectors = load_sector_segments (db, error);
+  if (sectors == NULL)
     return FALSE;
 
   out[0] = out[1] = (Count) { 0, 0 };
-  while ((rc = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
+  for (guint i = 0; i < sectors->len; i++)
     {
-      Count count = count_lookup (by_sector, sigap_statement_column_int64 (stmt, 0));
-      int index = sigap_statement_column_int (stmt, 1);
+      const SectorSegment *sector = &g_array_index (sectors, SectorSegment, i);
+      Count count = count_lookup (by_sector, sector->id);
 
-      out[index].registered += count.registered;
-      out[index].ended += count.ended;
+      out[sector->index].registered += count.registered;
+      out[sector->index].ended += count.ended;
     }
-
-  if (rc != SIGAP_STEP_DONE)
-    return sigap_database_set_error (db, error, _("Cannot read the sectors"));
 
   return TRUE;
 }
@@ -684,9 +796,6 @@ compute_budget (SigapDatabase  *db,
 {
   static const SigapSegment concrete[] = { SIGAP_SEGMENT_RENTAN, SIGAP_SEGMENT_EKOSISTEM };
 
-  if (!query_premium (db, as_of, &summary->premium_monthly, error))
-    return FALSE;
-
   summary->quota_months = 12 - g_date_get_month (as_of);
 
   for (guint i = 0; i < G_N_ELEMENTS (concrete); i++)
@@ -699,6 +808,7 @@ compute_budget (SigapDatabase  *db,
 
       if (!query_segment_budget (db, sigap_segment_to_string (concrete[i]), as_of, &budget, error))
         return FALSE;
+      summary->premium_monthly = budget.premium_monthly;
       active = city[i].registered - city[i].ended;
 
       /* projected_year_end = realised + active × premium × months not yet paid for. */
@@ -799,7 +909,7 @@ sigap_figures_what_if (SigapDatabase      *db,
                        SigapWhatIf        *out,
                        GError            **error)
 {
-  gint64 premium;
+  gint64 premium = 0;
   gint64 cumulative;
   Count city[2];
 
@@ -1547,8 +1657,9 @@ sigap_figures_monthly (SigapDatabase      *db,
         }
     }
 
-  targets_by_year = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                           (GDestroyNotify) targets_free);
+  targets_by_year = targets_load_years (db, first_index / 12, last_index / 12, error);
+  if (targets_by_year == NULL)
+    return NULL;
 
   {
     g_autofree char *from = g_strdup_printf ("%04d-01-01", first_index / 12);
@@ -1597,13 +1708,6 @@ sigap_figures_monthly (SigapDatabase      *db,
       point.active = registered - ended;
 
       targets = g_hash_table_lookup (targets_by_year, GINT_TO_POINTER (point.year));
-      if (targets == NULL)
-        {
-          targets = targets_load (db, point.year, error);
-          if (targets == NULL)
-            return NULL;
-          g_hash_table_insert (targets_by_year, GINT_TO_POINTER (point.year), targets);
-        }
 
       point.has_target = target_of (targets, scope, filter->segment, &point.target);
       set_coverage (point.active, point.target, point.has_target,

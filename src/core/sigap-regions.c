@@ -6,6 +6,10 @@
  * data in one pass and kept with the connection: regions change only with a migration, so
  * the figures, the importer, the demo, the pages, the map and the briefing all ask this one
  * tree instead of reading the table themselves.
+ *
+ * On a server the tree is also kept for the process, by location and schema version: the
+ * window opens a connection for each figure it computes at once, and each would otherwise
+ * wait two round trips for the same rows.
  */
 
 #include <glib/gi18n.h>
@@ -71,37 +75,74 @@ sigap_regions_unref (SigapRegions *self)
   g_free (self);
 }
 
+/* The regions in code order, then (when @with_aliases) their aliases by region and alias,
+ * told apart by a first column 1, in one statement. */
+#define REGIONS_AND_ALIASES_SQL \
+  "SELECT * FROM (" \
+  "SELECT 0 AS kind, id, code, name, level, parent_id, bps_code, latitude, longitude" \
+  " FROM region" \
+  " UNION ALL SELECT 1, region_id, alias, NULL, NULL, NULL, NULL, NULL, NULL" \
+  " FROM region_alias) AS rows" \
+  " ORDER BY kind, CASE WHEN kind = 1 THEN id END, code"
+
+static void
+add_alias (SigapRegions   *self,
+           SigapStatement *stmt,
+           int             column)
+{
+  gint64 id = sigap_statement_column_int64 (stmt, column);
+  SigapRegion *region = g_hash_table_lookup (self->by_id, &id);
+
+  if (region != NULL)
+    g_ptr_array_add (region->aliases, g_strdup (sigap_statement_column_text (stmt, column + 1)));
+}
+
+/* Reads the regions, and with @with_aliases their aliases too, in the same statement (on a
+ * server, where each statement waits a round trip). */
 static gboolean
 read_regions (SigapRegions   *self,
               SigapDatabase  *db,
               GArray         *parent_ids,
+              gboolean        with_aliases,
               GError        **error)
 {
   g_autoptr(SigapStatement) stmt = NULL;
   SigapStep step;
+  int c = with_aliases ? 1 : 0;   /* the first column of a region */
 
   stmt = sigap_database_prepare (db,
-                                 "SELECT id, code, name, level, parent_id, bps_code,"
-                                 " latitude, longitude FROM region ORDER BY code",
+                                 with_aliases ? REGIONS_AND_ALIASES_SQL
+                                              : "SELECT id, code, name, level, parent_id,"
+                                                " bps_code, latitude, longitude FROM region"
+                                                " ORDER BY code",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
     {
-      SigapRegion *region = g_new0 (SigapRegion, 1);
-      gint64 parent_id = sigap_statement_column_is_null (stmt, 4)
-                         ? 0 : sigap_statement_column_int64 (stmt, 4);
+      SigapRegion *region;
+      gint64 parent_id;
 
-      region->id = sigap_statement_column_int64 (stmt, 0);
-      region->code = g_strdup (sigap_statement_column_text (stmt, 1));
-      region->name = g_strdup (sigap_statement_column_text (stmt, 2));
-      region->level = g_strdup (sigap_statement_column_text (stmt, 3));
-      region->bps_code = g_strdup (sigap_statement_column_text (stmt, 5));
-      region->has_centre = !sigap_statement_column_is_null (stmt, 6) &&
-                           !sigap_statement_column_is_null (stmt, 7);
-      region->latitude = sigap_statement_column_double (stmt, 6);
-      region->longitude = sigap_statement_column_double (stmt, 7);
+      if (with_aliases && sigap_statement_column_int (stmt, 0) == 1)
+        {
+          add_alias (self, stmt, 1);
+          continue;
+        }
+
+      region = g_new0 (SigapRegion, 1);
+      parent_id = sigap_statement_column_is_null (stmt, c + 4)
+                  ? 0 : sigap_statement_column_int64 (stmt, c + 4);
+
+      region->id = sigap_statement_column_int64 (stmt, c + 0);
+      region->code = g_strdup (sigap_statement_column_text (stmt, c + 1));
+      region->name = g_strdup (sigap_statement_column_text (stmt, c + 2));
+      region->level = g_strdup (sigap_statement_column_text (stmt, c + 3));
+      region->bps_code = g_strdup (sigap_statement_column_text (stmt, c + 5));
+      region->has_centre = !sigap_statement_column_is_null (stmt, c + 6) &&
+                           !sigap_statement_column_is_null (stmt, c + 7);
+      region->latitude = sigap_statement_column_double (stmt, c + 6);
+      region->longitude = sigap_statement_column_double (stmt, c + 7);
       region->children = g_ptr_array_new ();
       region->aliases = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->regions, region);
@@ -130,13 +171,7 @@ read_aliases (SigapRegions   *self,
     return FALSE;
 
   while ((step = sigap_statement_step (stmt)) == SIGAP_STEP_ROW)
-    {
-      gint64 id = sigap_statement_column_int64 (stmt, 0);
-      SigapRegion *region = g_hash_table_lookup (self->by_id, &id);
-
-      if (region != NULL)
-        g_ptr_array_add (region->aliases, g_strdup (sigap_statement_column_text (stmt, 1)));
-    }
+    add_alias (self, stmt, 0);
 
   if (step != SIGAP_STEP_DONE)
     return sigap_database_set_error (db, error, _("Cannot read the regions"));
@@ -150,8 +185,11 @@ load_tree (SigapDatabase  *db,
 {
   g_autoptr(SigapRegions) self = regions_new ();
   g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* On a server in one statement; SQLite reads the two tables one after the other. */
+  gboolean server = sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES;
 
-  if (!read_regions (self, db, parent_ids, error) || !read_aliases (self, db, error))
+  if (!read_regions (self, db, parent_ids, server, error) ||
+      (!server && !read_aliases (self, db, error)))
     return NULL;
 
   for (guint i = 0; i < self->regions->len; i++)
@@ -169,12 +207,51 @@ load_tree (SigapDatabase  *db,
   return g_steal_pointer (&self);
 }
 
+/* Trees read from servers: "VERSION LOCATION" → SigapRegions. */
+static GMutex shared_lock;
+static GHashTable *shared;
+
+static char *
+shared_key (SigapDatabase *db)
+{
+  return g_strdup_printf ("%d %s", sigap_database_get_schema_version (db),
+                          sigap_database_get_path (db));
+}
+
+static SigapRegions *
+shared_lookup (SigapDatabase *db)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&shared_lock);
+  g_autofree char *key = NULL;
+  SigapRegions *tree;
+
+  if (shared == NULL)
+    return NULL;
+
+  key = shared_key (db);
+  tree = g_hash_table_lookup (shared, key);
+  return tree != NULL ? sigap_regions_ref (tree) : NULL;
+}
+
+static void
+shared_insert (SigapDatabase *db,
+               SigapRegions  *tree)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&shared_lock);
+
+  if (shared == NULL)
+    shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) sigap_regions_unref);
+  g_hash_table_replace (shared, shared_key (db), sigap_regions_ref (tree));
+}
+
 /**
  * sigap_regions_load:
  * @db: an open database
  *
  * The database's region tree. It is read on the first call and kept with @db: the regions
- * are reference data that only a migration changes.
+ * are reference data that only a migration changes. On a server it is read once for all the
+ * connections of this process to the same location and schema version.
  *
  * Returns: (transfer full): the tree, or %NULL with @error set
  */
@@ -194,9 +271,16 @@ sigap_regions_load (SigapDatabase  *db,
   if (tree != NULL)
     return sigap_regions_ref (tree);
 
-  tree = load_tree (db, error);
+  if (sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES)
+    tree = shared_lookup (db);
   if (tree == NULL)
-    return NULL;
+    {
+      tree = load_tree (db, error);
+      if (tree == NULL)
+        return NULL;
+      if (sigap_database_get_engine (db) == SIGAP_DATABASE_ENGINE_POSTGRES)
+        shared_insert (db, tree);
+    }
 
   g_object_set_qdata_full (G_OBJECT (db), quark, sigap_regions_ref (tree),
                            (GDestroyNotify) sigap_regions_unref);
