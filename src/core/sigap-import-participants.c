@@ -991,6 +991,17 @@ direct_copy_tallies (SigapImportRun  *run,
   return sigap_database_copy_end (run->db, error);
 }
 
+static void
+trace_index_made (guint    n_made,
+                  guint    n_total,
+                  gpointer user_data)
+{
+  SigapImportRun *run = user_data;
+  Participants *p = run->kind_data;
+
+  _sigap_import_trace_phase (run, g_ptr_array_index (p->deferred, n_made - 1));
+}
+
 /* What the skipped insert triggers do, for the whole load at once. */
 static gboolean
 direct_complete (SigapImportRun  *run,
@@ -1060,9 +1071,8 @@ direct_complete (SigapImportRun  *run,
     }
   _sigap_import_trace_phase (run, "tallies written");
 
-  if (!sigap_database_create_deferred (run->db, p->deferred, NULL, NULL, error))
+  if (!sigap_database_create_deferred (run->db, p->deferred, trace_index_made, run, error))
     return FALSE;
-  _sigap_import_trace_phase (run, "indexes made");
 
   if (p->next_id > p->first_id)
     {
