@@ -186,6 +186,39 @@ check_overview_figures (SigapWindow *window)
     }
 }
 
+/* Whether a label the window shows says @text. */
+static gboolean
+shows_label (SigapWindow *window,
+             const char  *text)
+{
+  g_autoptr(GPtrArray) labels = sigap_test_find_all (GTK_WIDGET (window), GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The header names the open database, wide (beside the view switcher) and narrow (under the
+ * title): which of several is open is never a guess. */
+static void
+test_window_names_database (void)
+{
+  g_autofree char *name = g_path_get_basename (demo_db);
+  const int widths[] = { 1280, 420 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autoptr(SigapWindow) window = g_object_ref_sink (open_window_sized (demo_db, widths[i],
+                                                                            800));
+
+      g_test_message ("%d pixels wide", widths[i]);
+      g_assert_true (shows_label (window, name));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_window_opens (void)
 {
@@ -865,6 +898,7 @@ main (int   argc,
   app = sigap_test_register_app ();
 
   g_test_add_func ("/sigap/window/opens", test_window_opens);
+  g_test_add_func ("/sigap/window/names-database", test_window_names_database);
   g_test_add_func ("/sigap/window/filters", test_window_filters);
   g_test_add_func ("/sigap/window/budget-page", test_window_budget_page);
   g_test_add_func ("/sigap/window/trend-plots", test_window_trend_plots);

@@ -323,6 +323,20 @@ open_finished_cb (GObject      *object,
   else
     basename = g_filename_display_basename (info->path);
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  gtk_label_set_text (self->location_label, basename);
+  gtk_image_set_from_icon_name (self->location_icon,
+                                sigap_database_path_is_server (info->path)
+                                  ? "network-server-symbolic" : "drive-harddisk-symbolic");
+  /* The file's whole path; a server's location as the header says it, never a password. */
+  if (sigap_database_path_is_server (info->path))
+    gtk_widget_set_tooltip_text (self->location_box, basename);
+  else
+    {
+      g_autofree char *display = g_filename_display_name (info->path);
+
+      gtk_widget_set_tooltip_text (self->location_box, display);
+    }
+  _sigap_window_update_location (self);
 
   if (self->persistent && self->settings != NULL)
     g_settings_set_string (self->settings, "last-database", info->path);

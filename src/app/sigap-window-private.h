@@ -27,6 +27,9 @@ struct _SigapWindow
 
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *location_box;
+  GtkImage             *location_icon;
+  GtkLabel             *location_label;
   AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *busy_spinner;
   GtkMenuButton        *menu_button;
@@ -92,6 +95,7 @@ typedef struct
 } Settled;
 
 /* sigap-window.c */
+void               _sigap_window_update_location     (SigapWindow  *self);
 void               _sigap_window_foreach_page        (SigapWindow  *self,
                                                       void        (*func) (SigapWindow *self,
                                                                            SigapPage   *page));

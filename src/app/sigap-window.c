@@ -139,6 +139,21 @@ update_switcher_bar (SigapWindow *self)
   gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   adw_view_switcher_bar_set_reveal (self->switcher_bar, dashboard && narrow);
+  /* Narrow, the title's subtitle names the database; wide, this does. */
+  gtk_widget_set_visible (self->location_box,
+                          !narrow && *gtk_label_get_text (self->location_label) != '\0');
+}
+
+/**
+ * _sigap_window_update_location:
+ *
+ * Shows the open database's name in the header where the switcher leaves no room for the
+ * title's subtitle, once it is known.
+ */
+void
+_sigap_window_update_location (SigapWindow *self)
+{
+  update_switcher_bar (self);
 }
 
 static gboolean
@@ -581,6 +596,9 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sigap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, location_box);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, location_icon);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, location_label);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, menu_button);
