@@ -598,9 +598,11 @@ test_import_updates (void)
 }
 
 
-static char *
-show_setting (SigapDatabase *db,
-              const char    *name)
+/* The session's setting @name is @expected. */
+static void
+assert_setting (SigapDatabase *db,
+                const char    *name,
+                const char    *expected)
 {
   g_autofree char *sql = g_strdup_printf ("SHOW %s", name);
   g_autoptr(SigapStatement) stmt = NULL;
@@ -609,7 +611,7 @@ show_setting (SigapDatabase *db,
   stmt = sigap_database_prepare (db, sql, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sigap_statement_step (stmt), ==, SIGAP_STEP_ROW);
-  return g_strdup (sigap_statement_column_text (stmt, 0));
+  g_assert_cmpstr (sigap_statement_column_text (stmt, 0), ==, expected);
 }
 
 /* The session settings travel with the connection (no SET, so opening waits one round trip,
@@ -620,7 +622,6 @@ test_session_options (void)
   g_autoptr(SigapDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *with_options = NULL;
-  g_autofree char *value = NULL;
   SigapTestDatabase server = { 0 };
 
   if (sigap_test_server_skip ())
@@ -638,18 +639,10 @@ test_session_options (void)
   db = sigap_database_open (with_options, SIGAP_DATABASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sigap_database_get_round_trips (db), ==, 1);
-  value = show_setting (db, "application_name");
-  g_assert_cmpstr (value, ==, "sigap_test_options");
-  g_free (value);
-  value = show_setting (db, "default_transaction_read_only");
-  g_assert_cmpstr (value, ==, "on");
-  g_free (value);
-  value = show_setting (db, "client_min_messages");
-  g_assert_cmpstr (value, ==, "warning");
-  g_free (value);
-  value = show_setting (db, "client_encoding");
-  g_assert_cmpstr (value, ==, "UTF8");
-  g_clear_pointer (&value, g_free);
+  assert_setting (db, "application_name", "sigap_test_options");
+  assert_setting (db, "default_transaction_read_only", "on");
+  assert_setting (db, "client_min_messages", "warning");
+  assert_setting (db, "client_encoding", "UTF8");
   g_clear_object (&db);
 
   /* PGOPTIONS, when the URI has none; a writer's session is not read-only. */
@@ -658,15 +651,9 @@ test_session_options (void)
   g_unsetenv ("PGOPTIONS");
   g_assert_no_error (error);
   g_assert_cmpuint (sigap_database_get_round_trips (db), ==, 1);
-  value = show_setting (db, "statement_timeout");
-  g_assert_cmpstr (value, ==, "123456ms");
-  g_free (value);
-  value = show_setting (db, "default_transaction_read_only");
-  g_assert_cmpstr (value, ==, "off");
-  g_free (value);
-  value = show_setting (db, "client_min_messages");
-  g_assert_cmpstr (value, ==, "warning");
-  g_clear_pointer (&value, g_free);
+  assert_setting (db, "statement_timeout", "123456ms");
+  assert_setting (db, "default_transaction_read_only", "off");
+  assert_setting (db, "client_min_messages", "warning");
   g_clear_object (&db);
 
   sigap_test_database_drop (&server);
