@@ -2123,7 +2123,7 @@ main (int    argc,
   ADD_FILE ("/sigap/import/bulk/trigger-known", test_bulk_trigger_known);
   ADD_FILE ("/sigap/import/bulk/equivalence", test_bulk_equivalence);
   ADD_FILE ("/sigap/import/bulk/repeats", test_bulk_repeats);
-  ADD_FILE ("/sigap/import/cancel", test_cancel);
+  ADD ("/sigap/import/cancel", test_cancel);
   if (sigap_test_server_uri () != NULL)
     g_test_add ("/postgres/sigap/import/bulk/direct", Fixture, ON_SERVER, fixture_set_up,
                 test_direct_load, fixture_tear_down);
