@@ -34,6 +34,7 @@
 
 static SigapApplication *app;
 static char *tmp_dir;
+static GTestDBus *bus;           /* the test's own session bus */
 static const char *server_uri;
 static char *admin_password;   /* PGPASSWORD, taken out of the environment */
 
@@ -921,6 +922,7 @@ main (int   argc,
   g_autofree char *data = NULL;
   g_autofree char *cache = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *display = NULL;
   int status;
 
   if (sigap_test_skip_without_display ())
@@ -953,6 +955,20 @@ main (int   argc,
       gtk_disable_setlocale ();
     }
 
+  /* A session bus of its own, with no services. The desktop's keyring is not this test's: a
+   * session bus may start one on demand, which may then wait on an unlock prompt nobody can
+   * answer. Without one, storing a password fails at once, as the dialog expects
+   * (test-keyring tests a real one). Stopped at the end, not waited for: GTK and libsecret
+   * keep its connection for the process. */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* GTestDBus takes DISPLAY away, against D-Bus's X11 autolaunch; the window needs it. The
+   * bus has no accessibility bus to offer either. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   app = sigap_test_register_app ();
 
@@ -965,6 +981,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_object_unref (app);
+  g_test_dbus_stop (bus);
   sigap_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (admin_password);
