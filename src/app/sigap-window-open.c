@@ -3,14 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opening a database, in a worker thread: it opens the file (upgrading its schema if it
- * must), or takes the database the Connect dialog opened, reads the data cut-off, the date the data start and the region tree; the window then
- * checks what the opening asked to show (a date, a scope, a segment) against the data, sets
- * the filter model and hands every page the file and the region tree.
+ * must), or takes the database the Connect dialog opened, and reads the data cut-off, the
+ * date the data start and the region tree; the window then checks what the opening asked to
+ * show (a date, a scope, a segment) against the data, sets the filter model and hands every
+ * page the file and the region tree.
  */
 
 #include <glib/gi18n.h>
 
-#include "core/sigap-connection.h"
 #include "core/sigap-database.h"
 #include "core/sigap-format.h"
 #include "core/sigap-participants.h"
@@ -298,7 +298,6 @@ open_finished_cb (GObject      *object,
   g_autoptr(DatabaseInfo) info = NULL;
   g_autoptr(SigapFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *kelurahan = NULL;
 
   info = g_task_propagate_pointer (G_TASK (result), &error);
@@ -317,26 +316,7 @@ open_finished_cb (GObject      *object,
   _sigap_window_set_error (self, NULL);
   g_free (self->db_path);
   self->db_path = g_strdup (info->path);
-  /* A server's "DATABASE on HOST" (never its password), a file's name. */
-  if (sigap_database_path_is_server (info->path))
-    basename = sigap_connection_describe (info->path);
-  else
-    basename = g_filename_display_basename (info->path);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
-  gtk_label_set_text (self->location_label, basename);
-  gtk_image_set_from_icon_name (self->location_icon,
-                                sigap_database_path_is_server (info->path)
-                                  ? "network-server-symbolic" : "drive-harddisk-symbolic");
-  /* The file's whole path; a server's location as the header says it, never a password. */
-  if (sigap_database_path_is_server (info->path))
-    gtk_widget_set_tooltip_text (self->location_box, basename);
-  else
-    {
-      g_autofree char *display = g_filename_display_name (info->path);
-
-      gtk_widget_set_tooltip_text (self->location_box, display);
-    }
-  _sigap_window_update_location (self);
+  _sigap_window_set_location (self, info->path);
 
   if (self->persistent && self->settings != NULL)
     g_settings_set_string (self->settings, "last-database", info->path);

@@ -95,7 +95,8 @@ typedef struct
 } Settled;
 
 /* sigap-window.c */
-void               _sigap_window_update_location     (SigapWindow  *self);
+void               _sigap_window_set_location        (SigapWindow  *self,
+                                                      const char   *path);
 void               _sigap_window_foreach_page        (SigapWindow  *self,
                                                       void        (*func) (SigapWindow *self,
                                                                            SigapPage   *page));

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sigap-connection.h"
 #include "core/sigap-format.h"
 #include "sigap-briefing-dialog.h"
 #include "sigap-budget-page.h"
@@ -145,14 +146,27 @@ update_switcher_bar (SigapWindow *self)
 }
 
 /**
- * _sigap_window_update_location:
+ * _sigap_window_set_location:
+ * @path: the open database: a file, or a server's URI
  *
- * Shows the open database's name in the header where the switcher leaves no room for the
- * title's subtitle, once it is known.
+ * Names the open database in the header: a server's "DATABASE on HOST" (never its
+ * password), a file's name (its whole path in the tooltip); under the title in a narrow
+ * window, beside the switcher in a wide one.
  */
 void
-_sigap_window_update_location (SigapWindow *self)
+_sigap_window_set_location (SigapWindow *self,
+                            const char  *path)
 {
+  gboolean server = sigap_database_path_is_server (path);
+  g_autofree char *name = server ? sigap_connection_describe (path)
+                                 : g_filename_display_basename (path);
+  g_autofree char *tooltip = server ? g_strdup (name) : g_filename_display_name (path);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  gtk_label_set_text (self->location_label, name);
+  gtk_image_set_from_icon_name (self->location_icon, server ? "network-server-symbolic"
+                                                            : "drive-harddisk-symbolic");
+  gtk_widget_set_tooltip_text (self->location_box, tooltip);
   update_switcher_bar (self);
 }
 

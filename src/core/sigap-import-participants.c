@@ -1076,12 +1076,16 @@ direct_complete (SigapImportRun  *run,
 
   if (p->next_id > p->first_id)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence "
-                                              "('participant', 'id'), %" G_GINT64_FORMAT ")",
-                                              p->next_id - 1);
-      g_autoptr(SigapStatement) stmt = _sigap_import_prepare (run, sql, error);
+      g_autoptr(SigapStatement) stmt = NULL;
 
-      if (stmt == NULL || sigap_statement_step (stmt) != SIGAP_STEP_ROW)
+      stmt = _sigap_import_prepare (run,
+                                    "SELECT setval (pg_get_serial_sequence ('participant', "
+                                    "'id'), ?1)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sigap_statement_bind_int64 (stmt, 1, p->next_id - 1);
+      if (sigap_statement_step (stmt) != SIGAP_STEP_ROW)
         return sigap_database_set_error (run->db, error, _("Cannot add a participant"));
     }
 
